@@ -1,0 +1,106 @@
+package cn.shixun.shared.web;
+
+import cn.shixun.shared.BusinessRuleException;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Turns refusals into RFC 9457 problem details for the JSON API: the title and detail are in
+ * the request's language (Chinese unless the client asks for English), and the body names
+ * the {@code field} at fault and the {@code ruleId} where a rule is the reason.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+class ProblemDetailsAdvice {
+
+    private static final String TYPE_PREFIX = "urn:shixun:problem:";
+
+    private final MessageSource messages;
+
+    ProblemDetailsAdvice(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    @ExceptionHandler(BusinessRuleException.class)
+    ProblemDetail refused(BusinessRuleException refusal) {
+        HttpStatus status = switch (refusal.kind()) {
+            case RULE_VIOLATION -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
+        String detail = text(refusal.messageKey(), refusal.messageArgs());
+        if (refusal.ruleId() != null) {
+            detail = detail + " (" + refusal.ruleId() + ")";
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_PREFIX + refusal.messageKey()));
+        problem.setTitle(text("problem.title." + refusal.kind().name().toLowerCase(Locale.ROOT)));
+        problem.setProperty("field", refusal.field());
+        if (refusal.ruleId() != null) {
+            problem.setProperty("ruleId", refusal.ruleId());
+        }
+        return problem;
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ProblemDetail invalid(MethodArgumentNotValidException invalid) {
+        List<Map<String, String>> errors = invalid.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(), "message", fieldMessage(error)))
+                .toList();
+        ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+        problem.setType(URI.create(TYPE_PREFIX + "invalid-input"));
+        problem.setTitle(text("problem.title.invalid"));
+        if (!errors.isEmpty()) {
+            problem.setDetail(errors.get(0).get("field") + ": " + errors.get(0).get("message"));
+            problem.setProperty("field", errors.get(0).get("field"));
+        }
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail wrongType(MethodArgumentTypeMismatchException mismatch) {
+        return badRequest(mismatch.getName(), text("problem.wrong-type", mismatch.getName(), String.valueOf(mismatch.getValue())));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ProblemDetail missing(MissingServletRequestParameterException missing) {
+        return badRequest(missing.getParameterName(), text("problem.missing-parameter", missing.getParameterName()));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException unreadable) {
+        return badRequest(null, text("problem.unreadable-body"));
+    }
+
+    private ProblemDetail badRequest(String field, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
+        problem.setType(URI.create(TYPE_PREFIX + "invalid-input"));
+        problem.setTitle(text("problem.title.invalid"));
+        if (field != null) {
+            problem.setProperty("field", field);
+        }
+        return problem;
+    }
+
+    private String fieldMessage(FieldError error) {
+        return messages.getMessage(error, LocaleContextHolder.getLocale());
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+}
