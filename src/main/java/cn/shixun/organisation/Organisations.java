@@ -88,11 +88,16 @@ public class Organisations {
         return saveWithPath(region);
     }
 
+    /**
+     * A school under its administering organisation: a county for county schools, the city for
+     * city-direct ones, the province for province-direct ones. Its registration authority (R-04)
+     * is data, named here, not derived.
+     */
     @Transactional
-    public Organisation createSchool(String code, String name, Long countyId, Set<Stage> stages, SchoolKind kind,
+    public Organisation createSchool(String code, String name, Long parentId, Set<Stage> stages, SchoolKind kind,
                                      Long registrationAuthorityId) {
-        Organisation county = require(countyId, "parentId");
-        Organisation school = new Organisation(code, name, OrganisationLevel.SCHOOL, county);
+        Organisation parent = require(parentId, "parentId");
+        Organisation school = new Organisation(code, name, OrganisationLevel.SCHOOL, parent);
         school.makeSchool(stages, kind);
         school.assignRegistrationAuthority(require(registrationAuthorityId, "registrationAuthorityId"));
         return saveWithPath(school);
