@@ -31,6 +31,10 @@ public class Teachers {
         return find(id).orElseThrow(() -> BusinessRuleException.notFound("teacherId", "teacher.not-found", id));
     }
 
+    public Optional<Teacher> findByStaffNumber(String staffNumber) {
+        return repository.findByStaffNumber(staffNumber);
+    }
+
     /** only a teacher in post with a qualification certificate can earn hours. */
     public Teacher requireRegistrable(Long id) {
         Teacher teacher = require(id);
