@@ -218,7 +218,8 @@ public class Teachers {
         require(teacherId).appointPrincipal(appointedOn);
     }
 
-    static LocalDate today() {
+    /** Today in Beijing, the date against which "not in the future" is judged. */
+    public static LocalDate today() {
         return LocalDate.now(ZONE);
     }
 

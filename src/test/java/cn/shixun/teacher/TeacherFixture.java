@@ -9,9 +9,9 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /** A small tree for teacher tests: one county with a primary school, a middle school and a second primary school. */
-record TeacherFixture(Organisation county, Organisation primary, Organisation middle, Organisation otherPrimary) {
+public record TeacherFixture(Organisation county, Organisation primary, Organisation middle, Organisation otherPrimary) {
 
-    static TeacherFixture create(Organisations organisations, String prefix) {
+    public static TeacherFixture create(Organisations organisations, String prefix) {
         Organisation province = organisations.createRegion(prefix + "0000", "省" + prefix, OrganisationLevel.PROVINCE, null, "henan-2016");
         Organisation city = organisations.createRegion(prefix + "0100", "市" + prefix, OrganisationLevel.CITY, province.getId(), null);
         Organisation county = organisations.createRegion(prefix + "0102", "区" + prefix, OrganisationLevel.COUNTY, city.getId(), null);
