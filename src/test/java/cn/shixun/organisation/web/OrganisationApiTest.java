@@ -1,5 +1,6 @@
 package cn.shixun.organisation.web;
 
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasSize;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
@@ -75,14 +76,14 @@ class OrganisationApiTest {
                 .andExpect(jsonPath("$.schoolKind").value("COUNTY_SCHOOL"))
                 .andExpect(jsonPath("$.parentId").value(county.getId()));
         mvc.perform(get("/api/organisations/{id}/children", city.getId()))
-                .andExpect(jsonPath("$[*].code").value(org.hamcrest.Matchers.contains("9501000001", "9501000002", "950102")));
+                .andExpect(jsonPath("$[*].code").value(contains("9501000001", "9501000002", "950102")));
     }
 
     @Test
     void R02_allSchoolsBelowAnOrganisation() throws Exception {
         mvc.perform(get("/api/organisations/{id}/schools", city.getId()))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$[*].code").value(org.hamcrest.Matchers.contains("9501000001", "9501000002", "9501020001")));
+                .andExpect(jsonPath("$[*].code").value(contains("9501000001", "9501000002", "9501020001")));
         mvc.perform(get("/api/organisations/{id}/schools", county.getId()))
                 .andExpect(jsonPath("$", hasSize(1)));
     }
