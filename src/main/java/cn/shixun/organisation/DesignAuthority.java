@@ -9,6 +9,11 @@ package cn.shixun.organisation;
  */
 public record DesignAuthority(Organisation designer, Organisation reviewer) {
 
+    /** whoever designs a project reviews and registers its hours. */
+    public Organisation registrar() {
+        return designer;
+    }
+
     public OrganisationLevel level() {
         return designer.level();
     }

@@ -11,7 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.transaction.annotation.Transactional;
 
-/** who designs (and by R-03 registers) a training project, by stage and project type. */
+/** who designs (and by R-03 registers) a training project, by stage and project type. */
 @SpringBootTest
 @Transactional
 class R05ProjectDesignAuthorityTest {
@@ -96,6 +96,14 @@ class R05ProjectDesignAuthorityTest {
         DesignAuthority keyTeachers = authorities.forSchool(cityMiddle.getId(), Stage.SENIOR_HIGH, ProjectType.KEY_TEACHER);
         assertThat(keyTeachers.designer()).isEqualTo(city);
         assertThat(keyTeachers.needsReview()).isFalse();
+    }
+
+    @Test
+    void R03_whoeverDesignsTheProjectRegistersItsHours() {
+        assertThat(authorities.forSchool(countyMiddle.getId(), Stage.SENIOR_HIGH, ProjectType.REGULAR).registrar()).isEqualTo(province);
+        assertThat(authorities.forSchool(countySchool.getId(), Stage.PRIMARY, ProjectType.SCHOOL_BASED).registrar()).isEqualTo(countySchool);
+        // The city reviews a county key-teacher plan, but the county still registers the hours.
+        assertThat(authorities.forSchool(countyMiddle.getId(), Stage.JUNIOR_MIDDLE, ProjectType.KEY_TEACHER).registrar()).isEqualTo(county);
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.util.ClassUtils;
 
 /** The demo data every module relies on: fixed codes, key schools and their R-04 authorities, teachers 001. */
 @SpringBootTest(properties = "shixun.demo-data.enabled=true")
@@ -113,10 +114,12 @@ class DemoDataTest {
         long teachersBefore = repository.count();
         int schoolsBefore = organisations.list(null, null).size();
         int providersBefore = providers.all().size();
-        for (ApplicationRunner runner : runners) {
-            if (runner instanceof TeacherDemoData || runner.getClass().getSimpleName().equals("OrganisationDemoData")) {
-                runner.run(null);
-            }
+        List<ApplicationRunner> demoRunners = runners.stream()
+                .filter(runner -> List.of("OrganisationDemoData", "TeacherDemoData").contains(ClassUtils.getUserClass(runner).getSimpleName()))
+                .toList();
+        assertThat(demoRunners).hasSize(2);
+        for (ApplicationRunner runner : demoRunners) {
+            runner.run(null);
         }
         assertThat(repository.count()).isEqualTo(teachersBefore);
         assertThat(organisations.list(null, null)).hasSize(schoolsBefore);
