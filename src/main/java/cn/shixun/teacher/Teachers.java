@@ -97,6 +97,9 @@ public class Teachers {
         if (gender == null || !GENDERS.contains(gender)) {
             throw BusinessRuleException.violation(null, "gender", "teacher.gender-invalid", gender);
         }
+        if (schoolId == null) {
+            throw BusinessRuleException.violation("R-02", "schoolId", "teacher.school-required");
+        }
         Organisation school = organisations.requireSchool(schoolId, "schoolId");
         if (stage == null) {
             throw BusinessRuleException.violation("R-02", "stage", "teacher.stage-required");

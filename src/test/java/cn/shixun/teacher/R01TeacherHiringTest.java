@@ -63,6 +63,8 @@ class R01TeacherHiringTest {
                 });
         assertNothingWritten(() -> teachers.hire("9301020001001", "张伟", "男", tree.county().getId(), Stage.PRIMARY, null, CERT, HIRED),
                 "R-02", "schoolId");
+        assertNothingWritten(() -> teachers.hire("9301020001001", "张伟", "男", null, Stage.PRIMARY, null, CERT, HIRED),
+                "R-02", "schoolId");
         assertNothingWritten(() -> hire("9301020001001", "张伟", "男", Stage.SENIOR_HIGH, CERT, HIRED), "R-02", "stage");
         assertNothingWritten(() -> hire("9301020001001", "张伟", "男", null, CERT, HIRED), "R-02", "stage");
     }
