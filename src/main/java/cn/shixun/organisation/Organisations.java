@@ -10,8 +10,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The organisation tree (R-02) as the other modules see it: look-ups, the policy profile an
- * organisation runs under, and the creation of provinces, cities, counties and schools.
+ * The organisation tree (R-02) as the other modules see it: look-ups, scope questions, the
+ * registration authority of a school (R-04), the policy profile an organisation runs under,
+ * and the creation of provinces, cities, counties and schools. Creation refuses anything that
+ * would break the tree before it writes.
  */
 @Service
 @Transactional(readOnly = true)
@@ -49,6 +51,11 @@ public class Organisations {
         return repository.findByParentIdOrderByCode(parentId);
     }
 
+    /** Organisations filtered by level and/or direct parent; both optional. */
+    public List<Organisation> list(OrganisationLevel level, Long parentId) {
+        return repository.search(level, parentId);
+    }
+
     /** From the province down to (and including) the given organisation. */
     public List<Organisation> lineage(Long id) {
         List<Organisation> chain = new ArrayList<>();
@@ -59,6 +66,31 @@ public class Organisations {
         }
         Collections.reverse(chain);
         return chain;
+    }
+
+    /** True when organisation {@code id} is {@code ancestorId} itself or lies below it; false for unknown ids. */
+    public boolean isWithin(Long id, Long ancestorId) {
+        Optional<Organisation> organisation = find(id);
+        Optional<Organisation> ancestor = find(ancestorId);
+        return organisation.isPresent() && ancestor.isPresent() && ancestor.get().contains(organisation.get());
+    }
+
+    /** Every school at or below the organisation (a school yields itself), ordered by code. */
+    public List<Organisation> schoolsUnder(Long id) {
+        Organisation root = require(id, "id");
+        return repository.findByLevelAndPathStartingWithOrderByCode(OrganisationLevel.SCHOOL, root.path());
+    }
+
+    /**
+     * R-04: who registers the own applications (degree exemption, outside training…) of this
+     * school's teachers. The answer is the data recorded on the school, checked when it was created.
+     */
+    public Organisation registrationAuthorityOf(Long schoolId) {
+        Organisation school = requireSchool(schoolId, "schoolId");
+        if (school.registrationAuthorityId() == null) {
+            throw BusinessRuleException.violation("R-04", "schoolId", "organisation.no-registration-authority", school.name());
+        }
+        return require(school.registrationAuthorityId(), "registrationAuthorityId");
     }
 
     /**
@@ -77,30 +109,82 @@ public class Organisations {
         throw BusinessRuleException.violation(null, "schoolId", "organisation.no-policy-profile", organisationId);
     }
 
+    /** A province (no parent), a city under a province or a county/district under a city. */
     @Transactional
     public Organisation createRegion(String code, String name, OrganisationLevel level, Long parentId, String policyProfile) {
-        if (level == OrganisationLevel.SCHOOL) {
-            throw new IllegalArgumentException("use createSchool for schools");
+        checkCodeAndName(code, name);
+        if (level == null) {
+            throw BusinessRuleException.violation("R-02", "level", "organisation.level-required");
         }
-        Organisation parent = parentId == null ? null : require(parentId, "parentId");
-        Organisation region = new Organisation(code, name, level, parent);
+        if (level == OrganisationLevel.SCHOOL) {
+            throw BusinessRuleException.violation("R-02", "level", "organisation.school-is-not-a-region");
+        }
+        Organisation parent = null;
+        if (level == OrganisationLevel.PROVINCE) {
+            if (parentId != null) {
+                throw BusinessRuleException.violation("R-02", "parentId", "organisation.province-has-no-parent");
+            }
+        } else {
+            if (parentId == null) {
+                throw BusinessRuleException.violation("R-02", "parentId", "organisation.parent-required", level.label());
+            }
+            parent = require(parentId, "parentId");
+            OrganisationLevel expected = OrganisationLevel.values()[level.ordinal() - 1];
+            if (parent.level() != expected) {
+                throw BusinessRuleException.violation("R-02", "parentId", "organisation.wrong-parent-level",
+                        level.label(), expected.label(), parent.name());
+            }
+        }
+        Organisation region = new Organisation(code.trim(), name.trim(), level, parent);
         region.assignPolicyProfile(policyProfile);
         return saveWithPath(region);
     }
 
     /**
      * A school under its administering organisation: a county for county schools, the city for
-     * city-direct ones, the province for province-direct ones. Its registration authority (R-04)
-     * is data, named here, not derived.
+     * city-direct ones, the province for province-direct ones (R-02). Its registration authority
+     * (R-04) is data, named here and checked against the rule; see {@link RegistrationAuthorityRule}.
      */
     @Transactional
     public Organisation createSchool(String code, String name, Long parentId, Set<Stage> stages, SchoolKind kind,
                                      Long registrationAuthorityId) {
+        checkCodeAndName(code, name);
+        if (stages == null || stages.isEmpty()) {
+            throw BusinessRuleException.violation("R-02", "stages", "organisation.school-needs-stage");
+        }
+        if (kind == null) {
+            throw BusinessRuleException.violation("R-02", "schoolKind", "organisation.school-kind-required");
+        }
+        if (parentId == null) {
+            throw BusinessRuleException.violation("R-02", "parentId", "organisation.parent-required", OrganisationLevel.SCHOOL.label());
+        }
         Organisation parent = require(parentId, "parentId");
-        Organisation school = new Organisation(code, name, OrganisationLevel.SCHOOL, parent);
+        OrganisationLevel expectedParent = RegistrationAuthorityRule.parentLevelOf(kind);
+        if (parent.level() != expectedParent) {
+            throw BusinessRuleException.violation("R-02", "parentId", "organisation.school-wrong-parent",
+                    kind.label(), expectedParent.label(), parent.name());
+        }
+        if (registrationAuthorityId == null) {
+            throw BusinessRuleException.violation("R-04", "registrationAuthorityId", "organisation.registration-authority-required");
+        }
+        Organisation authority = require(registrationAuthorityId, "registrationAuthorityId");
+        RegistrationAuthorityRule.check(kind, stages, parent, authority);
+        Organisation school = new Organisation(code.trim(), name.trim(), OrganisationLevel.SCHOOL, parent);
         school.makeSchool(stages, kind);
-        school.assignRegistrationAuthority(require(registrationAuthorityId, "registrationAuthorityId"));
+        school.assignRegistrationAuthority(authority);
         return saveWithPath(school);
+    }
+
+    private void checkCodeAndName(String code, String name) {
+        if (code == null || code.isBlank()) {
+            throw BusinessRuleException.violation(null, "code", "organisation.code-required");
+        }
+        if (name == null || name.isBlank()) {
+            throw BusinessRuleException.violation(null, "name", "organisation.name-required");
+        }
+        if (repository.existsByCode(code.trim())) {
+            throw BusinessRuleException.conflict(null, "code", "organisation.code-taken", code.trim());
+        }
     }
 
     private Organisation saveWithPath(Organisation organisation) {

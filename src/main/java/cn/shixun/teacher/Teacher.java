@@ -56,6 +56,9 @@ public class Teacher {
     @Column(name = "in_post", nullable = false)
     private boolean inPost = true;
 
+    @Column(name = "left_post_on")
+    private LocalDate leftPostOn;
+
     protected Teacher() {
         // for JPA
     }
@@ -120,9 +123,44 @@ public class Teacher {
         return inPost;
     }
 
+    public LocalDate leftPostOn() {
+        return leftPostOn;
+    }
+
     /** in post and holding a teacher qualification certificate. */
     public boolean isRegistrable() {
         return inPost && qualificationCertificateNumber != null && !qualificationCertificateNumber.isBlank();
+    }
+
+    /**
+     * R-11: a new teacher during the first year after hire (Zhengzhou §九: 120 hours of
+     * new-teacher training "within one year of starting work").
+     */
+    public boolean isNewTeacherOn(LocalDate date) {
+        return !date.isBefore(hireDate) && date.isBefore(hireDate.plusYears(1));
+    }
+
+    /** within the first five years after hire, when a new teacher owes 360 hours (Zhengzhou §九). */
+    public boolean isInFirstFiveYearsOn(LocalDate date) {
+        return !date.isBefore(hireDate) && date.isBefore(hireDate.plusYears(5));
+    }
+
+    /**
+     * R-11 (Xinxiang §三.10): the first calendar year whose hours a new teacher owes: the year of
+     * hire when hired in the first half (January to June), else the following year.
+     */
+    public int firstYearOwingHours() {
+        return hireDate.getMonthValue() <= 6 ? hireDate.getYear() : hireDate.getYear() + 1;
+    }
+
+    /** a newly appointed principal during the first year after appointment (300 hours of qualification training). */
+    public boolean isNewPrincipalOn(LocalDate date) {
+        return principalAppointedOn != null && !date.isBefore(principalAppointedOn)
+                && date.isBefore(principalAppointedOn.plusYears(1));
+    }
+
+    public boolean isPrincipal() {
+        return principalAppointedOn != null;
     }
 
     void moveTo(Long newSchoolId) {
@@ -137,7 +175,8 @@ public class Teacher {
         this.principalAppointedOn = appointedOn;
     }
 
-    void leavePost() {
+    void leavePost(LocalDate leftOn) {
         this.inPost = false;
+        this.leftPostOn = leftOn;
     }
 }

@@ -4,22 +4,44 @@ import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.organisation.Stage;
 import cn.shixun.shared.BusinessRuleException;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Teachers as the other modules see them: look-ups, the R-01 check, and hiring. */
+/**
+ * Teachers as the other modules see them: look-ups, the R-01 check, hiring, transfers between
+ * schools (R-37) and leaving post. Every change is checked in full before anything is written.
+ */
 @Service
 @Transactional(readOnly = true)
 public class Teachers {
 
+    /** The dates people type are Beijing dates. */
+    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    static final Set<String> GENDERS = Set.of("男", "女");
+
+    /**
+     * A teacher qualification certificate number: the year it was issued, then the issuing region
+     * and a sequence, digits only (e.g. 20164101xxxxxxx).
+     */
+    private static final Pattern CERTIFICATE_NUMBER = Pattern.compile("(19|20)\\d{2}\\d{9,13}");
+
     private final TeacherRepository repository;
+    private final TeacherTransferRepository transfers;
     private final Organisations organisations;
 
-    Teachers(TeacherRepository repository, Organisations organisations) {
+    Teachers(TeacherRepository repository, TeacherTransferRepository transfers, Organisations organisations) {
         this.repository = repository;
+        this.transfers = transfers;
         this.organisations = organisations;
     }
 
@@ -48,15 +70,144 @@ public class Teachers {
         return repository.findBySchoolIdOrderByStaffNumber(schoolId);
     }
 
+    /** A page of teachers, optionally of one school and matching {@code query} (name part or staff-number prefix). */
+    public Page<Teacher> search(Long schoolId, String query, Pageable pageable) {
+        if (schoolId != null) {
+            organisations.requireSchool(schoolId, "schoolId");
+        }
+        String q = query == null || query.isBlank() ? null : query.trim();
+        return repository.search(schoolId, q, pageable);
+    }
+
+    /**
+     * Puts a teacher on file. Refused (and nothing written) when the school is unknown or not a
+     * school, the stage is not taught there, the staff number is taken (409), the name is blank,
+     * the gender is not 男/女, the hire date is missing or in the future, or the qualification
+     * certificate number is malformed. A teacher without a certificate is kept but not registrable (R-01).
+     */
     @Transactional
     public Teacher hire(String staffNumber, String name, String gender, Long schoolId, Stage stage, String subject,
                         String qualificationCertificateNumber, LocalDate hireDate) {
+        if (staffNumber == null || staffNumber.isBlank()) {
+            throw BusinessRuleException.violation(null, "staffNumber", "teacher.staff-number-required");
+        }
+        if (name == null || name.isBlank()) {
+            throw BusinessRuleException.violation(null, "name", "teacher.name-required");
+        }
+        if (gender == null || !GENDERS.contains(gender)) {
+            throw BusinessRuleException.violation(null, "gender", "teacher.gender-invalid", gender);
+        }
+        if (schoolId == null) {
+            throw BusinessRuleException.violation("R-02", "schoolId", "teacher.school-required");
+        }
         Organisation school = organisations.requireSchool(schoolId, "schoolId");
+        if (stage == null) {
+            throw BusinessRuleException.violation("R-02", "stage", "teacher.stage-required");
+        }
         if (!school.stages().contains(stage)) {
             throw BusinessRuleException.violation("R-02", "stage", "teacher.stage-not-at-school", stage.label(), school.name());
         }
-        return repository.save(new Teacher(staffNumber, name, gender, schoolId, stage, subject,
-                qualificationCertificateNumber, hireDate));
+        String certificate = blankToNull(qualificationCertificateNumber);
+        if (certificate != null && !CERTIFICATE_NUMBER.matcher(certificate).matches()) {
+            throw BusinessRuleException.violation("R-01", "qualificationCertificateNumber", "teacher.certificate-number-invalid", certificate);
+        }
+        if (hireDate == null) {
+            throw BusinessRuleException.violation(null, "hireDate", "teacher.hire-date-required");
+        }
+        if (hireDate.isAfter(today())) {
+            throw BusinessRuleException.violation(null, "hireDate", "teacher.hire-date-in-future", hireDate);
+        }
+        if (repository.existsByStaffNumber(staffNumber.trim())) {
+            throw BusinessRuleException.conflict(null, "staffNumber", "teacher.staff-number-taken", staffNumber.trim());
+        }
+        return repository.save(new Teacher(staffNumber.trim(), name.trim(), gender, schoolId, stage, blankToNull(subject),
+                certificate, hireDate));
+    }
+
+    /**
+     * R-37: moves a teacher to another school and records the move. The teacher's hours stay
+     * with the teacher (the ledger is keyed by teacher, not school). Refused when the teacher is
+     * not in post, the school is the same, unknown or lacks the teacher's stage, or the date is
+     * missing, in the future, before the hire or before the last recorded transfer.
+     */
+    @Transactional
+    public TeacherTransfer transfer(Long teacherId, Long toSchoolId, LocalDate effectiveOn, String recordedBy) {
+        Teacher teacher = require(teacherId);
+        if (!teacher.inPost()) {
+            throw BusinessRuleException.violation("R-37", "teacherId", "teacher.transfer-not-in-post", teacher.name());
+        }
+        if (toSchoolId == null) {
+            throw BusinessRuleException.violation("R-37", "toSchoolId", "teacher.transfer-school-required");
+        }
+        Organisation school = organisations.requireSchool(toSchoolId, "toSchoolId");
+        if (school.getId().equals(teacher.schoolId())) {
+            throw BusinessRuleException.violation("R-37", "toSchoolId", "teacher.transfer-same-school", school.name());
+        }
+        if (!school.stages().contains(teacher.stage())) {
+            throw BusinessRuleException.violation("R-37", "toSchoolId", "teacher.stage-not-at-school", teacher.stage().label(), school.name());
+        }
+        if (effectiveOn == null) {
+            throw BusinessRuleException.violation("R-37", "effectiveOn", "teacher.transfer-date-required");
+        }
+        if (effectiveOn.isBefore(teacher.hireDate())) {
+            throw BusinessRuleException.violation("R-37", "effectiveOn", "teacher.transfer-before-hire", effectiveOn, teacher.hireDate());
+        }
+        if (effectiveOn.isAfter(today())) {
+            throw BusinessRuleException.violation("R-37", "effectiveOn", "teacher.transfer-in-future", effectiveOn);
+        }
+        List<TeacherTransfer> history = transfers.findByTeacherIdOrderByEffectiveOnAscIdAsc(teacherId);
+        if (!history.isEmpty()) {
+            LocalDate last = history.get(history.size() - 1).effectiveOn();
+            if (effectiveOn.isBefore(last)) {
+                throw BusinessRuleException.violation("R-37", "effectiveOn", "teacher.transfer-before-last", effectiveOn, last);
+            }
+        }
+        if (recordedBy == null || recordedBy.isBlank()) {
+            throw BusinessRuleException.violation("R-40", "recordedBy", "teacher.recorded-by-required");
+        }
+        TeacherTransfer move = transfers.save(new TeacherTransfer(teacherId, teacher.schoolId(), toSchoolId, effectiveOn,
+                Instant.now(), recordedBy.trim()));
+        teacher.moveTo(toSchoolId);
+        return move;
+    }
+
+    /** the teacher's moves between schools, oldest first. */
+    public List<TeacherTransfer> transfers(Long teacherId) {
+        require(teacherId);
+        return transfers.findByTeacherIdOrderByEffectiveOnAscIdAsc(teacherId);
+    }
+
+    /** the school the teacher belonged to on {@code date}, from the transfer history. */
+    public Long schoolOn(Long teacherId, LocalDate date) {
+        Teacher teacher = require(teacherId);
+        List<TeacherTransfer> history = transfers.findByTeacherIdOrderByEffectiveOnAscIdAsc(teacherId);
+        if (history.isEmpty()) {
+            return teacher.schoolId();
+        }
+        Long school = history.get(0).fromSchoolId();
+        for (TeacherTransfer move : history) {
+            if (!move.effectiveOn().isAfter(date)) {
+                school = move.toSchoolId();
+            }
+        }
+        return school;
+    }
+
+    /** The teacher leaves post (retirement, resignation…): kept on file with the hours, no longer registrable. */
+    @Transactional
+    public Teacher leavePost(Long teacherId, LocalDate leftOn) {
+        Teacher teacher = require(teacherId);
+        if (!teacher.inPost()) {
+            throw BusinessRuleException.conflict("R-01", "teacherId", "teacher.already-left", teacher.name(), teacher.leftPostOn());
+        }
+        if (leftOn == null) {
+            throw BusinessRuleException.violation(null, "leftOn", "teacher.left-date-required");
+        }
+        if (leftOn.isBefore(teacher.hireDate()) || leftOn.isAfter(today())) {
+            throw BusinessRuleException.violation(null, "leftOn", "teacher.left-date-invalid", leftOn, teacher.hireDate());
+        }
+        teacher.leavePost(leftOn);
+        return teacher;
     }
 
     /** Records the issue of a continuing-education certificate; a per-teacher cycle restarts from it. */
@@ -68,5 +219,14 @@ public class Teachers {
     @Transactional
     public void appointPrincipal(Long teacherId, LocalDate appointedOn) {
         require(teacherId).appointPrincipal(appointedOn);
+    }
+
+    /** Today in Beijing, the date against which "not in the future" is judged. */
+    public static LocalDate today() {
+        return LocalDate.now(ZONE);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
     }
 }

@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -22,7 +24,11 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * Turns refusals into RFC 9457 problem details for the JSON API: the title and detail are in
  * the request's language (Chinese unless the client asks for English), and the body names
  * the {@code field} at fault and the {@code ruleId} where a rule is the reason.
+ *
+ * <p>Ordered first so that it, not Spring Boot's generic problem-details handler, answers the
+ * bad-parameter cases below with the {@code field} at fault.
  */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(annotations = RestController.class)
 class ProblemDetailsAdvice {
 
