@@ -51,7 +51,8 @@ abstract class DmnPolicyDecisions implements PolicyDecisions {
                 .map(row -> new Requirement((String) row.get("code"),
                         "ALL".equals(row.get("category")) ? null : category(row.get("category")),
                         Requirement.Period.valueOf((String) row.get("period")), decimal(row.get("minimumHours")),
-                        Boolean.TRUE.equals(row.get("exemptible")), (String) row.get("ruleId"), (String) row.get("label")))
+                        Boolean.TRUE.equals(row.get("exemptible")), (String) row.get("ruleId"), (String) row.get("label"),
+                        evaluation.decision()))
                 .toList();
     }
 

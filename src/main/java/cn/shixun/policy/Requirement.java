@@ -7,7 +7,8 @@ import java.math.BigDecimal;
  * "all hours together".
  */
 public record Requirement(String code, HourCategory category, Period period, BigDecimal minimumHours,
-                          boolean exemptibleByDegree, String ruleId, String label) {
+                          boolean exemptibleByDegree, String ruleId, String label,
+                          DecisionRef decision) {
 
     /** The window the minimum is measured over. */
     public enum Period {
