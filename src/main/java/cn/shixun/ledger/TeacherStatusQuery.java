@@ -133,25 +133,22 @@ public class TeacherStatusQuery {
 
     /** One aggregate query: SUM(CASE window) per category over the teacher's rows in the union of the windows. */
     private Map<Requirement.Period, Map<HourCategory, BigDecimal>> sums(Long teacherId, Map<Requirement.Period, Window> windows) {
-        StringBuilder sql = new StringBuilder("SELECT category");
         List<Object> args = new ArrayList<>();
         LocalDate from = null;
         LocalDate to = null;
         for (Window window : windows.values()) {
-            sql.append(", SUM(CASE WHEN entry_date BETWEEN ? AND ? THEN hours ELSE 0 END)");
             args.add(Date.valueOf(window.from()));
             args.add(Date.valueOf(window.to()));
             from = from == null || window.from().isBefore(from) ? window.from() : from;
             to = to == null || window.to().isAfter(to) ? window.to() : to;
         }
-        sql.append(" FROM ledger_entry WHERE teacher_id = ? AND entry_date BETWEEN ? AND ? GROUP BY category");
         args.add(teacherId);
         args.add(Date.valueOf(from));
         args.add(Date.valueOf(to));
         Map<Requirement.Period, Map<HourCategory, BigDecimal>> result = new EnumMap<>(Requirement.Period.class);
         List<Requirement.Period> periods = new ArrayList<>(windows.keySet());
         periods.forEach(p -> result.put(p, new EnumMap<>(HourCategory.class)));
-        jdbc.query(sql.toString(), rs -> {
+        jdbc.query(aggregateSql(periods.size()), rs -> {
             HourCategory category = HourCategory.valueOf(rs.getString(1));
             for (int i = 0; i < periods.size(); i++) {
                 BigDecimal value = rs.getBigDecimal(i + 2);
@@ -161,6 +158,19 @@ public class TeacherStatusQuery {
             }
         }, args.toArray());
         return result;
+    }
+
+    /**
+     * The status aggregate for {@code windows} date windows. Parameters: each window's from and to,
+     * then teacher id, overall from, overall to. Served by the covering index ix_ledger_teacher_date.
+     */
+    static String aggregateSql(int windows) {
+        StringBuilder sql = new StringBuilder("SELECT category");
+        for (int i = 0; i < windows; i++) {
+            sql.append(", SUM(CASE WHEN entry_date BETWEEN ? AND ? THEN hours ELSE 0 END)");
+        }
+        return sql.append(" FROM ledger_entry WHERE teacher_id = ? AND entry_date BETWEEN ? AND ? GROUP BY category")
+                .toString();
     }
 
     private static BigDecimal total(Map<HourCategory, BigDecimal> sums) {
