@@ -42,4 +42,21 @@ class EnginePolicyDecisionsTest {
         assertThat(decisions.creditRule(KUNMING, ClaimKind.BUREAU_TRAINING, null).decision().version())
                 .isEqualTo(before.decision().version());
     }
+
+    @Test
+    void R09_aNewRequirementsVersionIsUsedByTheStatusLookups() throws IOException {
+        int version = decisions.requirements(KUNMING).get(0).decision().version();
+        String changed = Files.readString(FileDecisions.file("requirements"))
+                .replaceFirst("<outputEntry id=\"Out_requirements_05_3\"><text>72</text>", "<outputEntry id=\"Out_requirements_05_3\"><text>80</text>");
+        Deployment deployment = repository.createDeployment().name("requirements-test")
+                .addString("requirements.dmn", changed).deploy();
+        try {
+            Requirement yearly = decisions.requirements(KUNMING).stream()
+                    .filter(r -> r.code().equals("YEAR_TOTAL")).findFirst().orElseThrow();
+            assertThat(yearly.minimumHours()).isEqualByComparingTo("80");
+            assertThat(yearly.decision().version()).isEqualTo(version + 1);
+        } finally {
+            repository.deleteDeployment(deployment.getId(), true);
+        }
+    }
 }
