@@ -1,6 +1,7 @@
 package cn.shixun.ledger;
 
 import cn.shixun.policy.DecisionRef;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import cn.shixun.policy.HourCategory;
 import cn.shixun.policy.PolicyProfile;
 import cn.shixun.policy.Requirement;
@@ -33,6 +34,7 @@ public record TeacherStatus(Long teacherId, LocalDate date, PolicyProfile profil
                                     String note) {
     }
 
+    @JsonProperty("allMet")
     public boolean allMet() {
         return requirements.stream().allMatch(RequirementStatus::met);
     }

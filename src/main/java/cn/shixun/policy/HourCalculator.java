@@ -186,6 +186,12 @@ public class HourCalculator {
                     rule.minimumSessions());
         }
         switch (claim.kind()) {
+            case NEW_TEACHER_TRAINING -> {
+                if (teacher.hireDate() != null && claim.endDate().isBefore(teacher.hireDate())) {
+                    throw BusinessRuleException.violation(rule.ruleId(), "endDate", "policy.refused.new-teacher-before-hire",
+                            claim.endDate(), teacher.hireDate());
+                }
+            }
             case DEGREE_STUDY_YEAR -> checkDegreeLevel(teacher.stage(), claim);
             case MOOC -> checkMooc(claim);
             case ONLINE_WHOLE_STAFF -> {

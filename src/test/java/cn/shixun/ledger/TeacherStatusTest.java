@@ -166,6 +166,21 @@ class TeacherStatusTest {
     }
 
     @Test
+    void R16_zhengzhouDegreeWithinTheCertificatesFiveYearsExemptsThatCycleButNotSpecialTraining() {
+        Teacher t = regions.teacher(Regions.ZHENGZHOU, d("2005-09-01"));
+        teachers.recordCertificateIssued(t.getId(), d("2021-03-01"));
+        credit(t, Claim.of(ClaimKind.DEGREE_OBTAINED, d("2023-07-01")).from(d("2021-09-01")));
+        credit(t, Claim.of(ClaimKind.SPECIAL_TRAINING, d("2024-05-01")).hours("24"));
+        TeacherStatus s = status.statusOf(t.getId(), d("2024-06-01"));
+        assertThat(s.cycleExemptByDegree()).isTrue();
+        assertThat(s.requirement("CYCLE_TOTAL").metByExemption()).isTrue();
+        assertThat(s.cycleTotals()).containsKey(HourCategory.SPECIAL);
+        assertThat(s.requirement("CYCLE_TOTAL").note()).contains("不含特殊专项培训");
+        TeacherStatus nextCycle = status.statusOf(t.getId(), d("2026-06-01"));
+        assertThat(nextCycle.cycleExemptByDegree()).isFalse();
+    }
+
+    @Test
     void theAggregateIsServedByTheTeacherDateIndex() {
         String plan = jdbc.queryForObject("EXPLAIN " + TeacherStatusQuery.aggregateSql(2)
                 .replace("?", "DATE '2024-01-01'").replaceFirst("teacher_id = DATE '2024-01-01'", "teacher_id = 1"), String.class);

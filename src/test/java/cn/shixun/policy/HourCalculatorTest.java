@@ -327,4 +327,26 @@ class HourCalculatorTest {
         assertThat(credit(t, Claim.of(ClaimKind.PRINCIPAL_TRAINING, d("2024-08-20")).hours("300")).category())
                 .isEqualTo(HourCategory.PRINCIPAL);
     }
+
+    @Test
+    void R11_newTeacherTrainingBeforeTheHireDateIsRefused() {
+        TeacherPolicy t = new TeacherPolicy(9L, Fixtures.HENAN, Fixtures.ZHENGZHOU, Stage.PRIMARY, d("2024-09-01"), null, null);
+        refused(t, Claim.of(ClaimKind.NEW_TEACHER_TRAINING, d("2024-08-20")).hours("40"), PriorCredits.NONE, "R-11", "endDate");
+        assertThat(credit(t, Claim.of(ClaimKind.NEW_TEACHER_TRAINING, d("2024-10-20")).hours("40")).category())
+                .isEqualTo(HourCategory.NEW_TEACHER);
+    }
+
+    @Test
+    void R20_zhengzhouOutreachHoursComeFromTheOrganisersNotice() {
+        TeacherPolicy t = Fixtures.zhengzhou(Stage.PRIMARY);
+        assertThat(credit(t, Claim.of(ClaimKind.OUTREACH_SESSION, d("2024-05-01")).hours("12")).hours()).isEqualByComparingTo("12");
+        refused(t, Claim.of(ClaimKind.OUTREACH_SESSION, d("2024-05-01")).units(2), PriorCredits.NONE, "R-20", "hours");
+    }
+
+    @Test
+    void R16_specialTrainingIsStillCreditedInHenan() {
+        CreditResult special = credit(Fixtures.zhengzhou(Stage.PRIMARY),
+                Claim.of(ClaimKind.SPECIAL_TRAINING, d("2024-05-01")).hours("24"));
+        assertThat(special.category()).isEqualTo(HourCategory.SPECIAL);
+    }
 }

@@ -132,8 +132,7 @@ class LedgerController {
     ProblemDetail unreadable(HttpMessageNotReadableException unreadable) {
         if (unreadable.getCause() instanceof InvalidFormatException invalid && invalid.getTargetType() != null
                 && invalid.getTargetType().isEnum()) {
-            String field = invalid.getPath().stream().map(JsonMappingException.Reference::getFieldName)
-                    .filter(name -> name != null).collect(Collectors.joining("."));
+            String field = path(invalid.getPath());
             String allowed = Arrays.stream(invalid.getTargetType().getEnumConstants()).map(String::valueOf)
                     .collect(Collectors.joining(", "));
             ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
@@ -147,6 +146,19 @@ class LedgerController {
         problem.setType(URI.create("urn:shixun:problem:invalid-input"));
         problem.setTitle(text("problem.title.invalid"));
         return problem;
+    }
+
+    /** The JSON path as a person writes it, e.g. {@code items[1].category}. */
+    private static String path(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     private String text(String key, Object... args) {

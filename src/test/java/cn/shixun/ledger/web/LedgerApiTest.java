@@ -162,6 +162,12 @@ class LedgerApiTest {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$[0].sourceType").value("IMPORT"))
                 .andExpect(jsonPath("$[0].decidedBy").value("county-officer"));
+        mvc.perform(postJson("/api/teachers/{id}/legacy-hours", teacher.getId(), """
+                        {"items":[{"year":2013,"category":"GENERAL","hours":8,"paperEvidence":"KM-PAPER-8"},
+                                  {"year":2013,"category":"KNITTING","hours":8,"paperEvidence":"KM-PAPER-8"}]}"""))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.field").value("items[1].category"));
+        assertThat(rows()).isEqualTo(1);
     }
 
     @Test
