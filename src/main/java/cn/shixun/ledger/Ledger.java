@@ -73,6 +73,7 @@ public class Ledger {
     @Transactional
     public LedgerEntry register(Long teacherId, Claim claim, Evidence evidence, String decidedBy) {
         Teacher teacher = teachers.requireRegistrable(teacherId);
+        entries.lockTeacher(teacherId);
         String evidenceKey = checkEvidence(teacherId, evidence);
         CreditResult result = calculate(teacher, claim);
         LedgerEntry entry;
@@ -96,6 +97,7 @@ public class Ledger {
     public List<LedgerEntry> correct(Long entryId, String reason, Claim replacement, Evidence replacementEvidence,
                                      String decidedBy) {
         LedgerEntry original = require(entryId);
+        entries.lockTeacher(original.teacherId());
         if (reason == null || reason.isBlank()) {
             throw BusinessRuleException.violation("R-40", "reason", "ledger.correction-reason-required");
         }
@@ -120,6 +122,7 @@ public class Ledger {
     @Transactional
     public List<LedgerEntry> importLegacy(Long teacherId, List<LegacyHours> rows, String decidedBy) {
         teachers.require(teacherId);
+        entries.lockTeacher(teacherId);
         if (rows == null || rows.isEmpty()) {
             throw BusinessRuleException.violation("R-41", "items", "ledger.legacy.empty");
         }

@@ -30,4 +30,12 @@ interface LedgerEntryRepository extends JpaRepository<LedgerEntry, Long> {
     boolean existsByReversesEntryId(Long entryId);
 
     boolean existsByTeacherIdAndEvidenceKey(Long teacherId, String evidenceKey);
+
+    /**
+     * Serialises writes for one teacher until the transaction ends, so that two registrations
+     * at once cannot both fit under the same yearly cap. Only a row lock; the teacher row is
+     * not changed.
+     */
+    @Query(value = "SELECT id FROM teacher WHERE id = :teacherId FOR UPDATE", nativeQuery = true)
+    Long lockTeacher(@Param("teacherId") Long teacherId);
 }

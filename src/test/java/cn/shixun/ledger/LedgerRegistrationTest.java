@@ -14,7 +14,13 @@ import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -188,5 +194,31 @@ class LedgerRegistrationTest {
         refusedAndNothingWritten(t.getId(), () -> ledger.importLegacy(t.getId(), List.of(
                 new LegacyHours(2015, HourCategory.GENERAL, new BigDecimal("200"), "ZZ-1999-01")), "city-office"),
                 "R-40", "items[0].paperEvidence");
+    }
+
+    @Test
+    void R17_twoRegistrationsAtOnceCannotBothFitUnderTheCap() throws Exception {
+        Teacher t = regions.teacher(Regions.KUNMING, d("2008-09-01"));
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                String evidence = "SB-RACE-" + i;
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    return ledger.register(t.getId(), Claim.of(ClaimKind.SCHOOL_BASED, d("2024-05-01")).hours("40").build(),
+                            Evidence.project("SB", evidence), "school");
+                }));
+            }
+            start.countDown();
+            for (Future<?> run : runs) {
+                run.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        BigDecimal total = jdbc.queryForObject("SELECT SUM(hours) FROM ledger_entry WHERE teacher_id = ?", BigDecimal.class, t.getId());
+        assertThat(total).isEqualByComparingTo("48");
     }
 }
