@@ -204,7 +204,7 @@ public class Ledger {
         List<LedgerEntry> live = entries.liveWithEvidence(teacherId, number);
         if (!live.isEmpty()) {
             throw BusinessRuleException.conflict("R-40", "evidenceNumber", "ledger.evidence-already-registered", number,
-                    live.get(0).getId());
+                    String.valueOf(live.get(0).getId()));
         }
         long earlier = entries.keyedWithEvidence(teacherId, number);
         return earlier == 0 ? number : number + "#" + (earlier + 1);

@@ -84,7 +84,7 @@ public class HourCalculator {
             BigDecimal room = rule.yearlyCap().subtract(already);
             if (room.signum() <= 0) {
                 throw BusinessRuleException.violation(rule.ruleId(), "kind", "policy.refused.cap-full",
-                        claim.kind().label(), year, plain(rule.yearlyCap()));
+                        claim.kind().label(), year, rule.yearlyCap());
             }
             if (hours.compareTo(room) > 0) {
                 why.append("年度上限").append(plain(rule.yearlyCap())).append("学时，").append(year).append("年已登记")
@@ -178,6 +178,9 @@ public class HourCalculator {
     }
 
     private static void checkKindSpecific(TeacherPolicy teacher, Claim claim, CreditRule rule) {
+        if (rule.category() == HourCategory.DEGREE_EXEMPTION && Boolean.FALSE.equals(claim.subjectRelated())) {
+            throw BusinessRuleException.violation("R-16", "subjectRelated", "policy.refused.degree-not-education-related");
+        }
         if (rule.requiresProcessMaterials() && !claim.processMaterials()) {
             throw BusinessRuleException.violation(rule.ruleId(), "processMaterials", "policy.refused.process-materials-required");
         }

@@ -8,8 +8,11 @@ import cn.shixun.organisation.Stage;
 import cn.shixun.shared.BusinessRuleException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** The hour calculator against the real decision tables (R-12..R-24), profile by profile. */
 class HourCalculatorTest {
@@ -29,7 +32,25 @@ class HourCalculatorTest {
         return assertThatThrownBy(() -> calculator.calculate(teacher, claim.build(), prior, TODAY))
                 .isInstanceOf(BusinessRuleException.class)
                 .hasFieldOrPropertyWithValue("ruleId", ruleId)
-                .hasFieldOrPropertyWithValue("field", field);
+                .hasFieldOrPropertyWithValue("field", field)
+                .satisfies(HourCalculatorTest::readableInBothLanguages);
+    }
+
+    /** Every refusal must render in Chinese and English with its arguments (no raw keys, no format errors). */
+    private static void readableInBothLanguages(Throwable thrown) {
+        BusinessRuleException refusal = (BusinessRuleException) thrown;
+        for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+            String text = MESSAGES.getMessage(refusal.messageKey(), refusal.messageArgs(), locale);
+            assertThat(text).doesNotContain("{").isNotEqualTo(refusal.messageKey());
+        }
+    }
+
+    private static final ResourceBundleMessageSource MESSAGES = new ResourceBundleMessageSource();
+
+    static {
+        MESSAGES.setBasenames("i18n/policy");
+        MESSAGES.setDefaultEncoding("UTF-8");
+        MESSAGES.setFallbackToSystemLocale(false);
     }
 
     private static PriorCredits alreadyInYear(ClaimKind kind, String hours) {
@@ -190,6 +211,12 @@ class HourCalculatorTest {
         CreditResult result = credit(Fixtures.xinxiang(d("2010-09-01")),
                 Claim.of(ClaimKind.DEGREE_OBTAINED, d("2021-06-30")).from(d("2019-09-01")));
         assertThat(result.explanation()).contains("2021-01-01至2025-12-31").contains("上一周期不免修");
+    }
+
+    @Test
+    void R16_onlyAnEducationRelatedDegreeExempts() {
+        refused(Fixtures.zhengzhou(Stage.PRIMARY), Claim.of(ClaimKind.DEGREE_OBTAINED, d("2020-06-30")).subjectRelated(false),
+                PriorCredits.NONE, "R-16", "subjectRelated");
     }
 
     @Test

@@ -156,6 +156,19 @@ class LedgerApiTest {
     }
 
     @Test
+    void R17_aFullCapIsRefusedWithTheYearReadable() throws Exception {
+        mvc.perform(postJson("/api/teachers/{id}/ledger", teacher.getId(), registration("KM-API-7", """
+                        {"kind":"SCHOOL_BASED","endDate":"2024-06-01","hours":48}""")))
+                .andExpect(status().isCreated());
+        mvc.perform(postJson("/api/teachers/{id}/ledger", teacher.getId(), registration("KM-API-8", """
+                        {"kind":"SCHOOL_BASED","endDate":"2024-09-01","hours":2}""")))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.ruleId").value("R-17"))
+                .andExpect(jsonPath("$.detail").value(containsString("2024年已达年度上限 48 学时")));
+        assertThat(rows()).isEqualTo(1);
+    }
+
+    @Test
     void R41_legacyHoursImport() throws Exception {
         mvc.perform(postJson("/api/teachers/{id}/legacy-hours", teacher.getId(), """
                         {"items":[{"year":2014,"category":"GENERAL","hours":80,"paperEvidence":"KM-PAPER-7"}]}"""))
