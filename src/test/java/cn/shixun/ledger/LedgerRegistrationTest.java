@@ -10,6 +10,7 @@ import cn.shixun.policy.ClaimKind;
 import cn.shixun.policy.DegreeLevel;
 import cn.shixun.policy.HourCategory;
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.Readable;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import java.math.BigDecimal;
@@ -21,8 +22,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -56,7 +61,8 @@ class LedgerRegistrationTest {
         int before = rows(teacherId);
         assertThatThrownBy(action::run).isInstanceOf(BusinessRuleException.class)
                 .hasFieldOrPropertyWithValue("ruleId", ruleId)
-                .hasFieldOrPropertyWithValue("field", field);
+                .hasFieldOrPropertyWithValue("field", field)
+                .satisfies(Readable::inBothLanguages);
         assertThat(rows(teacherId)).isEqualTo(before);
     }
 
@@ -220,5 +226,33 @@ class LedgerRegistrationTest {
         }
         BigDecimal total = jdbc.queryForObject("SELECT SUM(hours) FROM ledger_entry WHERE teacher_id = ?", BigDecimal.class, t.getId());
         assertThat(total).isEqualByComparingTo("48");
+    }
+
+    static Stream<Arguments> refusedClaims() {
+        return Stream.of(
+                Arguments.of("R-12", Regions.SANMENXIA, Claim.of(ClaimKind.PROGRAMME_CERTIFIED, d("2024-06-01")).hours("60"), "processMaterials"),
+                Arguments.of("R-13", Regions.ZHENGZHOU, Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-06-01")).days(2), "hours"),
+                Arguments.of("R-16", Regions.ZHENGZHOU, Claim.of(ClaimKind.DEGREE_OBTAINED, d("2024-06-01")).subjectRelated(false),
+                        "subjectRelated"),
+                Arguments.of("R-17", Regions.XINXIANG, Claim.of(ClaimKind.SCHOOL_BASED, d("2019-06-01")).hours("8"), "kind"),
+                Arguments.of("R-19", Regions.KUNMING, Claim.of(ClaimKind.MASTER_BASE, d("2024-06-01")).role("HELPER"), "role"),
+                Arguments.of("R-20", Regions.KUNMING, Claim.of(ClaimKind.FULL_TIME_SUPPORT, d("2024-06-01")), "hours"),
+                Arguments.of("R-21", Regions.XINXIANG, Claim.of(ClaimKind.PROFESSIONAL_CERTIFICATE, d("2019-06-01")).hours("20")
+                        .certificate("HR_CE_CERTIFICATE"), "certificateKind"),
+                Arguments.of("R-22", Regions.XINXIANG, Claim.of(ClaimKind.MOOC, d("2020-06-01")).hours("20").score(90), "realName"),
+                Arguments.of("R-23", Regions.KUNMING, Claim.of(ClaimKind.DEGREE_STUDY_YEAR, d("2024-06-01"))
+                        .degree(DegreeLevel.BACHELOR).remedial(), "remedial"),
+                Arguments.of("R-24", Regions.ZHENGZHOU, Claim.of(ClaimKind.ONLINE_WHOLE_STAFF, d("2019-04-30")).hours("60")
+                        .passed(false), "passed"),
+                Arguments.of("R-10", Regions.SANMENXIA, Claim.of(ClaimKind.ETHICS_EDUCATION, d("2024-06-01")).hours("10")
+                        .processMaterials().sessions(1), "sessions"));
+    }
+
+    @ParameterizedTest(name = "{0}: refused on {3}, nothing written")
+    @MethodSource("refusedClaims")
+    void R10_R24_everyCalculatorRefusalWritesNothing(String ruleId, String city, Claim.Builder claim, String field) {
+        Teacher t = regions.teacher(city, d("2005-09-01"));
+        refusedAndNothingWritten(t.getId(), () -> ledger.register(t.getId(), claim.build(),
+                Evidence.project("P", "REF-" + ruleId + "-" + t.getId()), "officer"), ruleId, field);
     }
 }

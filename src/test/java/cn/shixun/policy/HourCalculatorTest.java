@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.shixun.organisation.Stage;
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.Readable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Locale;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** The hour calculator against the real decision tables (R-12..R-24), profile by profile. */
 class HourCalculatorTest {
@@ -33,24 +31,7 @@ class HourCalculatorTest {
                 .isInstanceOf(BusinessRuleException.class)
                 .hasFieldOrPropertyWithValue("ruleId", ruleId)
                 .hasFieldOrPropertyWithValue("field", field)
-                .satisfies(HourCalculatorTest::readableInBothLanguages);
-    }
-
-    /** Every refusal must render in Chinese and English with its arguments (no raw keys, no format errors). */
-    private static void readableInBothLanguages(Throwable thrown) {
-        BusinessRuleException refusal = (BusinessRuleException) thrown;
-        for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
-            String text = MESSAGES.getMessage(refusal.messageKey(), refusal.messageArgs(), locale);
-            assertThat(text).doesNotContain("{").isNotEqualTo(refusal.messageKey());
-        }
-    }
-
-    private static final ResourceBundleMessageSource MESSAGES = new ResourceBundleMessageSource();
-
-    static {
-        MESSAGES.setBasenames("i18n/policy");
-        MESSAGES.setDefaultEncoding("UTF-8");
-        MESSAGES.setFallbackToSystemLocale(false);
+                .satisfies(Readable::inBothLanguages);
     }
 
     private static PriorCredits alreadyInYear(ClaimKind kind, String hours) {
