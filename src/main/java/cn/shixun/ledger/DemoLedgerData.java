@@ -60,11 +60,17 @@ class DemoLedgerData implements ApplicationRunner {
             log.info("Ledger already has entries; demo ledger data skipped");
             return;
         }
+        List<Teacher> all = demoTeachers();
+        int written = fill(all, LocalDate.now());
+        log.info("Demo ledger data: {} entries for {} teachers", written, all.size());
+    }
+
+    /** The teachers at every school under the demo provinces, by staff number (none when there are none). */
+    List<Teacher> demoTeachers() {
         List<Teacher> all = new ArrayList<>();
         DEMO_ROOTS.forEach(code -> organisations.findByCode(code).ifPresent(root -> collectTeachers(root, all)));
         all.sort(Comparator.comparing(Teacher::staffNumber));
-        int written = fill(all, LocalDate.now());
-        log.info("Demo ledger data: {} entries for {} teachers", written, all.size());
+        return all;
     }
 
     /** Registers the demo hours for these teachers as of {@code today}; returns the number of entries. */

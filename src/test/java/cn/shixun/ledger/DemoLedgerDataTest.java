@@ -46,5 +46,11 @@ class DemoLedgerDataTest {
         assertThat(status.statusOf(kunming.get(3).getId(), today).requirement("YEAR_TOTAL").missing()).isEqualByComparingTo("72");
         assertThat(ledger.entriesOf(kunming.get(4).getId())).isEmpty();
         assertThat(ledger.entriesOf(kunming.get(0).getId())).allMatch(e -> "demo-data".equals(e.decidedBy()));
+        assertThat(demo.demoTeachers()).extracting(Teacher::getId)
+                .containsAll(kunming.stream().map(Teacher::getId).toList());
+
+        long before = entries.count();
+        demo.run(null);
+        assertThat(entries.count()).as("a ledger with entries is left alone").isEqualTo(before);
     }
 }
