@@ -1,0 +1,228 @@
+package cn.shixun.ledger;
+
+import cn.shixun.policy.Claim;
+import cn.shixun.policy.ClaimKind;
+import cn.shixun.policy.CreditResult;
+import cn.shixun.policy.HourCalculator;
+import cn.shixun.policy.PolicyProfiles;
+import cn.shixun.policy.PriorCredits;
+import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.teacher.Teacher;
+import cn.shixun.teacher.Teachers;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The hour ledger as the other modules (and the processes) see it. Every write is one
+ * transaction that either appends its entries or, on any refusal, writes nothing.
+ */
+@Service
+@Transactional(readOnly = true)
+public class Ledger {
+
+    private static final Logger log = LoggerFactory.getLogger(Ledger.class);
+    private static final int EARLIEST_LEGACY_YEAR = 1990;
+    private static final BigDecimal MAX_LEGACY_HOURS = new BigDecimal("1000");
+    private static final int MAX_TEXT = 64;
+
+    private final LedgerEntryRepository entries;
+    private final Teachers teachers;
+    private final PolicyProfiles profiles;
+    private final HourCalculator calculator;
+    private final Clock clock;
+
+    Ledger(LedgerEntryRepository entries, Teachers teachers, PolicyProfiles profiles, HourCalculator calculator) {
+        this.entries = entries;
+        this.teachers = teachers;
+        this.profiles = profiles;
+        this.calculator = calculator;
+        this.clock = Clock.systemDefaultZone();
+    }
+
+    /** A teacher's entries, oldest first, reversals included (R-37: they follow the teacher). */
+    public List<LedgerEntry> entriesOf(Long teacherId) {
+        teachers.require(teacherId);
+        return entries.findByTeacherIdOrderByEntryDateAscIdAsc(teacherId);
+    }
+
+    public LedgerEntry require(Long entryId) {
+        return entries.findById(entryId)
+                .orElseThrow(() -> BusinessRuleException.notFound("entryId", "ledger.entry-not-found", entryId));
+    }
+
+    /** What the claim would earn for this teacher now; writes nothing. */
+    public CreditResult preview(Long teacherId, Claim claim) {
+        Teacher teacher = teachers.requireRegistrable(teacherId);
+        return calculate(teacher, claim);
+    }
+
+    /**
+     * Registers a claim: R-01, evidence present and not registered before (R-40), the hours by
+     * the teacher's profile, one entry. Nothing is written on any refusal.
+     */
+    @Transactional
+    public LedgerEntry register(Long teacherId, Claim claim, Evidence evidence, String decidedBy) {
+        Teacher teacher = teachers.requireRegistrable(teacherId);
+        entries.lockTeacher(teacherId);
+        String evidenceKey = checkEvidence(teacherId, evidence);
+        CreditResult result = calculate(teacher, claim);
+        LedgerEntry entry;
+        try {
+            entry = entries.saveAndFlush(entryFor(teacherId, claim, result, evidence, evidenceKey, decidedBy));
+        } catch (DataIntegrityViolationException raced) {
+            // Two registrations of the same evidence at once: the unique key lets only one through.
+            throw BusinessRuleException.conflict("R-40", "evidenceNumber", "ledger.evidence-already-registered",
+                    evidence.number().strip(), "?");
+        }
+        log.info("Registered {} hours ({}) for teacher {} as entry {} by {}", result.hours(), result.kind(), teacherId,
+                entry.getId(), decidedBy);
+        return entry;
+    }
+
+    /**
+     * Corrects an entry the only way R-40 allows: a new entry reverses it, and an optional
+     * replacement claim is registered after the reversal (so caps see the freed room).
+     */
+    @Transactional
+    public List<LedgerEntry> correct(Long entryId, String reason, Claim replacement, Evidence replacementEvidence,
+                                     String decidedBy) {
+        LedgerEntry original = require(entryId);
+        entries.lockTeacher(original.teacherId());
+        if (reason == null || reason.isBlank()) {
+            throw BusinessRuleException.violation("R-40", "reason", "ledger.correction-reason-required");
+        }
+        if (original.reversesEntryId() != null) {
+            throw BusinessRuleException.violation("R-40", "entryId", "ledger.cannot-reverse-a-reversal", entryId);
+        }
+        if (entries.existsByReversesEntryId(entryId)) {
+            throw BusinessRuleException.conflict("R-40", "entryId", "ledger.already-reversed", entryId);
+        }
+        List<LedgerEntry> written = new ArrayList<>();
+        written.add(entries.saveAndFlush(original.reversal(decidedBy, Instant.now(clock), reason.strip())));
+        if (replacement != null) {
+            Evidence evidence = replacementEvidence != null ? replacementEvidence
+                    : new Evidence(original.sourceType(), original.sourceRef(), original.evidenceNumber(), original.evidenceFiles());
+            written.add(register(original.teacherId(), replacement, evidence, decidedBy));
+        }
+        log.info("Entry {} reversed by {} ({} entries written)", entryId, decidedBy, written.size());
+        return written;
+    }
+
+    /** Imports hours earned before the system (R-41); one bad row refuses the whole import. */
+    @Transactional
+    public List<LedgerEntry> importLegacy(Long teacherId, List<LegacyHours> rows, String decidedBy) {
+        teachers.require(teacherId);
+        entries.lockTeacher(teacherId);
+        if (rows == null || rows.isEmpty()) {
+            throw BusinessRuleException.violation("R-41", "items", "ledger.legacy.empty");
+        }
+        LocalDate today = LocalDate.now(clock);
+        List<LedgerEntry> prepared = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            LegacyHours row = rows.get(i);
+            String at = "items[" + i + "].";
+            validateLegacy(row, at, today);
+            String key = row.paperEvidence().strip() + "|" + row.year() + "|" + row.category();
+            if (keys.contains(key) || entries.existsByTeacherIdAndEvidenceKey(teacherId, key)) {
+                throw BusinessRuleException.conflict("R-40", at + "paperEvidence", "ledger.legacy.duplicate",
+                        row.paperEvidence(), row.year(), row.category().label());
+            }
+            keys.add(key);
+            LocalDate yearEnd = LocalDate.of(row.year(), 12, 31);
+            prepared.add(new LedgerEntry(teacherId, yearEnd.isAfter(today) ? today : yearEnd, row.category(),
+                    LedgerEntry.LEGACY_KIND, row.hours().setScale(2, RoundingMode.HALF_UP), 0,
+                    "系统启用前学时（" + row.year() + "年，" + row.category().label() + "）")
+                    .source(SourceType.IMPORT, "legacy")
+                    .evidence(row.paperEvidence().strip(), key, List.of())
+                    .decided(decidedBy, Instant.now(clock), "R-41", "按纸质凭证 " + row.paperEvidence().strip() + " 导入"));
+        }
+        List<LedgerEntry> saved = entries.saveAllAndFlush(prepared);
+        log.info("Imported {} legacy rows for teacher {} by {}", saved.size(), teacherId, decidedBy);
+        return saved;
+    }
+
+    private static void validateLegacy(LegacyHours row, String at, LocalDate today) {
+        if (row.year() == null || row.year() < EARLIEST_LEGACY_YEAR || row.year() > today.getYear()) {
+            throw BusinessRuleException.violation("R-41", at + "year", "ledger.legacy.bad-year", row.year());
+        }
+        if (row.category() == null) {
+            throw BusinessRuleException.violation("R-41", at + "category", "ledger.legacy.category-required");
+        }
+        if (row.hours() == null || row.hours().signum() <= 0 || row.hours().compareTo(MAX_LEGACY_HOURS) > 0) {
+            throw BusinessRuleException.violation("R-41", at + "hours", "ledger.legacy.bad-hours", row.hours());
+        }
+        if (row.paperEvidence() == null || row.paperEvidence().isBlank() || row.paperEvidence().length() > MAX_TEXT) {
+            throw BusinessRuleException.violation("R-41", at + "paperEvidence", "ledger.legacy.evidence-required");
+        }
+    }
+
+    private CreditResult calculate(Teacher teacher, Claim claim) {
+        if (claim == null || claim.endDate() == null) {
+            throw BusinessRuleException.violation(null, "endDate", "policy.invalid.end-date-required");
+        }
+        return calculator.calculate(profiles.forTeacher(teacher, claim.endDate()), claim, priorCredits(teacher.getId()),
+                LocalDate.now(clock));
+    }
+
+    private PriorCredits priorCredits(Long teacherId) {
+        return new PriorCredits() {
+            @Override
+            public BigDecimal creditedInYear(ClaimKind kind, int year) {
+                return entries.netHours(teacherId, kind.name(), year);
+            }
+
+            @Override
+            public int unitsCredited(ClaimKind kind) {
+                return (int) entries.netUnits(teacherId, kind.name());
+            }
+        };
+    }
+
+    /** R-40: evidence is required and may back only one live entry per teacher; returns its unique key. */
+    private String checkEvidence(Long teacherId, Evidence evidence) {
+        if (evidence == null || evidence.sourceType() == null) {
+            throw BusinessRuleException.violation("R-40", "sourceType", "ledger.source-required");
+        }
+        if (evidence.sourceType() == SourceType.CORRECTION || evidence.sourceType() == SourceType.IMPORT) {
+            throw BusinessRuleException.violation("R-40", "sourceType", "ledger.source-not-for-claims", evidence.sourceType());
+        }
+        String number = evidence.number() == null ? "" : evidence.number().strip();
+        if (number.isEmpty() || number.length() > MAX_TEXT) {
+            throw BusinessRuleException.violation("R-40", "evidenceNumber", "ledger.evidence-required");
+        }
+        List<LedgerEntry> live = entries.liveWithEvidence(teacherId, number);
+        if (!live.isEmpty()) {
+            throw BusinessRuleException.conflict("R-40", "evidenceNumber", "ledger.evidence-already-registered", number,
+                    String.valueOf(live.get(0).getId()));
+        }
+        long earlier = entries.keyedWithEvidence(teacherId, number);
+        return earlier == 0 ? number : number + "#" + (earlier + 1);
+    }
+
+    private LedgerEntry entryFor(Long teacherId, Claim claim, CreditResult result, Evidence evidence, String evidenceKey,
+                                 String decidedBy) {
+        String title = claim.title() == null || claim.title().isBlank() ? result.kind().label() : claim.title().strip();
+        return new LedgerEntry(teacherId, result.entryDate(), result.category(), result.kind().name(), result.hours(),
+                result.units(), clip(title, 200))
+                .source(evidence.sourceType(), evidence.sourceRef())
+                .evidence(evidence.number().strip(), evidenceKey, evidence.files())
+                .decided(decidedBy, Instant.now(clock), result.ruleIdsJoined(), clip(result.explanation(), 1000))
+                .decidedUnder(result.profile().code(), result.profile().version(), result.decision().key(),
+                        result.decision().version());
+    }
+
+    private static String clip(String text, int max) {
+        return text.length() > max ? text.substring(0, max) : text;
+    }
+}

@@ -1,0 +1,172 @@
+package cn.shixun.ledger.web;
+
+import cn.shixun.ledger.Evidence;
+import cn.shixun.ledger.Ledger;
+import cn.shixun.ledger.LedgerEntry;
+import cn.shixun.ledger.LegacyHours;
+import cn.shixun.ledger.SourceType;
+import cn.shixun.ledger.TeacherStatus;
+import cn.shixun.ledger.TeacherStatusQuery;
+import cn.shixun.policy.Claim;
+import cn.shixun.policy.CreditResult;
+import cn.shixun.policy.HourCategory;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The ledger API: a teacher's entries and status, the "what would this earn?" preview, and the
+ * authority's registration, correction and legacy import. The acting user is recorded as
+ * "decided by" on every entry (R-40).
+ */
+@RestController
+@RequestMapping("/api")
+class LedgerController {
+
+    private final Ledger ledger;
+    private final TeacherStatusQuery status;
+    private final MessageSource messages;
+
+    LedgerController(Ledger ledger, TeacherStatusQuery status, MessageSource messages) {
+        this.ledger = ledger;
+        this.status = status;
+        this.messages = messages;
+    }
+
+    record EntryView(Long id, Long teacherId, LocalDate date, int year, HourCategory category, String categoryLabel,
+                     String claimKind, BigDecimal hours, int units, String title, SourceType sourceType,
+                     String sourceRef, String evidenceNumber, List<String> evidenceFiles, String decidedBy,
+                     Instant decidedAt, List<String> ruleIds, String profileCode, Integer profileVersion,
+                     String decisionKey, Integer decisionVersion, Long reversesEntryId, String explanation) {
+
+        static EntryView of(LedgerEntry e) {
+            return new EntryView(e.getId(), e.teacherId(), e.entryDate(), e.entryYear(), e.category(),
+                    e.category().label(), e.claimKind(), e.hours(), e.units(), e.title(), e.sourceType(), e.sourceRef(),
+                    e.evidenceNumber(), e.evidenceFiles(), e.decidedBy(), e.decidedAt(), e.ruleIds(), e.profileCode(),
+                    e.profileVersion(), e.decisionKey(), e.decisionVersion(), e.reversesEntryId(), e.explanation());
+        }
+    }
+
+    record PreviewRequest(@NotNull Long teacherId, @NotNull Claim claim) {
+    }
+
+    record RegistrationRequest(@NotNull Claim claim, SourceType sourceType, String sourceRef, String evidenceNumber,
+                               List<String> evidenceFiles) {
+    }
+
+    record CorrectionRequest(String reason, Claim replacement, String evidenceNumber, List<String> evidenceFiles) {
+    }
+
+    record LegacyRequest(List<LegacyHours> items) {
+    }
+
+    @GetMapping("/teachers/{teacherId}/ledger")
+    List<EntryView> entries(@PathVariable Long teacherId) {
+        return ledger.entriesOf(teacherId).stream().map(EntryView::of).toList();
+    }
+
+    @GetMapping("/teachers/{teacherId}/status")
+    TeacherStatus status(@PathVariable Long teacherId,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        return status.statusOf(teacherId, date == null ? LocalDate.now() : date);
+    }
+
+    @PostMapping("/ledger/preview")
+    CreditResult preview(@Valid @RequestBody PreviewRequest request) {
+        return ledger.preview(request.teacherId(), request.claim());
+    }
+
+    @PostMapping("/teachers/{teacherId}/ledger")
+    @ResponseStatus(HttpStatus.CREATED)
+    EntryView register(@PathVariable Long teacherId, @Valid @RequestBody RegistrationRequest request) {
+        Evidence evidence = new Evidence(request.sourceType(), request.sourceRef(), request.evidenceNumber(),
+                request.evidenceFiles());
+        return EntryView.of(ledger.register(teacherId, request.claim(), evidence, actor()));
+    }
+
+    @PostMapping("/ledger/{entryId}/corrections")
+    @ResponseStatus(HttpStatus.CREATED)
+    List<EntryView> correct(@PathVariable Long entryId, @RequestBody CorrectionRequest request) {
+        Evidence evidence = request.evidenceNumber() == null ? null
+                : new Evidence(SourceType.PROJECT, "correction:" + entryId, request.evidenceNumber(), request.evidenceFiles());
+        return ledger.correct(entryId, request.reason(), request.replacement(), evidence, actor()).stream()
+                .map(EntryView::of).toList();
+    }
+
+    @PostMapping("/teachers/{teacherId}/legacy-hours")
+    @ResponseStatus(HttpStatus.CREATED)
+    List<EntryView> importLegacy(@PathVariable Long teacherId, @RequestBody LegacyRequest request) {
+        return ledger.importLegacy(teacherId, request.items(), actor()).stream().map(EntryView::of).toList();
+    }
+
+    /**
+     * An unknown kind, category or degree level names the field and the accepted values instead
+     * of the generic "unreadable body".
+     */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException unreadable) {
+        if (unreadable.getCause() instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                && invalid.getTargetType().isEnum()) {
+            String field = path(invalid.getPath());
+            String allowed = Arrays.stream(invalid.getTargetType().getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(", "));
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+                    text("ledger.invalid.unknown-value", String.valueOf(invalid.getValue()), field, allowed));
+            problem.setType(URI.create("urn:shixun:problem:ledger.invalid.unknown-value"));
+            problem.setTitle(text("problem.title.rule_violation"));
+            problem.setProperty("field", field);
+            return problem;
+        }
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text("problem.unreadable-body"));
+        problem.setType(URI.create("urn:shixun:problem:invalid-input"));
+        problem.setTitle(text("problem.title.invalid"));
+        return problem;
+    }
+
+    /** The JSON path as a person writes it, e.g. {@code items[1].category}. */
+    private static String path(List<JsonMappingException.Reference> references) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+
+    private static String actor() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? "anonymous" : authentication.getName();
+    }
+}
