@@ -46,13 +46,18 @@ final class Regions {
     }
 
     Teacher teacher(String cityCode, LocalDate hired) {
-        return teacher(cityCode, hired, Stage.PRIMARY, "QC-" + SEQUENCE.incrementAndGet());
+        return teacher(cityCode, hired, Stage.PRIMARY, certificateNumber());
     }
 
     Teacher teacher(String cityCode, LocalDate hired, Stage stage, String qualificationCertificate) {
         Long school = school(cityCode);
         return teachers.hire("T" + school + SEQUENCE.incrementAndGet(), "测试教师", "女", school, stage, "语文",
                 qualificationCertificate, hired);
+    }
+
+    /** A well-formed, unique qualification certificate number (year + digits, R-01). */
+    static String certificateNumber() {
+        return String.format("2016%013d", SEQUENCE.incrementAndGet());
     }
 
     private Organisation city(String cityCode) {

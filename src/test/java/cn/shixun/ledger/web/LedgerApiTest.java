@@ -53,10 +53,12 @@ class LedgerApiTest {
                 organisations.createRegion("530000", "云南省", OrganisationLevel.PROVINCE, null, null)).getId();
         Long city = organisations.findByCode("530100").orElseGet(() ->
                 organisations.createRegion("530100", "昆明市", OrganisationLevel.CITY, province, "kunming-2015")).getId();
-        String code = "53010098" + String.format("%02d", SEQUENCE.incrementAndGet());
-        Long school = organisations.createSchool(code, "接口测试学校" + code, city, EnumSet.of(Stage.PRIMARY),
-                SchoolKind.CITY_DIRECT, city).getId();
-        teacher = teachers.hire(code + "001", "李老师", "女", school, Stage.PRIMARY, "数学", "QC-API-" + code,
+        Long county = organisations.findByCode("530198").orElseGet(() ->
+                organisations.createRegion("530198", "接口测试区", OrganisationLevel.COUNTY, city, null)).getId();
+        String code = "53019800" + String.format("%02d", SEQUENCE.incrementAndGet());
+        Long school = organisations.createSchool(code, "接口测试学校" + code, county, EnumSet.of(Stage.PRIMARY),
+                SchoolKind.COUNTY_SCHOOL, county).getId();
+        teacher = teachers.hire(code + "001", "李老师", "女", school, Stage.PRIMARY, "数学", "2016" + code + "001",
                 LocalDate.of(2010, 9, 1));
     }
 
