@@ -62,6 +62,9 @@ public abstract class BrowserTestSupport {
 
     @BeforeAll
     static void startBrowser() throws IOException {
+        // Selenium ships no DevTools bindings for Debian's newer chromium and says so at length; they are not used.
+        java.util.logging.Logger.getLogger("org.openqa.selenium.devtools").setLevel(java.util.logging.Level.OFF);
+        java.util.logging.Logger.getLogger("org.openqa.selenium.chromium").setLevel(java.util.logging.Level.OFF);
         userDataDir = Files.createTempDirectory("shixun-chromium-");
         ChromeOptions options = new ChromeOptions();
         // Debian's binaries, named explicitly so that Selenium never tries to download a browser or driver.

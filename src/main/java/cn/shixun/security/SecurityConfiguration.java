@@ -1,5 +1,6 @@
 package cn.shixun.security;
 
+import java.util.Arrays;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -10,6 +11,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Three filter chains: the JSON APIs (HTTP Basic, stateless, problem details on 401/403), the
@@ -27,6 +31,16 @@ class SecurityConfiguration {
         "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**"
     };
 
+    /**
+     * Matchers on the whole path inside the application. The engine REST API and the Camunda
+     * webapps are served by servlets of their own (not the DispatcherServlet), which Spring MVC
+     * aware matchers would not see as {@code /engine-rest/...} or {@code /camunda/...}.
+     */
+    private static RequestMatcher paths(String... patterns) {
+        PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
+        return new OrRequestMatcher(Arrays.stream(patterns).map(builder::matcher).toArray(RequestMatcher[]::new));
+    }
+
     /** {@code {bcrypt}}-prefixed hashes, so that a later change of algorithm can upgrade them one by one. */
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -37,7 +51,7 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, SecurityProblems problems) throws Exception {
         return http
-                .securityMatcher("/api/**", "/engine-rest/**")
+                .securityMatcher(paths("/api/**", "/engine-rest/**"))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -52,7 +66,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain camundaWebappChain(HttpSecurity http) throws Exception {
         return http
-                .securityMatcher("/camunda/**")
+                .securityMatcher(paths("/camunda/**"))
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 // The webapps send their own CSRF token (X-XSRF-TOKEN) checked by their own filter.
                 .csrf(AbstractHttpConfigurer::disable)
@@ -65,7 +79,7 @@ class SecurityConfiguration {
     SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(PUBLIC_PATHS).permitAll()
+                        .requestMatchers(paths(PUBLIC_PATHS)).permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage(LOGIN_PAGE)

@@ -9,7 +9,10 @@ import cn.shixun.organisation.SchoolKind;
 import cn.shixun.organisation.Stage;
 import cn.shixun.teacher.Teachers;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.ui.ExtendedModelMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -62,6 +65,11 @@ class DemoAccountsTest {
         // Whatever else the shared database holds: an account exists exactly when its reference does.
         assertThat(accounts.exists("teacher.km")).isEqualTo(teachers.findByStaffNumber("5301020001001").isPresent());
         assertThat(accounts.exists("county.reviewer.km")).isEqualTo(organisations.findByCode("530102").isPresent());
+
+        ExtendedModelMap model = new ExtendedModelMap();
+        new LoginController(accounts, true).login(new MockHttpSession(), model);
+        assertThat((List<?>) model.getAttribute("demoAccounts")).as("login page hint")
+                .extracting("username").contains("teacher", "county.reviewer", "sysadmin");
 
         long afterFirstRun = accounts.count();
         runner.run(null);

@@ -5,7 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.shixun.BrowserTestSupport;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.teacher.Teachers;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** A teacher's first visit, as a person does it in a browser. */
@@ -23,7 +31,7 @@ class LoginBrowserIT extends BrowserTestSupport {
 
         open("/");
         assertThat(currentPath()).startsWith("/login");
-        assertThat(find(org.openqa.selenium.By.tagName("h1")).getText()).isEqualTo("登录师训");
+        assertThat(find(By.tagName("h1")).getText()).isEqualTo("登录师训");
         screenshot("01-login");
 
         submitLogin(username, "wrong-password");
@@ -49,6 +57,38 @@ class LoginBrowserIT extends BrowserTestSupport {
     }
 
     @Test
+    void camundaCockpitKeepsItsOwnLoginAndAcceptsTheSystemAdministrator() {
+        open("/camunda/app/cockpit/default/");
+        assertThat(currentPath()).as("not sent to our login page").startsWith("/camunda/app/cockpit/");
+        WebElement password = find(By.cssSelector("input[type='password']"));
+        screenshot("07-camunda-cockpit-login");
+
+        find(By.cssSelector("form input[type='text']")).sendKeys("sysadmin");
+        password.sendKeys(DEMO_PASSWORD);
+        find(By.cssSelector("form button[type='submit']")).click();
+        waitUntil(() -> browser.findElements(By.cssSelector("input[type='password']")).isEmpty());
+        waitUntil(() -> browser.getPageSource().contains("系统 管理员"));
+        screenshot("08-camunda-cockpit-signed-in");
+    }
+
+    /** The engine REST API is its own servlet: check on the real server that it sits behind the API chain. */
+    @Test
+    void apiAndEngineRestAnswer401ProblemDetailsOnTheRealServer() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        for (String path : new String[] {"/api/me", "/engine-rest/engine"}) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url(path))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isEqualTo(401);
+            assertThat(response.headers().firstValue("Content-Type")).get().asString().startsWith("application/problem+json");
+            assertThat(response.body()).contains("需要登录");
+        }
+        String basic = "Basic " + Base64.getEncoder().encodeToString("sysadmin-nobody:x".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> wrong = client.send(HttpRequest.newBuilder(URI.create(url("/engine-rest/engine")))
+                .header("Authorization", basic).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(wrong.statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void processOwnerSeesTheEngineConsoleLink() {
         SecurityTestData data = new SecurityTestData(organisations, teachers);
         String username = data.username("owner");
@@ -59,5 +99,10 @@ class LoginBrowserIT extends BrowserTestSupport {
         assertThat(byTest("home-links").getText()).contains("流程引擎控制台", "接口文档");
         assertThat(byTest("who-role").getText()).isEqualTo("流程管理员");
         screenshot("05-home-process-owner");
+
+        open("/no-such-page");
+        assertThat(find(By.tagName("h1")).getText()).isEqualTo("页面无法显示");
+        assertThat(byTest("who-name").getText()).as("layout still knows who is signed in").isEqualTo("周涛");
+        screenshot("06-not-found");
     }
 }

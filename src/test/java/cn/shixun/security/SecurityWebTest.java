@@ -17,6 +17,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.shixun.organisation.Organisations;
 import cn.shixun.teacher.Teachers;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +41,7 @@ class SecurityWebTest {
     @Autowired Accounts accounts;
     @Autowired Organisations organisations;
     @Autowired Teachers teachers;
+    @Autowired IdentityService identityService;
 
     MockMvc mvc;
     SecurityTestData data;
@@ -149,10 +151,28 @@ class SecurityWebTest {
 
     @Test
     void apiDocsAndStaticAssetsArePublic() throws Exception {
-        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk());
+        mvc.perform(get("/v3/api-docs")).andExpect(status().isOk())
+                .andExpect(jsonPath("$.components.securitySchemes.basicAuth.scheme").value("basic"));
         mvc.perform(get("/swagger-ui.html")).andExpect(status().is3xxRedirection())
                 .andExpect(header().string(HttpHeaders.LOCATION, containsString("swagger-ui")));
         mvc.perform(get("/css/shixun.css")).andExpect(status().isOk());
+    }
+
+    @Test
+    void camundaWebappsKnowTheSystemAdministrator() {
+        assertThat(identityService.checkPassword("sysadmin", "shixun123")).isTrue();
+        assertThat(identityService.createGroupQuery().groupMember("sysadmin").groupId("camunda-admin").count()).isEqualTo(1);
+    }
+
+    @Test
+    void unknownPageIsShownAsAPageButUnknownApiPathStaysAProblemDetail() throws Exception {
+        mvc.perform(get("/no-such-page").with(user(teacher)).accept(MediaType.TEXT_HTML))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("您要找的页面不存在")));
+        mvc.perform(get("/api/no-such-thing").with(httpBasic(teacher, SecurityTestData.PASSWORD))
+                        .accept(MediaType.APPLICATION_JSON))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
     // --- API ---
