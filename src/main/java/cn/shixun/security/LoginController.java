@@ -26,6 +26,7 @@ class LoginController {
     String login(HttpSession session, Model model) {
         Object failure = session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
         model.addAttribute("errorKey", failure instanceof DisabledException ? "login.error.disabled" : "login.error.bad-credentials");
+        model.addAttribute("lastUsername", session.getAttribute(SecurityConfiguration.LAST_USERNAME));
         model.addAttribute("demoAccounts", demoData ? demoAccounts() : List.of());
         return "login";
     }

@@ -1,5 +1,9 @@
 package cn.shixun.security;
 
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Arrays;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -8,9 +12,11 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -25,6 +31,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 class SecurityConfiguration {
 
     static final String LOGIN_PAGE = "/login";
+    /** Session attribute with the username of the last failed sign-in, so that only the password needs retyping. */
+    static final String LAST_USERNAME = "shixun.lastUsername";
 
     private static final String[] PUBLIC_PATHS = {
         LOGIN_PAGE, "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
@@ -84,10 +92,24 @@ class SecurityConfiguration {
                 .formLogin(form -> form
                         .loginPage(LOGIN_PAGE)
                         .defaultSuccessUrl("/", false)
-                        .failureUrl(LOGIN_PAGE + "?error"))
+                        .failureHandler(new RememberUsernameOnFailure(LOGIN_PAGE + "?error")))
                 .logout(logout -> logout
                         .logoutUrl("/logout")
                         .logoutSuccessUrl(LOGIN_PAGE + "?logout"))
                 .build();
+    }
+
+    private static final class RememberUsernameOnFailure extends SimpleUrlAuthenticationFailureHandler {
+
+        RememberUsernameOnFailure(String failureUrl) {
+            super(failureUrl);
+        }
+
+        @Override
+        public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                                            AuthenticationException failure) throws IOException, ServletException {
+            request.getSession().setAttribute(LAST_USERNAME, request.getParameter("username"));
+            super.onAuthenticationFailure(request, response, failure);
+        }
     }
 }

@@ -36,6 +36,7 @@ class LoginBrowserIT extends BrowserTestSupport {
 
         submitLogin(username, "wrong-password");
         assertThat(byTest("login-error").getText()).contains("用户名或密码不正确");
+        assertThat(find(By.id("username")).getDomProperty("value")).as("only the password needs retyping").isEqualTo(username);
         screenshot("02-login-wrong-password");
 
         submitLogin(username, SecurityTestData.PASSWORD);

@@ -98,7 +98,8 @@ class SecurityWebTest {
         MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
 
         mvc.perform(get("/login").param("error", "").session(session))
-                .andExpect(content().string(containsString("用户名或密码不正确")));
+                .andExpect(content().string(containsString("用户名或密码不正确")))
+                .andExpect(content().string(containsString("value=\"" + teacher + "\"")));
         mvc.perform(get("/").session(session)).andExpect(status().is3xxRedirection());
     }
 
