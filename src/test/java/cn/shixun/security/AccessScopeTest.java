@@ -76,7 +76,7 @@ class AccessScopeTest {
      * is derived from the teacher record on every call, not copied at sign-up or sign-in.
      */
     @Test
-    void teachersScopeFollowsTheTeacherRecordAcrossATransfer() {
+    void R37_teachersScopeFollowsTheTeacherRecordAcrossATransfer() {
         String username = data.username("teacher");
         accounts.createTeacherAccount(username, SecurityTestData.PASSWORD, data.teacher.getId());
         signIn(username);

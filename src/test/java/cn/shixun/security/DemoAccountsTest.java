@@ -3,21 +3,16 @@ package cn.shixun.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shixun.organisation.Organisation;
-import cn.shixun.organisation.OrganisationLevel;
 import cn.shixun.organisation.Organisations;
-import cn.shixun.organisation.SchoolKind;
-import cn.shixun.organisation.Stage;
 import cn.shixun.teacher.Teachers;
-import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
-import org.springframework.mock.web.MockHttpSession;
-import org.springframework.ui.ExtendedModelMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.ui.ExtendedModelMap;
 
 /**
  * The demo-account runner, run by hand in the shared test context (where demo data is off):
@@ -35,16 +30,11 @@ class DemoAccountsTest {
 
     @Test
     void createsTheAccountsWhoseOrganisationOrTeacherExistsAndSkipsTheRest() {
-        Organisation henan = findOrCreateRegion("410000", "河南省", OrganisationLevel.PROVINCE, null);
-        Organisation zhengzhou = findOrCreateRegion("410100", "郑州市", OrganisationLevel.CITY, henan.getId());
-        Organisation jinshui = findOrCreateRegion("410105", "金水区", OrganisationLevel.COUNTY, zhengzhou.getId());
-        Organisation school = organisations.findByCode("4101050001").orElseGet(() -> organisations.createSchool(
-                "4101050001", "郑州市金水区文化路第一小学", jinshui.getId(), Set.of(Stage.PRIMARY),
-                SchoolKind.COUNTY_SCHOOL, jinshui.getId()));
-        if (teachers.findByStaffNumber("4101050001001").isEmpty()) {
-            teachers.hire("4101050001001", "张晓燕", "女", school.getId(), Stage.PRIMARY, "语文", "20084100012",
-                    LocalDate.of(2008, 9, 1));
-        }
+        SecurityTestData.DemoJinshui demo = SecurityTestData.demoJinshui(organisations, teachers);
+        Organisation henan = demo.henan();
+        Organisation zhengzhou = demo.zhengzhou();
+        Organisation jinshui = demo.jinshui();
+        Organisation school = demo.school();
         DemoAccounts runner = new DemoAccounts(accounts, organisations, teachers);
 
         runner.run(null);
@@ -74,10 +64,5 @@ class DemoAccountsTest {
         long afterFirstRun = accounts.count();
         runner.run(null);
         assertThat(accounts.count()).as("idempotent").isEqualTo(afterFirstRun);
-    }
-
-    private Organisation findOrCreateRegion(String code, String name, OrganisationLevel level, Long parentId) {
-        return organisations.findByCode(code)
-                .orElseGet(() -> organisations.createRegion(code, name, level, parentId, null));
     }
 }

@@ -57,6 +57,22 @@ class LoginBrowserIT extends BrowserTestSupport {
         assertThat(currentPath()).as("signed out for real").startsWith("/login");
     }
 
+    /** The demo path a visitor takes: the login page lists the demo accounts, and {@code teacher} signs in. */
+    @Test
+    void loginPageListsTheDemoAccountsAndTheDemoTeacherSignsIn() {
+        SecurityTestData.DemoJinshui demo = SecurityTestData.demoJinshui(organisations, teachers);
+        new DemoAccounts(accounts, organisations, teachers).run(null);
+        String teacherName = teachers.findByStaffNumber("4101050001001").orElseThrow().name();
+
+        open("/login");
+        assertThat(byTest("demo-accounts").getText()).contains("teacher", "county.reviewer", "sysadmin", "shixun123");
+        screenshot("09-login-demo-accounts");
+
+        signIn("teacher", DEMO_PASSWORD);
+        assertThat(byTest("who-name").getText()).isEqualTo(teacherName);
+        assertThat(byTest("who-org").getText()).isEqualTo(demo.school().name());
+    }
+
     @Test
     void camundaCockpitKeepsItsOwnLoginAndAcceptsTheSystemAdministrator() {
         open("/camunda/app/cockpit/default/");

@@ -48,4 +48,32 @@ final class SecurityTestData {
     String username(String role) {
         return prefix + "." + role;
     }
+
+    /** The demo organisations along 河南省 → 郑州市 → 金水区 → 文化路第一小学 and its teacher 001, by their fixed codes. */
+    record DemoJinshui(Organisation henan, Organisation zhengzhou, Organisation jinshui, Organisation school) {
+    }
+
+    /**
+     * Finds the fixed-code demo organisations and teacher 4101050001001, creating what is missing
+     * (the organisation module's demo data may or may not be in the database).
+     */
+    static DemoJinshui demoJinshui(Organisations organisations, Teachers teachers) {
+        Organisation henan = region(organisations, "410000", "河南省", OrganisationLevel.PROVINCE, null);
+        Organisation zhengzhou = region(organisations, "410100", "郑州市", OrganisationLevel.CITY, henan.getId());
+        Organisation jinshui = region(organisations, "410105", "金水区", OrganisationLevel.COUNTY, zhengzhou.getId());
+        Organisation school = organisations.findByCode("4101050001").orElseGet(() -> organisations.createSchool(
+                "4101050001", "郑州市金水区文化路第一小学", jinshui.getId(), Set.of(Stage.PRIMARY),
+                SchoolKind.COUNTY_SCHOOL, jinshui.getId()));
+        if (teachers.findByStaffNumber("4101050001001").isEmpty()) {
+            teachers.hire("4101050001001", "张晓燕", "女", school.getId(), Stage.PRIMARY, "语文", "20084100012",
+                    LocalDate.of(2008, 9, 1));
+        }
+        return new DemoJinshui(henan, zhengzhou, jinshui, school);
+    }
+
+    private static Organisation region(Organisations organisations, String code, String name, OrganisationLevel level,
+                                       Long parentId) {
+        return organisations.findByCode(code)
+                .orElseGet(() -> organisations.createRegion(code, name, level, parentId, null));
+    }
 }

@@ -16,7 +16,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.shixun.organisation.Organisations;
+import cn.shixun.organisation.Stage;
 import cn.shixun.teacher.Teachers;
+import java.time.LocalDate;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,6 +144,19 @@ class SecurityWebTest {
         mvc.perform(get("/").with(user(teacher)))
                 .andExpect(content().string(not(containsString("/camunda/app/"))))
                 .andExpect(content().string(containsString("可登记")));
+    }
+
+    @Test
+    void R01_teacherWithoutQualificationCertificateIsToldTheyAreNotRegistrable() throws Exception {
+        var uncertified = teachers.hire(data.prefix + "009", "周新", "男", data.schoolA.getId(), Stage.PRIMARY, "体育",
+                null, LocalDate.of(2025, 9, 1));
+        String username = data.username("uncertified");
+        accounts.createTeacherAccount(username, SecurityTestData.PASSWORD, uncertified.getId());
+
+        mvc.perform(get("/").with(user(username)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("暂不可登记")))
+                .andExpect(content().string(containsString("R-01")));
     }
 
     @Test
