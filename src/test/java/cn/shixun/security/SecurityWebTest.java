@@ -252,6 +252,85 @@ class SecurityWebTest {
     }
 
     @Test
+    void systemAdministratorOpensAnAccountInsideTheirScopeAndItCanSignIn() throws Exception {
+        String reviewer = data.username("new-reviewer");
+        mvc.perform(post("/api/accounts").with(httpBasic(sysadmin, SecurityTestData.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(newAccount(reviewer, "COUNTY_REVIEWER", data.countyB.getId(), null)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.organisationId").value(data.countyB.getId()));
+
+        mvc.perform(get("/api/me").with(httpBasic(reviewer, SecurityTestData.PASSWORD)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.role").value("COUNTY_REVIEWER"));
+    }
+
+    @Test
+    void systemAdministratorCannotOpenAnAccountOutsideTheirScope() throws Exception {
+        SecurityTestData elsewhere = new SecurityTestData(organisations, teachers);
+        String username = data.username("outside");
+
+        mvc.perform(post("/api/accounts").with(httpBasic(sysadmin, SecurityTestData.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(newAccount(username, "MANAGER", elsewhere.city.getId(), null)))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.title").value("无权访问"));
+        mvc.perform(post("/api/accounts").with(httpBasic(sysadmin, SecurityTestData.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(newAccount(username, "TEACHER", null, elsewhere.teacher.getId())))
+                .andExpect(status().isForbidden());
+        assertThat(accounts.exists(username)).isFalse();
+    }
+
+    @Test
+    void openingAnAccountWithBadInputIsRefusedWithFieldAndChangesNothing() throws Exception {
+        long before = accounts.count();
+        mvc.perform(post("/api/accounts").with(httpBasic(sysadmin, SecurityTestData.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(newAccount(teacher, "MANAGER", data.city.getId(), null)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.field").value("username"))
+                .andExpect(jsonPath("$.detail").value(containsString("已被使用")));
+        mvc.perform(post("/api/accounts").with(httpBasic(sysadmin, SecurityTestData.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(newAccount(data.username("t2"), "TEACHER", null, null)))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.field").value("teacherId"));
+        mvc.perform(post("/api/accounts").with(httpBasic(sysadmin, SecurityTestData.PASSWORD))
+                        .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(newAccount(data.username("m2"), "MANAGER", data.city.getId(), null)
+                                .replace(SecurityTestData.PASSWORD, "short")))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.field").value("password"))
+                .andExpect(jsonPath("$.detail").value(containsString("at least 8")));
+        assertThat(accounts.count()).isEqualTo(before);
+    }
+
+    @Test
+    void onlySystemAdministratorsOpenAccounts() throws Exception {
+        mvc.perform(post("/api/accounts").with(httpBasic(owner, SecurityTestData.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(newAccount(data.username("x"), "MANAGER", data.city.getId(), null)))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void disabledAccountNoLongerPassesHttpBasic() throws Exception {
+        mvc.perform(post("/api/accounts/{username}/disable", owner).with(httpBasic(sysadmin, SecurityTestData.PASSWORD)))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/api/me").with(httpBasic(owner, SecurityTestData.PASSWORD)))
+                .andExpect(status().isUnauthorized());
+    }
+
+    private String newAccount(String username, String role, Long organisationId, Long teacherId) {
+        return """
+                {"username": "%s", "password": "%s", "displayName": "测试账号", "role": "%s",
+                 "organisationId": %s, "teacherId": %s}
+                """.formatted(username, SecurityTestData.PASSWORD, role, organisationId, teacherId);
+    }
+
+    @Test
     void apiNeedsNoCsrfTokenBecauseItHasNoSession() throws Exception {
         // A POST without a CSRF token reaches the handler (405: /api/me is read-only) instead of a 403.
         mvc.perform(post("/api/me").with(httpBasic(teacher, SecurityTestData.PASSWORD)))
