@@ -35,7 +35,7 @@ class SecurityConfiguration {
     static final String LAST_USERNAME = "shixun.lastUsername";
 
     private static final String[] PUBLIC_PATHS = {
-        LOGIN_PAGE, "/css/**", "/js/**", "/img/**", "/favicon.ico", "/error",
+        LOGIN_PAGE, "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
         "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**"
     };
 

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -47,6 +48,7 @@ class LoginBrowserIT extends BrowserTestSupport {
         assertThat(byTest("who-org").getText()).isEqualTo("甲区第一小学");
         assertThat(byTest("teacher-school").getText()).isEqualTo("甲区第一小学");
         screenshot("03-home-teacher");
+        assertThat(((JavascriptExecutor) browser).executeScript("return typeof htmx")).as("htmx served locally").isEqualTo("object");
 
         signOut();
         assertThat(currentPath()).isEqualTo("/login?logout");

@@ -172,6 +172,8 @@ class SecurityWebTest {
         mvc.perform(get("/swagger-ui.html")).andExpect(status().is3xxRedirection())
                 .andExpect(header().string(HttpHeaders.LOCATION, containsString("swagger-ui")));
         mvc.perform(get("/css/shixun.css")).andExpect(status().isOk());
+        mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js")).andExpect(status().isOk());
+        mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
     }
 
     @Test
