@@ -1,0 +1,11 @@
+package cn.shixun.security;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface AccountRepository extends JpaRepository<Account, Long> {
+
+    Optional<Account> findByUsername(String username);
+
+    boolean existsByUsername(String username);
+}

@@ -1,0 +1,23 @@
+package cn.shixun.security;
+
+/**
+ * The signed-in person as the other modules see them.
+ *
+ * @param username       the sign-in name
+ * @param displayName    the name to greet them with
+ * @param role           what they do
+ * @param organisationId the organisation their access is scoped to; for a teacher, the school
+ *                       the teacher record names right now (it follows a transfer); null only
+ *                       if that record has gone
+ * @param teacherId      the teacher record for a {@link Role#TEACHER}, else null
+ */
+public record CurrentAccount(String username, String displayName, Role role, Long organisationId, Long teacherId) {
+
+    public boolean is(Role other) {
+        return role == other;
+    }
+
+    public boolean isTeacher() {
+        return role == Role.TEACHER;
+    }
+}

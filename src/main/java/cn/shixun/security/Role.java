@@ -1,0 +1,38 @@
+package cn.shixun.security;
+
+/**
+ * What an account does in the system. Every account is scoped to one organisation (a teacher
+ * to their school); the role says what it may do there. Spring Security authorities are
+ * {@code ROLE_<name>}, e.g. {@code hasRole('COUNTY_REVIEWER')}.
+ */
+public enum Role {
+    TEACHER("教师"),
+    SCHOOL_ADMIN("学校管理员"),
+    COUNTY_REVIEWER("县（区）审核员"),
+    CITY_REVIEWER("市级审核员"),
+    PROVINCE_REVIEWER("省级审核员"),
+    PROCESS_OWNER("流程管理员"),
+    MANAGER("管理者"),
+    SYSTEM_ADMIN("系统管理员");
+
+    private final String label;
+
+    Role(String label) {
+        this.label = label;
+    }
+
+    /** The Chinese name people see; pages use the i18n key {@code role.<NAME>} for other languages. */
+    public String label() {
+        return label;
+    }
+
+    /** The Spring Security authority for this role. */
+    public String authority() {
+        return "ROLE_" + name();
+    }
+
+    /** Roles that operate the workflow engine and may open the Camunda webapps (Cockpit, Tasklist). */
+    public boolean operatesEngine() {
+        return this == PROCESS_OWNER || this == SYSTEM_ADMIN;
+    }
+}

@@ -1,0 +1,115 @@
+package cn.shixun.security;
+
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Arrays;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Three filter chains: the JSON APIs (HTTP Basic, stateless, problem details on 401/403), the
+ * Camunda webapps (which keep their own login and CSRF protection for now), and the pages
+ * (our login form, CSRF, logout by POST).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    static final String LOGIN_PAGE = "/login";
+    /** Session attribute with the username of the last failed sign-in, so that only the password needs retyping. */
+    static final String LAST_USERNAME = "shixun.lastUsername";
+
+    private static final String[] PUBLIC_PATHS = {
+        LOGIN_PAGE, "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
+        "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**"
+    };
+
+    /**
+     * Matchers on the whole path inside the application. The engine REST API and the Camunda
+     * webapps are served by servlets of their own (not the DispatcherServlet), which Spring MVC
+     * aware matchers would not see as {@code /engine-rest/...} or {@code /camunda/...}.
+     */
+    private static RequestMatcher paths(String... patterns) {
+        PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
+        return new OrRequestMatcher(Arrays.stream(patterns).map(builder::matcher).toArray(RequestMatcher[]::new));
+    }
+
+    /** {@code {bcrypt}}-prefixed hashes, so that a later change of algorithm can upgrade them one by one. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, SecurityProblems problems) throws Exception {
+        return http
+                .securityMatcher(paths("/api/**", "/engine-rest/**"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // No session, hence no cookie to forge a request with: CSRF protection has nothing to protect.
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain camundaWebappChain(HttpSecurity http) throws Exception {
+        return http
+                .securityMatcher(paths("/camunda/**"))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                // The webapps send their own CSRF token (X-XSRF-TOKEN) checked by their own filter.
+                .csrf(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(paths(PUBLIC_PATHS)).permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form
+                        .loginPage(LOGIN_PAGE)
+                        .defaultSuccessUrl("/", false)
+                        .failureHandler(new RememberUsernameOnFailure(LOGIN_PAGE + "?error")))
+                .logout(logout -> logout
+                        .logoutUrl("/logout")
+                        .logoutSuccessUrl(LOGIN_PAGE + "?logout"))
+                .build();
+    }
+
+    private static final class RememberUsernameOnFailure extends SimpleUrlAuthenticationFailureHandler {
+
+        RememberUsernameOnFailure(String failureUrl) {
+            super(failureUrl);
+        }
+
+        @Override
+        public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                                            AuthenticationException failure) throws IOException, ServletException {
+            request.getSession().setAttribute(LAST_USERNAME, request.getParameter("username"));
+            super.onAuthenticationFailure(request, response, failure);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package cn.shixun.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * 401 and 403 for the JSON APIs as RFC 9457 problem details, in the caller's language
+ * (Chinese unless it asks for English), like every other refusal of the API. These happen in
+ * the filter chain, before any controller advice could run.
+ */
+@Component
+class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private static final String TYPE_PREFIX = "urn:shixun:problem:";
+
+    private final MessageSource messages;
+    private final LocaleResolver localeResolver;
+    private final ObjectMapper objectMapper;
+
+    SecurityProblems(MessageSource messages, LocaleResolver localeResolver, ObjectMapper objectMapper) {
+        this.messages = messages;
+        this.localeResolver = localeResolver;
+        this.objectMapper = objectMapper;
+    }
+
+    @Override
+    public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+            throws IOException {
+        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Shixun\", charset=\"UTF-8\"");
+        write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated");
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException {
+        write(request, response, HttpStatus.FORBIDDEN, "forbidden");
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String kind)
+            throws IOException {
+        Locale locale = localeResolver.resolveLocale(request);
+        Map<String, Object> problem = new LinkedHashMap<>();
+        problem.put("type", TYPE_PREFIX + kind);
+        problem.put("title", messages.getMessage("security.problem." + kind + ".title", null, locale));
+        problem.put("status", status.value());
+        problem.put("detail", messages.getMessage("security.problem." + kind + ".detail", null, locale));
+        problem.put("instance", request.getRequestURI());
+        response.setStatus(status.value());
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        objectMapper.writeValue(response.getOutputStream(), problem);
+    }
+}
