@@ -93,7 +93,7 @@ class AccessScopeTest {
     @Test
     void teacherCoversOnlyThemselvesAmongTeachers() {
         var colleague = teachers.hire(data.prefix + "002", "王建国", "男", data.schoolA.getId(),
-                cn.shixun.organisation.Stage.PRIMARY, "数学", "20104100002", java.time.LocalDate.of(2018, 9, 1));
+                cn.shixun.organisation.Stage.PRIMARY, "数学", "2010410000000002", java.time.LocalDate.of(2018, 9, 1));
         CurrentAccount teacher = accounts.createTeacherAccount(data.username("teacher"), SecurityTestData.PASSWORD,
                 data.teacher.getId());
         CurrentAccount schoolAdmin = accounts.createAccount(data.username("admin"), SecurityTestData.PASSWORD, "王丽",

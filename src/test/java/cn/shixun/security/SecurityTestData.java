@@ -41,7 +41,7 @@ final class SecurityTestData {
         schoolB = organisations.createSchool(prefix + "SB", "乙区第一小学", countyB.getId(), Set.of(Stage.PRIMARY),
                 SchoolKind.COUNTY_SCHOOL, countyB.getId());
         teacher = teachers.hire(prefix + "001", "李春梅", "女", schoolA.getId(), Stage.PRIMARY, "语文",
-                "20104100001", LocalDate.of(2015, 9, 1));
+                "2010410000000001", LocalDate.of(2015, 9, 1));
     }
 
     /** A username unique to this data set, e.g. {@code t12x3.teacher}. */
@@ -65,7 +65,7 @@ final class SecurityTestData {
                 "4101050001", "郑州市金水区文化路第一小学", jinshui.getId(), Set.of(Stage.PRIMARY),
                 SchoolKind.COUNTY_SCHOOL, jinshui.getId()));
         if (teachers.findByStaffNumber("4101050001001").isEmpty()) {
-            teachers.hire("4101050001001", "张晓燕", "女", school.getId(), Stage.PRIMARY, "语文", "20084100012",
+            teachers.hire("4101050001001", "张晓燕", "女", school.getId(), Stage.PRIMARY, "语文", "2008410000000012",
                     LocalDate.of(2008, 9, 1));
         }
         return new DemoJinshui(henan, zhengzhou, jinshui, school);
