@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
 /**
  * Demo hours for the demo teachers, so that status pages show a mix: every fourth teacher has
  * completed the last five years, one has the last two, one a single course this year, one
- * nothing. All hours go through the calculator and the ledger like real registrations.
+ * nothing; teacher 001 of every school (the demo accounts' teachers) has the last two. All hours go through the calculator and the ledger like real registrations.
  * Runs after the organisation and teacher data, only on an empty ledger.
  */
 @Component
@@ -81,7 +81,9 @@ class DemoLedgerData implements ApplicationRunner {
             if (!teacher.isRegistrable()) {
                 continue;
             }
-            int years = switch (i % 4) {
+            // Teacher 001 of each school is the one demo accounts sign in as: give them a cycle in progress.
+            int pattern = teacher.staffNumber().endsWith("001") ? 1 : i % 4;
+            int years = switch (pattern) {
                 case 0 -> 5;
                 case 1 -> 2;
                 case 2 -> 1;
@@ -91,7 +93,7 @@ class DemoLedgerData implements ApplicationRunner {
                 int year = today.getYear() - back;
                 List<Claim.Builder> bundle = yearBundle(teacher, year, today);
                 // The single-course teacher gets only the first course of this year.
-                List<Claim.Builder> claims = i % 4 == 2 ? bundle.subList(0, Math.min(1, bundle.size())) : bundle;
+                List<Claim.Builder> claims = pattern == 2 ? bundle.subList(0, Math.min(1, bundle.size())) : bundle;
                 for (int c = 0; c < claims.size(); c++) {
                     written += register(teacher, claims.get(c).build(), year, c);
                 }

@@ -84,7 +84,7 @@ public class Ledger {
             throw BusinessRuleException.conflict("R-40", "evidenceNumber", "ledger.evidence-already-registered",
                     evidence.number().strip(), "?");
         }
-        log.info("Registered {} hours ({}) for teacher {} as entry {} by {}", result.hours(), result.kind(), teacherId,
+        log.debug("Registered {} hours ({}) for teacher {} as entry {} by {}", result.hours(), result.kind(), teacherId,
                 entry.getId(), decidedBy);
         return entry;
     }
