@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Evaluates the latest deployed version of each table, so that a process owner can deploy a
@@ -22,7 +23,10 @@ import org.springframework.stereotype.Component;
  * (who was credited what by which rule, R-40). The look-ups the status query makes on every page
  * view ({@code cycleRules}, {@code requirements}) are evaluated by a plain DMN engine on the
  * same deployed version without a history row: writing one per view would cost more than the
- * whole query and grow the history without telling anyone anything.
+ * whole query and grow the history without telling anyone anything. Inside a read-only
+ * transaction (a preview: "what would this certificate earn?") nothing is audited either:
+ * such a call writes nothing, and MySQL/MariaDB refuse the history insert on a read-only
+ * connection.
  */
 @Component
 class EnginePolicyDecisions extends DmnPolicyDecisions {
@@ -50,7 +54,8 @@ class EnginePolicyDecisions extends DmnPolicyDecisions {
             throw new IllegalStateException("decision table " + decisionKey + " is not deployed");
         }
         // By id, so the version reported is exactly the version that answered.
-        List<Map<String, Object>> rows = AUDITED.contains(decisionKey)
+        boolean audited = AUDITED.contains(decisionKey) && !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
+        List<Map<String, Object>> rows = audited
                 ? decisions.evaluateDecisionTableById(latest.getId()).variables(variables).evaluate().getResultList()
                 : dmnEngine.evaluateDecisionTable(parsed(latest), variables).getResultList();
         return new Evaluation(rows, new DecisionRef(decisionKey, latest.getVersion()));

@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -41,6 +42,7 @@ class LedgerRegistrationTest {
     @Autowired Organisations organisations;
     @Autowired Teachers teachers;
     @Autowired JdbcTemplate jdbc;
+    @Autowired HistoryService historyService;
 
     Regions regions;
 
@@ -81,6 +83,20 @@ class LedgerRegistrationTest {
         assertThat(entry.ruleIds()).contains("R-13");
         assertThat(entry.evidenceFiles()).containsExactly("scan/km-2024-001.pdf");
         assertThat(rows(t.getId())).isEqualTo(1);
+    }
+
+    @Test
+    void previewWritesNothingNotEvenDecisionHistoryWhileRegistrationIsAudited() {
+        Teacher t = regions.teacher(Regions.KUNMING, d("2008-09-01"));
+        Claim claim = Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-05-10")).from(d("2024-05-08")).days(3).build();
+        long history = historyService.createHistoricDecisionInstanceQuery().count();
+
+        assertThat(ledger.preview(t.getId(), claim).hours()).isEqualByComparingTo("24.00");
+        assertThat(historyService.createHistoricDecisionInstanceQuery().count()).isEqualTo(history);
+        assertThat(rows(t.getId())).isZero();
+
+        ledger.register(t.getId(), claim, Evidence.project("P-2", "KM-PREVIEW-1"), "officer");
+        assertThat(historyService.createHistoricDecisionInstanceQuery().count()).isGreaterThan(history);
     }
 
     @Test
