@@ -255,6 +255,18 @@ class HourCalculatorTest {
     }
 
     @Test
+    void R18_R19_trainerAndMasterBaseHoursAreKunmingsAndRefusedElsewhere() {
+        refused(Fixtures.zhengzhou(Stage.PRIMARY), Claim.of(ClaimKind.TRAINER, d("2024-06-01")).hours("12"),
+                PriorCredits.NONE, "R-21", "kind");
+        refused(Fixtures.sanmenxia(), Claim.of(ClaimKind.TRAINER, d("2024-06-01")).hours("12"),
+                PriorCredits.NONE, "R-21", "kind");
+        refused(Fixtures.xinxiang(d("2010-09-01")), Claim.of(ClaimKind.MASTER_BASE, d("2019-12-01")).role("CONVENER"),
+                PriorCredits.NONE, "R-21", "kind");
+        refused(Fixtures.sanmenxia(), Claim.of(ClaimKind.MASTER_BASE, d("2024-12-01")).role("MEMBER"),
+                PriorCredits.NONE, "R-21", "kind");
+    }
+
+    @Test
     void R20_outreachFivePerSessionAtMost24() {
         TeacherPolicy t = Fixtures.kunming(Stage.PRIMARY);
         assertThat(credit(t, Claim.of(ClaimKind.OUTREACH_SESSION, d("2024-05-01")).units(3)).hours()).isEqualByComparingTo("15");
