@@ -78,6 +78,33 @@ client() {
   "$cli" --no-defaults --protocol=socket --socket="$(socket_path)" -uroot "$@" </dev/null
 }
 
+# Durability is traded for speed: this database is thrown away after the tests.
+launch() {
+  local server=$1 port=$2
+  shift 2
+  setsid "$server" --no-defaults --datadir="$DATA_DIR" "$@" \
+    --bind-address=127.0.0.1 --port="$port" --socket="$(socket_path)" --pid-file="$PID_FILE" \
+    --log-error="$LOG_FILE" --skip-name-resolve --skip-log-bin \
+    --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
+    --innodb-buffer-pool-size=128M --innodb-log-file-size=64M \
+    --innodb-flush-log-at-trx-commit=0 --innodb-doublewrite=0 \
+    </dev/null >/dev/null 2>&1 &
+}
+
+# Waits up to 60 s for the server with this pid to answer; fails at once if it died.
+wait_until_answering() {
+  local pid=$1 waited=0
+  until client -e 'SELECT 1' >/dev/null 2>&1; do
+    kill -0 "$pid" 2>/dev/null || return 1
+    sleep 0.5
+    waited=$((waited + 1))
+    if [ $waited -ge 120 ]; then
+      kill "$pid" 2>/dev/null || true
+      return 1
+    fi
+  done
+}
+
 start() {
   local server
   server="$(find_server)"
@@ -100,23 +127,19 @@ start() {
         --skip-test-db >"$RUN_DIR/install-db.log" 2>&1 </dev/null \
         || fail "mariadb-install-db failed, see $RUN_DIR/install-db.log"
     fi
-    local port=${SHIXUN_MARIADB_PORT:-33306}
-    while ! port_free "$port"; do port=$((port + 1)); done
-    echo "$port" >"$PORT_FILE"
-    say "starting $server on 127.0.0.1:$port (datadir $DATA_DIR)"
-    # Durability is traded for speed: this database is thrown away after the tests.
-    setsid "$server" --no-defaults --datadir="$DATA_DIR" "${user_opt[@]}" \
-      --bind-address=127.0.0.1 --port="$port" --socket="$(socket_path)" --pid-file="$PID_FILE" \
-      --log-error="$LOG_FILE" --skip-name-resolve --skip-log-bin \
-      --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
-      --innodb-buffer-pool-size=128M --innodb-log-file-size=64M \
-      --innodb-flush-log-at-trx-commit=0 --innodb-doublewrite=0 \
-      </dev/null >/dev/null 2>&1 &
-    local waited=0
-    until client -e 'SELECT 1' >/dev/null 2>&1; do
-      sleep 0.5
-      waited=$((waited + 1))
-      [ $waited -lt 120 ] || { tail -n 20 "$LOG_FILE" >&2 || true; fail "server did not answer within 60 s, see $LOG_FILE"; }
+    local port=${SHIXUN_MARIADB_PORT:-33306} attempt
+    # Another build may take the same free port at the same moment: then the server dies at
+    # bind and the next port is tried.
+    for attempt in 1 2 3 4 5; do
+      while ! port_free "$port"; do port=$((port + 1)); done
+      echo "$port" >"$PORT_FILE"
+      say "starting $server on 127.0.0.1:$port (datadir $DATA_DIR)"
+      launch "$server" "$port" "${user_opt[@]}"
+      if wait_until_answering $!; then
+        break
+      fi
+      [ $attempt -lt 5 ] || { tail -n 20 "$LOG_FILE" >&2 || true; fail "server did not start, see $LOG_FILE"; }
+      port=$((port + 1))
     done
   fi
 
