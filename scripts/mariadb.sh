@@ -48,9 +48,12 @@ install_server() {
   fi
   say "no MariaDB server found; installing mariadb-server with apt-get"
   export DEBIAN_FRONTEND=noninteractive
-  if ! $sudo apt-get update -q </dev/null \
-     || ! $sudo apt-get install -y -q --no-install-recommends mariadb-server </dev/null; then
-    fail "could not install mariadb-server with apt-get; the MariaDB integration tests cannot run"
+  $sudo apt-get update -q </dev/null || fail "apt-get update failed; the MariaDB integration tests cannot run"
+  if ! $sudo apt-get install -y -q --no-install-recommends mariadb-server </dev/null; then
+    [ -n "$(find_server)" ] || fail "could not install mariadb-server with apt-get; the MariaDB integration tests cannot run"
+    # Typically the package's own service failing to start (no init system in a container):
+    # the tests start their own server and do not need it.
+    say "apt-get reported an error, but the server binary is installed; going on"
   fi
   [ -n "$(find_server)" ] || fail "mariadb-server was installed but no mariadbd/mysqld binary was found"
 }

@@ -42,6 +42,16 @@ class MariaDbScriptTest {
     }
 
     @Test
+    void aFailedInstallStopsTheBuildWithAClearError() throws Exception {
+        fake("id", "echo 0");
+        Run run = start("if [ \"$1\" = install ]; then exit 100; fi");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.aptCalls().lines()).hasSize(2);
+        assertThat(run.output()).contains("could not install mariadb-server with apt-get");
+    }
+
+    @Test
     void withoutRootOrPasswordlessSudoItStopsWithAClearErrorAndInstallsNothing() throws Exception {
         fake("id", "echo 1000");
         fake("sudo", "exit 1");
@@ -53,9 +63,15 @@ class MariaDbScriptTest {
     }
 
     private Run start() throws IOException, InterruptedException {
+        return start("");
+    }
+
+    /** Runs {@code mariadb.sh start} with a fake apt-get that logs its call, then runs {@code aptOutcome}. */
+    private Run start(String aptOutcome) throws IOException, InterruptedException {
         Path aptLog = dir.resolve("apt.log");
         Files.writeString(aptLog, "");
-        fake("apt-get", "echo \"$* | stdin=$(readlink /proc/$$/fd/0) | frontend=$DEBIAN_FRONTEND\" >> " + aptLog);
+        fake("apt-get", "echo \"$* | stdin=$(readlink /proc/$$/fd/0) | frontend=$DEBIAN_FRONTEND\" >> " + aptLog + "\n"
+                + aptOutcome);
         ProcessBuilder builder = new ProcessBuilder("bash", "scripts/mariadb.sh", "start").redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.put("PATH", dir.resolve("bin") + ":/usr/bin:/bin");
