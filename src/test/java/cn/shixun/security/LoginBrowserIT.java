@@ -76,17 +76,21 @@ class LoginBrowserIT extends BrowserTestSupport {
     }
 
     @Test
-    void camundaCockpitKeepsItsOwnLoginAndAcceptsTheSystemAdministrator() {
+    void camundaCockpitKeepsItsOwnLoginAndAcceptsOurProcessOwnerAccount() {
+        SecurityTestData data = new SecurityTestData(organisations, teachers);
+        String username = data.username("owner");
+        accounts.createAccount(username, SecurityTestData.PASSWORD, "周涛", Role.PROCESS_OWNER, data.province.getId());
+
         open("/camunda/app/cockpit/default/");
         assertThat(currentPath()).as("not sent to our login page").startsWith("/camunda/app/cockpit/");
         WebElement password = find(By.cssSelector("input[type='password']"));
         screenshot("07-camunda-cockpit-login");
 
-        find(By.cssSelector("form input[type='text']")).sendKeys("sysadmin");
-        password.sendKeys(DEMO_PASSWORD);
+        find(By.cssSelector("form input[type='text']")).sendKeys(username);
+        password.sendKeys(SecurityTestData.PASSWORD);
         find(By.cssSelector("form button[type='submit']")).click();
         waitUntil(() -> browser.findElements(By.cssSelector("input[type='password']")).isEmpty());
-        waitUntil(() -> browser.getPageSource().contains("系统 管理员"));
+        waitUntil(() -> browser.getPageSource().contains("周涛"));
         screenshot("08-camunda-cockpit-signed-in");
     }
 
