@@ -111,6 +111,26 @@ class LoginBrowserIT extends BrowserTestSupport {
         assertThat(wrong.statusCode()).isEqualTo(401);
     }
 
+    /** ADR 0004 on the real server: the engine REST API resolves a demo reviewer's candidate groups from our accounts. */
+    @Test
+    void engineRestListsTasksAndGroupsOfADemoReviewer() throws Exception {
+        SecurityTestData.demoJinshui(organisations, teachers);
+        new DemoAccounts(accounts, organisations, teachers).run(null);
+        HttpClient client = HttpClient.newHttpClient();
+        String basic = "Basic " + Base64.getEncoder().encodeToString(("county.reviewer:" + DEMO_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> tasks = client.send(HttpRequest.newBuilder(
+                        URI.create(url("/engine-rest/task?candidateUser=county.reviewer"))).header("Authorization", basic).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(tasks.statusCode()).isEqualTo(200);
+        assertThat(tasks.body()).startsWith("[");
+        HttpResponse<String> groups = client.send(HttpRequest.newBuilder(
+                        URI.create(url("/engine-rest/group?member=county.reviewer"))).header("Authorization", basic).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(groups.statusCode()).isEqualTo(200);
+        assertThat(groups.body()).contains("county-reviewer:410105");
+    }
+
     @Test
     void processOwnerSeesTheEngineConsoleLink() {
         SecurityTestData data = new SecurityTestData(organisations, teachers);
