@@ -23,6 +23,7 @@ import org.camunda.bpm.model.bpmn.instance.ScriptTask;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,7 +32,7 @@ import org.springframework.context.ApplicationContext;
 /**
  * The house conventions for every model in {@code processes/} (design.md): file name = process
  * id, element ids that say what they are, one delegate bean per service task that exists, every
- * form reference resolving to a file in {@code forms/}, routing and deadlines on user tasks,
+ * form reference resolving to a file in {@code forms/}, every task listener bean existing, routing and deadlines on user tasks,
  * history time-to-live set.
  */
 @SpringBootTest
@@ -103,6 +104,14 @@ class ProcessModelConventionsTest {
                 assertThat(task.getCamundaCandidateGroups() != null || task.getCamundaAssignee() != null)
                         .as(task.getId() + " routed to a candidate group or an assignee").isTrue();
                 assertThat(task.getCamundaDueDate()).as(task.getId() + " dueDate").isNotBlank();
+                if (task.getExtensionElements() != null) {
+                    for (CamundaTaskListener listener : task.getExtensionElements().getElementsQuery()
+                            .filterByType(CamundaTaskListener.class).list()) {
+                        Matcher bean = EXPRESSION.matcher(String.valueOf(listener.getCamundaDelegateExpression()));
+                        assertThat(bean.matches()).as(task.getId() + " listener delegateExpression").isTrue();
+                        assertThat(context.containsBean(bean.group(1))).as("listener bean " + bean.group(1)).isTrue();
+                    }
+                }
             }
             for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
                 if (start.getCamundaFormRef() != null) {

@@ -205,6 +205,21 @@ public class DegreeExemptions {
         log.info("Degree exemption {} overdue at {}", id, step);
     }
 
+    /**
+     * A user task completes only after its decision or amendment is recorded here (R-40):
+     * completing it elsewhere (Tasklist) would move the process without a history line.
+     */
+    public void requireRecorded(Long id, String taskKey) {
+        ExemptionStatus waiting = switch (taskKey) {
+            case DegreeExemptionProcess.SCHOOL_REVIEW -> ExemptionStatus.SCHOOL_REVIEW;
+            case DegreeExemptionProcess.AUTHORITY_REVIEW -> ExemptionStatus.AUTHORITY_REVIEW;
+            default -> ExemptionStatus.RETURNED;
+        };
+        if (require(id).status() == waiting) {
+            throw BusinessRuleException.conflict("R-40", "id", "exemption.decide-through-api", id);
+        }
+    }
+
     public DegreeExemption require(Long id) {
         return repository.findById(id)
                 .orElseThrow(() -> BusinessRuleException.notFound("id", "exemption.not-found", id));

@@ -246,6 +246,18 @@ class DegreeExemptionProcessTest {
         assertThat(exemptions.history(applied.getId())).hasSize(2);
     }
 
+    @Test
+    void R40_completingAReviewOutsideShixunIsRefusedSoNoDecisionGoesUnrecorded() {
+        DegreeExemption applied = exemptions.apply(teacher.getId(), applicant, ExemptionFixture.diploma());
+        ProcessInstance instance = instanceOf(applied);
+        String taskId = task(instance).getId();
+        assertThatThrownBy(() -> engine.getTaskService().complete(taskId, java.util.Map.of("decision", "APPROVE")))
+                .rootCause().isInstanceOfSatisfying(BusinessRuleException.class,
+                        e -> assertThat(e.ruleId()).isEqualTo("R-40"));
+        BpmnAwareTests.assertThat(instance).isWaitingAt("UserTask_SchoolReview");
+        assertThat(exemptions.require(applied.getId()).status()).isEqualTo(ExemptionStatus.SCHOOL_REVIEW);
+    }
+
     private ProcessInstance instanceOf(DegreeExemption exemption) {
         return runtime.createProcessInstanceQuery().processInstanceId(exemption.processInstanceId()).singleResult();
     }
