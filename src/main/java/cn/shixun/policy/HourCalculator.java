@@ -216,11 +216,7 @@ public class HourCalculator {
         if (Boolean.FALSE.equals(claim.subjectRelated())) {
             throw BusinessRuleException.violation("R-15", "subjectRelated", "policy.refused.degree-not-subject-related");
         }
-        DegreeLevel needed = switch (stage) {
-            case JUNIOR_MIDDLE, VOCATIONAL -> DegreeLevel.BACHELOR;
-            case SENIOR_HIGH -> DegreeLevel.POSTGRADUATE;
-            default -> DegreeLevel.JUNIOR_COLLEGE;
-        };
+        DegreeLevel needed = DegreeLevel.minimumFor(stage);
         if (claim.degreeLevel().compareTo(needed) < 0) {
             throw BusinessRuleException.violation("R-15", "degreeLevel", "policy.refused.degree-level-too-low",
                     claim.degreeLevel().label(), stage.label(), needed.label());

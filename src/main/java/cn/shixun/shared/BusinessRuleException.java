@@ -19,7 +19,9 @@ public class BusinessRuleException extends RuntimeException {
         /** A referenced thing (teacher, school, profile…) does not exist (HTTP 404). */
         NOT_FOUND,
         /** The input collides with what is already recorded, e.g. the same evidence twice (HTTP 409). */
-        CONFLICT
+        CONFLICT,
+        /** The caller may not do this, e.g. decide a task routed to another group (HTTP 403). */
+        FORBIDDEN
     }
 
     private final Kind kind;
@@ -50,6 +52,11 @@ public class BusinessRuleException extends RuntimeException {
     /** The input collides with an existing record (rule {@code ruleId}, may be null). */
     public static BusinessRuleException conflict(String ruleId, String field, String messageKey, Object... args) {
         return new BusinessRuleException(Kind.CONFLICT, ruleId, field, messageKey, args);
+    }
+
+    /** The caller is signed in but may not act on what {@code field} names (rule {@code ruleId}, may be null). */
+    public static BusinessRuleException forbidden(String ruleId, String field, String messageKey, Object... args) {
+        return new BusinessRuleException(Kind.FORBIDDEN, ruleId, field, messageKey, args);
     }
 
     public Kind kind() {

@@ -76,17 +76,21 @@ class LoginBrowserIT extends BrowserTestSupport {
     }
 
     @Test
-    void camundaCockpitKeepsItsOwnLoginAndAcceptsTheSystemAdministrator() {
+    void camundaCockpitKeepsItsOwnLoginAndAcceptsOurProcessOwnerAccount() {
+        SecurityTestData data = new SecurityTestData(organisations, teachers);
+        String username = data.username("owner");
+        accounts.createAccount(username, SecurityTestData.PASSWORD, "周涛", Role.PROCESS_OWNER, data.province.getId());
+
         open("/camunda/app/cockpit/default/");
         assertThat(currentPath()).as("not sent to our login page").startsWith("/camunda/app/cockpit/");
         WebElement password = find(By.cssSelector("input[type='password']"));
         screenshot("07-camunda-cockpit-login");
 
-        find(By.cssSelector("form input[type='text']")).sendKeys("sysadmin");
-        password.sendKeys(DEMO_PASSWORD);
+        find(By.cssSelector("form input[type='text']")).sendKeys(username);
+        password.sendKeys(SecurityTestData.PASSWORD);
         find(By.cssSelector("form button[type='submit']")).click();
         waitUntil(() -> browser.findElements(By.cssSelector("input[type='password']")).isEmpty());
-        waitUntil(() -> browser.getPageSource().contains("系统 管理员"));
+        waitUntil(() -> browser.getPageSource().contains("周涛"));
         screenshot("08-camunda-cockpit-signed-in");
     }
 
@@ -105,6 +109,26 @@ class LoginBrowserIT extends BrowserTestSupport {
         HttpResponse<String> wrong = client.send(HttpRequest.newBuilder(URI.create(url("/engine-rest/engine")))
                 .header("Authorization", basic).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(wrong.statusCode()).isEqualTo(401);
+    }
+
+    /** ADR 0004 on the real server: the engine REST API resolves a demo reviewer's candidate groups from our accounts. */
+    @Test
+    void engineRestListsTasksAndGroupsOfADemoReviewer() throws Exception {
+        SecurityTestData.demoJinshui(organisations, teachers);
+        new DemoAccounts(accounts, organisations, teachers).run(null);
+        HttpClient client = HttpClient.newHttpClient();
+        String basic = "Basic " + Base64.getEncoder().encodeToString(("county.reviewer:" + DEMO_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> tasks = client.send(HttpRequest.newBuilder(
+                        URI.create(url("/engine-rest/task?candidateUser=county.reviewer"))).header("Authorization", basic).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(tasks.statusCode()).isEqualTo(200);
+        assertThat(tasks.body()).startsWith("[");
+        HttpResponse<String> groups = client.send(HttpRequest.newBuilder(
+                        URI.create(url("/engine-rest/group?member=county.reviewer"))).header("Authorization", basic).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(groups.statusCode()).isEqualTo(200);
+        assertThat(groups.body()).contains("county-reviewer:410105");
     }
 
     @Test

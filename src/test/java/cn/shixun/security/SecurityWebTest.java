@@ -177,9 +177,10 @@ class SecurityWebTest {
     }
 
     @Test
-    void camundaWebappsKnowTheSystemAdministrator() {
-        assertThat(identityService.checkPassword("sysadmin", "shixun123")).isTrue();
-        assertThat(identityService.createGroupQuery().groupMember("sysadmin").groupId("camunda-admin").count()).isEqualTo(1);
+    void camundaWebappsKnowTheSystemAdministratorThroughOurAccounts() {
+        assertThat(identityService.checkPassword(sysadmin, SecurityTestData.PASSWORD)).isTrue();
+        assertThat(identityService.checkPassword(sysadmin, "wrong-password")).isFalse();
+        assertThat(identityService.createGroupQuery().groupMember(sysadmin).groupId("camunda-admin").count()).isEqualTo(1);
     }
 
     @Test

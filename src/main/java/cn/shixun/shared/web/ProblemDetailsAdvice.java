@@ -46,6 +46,7 @@ class ProblemDetailsAdvice {
             case RULE_VIOLATION -> HttpStatus.UNPROCESSABLE_ENTITY;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
         };
         String detail = text(refusal.messageKey(), refusal.messageArgs());
         if (refusal.ruleId() != null) {

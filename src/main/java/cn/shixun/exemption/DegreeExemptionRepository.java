@@ -1,0 +1,9 @@
+package cn.shixun.exemption;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface DegreeExemptionRepository extends JpaRepository<DegreeExemption, Long> {
+
+    List<DegreeExemption> findByCertificateNumber(String certificateNumber);
+}

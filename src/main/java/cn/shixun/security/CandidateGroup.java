@@ -1,0 +1,54 @@
+package cn.shixun.security;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A candidate group of the workflow engine: a role at one organisation, written
+ * {@code <role>:<organisation code>} with the role in lower case and hyphens, e.g.
+ * {@code school-admin:4101050001}, {@code county-reviewer:410105}, {@code city-reviewer:410100}
+ * (ADR 0004). Every account but a teacher's is a member of the group of its role and
+ * organisation; the engine knows no other groups except {@link #CAMUNDA_ADMIN}.
+ */
+public record CandidateGroup(Role role, String organisationCode) {
+
+    /** The engine's administrators group: members may use Cockpit and Admin (process owners, system admins). */
+    public static final String CAMUNDA_ADMIN = "camunda-admin";
+
+    private static final char SEPARATOR = ':';
+
+    public CandidateGroup {
+        if (role == null || role == Role.TEACHER || organisationCode == null || organisationCode.isBlank()) {
+            throw new IllegalArgumentException("a candidate group needs a non-teacher role and an organisation code");
+        }
+    }
+
+    public static CandidateGroup of(Role role, String organisationCode) {
+        return new CandidateGroup(role, organisationCode);
+    }
+
+    /** The group id the engine sees, e.g. {@code county-reviewer:410105}. */
+    public String id() {
+        return role.name().toLowerCase(Locale.ROOT).replace('_', '-') + SEPARATOR + organisationCode;
+    }
+
+    /** Reads a group id back; empty for anything that is not a role-and-organisation group. */
+    public static Optional<CandidateGroup> parse(String id) {
+        int at = id == null ? -1 : id.indexOf(SEPARATOR);
+        if (at <= 0 || at == id.length() - 1) {
+            return Optional.empty();
+        }
+        String roleName = id.substring(0, at).toUpperCase(Locale.ROOT).replace('-', '_');
+        for (Role role : Role.values()) {
+            if (role != Role.TEACHER && role.name().equals(roleName)) {
+                return Optional.of(new CandidateGroup(role, id.substring(at + 1)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return id();
+    }
+}

@@ -1,0 +1,79 @@
+package cn.shixun.security;
+
+import cn.shixun.organisation.Organisation;
+import cn.shixun.organisation.Organisations;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The accounts as the workflow engine's identity service sees them (read only): users are
+ * enabled accounts, groups are {@link CandidateGroup}s plus {@link CandidateGroup#CAMUNDA_ADMIN}.
+ */
+@Component
+@Transactional(readOnly = true)
+class EngineDirectory {
+
+    /** A user of the engine: the username, the display name, and the groups it belongs to. */
+    record Member(String username, String displayName, List<String> groupIds) {
+    }
+
+    /** A group of the engine with a readable name. */
+    record Team(String id, String name, String type) {
+    }
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder passwordEncoder;
+    private final Organisations organisations;
+
+    EngineDirectory(AccountRepository accounts, PasswordEncoder passwordEncoder, Organisations organisations) {
+        this.accounts = accounts;
+        this.passwordEncoder = passwordEncoder;
+        this.organisations = organisations;
+    }
+
+    Optional<Member> member(String username) {
+        return accounts.findByUsername(username).filter(Account::enabled).map(this::member);
+    }
+
+    List<Member> members() {
+        return accounts.findAll().stream().filter(Account::enabled).map(this::member).toList();
+    }
+
+    boolean checkPassword(String username, String rawPassword) {
+        return rawPassword != null && accounts.findByUsername(username)
+                .filter(Account::enabled)
+                .map(account -> passwordEncoder.matches(rawPassword, account.passwordHash()))
+                .orElse(false);
+    }
+
+    /** Any well-formed group of an existing organisation, whether or not it has members yet. */
+    Optional<Team> team(String groupId) {
+        if (CandidateGroup.CAMUNDA_ADMIN.equals(groupId)) {
+            return Optional.of(new Team(groupId, "流程引擎管理员", "SYSTEM"));
+        }
+        return CandidateGroup.parse(groupId).flatMap(group -> organisations.findByCode(group.organisationCode())
+                .map(organisation -> new Team(group.id(), group.role().label() + " · " + organisation.name(),
+                        "WORKFLOW")));
+    }
+
+    List<Team> teams() {
+        return members().stream().flatMap(member -> member.groupIds().stream()).distinct().sorted()
+                .map(this::team).flatMap(Optional::stream).toList();
+    }
+
+    private Member member(Account account) {
+        List<String> groups = new ArrayList<>();
+        if (account.role() != Role.TEACHER && account.organisationId() != null) {
+            organisations.find(account.organisationId()).map(Organisation::code)
+                    .ifPresent(code -> groups.add(CandidateGroup.of(account.role(), code).id()));
+        }
+        if (account.role().operatesEngine()) {
+            groups.add(CandidateGroup.CAMUNDA_ADMIN);
+        }
+        return new Member(account.username(), account.displayName(), List.copyOf(groups));
+    }
+}

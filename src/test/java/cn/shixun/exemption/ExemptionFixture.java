@@ -1,0 +1,75 @@
+package cn.shixun.exemption;
+
+import cn.shixun.organisation.Organisation;
+import cn.shixun.organisation.Organisations;
+import cn.shixun.organisation.Stage;
+import cn.shixun.policy.DegreeLevel;
+import cn.shixun.security.Accounts;
+import cn.shixun.security.Role;
+import cn.shixun.tasks.R04Schools;
+import cn.shixun.teacher.Teacher;
+import cn.shixun.teacher.Teachers;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The R-04 school shapes with a reviewer account for each candidate group and a diploma maker.
+ * Codes and usernames are unique per instance: the tests share one database.
+ */
+final class ExemptionFixture {
+
+    static final String PASSWORD = "secret-123";
+    private static final AtomicInteger CERTIFICATES = new AtomicInteger();
+
+    final R04Schools schools;
+    final String schoolAdmin;
+    final String countyReviewer;
+    final String cityReviewer;
+    private final Accounts accounts;
+    private final Teachers teachers;
+
+    ExemptionFixture(Organisations organisations, Teachers teachers, Accounts accounts, String profile) {
+        this.accounts = accounts;
+        this.teachers = teachers;
+        schools = new R04Schools(organisations, teachers, profile);
+        schoolAdmin = schools.prefix + ".school";
+        countyReviewer = schools.prefix + ".county";
+        cityReviewer = schools.prefix + ".city";
+        accounts.createAccount(schoolAdmin, PASSWORD, "王丽", Role.SCHOOL_ADMIN, schools.countySchool.getId());
+        accounts.createAccount(countyReviewer, PASSWORD, "赵明", Role.COUNTY_REVIEWER, schools.district.getId());
+        accounts.createAccount(cityReviewer, PASSWORD, "陈静", Role.CITY_REVIEWER, schools.city.getId());
+    }
+
+    /** A registrable teacher with an account named {@code <prefix>.t<n>}; returns the teacher. */
+    Teacher teacherAt(Organisation school, Stage stage) {
+        Teacher teacher = schools.teacherAt(school, stage);
+        accounts.createTeacherAccount(usernameOf(teacher), PASSWORD, teacher.getId());
+        return teacher;
+    }
+
+    String usernameOf(Teacher teacher) {
+        return schools.prefix + ".t" + teacher.getId();
+    }
+
+    /** A school administrator account for another school. */
+    String adminOf(Organisation school) {
+        String username = schools.prefix + ".admin" + school.getId();
+        accounts.createAccount(username, PASSWORD, "校管理员", Role.SCHOOL_ADMIN, school.getId());
+        return username;
+    }
+
+    /** A teacher without a qualification certificate (R-01: not registrable). */
+    Teacher uncertifiedTeacher() {
+        return teachers.hire(schools.prefix + "U" + CERTIFICATES.incrementAndGet(), "无证教师", "男",
+                schools.countySchool.getId(), Stage.PRIMARY, "数学", null, LocalDate.of(2020, 9, 1));
+    }
+
+    static Diploma diploma(DegreeLevel level) {
+        return new Diploma("河南大学", level, "教育学", true, LocalDate.of(2023, 9, 1), LocalDate.of(2025, 7, 1),
+                "DIP-" + ProcessHandle.current().pid() + "-" + CERTIFICATES.incrementAndGet(), "files/diploma.pdf");
+    }
+
+    static Diploma diploma() {
+        return diploma(DegreeLevel.BACHELOR);
+    }
+}

@@ -1,0 +1,145 @@
+package cn.shixun.exemption;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.shixun.organisation.Organisations;
+import cn.shixun.organisation.Stage;
+import cn.shixun.policy.DegreeLevel;
+import cn.shixun.security.Accounts;
+import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.teacher.Teacher;
+import cn.shixun.teacher.Teachers;
+import java.time.LocalDate;
+import java.util.function.Supplier;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Starting an application is refused, with the field and rule, and writes nothing (no row, no process). */
+@SpringBootTest
+class R30ApplicationRefusalTest {
+
+    @Autowired DegreeExemptions exemptions;
+    @Autowired Organisations organisations;
+    @Autowired Teachers teachers;
+    @Autowired Accounts accounts;
+    @Autowired RuntimeService runtime;
+    @Autowired JdbcTemplate jdbc;
+
+    ExemptionFixture data;
+    Teacher teacher;
+
+    @BeforeEach
+    void setUp() {
+        data = new ExemptionFixture(organisations, teachers, accounts, "henan-2016");
+        teacher = data.teacherAt(data.schools.countySchool, Stage.PRIMARY);
+    }
+
+    @Test
+    void R30_unknownTeacherIsNotFound() {
+        refused(() -> exemptions.apply(-1L, "nobody", ExemptionFixture.diploma()), null, "teacherId",
+                BusinessRuleException.Kind.NOT_FOUND);
+    }
+
+    @Test
+    void R01_unregistrableTeacherIsRefused() {
+        Teacher uncertified = data.uncertifiedTeacher();
+        refused(() -> exemptions.apply(uncertified.getId(), "u", ExemptionFixture.diploma()), "R-01", null,
+                BusinessRuleException.Kind.RULE_VIOLATION);
+    }
+
+    @Test
+    void R30_eachMissingPieceOfEvidenceIsNamed() {
+        Diploma d = ExemptionFixture.diploma();
+        missing(() -> new Diploma(" ", d.degreeLevel(), d.major(), true, d.studyStart(), d.studyEnd(), d.certificateNumber(), d.diplomaFile()), "institution");
+        missing(() -> new Diploma(d.institution(), null, d.major(), true, d.studyStart(), d.studyEnd(), d.certificateNumber(), d.diplomaFile()), "degreeLevel");
+        missing(() -> new Diploma(d.institution(), d.degreeLevel(), null, true, d.studyStart(), d.studyEnd(), d.certificateNumber(), d.diplomaFile()), "major");
+        missing(() -> new Diploma(d.institution(), d.degreeLevel(), d.major(), true, null, d.studyEnd(), d.certificateNumber(), d.diplomaFile()), "studyStart");
+        missing(() -> new Diploma(d.institution(), d.degreeLevel(), d.major(), true, d.studyStart(), null, d.certificateNumber(), d.diplomaFile()), "studyEnd");
+        missing(() -> new Diploma(d.institution(), d.degreeLevel(), d.major(), true, d.studyStart(), d.studyEnd(), "", d.diplomaFile()), "certificateNumber");
+        missing(() -> new Diploma(d.institution(), d.degreeLevel(), d.major(), true, d.studyStart(), d.studyEnd(), d.certificateNumber(), null), "diplomaFile");
+        refused(() -> exemptions.apply(teacher.getId(), "t", null), "R-30", "certificateNumber",
+                BusinessRuleException.Kind.RULE_VIOLATION);
+    }
+
+    @Test
+    void R30_studyDatesMustBeInOrderAndPast() {
+        Diploma d = ExemptionFixture.diploma();
+        refused(() -> exemptions.apply(teacher.getId(), "t", new Diploma(d.institution(), d.degreeLevel(), d.major(), true,
+                d.studyEnd(), d.studyStart(), d.certificateNumber(), d.diplomaFile())), "R-30", "studyEnd",
+                BusinessRuleException.Kind.RULE_VIOLATION);
+        refused(() -> exemptions.apply(teacher.getId(), "t", new Diploma(d.institution(), d.degreeLevel(), d.major(), true,
+                d.studyStart(), LocalDate.now().plusDays(30), d.certificateNumber(), d.diplomaFile())), "R-30", "studyEnd",
+                BusinessRuleException.Kind.RULE_VIOLATION);
+    }
+
+    @Test
+    void R16_onlyAnEducationRelatedDegreeMayBeApplied() {
+        Diploma d = ExemptionFixture.diploma();
+        refused(() -> exemptions.apply(teacher.getId(), "t", new Diploma(d.institution(), d.degreeLevel(), "会计学", false,
+                d.studyStart(), d.studyEnd(), d.certificateNumber(), d.diplomaFile())), "R-16", "educationRelated",
+                BusinessRuleException.Kind.RULE_VIOLATION);
+    }
+
+    @Test
+    void R40_theSameCertificateCannotBeAppliedWithTwiceUnlessTheFirstWasRejected() {
+        Diploma d = ExemptionFixture.diploma();
+        DegreeExemption first = exemptions.apply(teacher.getId(), data.usernameOf(teacher), d);
+        Teacher colleague = data.teacherAt(data.schools.countySchool, Stage.PRIMARY);
+        refused(() -> exemptions.apply(colleague.getId(), "c", d), "R-40", "certificateNumber",
+                BusinessRuleException.Kind.CONFLICT);
+
+        exemptions.decide(first.getId(), data.schoolAdmin, Decision.REJECT, "扫描件缺页");
+        assertThat(exemptions.apply(teacher.getId(), data.usernameOf(teacher), d).status())
+                .isEqualTo(ExemptionStatus.SCHOOL_REVIEW);
+    }
+
+    @Test
+    void R15_whereTheProfileSetsDegreeLevelsAMiddleSchoolTeachersJuniorCollegeDegreeIsRefused() {
+        ExemptionFixture kunming = new ExemptionFixture(organisations, teachers, accounts, "kunming-2015");
+        Teacher middle = kunming.teacherAt(kunming.schools.cityMiddleSchool, Stage.JUNIOR_MIDDLE);
+        refused(() -> exemptions.apply(middle.getId(), "m", ExemptionFixture.diploma(DegreeLevel.JUNIOR_COLLEGE)), "R-15",
+                "degreeLevel", BusinessRuleException.Kind.RULE_VIOLATION);
+        assertThat(exemptions.apply(middle.getId(), "m", ExemptionFixture.diploma(DegreeLevel.BACHELOR)).status())
+                .isEqualTo(ExemptionStatus.SCHOOL_REVIEW);
+    }
+
+    @Test
+    void R15_theHenanProfileSetsNoLevelForADegreeExemption() {
+        Teacher middle = data.teacherAt(data.schools.cityMiddleSchool, Stage.JUNIOR_MIDDLE);
+        assertThat(exemptions.apply(middle.getId(), "m", ExemptionFixture.diploma(DegreeLevel.JUNIOR_COLLEGE)).status())
+                .isEqualTo(ExemptionStatus.SCHOOL_REVIEW);
+    }
+
+    private void missing(Supplier<Diploma> diploma, String field) {
+        refused(() -> exemptions.apply(teacher.getId(), "t", diploma.get()), "R-30", field,
+                BusinessRuleException.Kind.RULE_VIOLATION);
+    }
+
+    private void refused(ThrowingCallable apply, String ruleId, String field, BusinessRuleException.Kind kind) {
+        long rows = rows();
+        long instances = runtime.createProcessInstanceQuery().processDefinitionKey("degreeExemption").count();
+        assertThatThrownBy(apply).isInstanceOfSatisfying(BusinessRuleException.class, e -> {
+            assertThat(e.kind()).isEqualTo(kind);
+            if (ruleId != null) {
+                assertThat(e.ruleId()).isEqualTo(ruleId);
+            }
+            if (field != null) {
+                assertThat(e.field()).isEqualTo(field);
+            }
+        });
+        assertThat(rows()).as("no application row").isEqualTo(rows);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("degreeExemption").count())
+                .as("no process started").isEqualTo(instances);
+    }
+
+    private long rows() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM degree_exemption", Long.class)
+                + jdbc.queryForObject("SELECT COUNT(*) FROM degree_exemption_event", Long.class);
+    }
+}

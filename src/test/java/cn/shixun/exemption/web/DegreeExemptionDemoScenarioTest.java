@@ -1,0 +1,168 @@
+package cn.shixun.exemption.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * R-30 as the demo accounts do it through the API (same context as the demo-data tests): the
+ * teacher of 文化路第一小学 applies, {@code school.admin} and then {@code county.reviewer} of
+ * 金水区 approve (R-04), and the teacher's ledger and status show the cycle met by the exemption
+ * (R-16). Along the way, the engine REST API lists each reviewer's own tasks (ADR 0004).
+ */
+@SpringBootTest(properties = "shixun.demo-data.enabled=true")
+class DegreeExemptionDemoScenarioTest {
+
+    private static final String PASSWORD = "shixun123";
+
+    @Autowired WebApplicationContext context;
+    @Autowired ManagementService management;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired ObjectMapper json;
+
+    MockMvc mvc;
+
+    @BeforeEach
+    void setUp() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+    }
+
+    @Test
+    void R30_R04_R16_teacherAppliesSchoolAndCountyApproveAndTheLedgerShowsTheCycleMetByExemption() throws Exception {
+        JsonNode applied = body(as("teacher", post("/api/exemptions").contentType(MediaType.APPLICATION_JSON)
+                .content(diploma("DEMO-DIPLOMA-0001")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("SCHOOL_REVIEW"))
+                .andExpect(jsonPath("$.statusLabel").value("学校审核中"))
+                .andExpect(jsonPath("$.currentTask.key").value("UserTask_SchoolReview"))
+                .andExpect(jsonPath("$.currentTask.candidateGroup").value("school-admin:4101050001"))
+                .andExpect(jsonPath("$.authorityGroup").value("county-reviewer:410105")));
+        long id = applied.get("id").asLong();
+        long teacherId = applied.get("teacherId").asLong();
+        String instance = processInstanceOf(id);
+
+        assertThat(tasksOf("school.admin")).contains(instance);
+        assertThat(tasksOf("county.reviewer")).doesNotContain(instance);
+        as("county.reviewer", post("/api/exemptions/" + id + "/decisions").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"outcome\":\"APPROVE\"}"))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.ruleId").value("R-04"))
+                .andExpect(jsonPath("$.detail").value(containsString("不是您的待办")));
+
+        as("school.admin", post("/api/exemptions/" + id + "/decisions").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"outcome\":\"APPROVE\",\"comment\":\"学历证书原件已核验\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("AUTHORITY_REVIEW"))
+                .andExpect(jsonPath("$.currentTask.candidateGroup").value("county-reviewer:410105"));
+        assertThat(tasksOf("county.reviewer")).containsExactly(instance);
+        assertThat(tasksOf("school.admin")).doesNotContain(instance);
+
+        as("county.reviewer", post("/api/exemptions/" + id + "/decisions").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"outcome\":\"APPROVE\",\"comment\":\"同意登记\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("CREDITING"));
+        // The job executor does this in the running application; it is off in tests.
+        Job credit = management.createJobQuery().processInstanceId(instance).singleResult();
+        management.executeJob(credit.getId());
+
+        as("teacher", get("/api/exemptions/" + id))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("EXEMPTED"))
+                .andExpect(jsonPath("$.currentTask").doesNotExist())
+                .andExpect(jsonPath("$.history[*].actor").value(contains(
+                        "teacher", "school.admin", "county.reviewer", "system")))
+                .andExpect(jsonPath("$.history[1].comment").value("学历证书原件已核验"));
+        as("teacher", get("/api/teachers/" + teacherId + "/ledger"))
+                .andExpect(jsonPath("$[?(@.sourceRef == 'degreeExemption/" + id + "')].category").value(
+                        hasItem("DEGREE_EXEMPTION")))
+                .andExpect(jsonPath("$[?(@.sourceRef == 'degreeExemption/" + id + "')].decidedBy").value(
+                        hasItem("county.reviewer")));
+        as("teacher", get("/api/teachers/" + teacherId + "/status").param("date", "2026-07-01"))
+                .andExpect(jsonPath("$.cycleExemptByDegree").value(true))
+                .andExpect(jsonPath("$.requirements[?(@.code == 'CYCLE_TOTAL')].metByExemption").value(hasItem(true)));
+    }
+
+    @Test
+    void R30_refusalsAreProblemDetailsNamingFieldAndRule() throws Exception {
+        as("teacher", post("/api/exemptions").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"institution\":\"河南大学\",\"degreeLevel\":\"BACHELOR\"}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.field").value("major"))
+                .andExpect(jsonPath("$.ruleId").value("R-30"));
+        as("teacher", post("/api/exemptions").contentType(MediaType.APPLICATION_JSON)
+                .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
+                .content(diploma("DEMO-DIPLOMA-0002").replace("\"educationRelated\":true", "\"educationRelated\":false")))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.ruleId").value("R-16"))
+                .andExpect(jsonPath("$.detail").value(containsString("Only an education-related degree exempts")));
+        as("school.admin", post("/api/exemptions").contentType(MediaType.APPLICATION_JSON)
+                .content(diploma("DEMO-DIPLOMA-0003")))
+                .andExpect(status().isForbidden());
+        long id = body(as("teacher.km", post("/api/exemptions").contentType(MediaType.APPLICATION_JSON)
+                .content(diploma("DEMO-DIPLOMA-0004"))).andExpect(status().isCreated())).get("id").asLong();
+        as("teacher", get("/api/exemptions/" + id)).andExpect(status().isNotFound());
+        as("county.reviewer", post("/api/exemptions/" + id + "/decisions").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"outcome\":\"APPROVE\"}"))
+                .andExpect(status().isNotFound());
+        as("county.reviewer.km", get("/api/exemptions/" + id))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.authorityGroup").value("county-reviewer:530102"));
+    }
+
+    private ResultActions as(String username, MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.with(httpBasic(username, PASSWORD)).accept(MediaType.APPLICATION_JSON));
+    }
+
+    private JsonNode body(ResultActions result) throws Exception {
+        return json.readTree(result.andReturn().getResponse().getContentAsString());
+    }
+
+    /**
+     * The query behind {@code GET /engine-rest/task?candidateUser=…} (a servlet of its own that
+     * MockMvc does not reach; LoginBrowserIT calls it on the real server): the process
+     * instances with a task for the account, resolved through its candidate groups.
+     */
+    private List<String> tasksOf(String username) {
+        return tasks.createTaskQuery().taskCandidateUser(username).list().stream()
+                .map(org.camunda.bpm.engine.task.Task::getProcessInstanceId).toList();
+    }
+
+    private String processInstanceOf(long id) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(id))
+                .processDefinitionKey("degreeExemption").singleResult().getId();
+    }
+
+    private static String diploma(String certificateNumber) {
+        return """
+                {"institution":"河南师范大学","degreeLevel":"POSTGRADUATE","major":"教育管理","educationRelated":true,
+                 "studyStart":"2024-09-01","studyEnd":"2026-06-30","certificateNumber":"%s",
+                 "diplomaFile":"uploads/diploma-%s.pdf"}""".formatted(certificateNumber, certificateNumber);
+    }
+}
