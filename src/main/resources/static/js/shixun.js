@@ -14,3 +14,32 @@ document.addEventListener('click', function (event) {
     window.print();
   }
 });
+
+// Progressive disclosure: in a form with data-kind-form, a field group marked data-kinds="A B"
+// is shown (and submitted) only while the kind select names one of those kinds. Without
+// script every field is shown and the server ignores the ones the kind does not use.
+function shixunApplyKind(form) {
+  var select = form.querySelector('[data-kind-select]');
+  if (!select) {
+    return;
+  }
+  form.querySelectorAll('[data-kinds]').forEach(function (group) {
+    var show = select.value !== '' && (' ' + group.getAttribute('data-kinds') + ' ').indexOf(' ' + select.value + ' ') >= 0;
+    group.hidden = !show;
+    group.querySelectorAll('input, select, textarea').forEach(function (input) {
+      input.disabled = !show;
+    });
+  });
+}
+
+function shixunApplyKinds() {
+  document.querySelectorAll('[data-kind-form]').forEach(shixunApplyKind);
+}
+
+document.addEventListener('change', function (event) {
+  if (event.target.matches('[data-kind-select]')) {
+    shixunApplyKind(event.target.form);
+  }
+});
+document.addEventListener('DOMContentLoaded', shixunApplyKinds);
+document.addEventListener('htmx:afterSettle', shixunApplyKinds);

@@ -9,9 +9,15 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import cn.shixun.teacher.Teacher;
+import cn.shixun.teacher.Teachers;
 
 /** A teacher looks at their hours and works out what a training would earn; a reviewer looks at the same teacher. */
 class HoursBrowserIT extends BrowserTestSupport {
+
+    @Autowired Teachers teachers;
 
     @Test
     void demoTeacherSeesRequirementsAndEntries() {
@@ -35,6 +41,70 @@ class HoursBrowserIT extends BrowserTestSupport {
         waitUntil(() -> currentPath().contains("date=2023-06-30"));
         assertThat(byTest("other-date").getText()).contains("2023-06-30");
         fullPageScreenshot("hours-02-teacher-other-date");
+
+        signOut();
+        signIn("county.reviewer", DEMO_PASSWORD);
+        Teacher teacher = teachers.findByStaffNumber("4101050001001").orElseThrow();
+        open("/teachers/" + teacher.getId() + "/hours");
+        assertThat(byTest("hours-heading").getText()).isEqualTo(teacher.name() + "的学时");
+        assertThat(browser.findElements(By.cssSelector("[data-test='entry']"))).isNotEmpty();
+    }
+
+    /**
+     * The main path. R-13 converts days into hours only under Kunming's profile, so the 24-hour
+     * preview is made by the Kunming demo teacher; the Henan teacher is told to give the hours.
+     */
+    @Test
+    void R13_teacherPreviewsAThreeDayTrainingAndTheCountyReviewerOpensTheirPage() {
+        signIn("teacher.km", DEMO_PASSWORD);
+        byTest("home-links").findElement(By.cssSelector("a[href='/my/hours']")).click();
+        waitUntil(() -> currentPath().startsWith("/my/hours"));
+        assertThat(browser.findElements(By.cssSelector("[data-test='requirement']"))).isNotEmpty();
+
+        byTest("preview-link").click();
+        waitUntil(() -> currentPath().equals("/my/hours/preview"));
+        assertThat(byTest("preview-result").getText()).contains("测算结果会显示在这里");
+        assertThat(browser.findElement(By.id("days")).isDisplayed()).as("no kind chosen yet").isFalse();
+        new Select(find(By.id("kind"))).selectByValue("BUREAU_TRAINING");
+        assertThat(find(By.id("days")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("score")).isDisplayed()).as("a MOOC field").isFalse();
+        setDate("startDate", java.time.LocalDate.now().minusDays(12));
+        setDate("endDate", java.time.LocalDate.now().minusDays(10));
+        find(By.id("days")).sendKeys("3");
+        byTest("preview-submit").click();
+        waitUntil(() -> !browser.findElements(By.cssSelector("[data-test='result-hours']")).isEmpty());
+        assertThat(byTest("result-hours").getText()).isEqualTo("24学时");
+        assertThat(byTest("result-rules").getText()).contains("R-13");
+        assertThat(byTest("result-explanation").getText()).contains("3天×8学时=24学时");
+        assertThat(currentPath()).as("htmx swapped the result in place").isEqualTo("/my/hours/preview");
+        fullPageScreenshot("hours-03-preview-24-hours");
+
+        byTest("excellent").click();
+        find(By.id("classSize")).sendKeys("40");
+        find(By.id("excellentCount")).sendKeys("10");
+        byTest("preview-submit").click();
+        waitUntil(() -> !browser.findElements(By.cssSelector("[data-test='error-excellentCount']")).isEmpty());
+        assertThat(byTest("error-excellentCount").getText()).contains("超过班级 40 人的10%", "R-14");
+        assertThat(find(By.id("days")).getDomProperty("value")).as("the form keeps what was typed").isEqualTo("3");
+        fullPageScreenshot("hours-04-preview-refused");
+
+        signOut();
+        signIn("county.reviewer.km", DEMO_PASSWORD);
+        Teacher kunming = teachers.findByStaffNumber("5301020001001").orElseThrow();
+        open("/teachers/" + kunming.getId() + "/hours");
+        assertThat(byTest("hours-heading").getText()).isEqualTo(kunming.name() + "的学时");
+        assertThat(browser.findElements(By.cssSelector("[data-test='requirement']"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("[data-test='preview-link']"))).as("the reviewer does not preview").isEmpty();
+        fullPageScreenshot("hours-05-reviewer-sees-teacher");
+
+        Teacher henan = teachers.findByStaffNumber("4101050001001").orElseThrow();
+        open("/teachers/" + henan.getId() + "/hours");
+        assertThat(find(By.tagName("h1")).getText()).as("outside 五华区").isEqualTo("页面无法显示");
+        screenshot("hours-06-reviewer-out-of-scope");
+    }
+
+    private void setDate(String id, java.time.LocalDate date) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", find(By.id(id)), date.toString());
     }
 
     /** Resizes the window to the page's height so that the screenshot shows all of it. */

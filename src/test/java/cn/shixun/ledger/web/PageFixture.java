@@ -70,6 +70,31 @@ final class PageFixture {
         accounts.createAccount(reviewerB, PASSWORD, "乙区审核员", Role.COUNTY_REVIEWER, countyB.getId());
     }
 
+    /**
+     * A teacher with an account at a new school under 郑州市 (profile henan-2016, which converts
+     * no days into hours); {@code certificate} null makes the teacher unregistrable (R-01).
+     */
+    String zhengzhouTeacher(Organisations organisations, Teachers teachers, Accounts accounts, String certificate) {
+        Organisation province = organisations.findByCode("410000").orElseGet(() ->
+                organisations.createRegion("410000", "河南省", OrganisationLevel.PROVINCE, null, "henan-2016"));
+        Organisation city = organisations.findByCode("410100").orElseGet(() ->
+                organisations.createRegion("410100", "郑州市", OrganisationLevel.CITY, province.getId(), null));
+        Organisation county = organisations.createRegion(prefix + "Z", "页面测试郑州区", OrganisationLevel.COUNTY,
+                city.getId(), null);
+        Organisation school = organisations.createSchool(prefix + "SZ", "页面测试郑州小学", county.getId(),
+                EnumSet.of(Stage.PRIMARY), SchoolKind.COUNTY_SCHOOL, county.getId());
+        Teacher hired = teachers.hire(prefix + "003", "郑老师", "女", school.getId(), Stage.PRIMARY, "语文", certificate,
+                LocalDate.of(2011, 9, 1));
+        String username = prefix + ".zz";
+        accounts.createTeacherAccount(username, PASSWORD, hired.getId());
+        return username;
+    }
+
+    /** A well-formed qualification certificate number of its own. */
+    String certificate() {
+        return String.format("2016%013d", 8_000_000L + SEQUENCE.incrementAndGet());
+    }
+
     /** A three-day bureau training ending on {@code endDate}: 24 hours in Kunming. */
     LedgerEntry bureauTraining(Ledger ledger, LocalDate endDate, String title) {
         Claim claim = Claim.of(ClaimKind.BUREAU_TRAINING, endDate).from(endDate.minusDays(2)).days(3).title(title).build();
