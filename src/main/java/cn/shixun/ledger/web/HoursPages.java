@@ -8,16 +8,13 @@ import cn.shixun.organisation.Organisations;
 import cn.shixun.security.AccessScope;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.CurrentAccounts;
-import cn.shixun.security.Role;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.EnumSet;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -36,9 +33,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class HoursPages {
 
-    /** Roles that may look at another person's hours (within their scope). */
-    private static final Set<Role> VIEWERS = EnumSet.of(Role.SCHOOL_ADMIN, Role.COUNTY_REVIEWER, Role.CITY_REVIEWER,
-            Role.PROVINCE_REVIEWER, Role.MANAGER);
     /** Dates a person could mean; outside them the cycle arithmetic has nothing sensible to say. */
     private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
     private static final LocalDate LATEST = LocalDate.of(2099, 12, 31);
@@ -88,7 +82,7 @@ class HoursPages {
             model.addAttribute("status", HttpStatus.NOT_FOUND.value());
             return "error";
         }
-        if (!VIEWERS.contains(account.role()) || !accessScope.covers(account, teacher.get().schoolId())) {
+        if (!Viewers.maySee(accessScope, account, teacher.get().schoolId())) {
             throw new AccessDeniedException(account.username() + " may not see teacher " + teacherId);
         }
         return page(teacher.get(), false, date, model, response);

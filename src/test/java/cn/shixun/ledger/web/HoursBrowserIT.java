@@ -103,6 +103,21 @@ class HoursBrowserIT extends BrowserTestSupport {
         screenshot("hours-06-reviewer-out-of-scope");
     }
 
+    @Test
+    void schoolAdminGoesFromTheSchoolListToATeachersHours() {
+        signIn("school.admin", DEMO_PASSWORD);
+        byTest("home-links").findElement(By.partialLinkText("本校教师学时")).click();
+        waitUntil(() -> currentPath().matches("/schools/\\d+/teachers"));
+        List<WebElement> rows = browser.findElements(By.cssSelector("[data-test='school-teacher']"));
+        assertThat(rows).isNotEmpty().hasSizeLessThanOrEqualTo(SchoolTeachersPage.PAGE_SIZE);
+        fullPageScreenshot("hours-07-school-admin-list");
+
+        Teacher first = teachers.findByStaffNumber("4101050001001").orElseThrow();
+        byTest("school-teachers").findElement(By.linkText(first.name())).click();
+        waitUntil(() -> currentPath().equals("/teachers/" + first.getId() + "/hours"));
+        assertThat(byTest("hours-heading").getText()).isEqualTo(first.name() + "的学时");
+    }
+
     private void setDate(String id, java.time.LocalDate date) {
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", find(By.id(id)), date.toString());
     }
