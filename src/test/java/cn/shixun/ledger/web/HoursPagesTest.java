@@ -5,45 +5,18 @@ import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import cn.shixun.ledger.Ledger;
 import cn.shixun.ledger.LedgerEntry;
-import cn.shixun.organisation.Organisations;
-import cn.shixun.security.Accounts;
-import cn.shixun.teacher.Teachers;
 import java.time.LocalDate;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /** 我的学时 and a teacher's hours for reviewers: who may open which page, and what it says. */
-@SpringBootTest
-class HoursPagesTest {
-
-    @Autowired WebApplicationContext context;
-    @Autowired Organisations organisations;
-    @Autowired Teachers teachers;
-    @Autowired Accounts accounts;
-    @Autowired Ledger ledger;
-
-    MockMvc mvc;
-    PageFixture data;
-
-    @BeforeEach
-    void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        data = new PageFixture(organisations, teachers, accounts);
-    }
+class HoursPagesTest extends PageTestSupport {
 
     @Test
     void anonymousVisitorIsSentToTheLoginPage() throws Exception {

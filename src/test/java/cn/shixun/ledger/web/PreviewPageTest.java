@@ -7,49 +7,22 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import cn.shixun.ledger.Ledger;
-import cn.shixun.organisation.Organisations;
-import cn.shixun.security.Accounts;
-import cn.shixun.teacher.Teachers;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 /** 学时测算: what a claim would earn for the signed-in teacher, refusals next to their field, nothing written. */
-@SpringBootTest
-class PreviewPageTest {
+class PreviewPageTest extends PageTestSupport {
 
     private static final String END = LocalDate.now().minusDays(7).toString();
     private static final String START = LocalDate.now().minusDays(9).toString();
-
-    @Autowired WebApplicationContext context;
-    @Autowired Organisations organisations;
-    @Autowired Teachers teachers;
-    @Autowired Accounts accounts;
-    @Autowired Ledger ledger;
-
-    MockMvc mvc;
-    PageFixture data;
-
-    @BeforeEach
-    void setUp() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        data = new PageFixture(organisations, teachers, accounts);
-    }
 
     private MockHttpServletRequestBuilder bureauTraining(String username) {
         return post("/my/hours/preview").with(user(username)).with(csrf())
