@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shixun.BrowserTestSupport;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import cn.shixun.teacher.Teacher;
@@ -34,6 +36,14 @@ class HoursBrowserIT extends BrowserTestSupport {
                 .getText()).matches("已达标|学历免修|还差 [0-9.]+ 学时"));
         assertThat(browser.findElements(By.cssSelector("[data-test='entry']"))).as("the demo teacher has hours").isNotEmpty();
         fullPageScreenshot("hours-01-teacher");
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+        assertThat(browser.findElement(By.tagName("header")).isDisplayed()).isFalse();
+        fullPageScreenshot("hours-01-teacher-print");
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+        Dimension desktop = browser.manage().window().getSize();
+        browser.manage().window().setSize(new Dimension(400, 900));
+        screenshot("hours-01-teacher-phone");
+        browser.manage().window().setSize(desktop);
 
         WebElement date = find(By.id("date"));
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = '2023-06-30'", date);
