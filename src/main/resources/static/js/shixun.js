@@ -32,13 +32,28 @@ function shixunApplyKind(form) {
   });
 }
 
+// The excellent-trainee details matter only once the box is ticked.
+function shixunApplyExcellent(form) {
+  var box = form.querySelector('#excellent');
+  var details = form.querySelector('[data-excellent-details]');
+  if (box && details) {
+    details.hidden = box.disabled || !box.checked;
+  }
+}
+
 function shixunApplyKinds() {
-  document.querySelectorAll('[data-kind-form]').forEach(shixunApplyKind);
+  document.querySelectorAll('[data-kind-form]').forEach(function (form) {
+    shixunApplyKind(form);
+    shixunApplyExcellent(form);
+  });
 }
 
 document.addEventListener('change', function (event) {
   if (event.target.matches('[data-kind-select]')) {
     shixunApplyKind(event.target.form);
+  }
+  if (event.target.matches('[data-kind-select], #excellent')) {
+    shixunApplyExcellent(event.target.form);
   }
 });
 document.addEventListener('DOMContentLoaded', shixunApplyKinds);

@@ -11,7 +11,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.shixun.ledger.LedgerEntry;
+import cn.shixun.organisation.OrganisationLevel;
+import cn.shixun.organisation.SchoolKind;
+import cn.shixun.organisation.Stage;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 
@@ -80,6 +84,24 @@ class HoursPagesTest extends PageTestSupport {
                         .header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().string(allOf(containsString("is not a valid date"), containsString("&lt;script&gt;"), not(containsString("<script>")))));
+    }
+
+    @Test
+    void schoolWithoutPolicyProfileSaysSoInsteadOfFailing() throws Exception {
+        var province = organisations.createRegion(data.prefix + "N", "无方案测试省", OrganisationLevel.PROVINCE, null, null);
+        var city = organisations.createRegion(data.prefix + "NS", "无方案测试市", OrganisationLevel.CITY, province.getId(), null);
+        var county = organisations.createRegion(data.prefix + "NC", "无方案测试县", OrganisationLevel.COUNTY,
+                city.getId(), null);
+        var school = organisations.createSchool(data.prefix + "SN", "无方案测试学校", county.getId(),
+                EnumSet.of(Stage.PRIMARY), SchoolKind.COUNTY_SCHOOL, county.getId());
+        var teacher = teachers.hire(data.prefix + "009", "方老师", "女", school.getId(), Stage.PRIMARY, "语文",
+                data.certificate(), LocalDate.of(2015, 9, 1));
+        accounts.createTeacherAccount(data.prefix + ".noprofile", PageFixture.PASSWORD, teacher.getId());
+
+        mvc.perform(get("/my/hours").with(user(data.prefix + ".noprofile")))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("data-test=\"status-error\""),
+                        containsString("您还没有学时记录"), not(containsString("data-test=\"summary\"")))));
     }
 
     @Test
