@@ -1,0 +1,127 @@
+package cn.shixun.ledger.web;
+
+import cn.shixun.ledger.Ledger;
+import cn.shixun.ledger.TeacherStatus;
+import cn.shixun.ledger.TeacherStatusQuery;
+import cn.shixun.organisation.Organisation;
+import cn.shixun.organisation.Organisations;
+import cn.shixun.security.AccessScope;
+import cn.shixun.security.CurrentAccount;
+import cn.shixun.security.CurrentAccounts;
+import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.teacher.Teacher;
+import cn.shixun.teacher.Teachers;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * 我的学时 for a teacher, and the same view of one teacher for the school administrators,
+ * reviewers and managers whose scope covers the teacher's school.
+ */
+@Controller
+class HoursPages {
+
+    /** Dates a person could mean; outside them the cycle arithmetic has nothing sensible to say. */
+    private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(2099, 12, 31);
+
+    private final TeacherStatusQuery statusQuery;
+    private final Ledger ledger;
+    private final Teachers teachers;
+    private final Organisations organisations;
+    private final CurrentAccounts currentAccounts;
+    private final AccessScope accessScope;
+    private final MessageSource messages;
+
+    HoursPages(TeacherStatusQuery statusQuery, Ledger ledger, Teachers teachers, Organisations organisations,
+               CurrentAccounts currentAccounts, AccessScope accessScope, MessageSource messages) {
+        this.statusQuery = statusQuery;
+        this.ledger = ledger;
+        this.teachers = teachers;
+        this.organisations = organisations;
+        this.currentAccounts = currentAccounts;
+        this.accessScope = accessScope;
+        this.messages = messages;
+    }
+
+    @GetMapping("/my/hours")
+    String myHours(@RequestParam(required = false) String date, Model model, HttpServletResponse response) {
+        CurrentAccount account = currentAccounts.require();
+        if (!account.isTeacher() || account.teacherId() == null) {
+            throw new AccessDeniedException("/my/hours is for teachers; " + account.username() + " is " + account.role());
+        }
+        return page(teachers.require(account.teacherId()), true, date, model, response);
+    }
+
+    @GetMapping("/teachers/{teacherId}/hours")
+    String teacherHours(@PathVariable Long teacherId, @RequestParam(required = false) String date, Model model,
+                        HttpServletResponse response) {
+        CurrentAccount account = currentAccounts.require();
+        if (account.isTeacher()) {
+            if (teacherId.equals(account.teacherId())) {
+                return "redirect:" + UriComponentsBuilder.fromPath("/my/hours").queryParamIfPresent("date",
+                        Optional.ofNullable(date).filter(d -> !d.isBlank())).encode().build().toUriString();
+            }
+            throw new AccessDeniedException("teacher " + account.username() + " opened teacher " + teacherId);
+        }
+        Optional<Teacher> teacher = teachers.find(teacherId);
+        if (teacher.isEmpty()) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            model.addAttribute("status", HttpStatus.NOT_FOUND.value());
+            return "error";
+        }
+        if (!Viewers.maySee(accessScope, account, teacher.get().schoolId())) {
+            throw new AccessDeniedException(account.username() + " may not see teacher " + teacherId);
+        }
+        return page(teacher.get(), false, date, model, response);
+    }
+
+    private String page(Teacher teacher, boolean own, String dateParameter, Model model, HttpServletResponse response) {
+        LocalDate today = Teachers.today();
+        LocalDate date = today;
+        if (dateParameter != null && !dateParameter.isBlank()) {
+            try {
+                date = LocalDate.parse(dateParameter.strip());
+                if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
+                    model.addAttribute("dateError", text("hours.date.out-of-range", dateParameter.strip(), EARLIEST, LATEST));
+                }
+            } catch (DateTimeParseException unparseable) {
+                model.addAttribute("dateError", text("hours.date.invalid", dateParameter.strip()));
+            }
+            if (model.containsAttribute("dateError")) {
+                date = today;
+                response.setStatus(HttpStatus.BAD_REQUEST.value());
+            }
+        }
+        TeacherStatus status = null;
+        try {
+            status = statusQuery.statusOf(teacher.getId(), date);
+        } catch (BusinessRuleException refused) {
+            model.addAttribute("statusError", text(refused.messageKey(), refused.messageArgs()));
+        }
+        model.addAttribute("own", own);
+        model.addAttribute("teacher", teacher);
+        model.addAttribute("schoolName", organisations.find(teacher.schoolId()).map(Organisation::name).orElse(""));
+        model.addAttribute("date", date);
+        model.addAttribute("today", today);
+        model.addAttribute("pagePath", own ? "/my/hours" : "/teachers/" + teacher.getId() + "/hours");
+        model.addAttribute("view", HoursView.of(status, ledger.entriesOf(teacher.getId())));
+        return "ledger/hours";
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+}
