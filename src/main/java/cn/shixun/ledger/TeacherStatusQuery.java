@@ -68,7 +68,7 @@ public class TeacherStatusQuery {
         if (teacher.principalAppointedOn() != null) {
             firstYear(teacher.principalAppointedOn(), date).ifPresent(w -> windows.put(Requirement.Period.PRINCIPAL_FIRST_YEAR, w));
         }
-        Map<Requirement.Period, Map<HourCategory, BigDecimal>> sums = sums(teacherId, windows);
+        Map<Requirement.Period, Map<HourCategory, BigDecimal>> sums = sums(teacherId, windows, date);
 
         Map<HourCategory, BigDecimal> cycleSums = sums.get(Requirement.Period.CYCLE);
         boolean exempt = cycleSums.getOrDefault(HourCategory.DEGREE_EXEMPTION, BigDecimal.ZERO).signum() > 0;
@@ -132,7 +132,12 @@ public class TeacherStatusQuery {
     }
 
     /** One aggregate query: SUM(CASE window) per category over the teacher's rows in the union of the windows. */
-    private Map<Requirement.Period, Map<HourCategory, BigDecimal>> sums(Long teacherId, Map<Requirement.Period, Window> windows) {
+    /**
+     * Sums as of {@code asOf}: entries dated after it do not count yet, whatever window they fall in,
+     * so that the status on a past date shows what had been earned by then.
+     */
+    private Map<Requirement.Period, Map<HourCategory, BigDecimal>> sums(Long teacherId, Map<Requirement.Period, Window> windows,
+                                                                       LocalDate asOf) {
         List<Object> args = new ArrayList<>();
         LocalDate from = null;
         LocalDate to = null;
@@ -144,7 +149,7 @@ public class TeacherStatusQuery {
         }
         args.add(teacherId);
         args.add(Date.valueOf(from));
-        args.add(Date.valueOf(to));
+        args.add(Date.valueOf(to.isAfter(asOf) ? asOf : to));
         Map<Requirement.Period, Map<HourCategory, BigDecimal>> result = new EnumMap<>(Requirement.Period.class);
         List<Requirement.Period> periods = new ArrayList<>(windows.keySet());
         periods.forEach(p -> result.put(p, new EnumMap<>(HourCategory.class)));

@@ -111,6 +111,18 @@ class TeacherStatusTest {
     }
 
     @Test
+    void R09_theStatusOnAPastDateCountsOnlyWhatWasEarnedByThen() {
+        Teacher t = regions.teacher(Regions.KUNMING, d("2008-09-01"));
+        credit(t, Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-03-01")).hours("40"));
+        credit(t, Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-10-01")).hours("32"));
+        TeacherStatus inJune = status.statusOf(t.getId(), d("2024-06-01"));
+        assertThat(inJune.yearTotal()).isEqualByComparingTo("40");
+        assertThat(inJune.cycleTotal()).isEqualByComparingTo("40");
+        assertThat(inJune.requirement("YEAR_TOTAL").missing()).isEqualByComparingTo("32");
+        assertThat(status.statusOf(t.getId(), d("2024-12-31")).requirement("YEAR_TOTAL").met()).isTrue();
+    }
+
+    @Test
     void R09_kunmingNewTeacher120AndNewPrincipal300InTheirFirstYear() {
         Teacher t = regions.teacher(Regions.KUNMING, d("2024-09-01"));
         teachers.appointPrincipal(t.getId(), d("2024-10-01"));
