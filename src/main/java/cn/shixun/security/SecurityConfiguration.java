@@ -8,6 +8,9 @@ import java.util.Arrays;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -44,6 +47,17 @@ class SecurityConfiguration {
      * webapps are served by servlets of their own (not the DispatcherServlet), which Spring MVC
      * aware matchers would not see as {@code /engine-rest/...} or {@code /camunda/...}.
      */
+    /** API writes that only an authority (school admin, reviewer, administrator) may make. */
+    private static final String[] AUTHORITY_WRITES = {
+            "/api/teachers", "/api/teachers/*/transfers", "/api/teachers/*/leaving",
+            "/api/teachers/*/ledger", "/api/teachers/*/legacy-hours", "/api/ledger/*/corrections"};
+
+    private static RequestMatcher posts(String... patterns) {
+        PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
+        return new OrRequestMatcher(Arrays.stream(patterns).map(p -> builder.matcher(HttpMethod.POST, p))
+                .toArray(RequestMatcher[]::new));
+    }
+
     private static RequestMatcher paths(String... patterns) {
         PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
         return new OrRequestMatcher(Arrays.stream(patterns).map(builder::matcher).toArray(RequestMatcher[]::new));
@@ -60,7 +74,12 @@ class SecurityConfiguration {
     SecurityFilterChain apiChain(HttpSecurity http, SecurityProblems problems) throws Exception {
         return http
                 .securityMatcher(paths("/api/**", "/engine-rest/**"))
-                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .authorizeHttpRequests(requests -> requests
+                        // A teacher applies (exemptions) and previews, but never writes hours or staff
+                        // records directly: registration is the authorities' (R-03, R-40).
+                        .requestMatchers(posts(AUTHORITY_WRITES))
+                        .access(AuthorizationManagers.not(AuthorityAuthorizationManager.hasAuthority(Role.TEACHER.authority())))
+                        .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // No session, hence no cookie to forge a request with: CSRF protection has nothing to protect.

@@ -21,11 +21,13 @@ import cn.shixun.teacher.Teachers;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -44,6 +46,7 @@ class SecurityWebTest {
     @Autowired Organisations organisations;
     @Autowired Teachers teachers;
     @Autowired IdentityService identityService;
+    @Autowired JdbcTemplate jdbc;
 
     MockMvc mvc;
     SecurityTestData data;
@@ -245,6 +248,34 @@ class SecurityWebTest {
                         .header(HttpHeaders.ACCEPT_LANGUAGE, "en"))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.title").value("Forbidden"));
+    }
+
+    @Test
+    void R40_aTeacherCannotWriteHoursOrStaffRecordsThroughTheApiAndNothingIsWritten() throws Exception {
+        Long id = data.teacher.getId();
+        int entriesBefore = jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry WHERE teacher_id = ?", Integer.class, id);
+        String claim = "{\"claim\":{\"kind\":\"PROGRAMME_CERTIFIED\",\"endDate\":\"2024-05-01\",\"hours\":\"40\"},"
+                + "\"sourceType\":\"PROJECT\",\"sourceRef\":\"P-1\",\"evidenceNumber\":\"SELF-1\"}";
+        for (String path : List.of("/api/teachers/" + id + "/ledger", "/api/teachers/" + id + "/legacy-hours",
+                "/api/ledger/1/corrections", "/api/teachers", "/api/teachers/" + id + "/transfers",
+                "/api/teachers/" + id + "/leaving")) {
+            mvc.perform(post(path).with(httpBasic(teacher, SecurityTestData.PASSWORD))
+                            .contentType(MediaType.APPLICATION_JSON).content(claim))
+                    .andExpect(status().isForbidden())
+                    .andExpect(jsonPath("$.status").value(403));
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry WHERE teacher_id = ?", Integer.class, id))
+                .isEqualTo(entriesBefore);
+        assertThat(teachers.require(id).inPost()).isTrue();
+        // The same request from an authority reaches the ledger (and is judged there, not refused at the door).
+        mvc.perform(post("/api/teachers/" + id + "/ledger").with(httpBasic(owner, SecurityTestData.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON).content(claim))
+                .andExpect(status().isCreated());
+        // A teacher may still ask what a certificate would earn.
+        mvc.perform(post("/api/ledger/preview").with(httpBasic(teacher, SecurityTestData.PASSWORD))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"teacherId\":" + id + ",\"claim\":{\"kind\":\"PROGRAMME_CERTIFIED\",\"endDate\":\"2024-06-01\",\"hours\":\"8\"}}"))
+                .andExpect(status().isOk());
     }
 
     @Test
