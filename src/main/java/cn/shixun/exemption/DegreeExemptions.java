@@ -1,5 +1,6 @@
 package cn.shixun.exemption;
 
+import cn.shixun.shared.BusinessDate;
 import cn.shixun.exemption.ExemptionEvent.Outcome;
 import cn.shixun.exemption.process.DegreeExemptionProcess;
 import cn.shixun.exemption.process.DegreeExemptionProcess.OpenTask;
@@ -21,9 +22,7 @@ import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.tasks.ReviewRouting;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -63,7 +62,6 @@ public class DegreeExemptions {
     private final AccessScope scope;
     private final MessageSource messages;
     private final TransactionTemplate ownTransaction;
-    private final Clock clock = Clock.systemDefaultZone();
 
     DegreeExemptions(DegreeExemptionRepository repository, ExemptionEventRepository events,
                      DegreeExemptionProcess process, Teachers teachers, Organisations organisations,
@@ -103,7 +101,7 @@ public class DegreeExemptions {
         checkDiploma(teacher, diploma, null);
         CandidateGroup school = routing.schoolReview(teacher.schoolId());
         CandidateGroup authority = routing.authorityReview(teacher.schoolId());
-        Instant now = Instant.now(clock);
+        Instant now = Instant.now();
         DegreeExemption exemption = repository.saveAndFlush(new DegreeExemption(teacherId, teacher.schoolId(), applicant,
                 diploma, school.id(), authority.id(), now));
         exemption.startedAs(process.start(exemption.getId(), applicant, school.id(), authority.id()));
@@ -128,7 +126,7 @@ public class DegreeExemptions {
         };
         requireMayWorkOn(task, username);
         String text = comment(comment, decision != Decision.APPROVE);
-        Instant now = Instant.now(clock);
+        Instant now = Instant.now();
         record(exemption, step, Outcome.of(decision), text, username, now);
         switch (decision) {
             case APPROVE -> exemption.moveTo(step == ExemptionStep.SCHOOL_REVIEW
@@ -151,7 +149,7 @@ public class DegreeExemptions {
         }
         requireMayWorkOn(task, username);
         checkDiploma(teachers.requireRegistrable(exemption.teacherId()), diploma, exemption.getId());
-        Instant now = Instant.now(clock);
+        Instant now = Instant.now();
         // the replaced evidence stays readable in the history.
         record(exemption, ExemptionStep.AMENDMENT, Outcome.RESUBMITTED, "原材料：" + summary(exemption.diploma()),
                 username, now);
@@ -172,7 +170,7 @@ public class DegreeExemptions {
         String sourceRef = DegreeExemptionProcess.PROCESS_ID + "/" + id;
         Optional<LedgerEntry> earlier = ledger.entriesOf(exemption.teacherId()).stream()
                 .filter(entry -> sourceRef.equals(entry.sourceRef()) && entry.reversesEntryId() == null).findFirst();
-        Instant now = Instant.now(clock);
+        Instant now = Instant.now();
         LedgerEntry entry;
         try {
             entry = earlier.orElseGet(() -> ownTransaction.execute(status -> ledger.register(exemption.teacherId(),
@@ -201,7 +199,7 @@ public class DegreeExemptions {
             default -> ExemptionStep.DEADLINE;
         };
         record(exemption, ExemptionStep.DEADLINE, Outcome.OVERDUE, step.label() + "超过办理期限", SYSTEM_ACTOR,
-                Instant.now(clock));
+                Instant.now());
         log.info("Degree exemption {} overdue at {}", id, step);
     }
 
@@ -292,7 +290,7 @@ public class DegreeExemptions {
         if (!diploma.studyEnd().isAfter(diploma.studyStart())) {
             throw BusinessRuleException.violation("R-30", "studyEnd", "exemption.study-end-before-start");
         }
-        if (diploma.studyEnd().isAfter(LocalDate.now(clock))) {
+        if (diploma.studyEnd().isAfter(BusinessDate.today())) {
             throw BusinessRuleException.violation("R-30", "studyEnd", "exemption.study-end-in-future", diploma.studyEnd());
         }
         checkLevel(teacher, diploma);

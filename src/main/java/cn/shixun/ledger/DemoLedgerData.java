@@ -1,5 +1,6 @@
 package cn.shixun.ledger;
 
+import cn.shixun.shared.BusinessDate;
 import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.policy.Claim;
@@ -61,7 +62,7 @@ class DemoLedgerData implements ApplicationRunner {
             return;
         }
         List<Teacher> all = demoTeachers();
-        int written = fill(all, LocalDate.now());
+        int written = fill(all, BusinessDate.today());
         log.info("Demo ledger data: {} entries for {} teachers", written, all.size());
     }
 

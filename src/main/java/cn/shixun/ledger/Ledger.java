@@ -1,5 +1,6 @@
 package cn.shixun.ledger;
 
+import cn.shixun.shared.BusinessDate;
 import cn.shixun.policy.Claim;
 import cn.shixun.policy.ClaimKind;
 import cn.shixun.policy.CreditResult;
@@ -11,7 +12,6 @@ import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,14 +39,12 @@ public class Ledger {
     private final Teachers teachers;
     private final PolicyProfiles profiles;
     private final HourCalculator calculator;
-    private final Clock clock;
 
     Ledger(LedgerEntryRepository entries, Teachers teachers, PolicyProfiles profiles, HourCalculator calculator) {
         this.entries = entries;
         this.teachers = teachers;
         this.profiles = profiles;
         this.calculator = calculator;
-        this.clock = Clock.systemDefaultZone();
     }
 
     /** A teacher's entries, oldest first, reversals included (R-37: they follow the teacher). */
@@ -108,7 +106,7 @@ public class Ledger {
             throw BusinessRuleException.conflict("R-40", "entryId", "ledger.already-reversed", entryId);
         }
         List<LedgerEntry> written = new ArrayList<>();
-        written.add(entries.saveAndFlush(original.reversal(decidedBy, Instant.now(clock), reason.strip())));
+        written.add(entries.saveAndFlush(original.reversal(decidedBy, Instant.now(), reason.strip())));
         if (replacement != null) {
             Evidence evidence = replacementEvidence != null ? replacementEvidence
                     : new Evidence(original.sourceType(), original.sourceRef(), original.evidenceNumber(), original.evidenceFiles());
@@ -126,7 +124,7 @@ public class Ledger {
         if (rows == null || rows.isEmpty()) {
             throw BusinessRuleException.violation("R-41", "items", "ledger.legacy.empty");
         }
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = BusinessDate.today();
         List<LedgerEntry> prepared = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -145,7 +143,7 @@ public class Ledger {
                     "系统启用前学时（" + row.year() + "年，" + row.category().label() + "）")
                     .source(SourceType.IMPORT, "legacy")
                     .evidence(row.paperEvidence().strip(), key, List.of())
-                    .decided(decidedBy, Instant.now(clock), "R-41", "按纸质凭证 " + row.paperEvidence().strip() + " 导入"));
+                    .decided(decidedBy, Instant.now(), "R-41", "按纸质凭证 " + row.paperEvidence().strip() + " 导入"));
         }
         List<LedgerEntry> saved = entries.saveAllAndFlush(prepared);
         log.info("Imported {} legacy rows for teacher {} by {}", saved.size(), teacherId, decidedBy);
@@ -172,7 +170,7 @@ public class Ledger {
             throw BusinessRuleException.violation(null, "endDate", "policy.invalid.end-date-required");
         }
         return calculator.calculate(profiles.forTeacher(teacher, claim.endDate()), claim, priorCredits(teacher.getId()),
-                LocalDate.now(clock));
+                BusinessDate.today());
     }
 
     private PriorCredits priorCredits(Long teacherId) {
@@ -217,7 +215,7 @@ public class Ledger {
                 result.units(), clip(title, 200))
                 .source(evidence.sourceType(), evidence.sourceRef())
                 .evidence(evidence.number().strip(), evidenceKey, evidence.files())
-                .decided(decidedBy, Instant.now(clock), result.ruleIdsJoined(), clip(result.explanation(), 1000))
+                .decided(decidedBy, Instant.now(), result.ruleIdsJoined(), clip(result.explanation(), 1000))
                 .decidedUnder(result.profile().code(), result.profile().version(), result.decision().key(),
                         result.decision().version());
     }

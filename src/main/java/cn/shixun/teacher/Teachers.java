@@ -1,12 +1,12 @@
 package cn.shixun.teacher;
 
+import cn.shixun.shared.BusinessDate;
 import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.organisation.Stage;
 import cn.shixun.shared.BusinessRuleException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -23,9 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional(readOnly = true)
 public class Teachers {
-
-    /** The dates people type are Beijing dates. */
-    static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     static final Set<String> GENDERS = Set.of("男", "女");
 
@@ -114,7 +111,7 @@ public class Teachers {
         if (hireDate == null) {
             throw BusinessRuleException.violation(null, "hireDate", "teacher.hire-date-required");
         }
-        if (hireDate.isAfter(today())) {
+        if (hireDate.isAfter(BusinessDate.today())) {
             throw BusinessRuleException.violation(null, "hireDate", "teacher.hire-date-in-future", hireDate);
         }
         if (repository.existsByStaffNumber(staffNumber.trim())) {
@@ -152,7 +149,7 @@ public class Teachers {
         if (effectiveOn.isBefore(teacher.hireDate())) {
             throw BusinessRuleException.violation("R-37", "effectiveOn", "teacher.transfer-before-hire", effectiveOn, teacher.hireDate());
         }
-        if (effectiveOn.isAfter(today())) {
+        if (effectiveOn.isAfter(BusinessDate.today())) {
             throw BusinessRuleException.violation("R-37", "effectiveOn", "teacher.transfer-in-future", effectiveOn);
         }
         List<TeacherTransfer> history = transfers.findByTeacherIdOrderByEffectiveOnAscIdAsc(teacherId);
@@ -203,7 +200,7 @@ public class Teachers {
         if (leftOn == null) {
             throw BusinessRuleException.violation(null, "leftOn", "teacher.left-date-required");
         }
-        if (leftOn.isBefore(teacher.hireDate()) || leftOn.isAfter(today())) {
+        if (leftOn.isBefore(teacher.hireDate()) || leftOn.isAfter(BusinessDate.today())) {
             throw BusinessRuleException.violation(null, "leftOn", "teacher.left-date-invalid", leftOn, teacher.hireDate());
         }
         teacher.leavePost(leftOn);
@@ -221,10 +218,6 @@ public class Teachers {
         require(teacherId).appointPrincipal(appointedOn);
     }
 
-    /** Today in Beijing, the date against which "not in the future" is judged. */
-    public static LocalDate today() {
-        return LocalDate.now(ZONE);
-    }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();

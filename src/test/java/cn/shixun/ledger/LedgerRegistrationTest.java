@@ -9,6 +9,7 @@ import cn.shixun.policy.Claim;
 import cn.shixun.policy.ClaimKind;
 import cn.shixun.policy.DegreeLevel;
 import cn.shixun.policy.HourCategory;
+import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.Readable;
 import cn.shixun.teacher.Teacher;
@@ -97,6 +98,15 @@ class LedgerRegistrationTest {
 
         ledger.register(t.getId(), claim, Evidence.project("P-2", "KM-PREVIEW-1"), "officer");
         assertThat(historyService.createHistoricDecisionInstanceQuery().count()).isGreaterThan(history);
+    }
+
+    @Test
+    void aTrainingFinishedTodayInBeijingIsNotRefusedAsFuture() {
+        Teacher t = regions.teacher(Regions.KUNMING, d("2008-09-01"));
+        LocalDate today = BusinessDate.today();
+        LedgerEntry entry = ledger.register(t.getId(), Claim.of(ClaimKind.BUREAU_TRAINING, today).hours("8").build(),
+                Evidence.project("P-3", "KM-TODAY-1"), "officer");
+        assertThat(entry.hours()).isEqualByComparingTo("8.00");
     }
 
     @Test

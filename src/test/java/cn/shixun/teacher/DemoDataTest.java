@@ -1,5 +1,6 @@
 package cn.shixun.teacher;
 
+import cn.shixun.shared.BusinessDate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shixun.organisation.Organisation;
@@ -70,7 +71,7 @@ class DemoDataTest {
 
     @Test
     void R01_teacherOneOfEverySchoolIsARegularRegistrableTeacher() {
-        LocalDate today = Teachers.today();
+        LocalDate today = BusinessDate.today();
         for (Organisation school : organisations.list(OrganisationLevel.SCHOOL, null)) {
             Teacher first = teachers.findByStaffNumber(school.code() + "001").orElseThrow();
             assertThat(first.schoolId()).isEqualTo(school.getId());
@@ -87,7 +88,7 @@ class DemoDataTest {
     @Test
     void R11_aFewHundredTeachersWithNewTeachersPrincipalsAndSomeWithoutCertificate() {
         List<Teacher> all = repository.findAll();
-        LocalDate today = Teachers.today();
+        LocalDate today = BusinessDate.today();
         assertThat(all).hasSizeBetween(380, 450);
         long uncertified = all.stream().filter(t -> t.qualificationCertificateNumber() == null).count();
         assertThat(uncertified).isBetween(4L, 25L);

@@ -1,5 +1,6 @@
 package cn.shixun.teacher;
 
+import cn.shixun.shared.BusinessDate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -75,7 +76,7 @@ class R01TeacherHiringTest {
         assertNothingWritten(() -> hire("9301020001001", "  ", "男", Stage.PRIMARY, CERT, HIRED), null, "name");
         assertNothingWritten(() -> hire("9301020001001", "张伟", "M", Stage.PRIMARY, CERT, HIRED), null, "gender");
         assertNothingWritten(() -> hire("9301020001001", "张伟", "男", Stage.PRIMARY, CERT, null), null, "hireDate");
-        assertNothingWritten(() -> hire("9301020001001", "张伟", "男", Stage.PRIMARY, CERT, Teachers.today().plusDays(1)), null, "hireDate");
+        assertNothingWritten(() -> hire("9301020001001", "张伟", "男", Stage.PRIMARY, CERT, BusinessDate.today().plusDays(1)), null, "hireDate");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package cn.shixun.teacher;
 
+import cn.shixun.shared.BusinessDate;
 import static cn.shixun.teacher.R01TeacherHiringTest.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,7 +67,7 @@ class R37TeacherTransferTest {
     void R37_refusedForDatesBeforeHireBeforeTheLastTransferOrInTheFuture() {
         Long other = tree.otherPrimary().getId();
         assertUnchanged(() -> teachers.transfer(teacher.getId(), other, LocalDate.of(2010, 8, 31), "admin"), "R-37", "effectiveOn");
-        assertUnchanged(() -> teachers.transfer(teacher.getId(), other, Teachers.today().plusDays(1), "admin"), "R-37", "effectiveOn");
+        assertUnchanged(() -> teachers.transfer(teacher.getId(), other, BusinessDate.today().plusDays(1), "admin"), "R-37", "effectiveOn");
         assertUnchanged(() -> teachers.transfer(teacher.getId(), other, null, "admin"), "R-37", "effectiveOn");
         assertUnchanged(() -> teachers.transfer(teacher.getId(), other, LocalDate.of(2020, 9, 1), " "), "R-40", "recordedBy");
 

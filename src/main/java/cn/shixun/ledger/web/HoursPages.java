@@ -1,5 +1,6 @@
 package cn.shixun.ledger.web;
 
+import cn.shixun.shared.BusinessDate;
 import cn.shixun.ledger.Ledger;
 import cn.shixun.ledger.TeacherStatus;
 import cn.shixun.ledger.TeacherStatusQuery;
@@ -89,7 +90,7 @@ class HoursPages {
     }
 
     private String page(Teacher teacher, boolean own, String dateParameter, Model model, HttpServletResponse response) {
-        LocalDate today = Teachers.today();
+        LocalDate today = BusinessDate.today();
         LocalDate date = today;
         if (dateParameter != null && !dateParameter.isBlank()) {
             try {

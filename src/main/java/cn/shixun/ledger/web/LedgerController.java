@@ -1,5 +1,6 @@
 package cn.shixun.ledger.web;
 
+import cn.shixun.shared.BusinessDate;
 import cn.shixun.ledger.Evidence;
 import cn.shixun.ledger.Ledger;
 import cn.shixun.ledger.LedgerEntry;
@@ -93,7 +94,7 @@ class LedgerController {
     @GetMapping("/teachers/{teacherId}/status")
     TeacherStatus status(@PathVariable Long teacherId,
                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        return status.statusOf(teacherId, date == null ? LocalDate.now() : date);
+        return status.statusOf(teacherId, date == null ? BusinessDate.today() : date);
     }
 
     @PostMapping("/ledger/preview")

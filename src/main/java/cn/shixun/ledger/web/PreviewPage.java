@@ -1,5 +1,6 @@
 package cn.shixun.ledger.web;
 
+import cn.shixun.shared.BusinessDate;
 import cn.shixun.ledger.Ledger;
 import cn.shixun.policy.ClaimKind;
 import cn.shixun.policy.CreditResult;
@@ -105,7 +106,7 @@ class PreviewPage {
     private Map<ClaimKind, Set<String>> prepare(Teacher teacher, Model model) {
         Map<ClaimKind, Set<String>> kinds = new EnumMap<>(ClaimKind.class);
         try {
-            PolicyKey key = profiles.forTeacher(teacher, Teachers.today()).key();
+            PolicyKey key = profiles.forTeacher(teacher, BusinessDate.today()).key();
             for (ClaimKind kind : ClaimKind.values()) {
                 // A master-teacher base row exists per role; asking with one role tells whether the kind exists.
                 CreditRule rule = decisions.creditRule(key, kind, kind == ClaimKind.MASTER_BASE ? "MEMBER" : null);
@@ -128,7 +129,7 @@ class PreviewPage {
         model.addAttribute("kinds", List.copyOf(kinds.keySet()));
         model.addAttribute("fieldKinds", fieldKinds);
         model.addAttribute("degreeLevels", DegreeLevel.values());
-        model.addAttribute("today", Teachers.today());
+        model.addAttribute("today", BusinessDate.today());
         model.addAttribute("errors", Map.of());
         return kinds;
     }

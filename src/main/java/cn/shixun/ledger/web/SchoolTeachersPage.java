@@ -1,5 +1,6 @@
 package cn.shixun.ledger.web;
 
+import cn.shixun.shared.BusinessDate;
 import cn.shixun.ledger.TeacherStatus;
 import cn.shixun.ledger.TeacherStatusQuery;
 import cn.shixun.organisation.Organisation;
@@ -66,7 +67,7 @@ class SchoolTeachersPage {
             model.addAttribute("status", HttpStatus.NOT_FOUND.value());
             return "error";
         }
-        LocalDate today = Teachers.today();
+        LocalDate today = BusinessDate.today();
         Page<Teacher> teachersPage = teachers.search(schoolId, null,
                 PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("staffNumber")));
         model.addAttribute("school", school.get());

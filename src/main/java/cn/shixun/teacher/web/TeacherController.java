@@ -1,5 +1,6 @@
 package cn.shixun.teacher.web;
 
+import cn.shixun.shared.BusinessDate;
 import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.organisation.Stage;
@@ -106,7 +107,7 @@ class TeacherController {
     }
 
     private TeacherView view(Teacher teacher) {
-        return TeacherView.of(teacher, schoolName(teacher.schoolId()), Teachers.today());
+        return TeacherView.of(teacher, schoolName(teacher.schoolId()), BusinessDate.today());
     }
 
     private TransferView view(TeacherTransfer move) {
