@@ -52,15 +52,19 @@ class SecurityConfiguration {
             "/api/teachers", "/api/teachers/*/transfers", "/api/teachers/*/leaving",
             "/api/teachers/*/ledger", "/api/teachers/*/legacy-hours", "/api/ledger/*/corrections"};
 
-    private static RequestMatcher posts(String... patterns) {
-        PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
-        return new OrRequestMatcher(Arrays.stream(patterns).map(p -> builder.matcher(HttpMethod.POST, p))
-                .toArray(RequestMatcher[]::new));
+    private static RequestMatcher paths(String... patterns) {
+        return matching(null, patterns);
     }
 
-    private static RequestMatcher paths(String... patterns) {
+    private static RequestMatcher posts(String... patterns) {
+        return matching(HttpMethod.POST, patterns);
+    }
+
+    /** Any of {@code patterns}, for {@code method} (null: every method). */
+    private static RequestMatcher matching(HttpMethod method, String... patterns) {
         PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
-        return new OrRequestMatcher(Arrays.stream(patterns).map(builder::matcher).toArray(RequestMatcher[]::new));
+        return new OrRequestMatcher(Arrays.stream(patterns).map(pattern -> builder.matcher(method, pattern))
+                .toArray(RequestMatcher[]::new));
     }
 
     /** {@code {bcrypt}}-prefixed hashes, so that a later change of algorithm can upgrade them one by one. */
