@@ -23,7 +23,12 @@ import org.camunda.bpm.model.bpmn.instance.ScriptTask;
 import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
+import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
+import cn.shixun.tasks.CaseHandler;
+import cn.shixun.tasks.CaseTask;
+import cn.shixun.tasks.CaseTasks;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -135,6 +140,49 @@ class ProcessModelConventionsTest {
                         .anyMatch(name -> name.endsWith(task.getCamundaFormRef() + ".form"));
             }
         }
+    }
+
+    /**
+     * Every user task joins the casework (cn.shixun.tasks): it declares whether it is a review or a
+     * submission, a review's form asks for the decision and the comment the casework checks, and
+     * the process has a CaseHandler bean. degreeExemption predates the casework and is moved onto it next.
+     */
+    @Test
+    void everyUserTaskIsACaseTaskAndEveryProcessHasItsCaseHandler() throws IOException {
+        Set<String> handled = context.getBeansOfType(CaseHandler.class).values().stream()
+                .map(CaseHandler::processKey).collect(Collectors.toSet());
+        for (Path file : models()) {
+            if (file.getFileName().toString().equals("degreeExemption.bpmn")) {
+                continue;
+            }
+            BpmnModelInstance model = read(file);
+            String processId = single(model.getModelElementsByType(Process.class), file).getId();
+            assertThat(handled).as("a CaseHandler for " + processId).contains(processId);
+            for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+                String kind = caseTaskKind(task);
+                assertThat(kind).as(task.getId() + " camunda:property caseTask").isIn("review", "submission");
+                if (kind.equals("review")) {
+                    assertThat(formFieldKeys(task.getCamundaFormRef())).as(task.getId() + " review form fields")
+                            .contains(CaseTasks.DECISION, CaseTasks.COMMENT);
+                }
+            }
+        }
+    }
+
+    private static String caseTaskKind(UserTask task) {
+        if (task.getExtensionElements() == null) {
+            return null;
+        }
+        return task.getExtensionElements().getElementsQuery().filterByType(CamundaProperties.class).list().stream()
+                .flatMap(properties -> properties.getCamundaProperties().stream())
+                .filter(property -> CaseTask.KIND_PROPERTY.equals(property.getCamundaName()))
+                .map(CamundaProperty::getCamundaValue).findFirst().orElse(null);
+    }
+
+    /** Every {@code key} anywhere in the form (fields may sit inside groups). */
+    private static Set<String> formFieldKeys(String formId) throws IOException {
+        return new ObjectMapper().readTree(Path.of("forms", formId + ".form").toFile()).findValuesAsText("key")
+                .stream().collect(Collectors.toSet());
     }
 
     private static List<Path> models() throws IOException {

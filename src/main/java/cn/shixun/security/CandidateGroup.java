@@ -1,5 +1,7 @@
 package cn.shixun.security;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -25,6 +27,22 @@ public record CandidateGroup(Role role, String organisationCode) {
 
     public static CandidateGroup of(Role role, String organisationCode) {
         return new CandidateGroup(role, organisationCode);
+    }
+
+    /**
+     * The engine groups of an account with {@code role} at the organisation {@code organisationCode}
+     * (null for none): its role-and-organisation group, plus {@link #CAMUNDA_ADMIN} for the roles
+     * that operate the engine. Teachers belong to no group.
+     */
+    public static List<String> engineGroupsOf(Role role, String organisationCode) {
+        List<String> groups = new ArrayList<>();
+        if (role != Role.TEACHER && organisationCode != null) {
+            groups.add(of(role, organisationCode).id());
+        }
+        if (role.operatesEngine()) {
+            groups.add(CAMUNDA_ADMIN);
+        }
+        return List.copyOf(groups);
     }
 
     /** The group id the engine sees, e.g. {@code county-reviewer:410105}. */

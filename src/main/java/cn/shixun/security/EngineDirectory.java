@@ -2,7 +2,6 @@ package cn.shixun.security;
 
 import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -66,14 +65,8 @@ class EngineDirectory {
     }
 
     private Member member(Account account) {
-        List<String> groups = new ArrayList<>();
-        if (account.role() != Role.TEACHER && account.organisationId() != null) {
-            organisations.find(account.organisationId()).map(Organisation::code)
-                    .ifPresent(code -> groups.add(CandidateGroup.of(account.role(), code).id()));
-        }
-        if (account.role().operatesEngine()) {
-            groups.add(CandidateGroup.CAMUNDA_ADMIN);
-        }
-        return new Member(account.username(), account.displayName(), List.copyOf(groups));
+        String code = account.organisationId() == null ? null
+                : organisations.find(account.organisationId()).map(Organisation::code).orElse(null);
+        return new Member(account.username(), account.displayName(), CandidateGroup.engineGroupsOf(account.role(), code));
     }
 }

@@ -5,6 +5,7 @@ import cn.shixun.organisation.OrganisationLevel;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.security.CandidateGroup;
 import cn.shixun.security.Role;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,5 +36,29 @@ public class ReviewRouting {
         Organisation authority = organisations.registrationAuthorityOf(schoolId);
         Role role = authority.level() == OrganisationLevel.CITY ? Role.CITY_REVIEWER : Role.COUNTY_REVIEWER;
         return CandidateGroup.of(role, authority.code());
+    }
+
+    /**
+     * Where an overdue task goes next: a school's review to its registration authority (R-04),
+     * a county's to its city, a city's to its province; nothing above a province.
+     */
+    public Optional<CandidateGroup> above(CandidateGroup group) {
+        Optional<Organisation> organisation = organisations.findByCode(group.organisationCode());
+        if (organisation.isEmpty()) {
+            return Optional.empty();
+        }
+        return switch (group.role()) {
+            case SCHOOL_ADMIN -> Optional.of(authorityReview(organisation.get().getId()));
+            case COUNTY_REVIEWER -> parentGroup(organisation.get(), Role.CITY_REVIEWER);
+            case CITY_REVIEWER -> parentGroup(organisation.get(), Role.PROVINCE_REVIEWER);
+            default -> Optional.empty();
+        };
+    }
+
+    private Optional<CandidateGroup> parentGroup(Organisation organisation, Role role) {
+        if (organisation.parentId() == null) {
+            return Optional.empty();
+        }
+        return organisations.find(organisation.parentId()).map(parent -> CandidateGroup.of(role, parent.code()));
     }
 }

@@ -1,0 +1,112 @@
+package cn.shixun.tasks;
+
+import cn.shixun.organisation.Organisations;
+import cn.shixun.security.CandidateGroup;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Deadlines of user tasks. A model puts non-interrupting timers on a user task and follows
+ * each with a service task: {@code ${remindDueTaskDelegate}} before the due date (the reminder
+ * is recorded in the case history), {@code ${escalateOverdueTaskDelegate}} after it (the task is
+ * offered to the next level's reviewers as well — R-04 authority, city, province — and the
+ * escalation recorded). The task itself stays where it is: whoever decides first, decides.
+ */
+@Service
+@Transactional
+class CaseDeadlines {
+
+    private static final Logger log = LoggerFactory.getLogger(CaseDeadlines.class);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd")
+            .withZone(ZoneId.of("Asia/Shanghai"));
+
+    private final TaskService tasks;
+    private final ReviewRouting routing;
+    private final Organisations organisations;
+    private final CaseHistory history;
+
+    CaseDeadlines(TaskService tasks, ReviewRouting routing, Organisations organisations, CaseHistory history) {
+        this.tasks = tasks;
+        this.routing = routing;
+        this.organisations = organisations;
+        this.history = history;
+    }
+
+    void remind(DelegateExecution execution) {
+        for (Task task : timedTasks(execution)) {
+            String due = task.getDueDate() == null ? "" : "，办理期限 " + DAY.format(task.getDueDate().toInstant());
+            history.record(processKey(execution), execution.getProcessBusinessKey(), task.getTaskDefinitionKey(),
+                    task.getName(), CaseOutcome.REMINDED, "即将到期" + due + "，请尽快办理", CaseHistory.SYSTEM);
+        }
+    }
+
+    void escalate(DelegateExecution execution) {
+        for (Task task : timedTasks(execution)) {
+            List<String> current = candidateGroups(task);
+            List<String> added = new ArrayList<>();
+            for (String groupId : current) {
+                CandidateGroup.parse(groupId).flatMap(routing::above).map(CandidateGroup::id)
+                        .filter(above -> !current.contains(above) && !added.contains(above))
+                        .ifPresent(added::add);
+            }
+            added.forEach(group -> tasks.addCandidateGroup(task.getId(), group));
+            String processKey = processKey(execution);
+            if (added.isEmpty()) {
+                history.record(processKey, execution.getProcessBusinessKey(), task.getTaskDefinitionKey(),
+                        task.getName(), CaseOutcome.OVERDUE, "已超过办理期限", CaseHistory.SYSTEM);
+            } else {
+                history.record(processKey, execution.getProcessBusinessKey(), task.getTaskDefinitionKey(),
+                        task.getName(), CaseOutcome.ESCALATED, "已超过办理期限，已转上级办理："
+                                + String.join("、", added.stream().map(this::label).toList()), CaseHistory.SYSTEM);
+            }
+            log.info("Task {} ({}) of {} {} overdue; offered to {}", task.getTaskDefinitionKey(), task.getId(),
+                    processKey, execution.getProcessBusinessKey(), added);
+        }
+    }
+
+    /** The open tasks the timer before this service task is attached to. */
+    private List<Task> timedTasks(DelegateExecution execution) {
+        FlowNode self = (FlowNode) execution.getBpmnModelElementInstance();
+        // From the sequence flows, not the optional <incoming> references a hand-written model may leave out.
+        Optional<String> attachedTo = self.getModelInstance().getModelElementsByType(SequenceFlow.class).stream()
+                .filter(flow -> flow.getTarget() == self).map(SequenceFlow::getSource)
+                .filter(BoundaryEvent.class::isInstance).map(BoundaryEvent.class::cast)
+                .map(boundary -> boundary.getAttachedTo().getId()).findFirst();
+        if (attachedTo.isEmpty()) {
+            throw new IllegalStateException(self.getId() + " must follow a timer boundary event on a user task");
+        }
+        return tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
+                .taskDefinitionKey(attachedTo.get()).list();
+    }
+
+    private List<String> candidateGroups(Task task) {
+        return tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId).toList();
+    }
+
+    private String label(String groupId) {
+        return CandidateGroup.parse(groupId).map(group -> organisations.findByCode(group.organisationCode())
+                .map(organisation -> organisation.name() + group.role().label()).orElse(groupId)).orElse(groupId);
+    }
+
+    private static String processKey(DelegateExecution execution) {
+        return execution.getProcessEngineServices().getRepositoryService()
+                .getProcessDefinition(execution.getProcessDefinitionId()).getKey();
+    }
+}

@@ -1,0 +1,26 @@
+package cn.shixun.tasks;
+
+/**
+ * How a procedure module takes part in the casework: one bean per process. The casework calls
+ * it inside the transaction that completes a user task, after it has checked who acts and
+ * recorded the step in the {@link CaseHistory}; the handler updates the procedure's own
+ * record (status, evidence). Throwing a {@code BusinessRuleException} refuses the completion:
+ * the task stays open and nothing is written.
+ */
+public interface CaseHandler {
+
+    /** The process id (= BPMN file name) this handler serves. */
+    String processKey();
+
+    /** A reviewer decided on one of the case's review tasks. */
+    void decided(CaseTask task, Decision decision, String comment, String actor);
+
+    /** Someone completed one of the case's submission tasks (an amendment, a declaration). */
+    default void submitted(CaseTask task, String actor) {
+    }
+
+    /** One line that tells a reviewer what the case is about, e.g. the teacher's name and the subject. */
+    default String summary(String caseId) {
+        return caseId;
+    }
+}

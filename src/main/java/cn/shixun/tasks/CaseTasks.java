@@ -1,0 +1,275 @@
+package cn.shixun.tasks;
+
+import cn.shixun.organisation.Organisation;
+import cn.shixun.organisation.Organisations;
+import cn.shixun.security.CandidateGroup;
+import cn.shixun.security.CurrentAccount;
+import cn.shixun.shared.BusinessRuleException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.bpm.model.bpmn.instance.BaseElement;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The reviewer's worklist and decisions, for every procedure. A decision completes the engine
+ * task as the deciding account, so that the same checks run whether it comes from our pages,
+ * our API or Camunda Tasklist ({@code process.CaseTaskListener}): that the account may work on
+ * the task (R-04), that a return or rejection says why, and that the step is recorded (R-40).
+ */
+@Service
+@Transactional(readOnly = true)
+public class CaseTasks {
+
+    /** The variable the gateways after a review read: a {@link Decision} name. */
+    public static final String DECISION = "decision";
+    /** The reviewer's comment; passed transiently, kept only in the {@link CaseHistory}. */
+    public static final String COMMENT = "comment";
+    /** Decisions taken in one go at most; a larger batch is refused before any is taken. */
+    public static final int MAX_BATCH = 200;
+
+    /** The result of one task of a batch decision: done, or the reason it was refused. */
+    public record BatchOutcome(String taskId, boolean done, String ruleId, String field, String message) {
+    }
+
+    private final TaskService tasks;
+    private final RuntimeService runtime;
+    private final HistoryService history;
+    private final RepositoryService repository;
+    private final IdentityService identity;
+    private final Organisations organisations;
+    private final CaseHandlers handlers;
+    private final MessageSource messages;
+    private final TransactionTemplate eachOwnTransaction;
+
+    CaseTasks(TaskService tasks, RuntimeService runtime, HistoryService history, RepositoryService repository,
+              IdentityService identity, Organisations organisations, CaseHandlers handlers, MessageSource messages,
+              PlatformTransactionManager transactionManager) {
+        this.tasks = tasks;
+        this.runtime = runtime;
+        this.history = history;
+        this.repository = repository;
+        this.identity = identity;
+        this.organisations = organisations;
+        this.handlers = handlers;
+        this.messages = messages;
+        this.eachOwnTransaction = new TransactionTemplate(transactionManager);
+        this.eachOwnTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /** The open user tasks of one case, oldest first. */
+    public List<CaseTask> openTasks(String processKey, String caseId) {
+        return toCaseTasks(tasks.createTaskQuery().processDefinitionKey(processKey)
+                .processInstanceBusinessKey(caseId).orderByTaskCreateTime().asc().list());
+    }
+
+    /** The one open user task of a case, if there is one. */
+    public Optional<CaseTask> openTask(String processKey, String caseId) {
+        return openTasks(processKey, caseId).stream().findFirst();
+    }
+
+    /**
+     * The open tasks {@code account} may work on — assigned to them, or offered to one of their
+     * groups, including escalations — earliest deadline first; {@code processKey} may be null.
+     */
+    public List<CaseTask> worklist(CurrentAccount account, String processKey, int page, int size) {
+        return toCaseTasks(worklistQuery(account, processKey).orderByDueDate().asc()
+                .orderByTaskCreateTime().asc().listPage(page * size, size));
+    }
+
+    public long worklistSize(CurrentAccount account, String processKey) {
+        return worklistQuery(account, processKey).count();
+    }
+
+    /** The task if {@code account} may work on it; refused clearly if it is gone, already done, or someone else's. */
+    public CaseTask requireWorkable(String taskId, CurrentAccount account) {
+        CaseTask task = requireOpen(taskId);
+        if (!mayWorkOn(task, account.username(), groupsOf(account))) {
+            throw BusinessRuleException.forbidden("R-04", "taskId", "task.not-yours", task.name(),
+                    task.assignee() != null ? task.assignee() : String.join("、", task.candidateGroups()));
+        }
+        return task;
+    }
+
+    /** {@code account} decides a review task; returns it as it was before the decision. */
+    @Transactional
+    public CaseTask decide(String taskId, CurrentAccount account, Decision decision, String comment) {
+        if (decision == null) {
+            throw BusinessRuleException.violation(null, "outcome", "task.decision-required");
+        }
+        String text = checkedComment(decision, comment);
+        CaseTask task = requireWorkable(taskId, account);
+        if (task.kind() != CaseTask.Kind.REVIEW) {
+            throw BusinessRuleException.conflict(null, "taskId", "task.not-a-review", task.name());
+        }
+        completeAs(account, task, Variables.createVariables().putValue(DECISION, decision.name())
+                .putValueTyped(COMMENT, Variables.stringValue(text, true)));
+        return task;
+    }
+
+    /** {@code account} sends on a submission task (after its module has taken the submitted data). */
+    @Transactional
+    public CaseTask submit(String taskId, CurrentAccount account) {
+        CaseTask task = requireWorkable(taskId, account);
+        if (task.kind() != CaseTask.Kind.SUBMISSION) {
+            throw BusinessRuleException.conflict(null, "taskId", "task.not-a-submission", task.name());
+        }
+        completeAs(account, task, Variables.createVariables());
+        return task;
+    }
+
+    /**
+     * The same decision on many tasks, each in a transaction of its own: one refusal (a task
+     * someone else decided meanwhile, a rule) does not hold back the others.
+     */
+    public List<BatchOutcome> decideAll(List<String> taskIds, CurrentAccount account, Decision decision,
+                                        String comment) {
+        if (taskIds == null || taskIds.isEmpty()) {
+            throw BusinessRuleException.violation(null, "taskIds", "task.batch-empty");
+        }
+        if (taskIds.size() > MAX_BATCH) {
+            throw BusinessRuleException.violation(null, "taskIds", "task.batch-too-large", MAX_BATCH);
+        }
+        if (decision == null) {
+            throw BusinessRuleException.violation(null, "outcome", "task.decision-required");
+        }
+        checkedComment(decision, comment);
+        List<BatchOutcome> outcomes = new ArrayList<>();
+        for (String taskId : taskIds.stream().distinct().toList()) {
+            try {
+                eachOwnTransaction.executeWithoutResult(status -> decide(taskId, account, decision, comment));
+                outcomes.add(new BatchOutcome(taskId, true, null, null, null));
+            } catch (BusinessRuleException refusal) {
+                outcomes.add(new BatchOutcome(taskId, false, refusal.ruleId(), refusal.field(), messages.getMessage(
+                        refusal.messageKey(), refusal.messageArgs(), refusal.messageKey(), Locale.SIMPLIFIED_CHINESE)));
+            }
+        }
+        return outcomes;
+    }
+
+    /** The handler's one-line description of the task's case. */
+    public String summary(CaseTask task) {
+        return handlers.find(task.processKey()).map(handler -> handler.summary(task.caseId())).orElse(task.caseId());
+    }
+
+    /** The engine groups of an account (ADR 0004). */
+    List<String> groupsOf(CurrentAccount account) {
+        String code = account.organisationId() == null ? null
+                : organisations.find(account.organisationId()).map(Organisation::code).orElse(null);
+        return CandidateGroup.engineGroupsOf(account.role(), code);
+    }
+
+    /** Whether the user may work on the task: its assignee, or, while unassigned, a candidate by name or group. */
+    static boolean mayWorkOn(CaseTask task, String username, Collection<String> groups) {
+        if (task.assignee() != null) {
+            return task.assignee().equals(username);
+        }
+        return task.candidateGroups().stream().anyMatch(groups::contains);
+    }
+
+    static String checkedComment(Decision decision, String comment) {
+        String text = comment == null ? "" : comment.strip();
+        if (decision.needsComment() && text.isEmpty()) {
+            throw BusinessRuleException.violation("R-40", COMMENT, "task.comment-required", decision.label());
+        }
+        if (text.length() > CaseHistory.MAX_COMMENT) {
+            throw BusinessRuleException.violation(null, COMMENT, "task.comment-too-long", CaseHistory.MAX_COMMENT);
+        }
+        return text.isEmpty() ? null : text;
+    }
+
+    private TaskQuery worklistQuery(CurrentAccount account, String processKey) {
+        TaskQuery query = tasks.createTaskQuery().or().taskAssignee(account.username())
+                .taskCandidateUser(account.username()).endOr();
+        return processKey == null ? query : query.processDefinitionKey(processKey);
+    }
+
+    private CaseTask requireOpen(String taskId) {
+        Task task = taskId == null ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null) {
+            boolean done = taskId != null && history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0;
+            if (done) {
+                throw BusinessRuleException.conflict(null, "taskId", "task.already-completed", taskId);
+            }
+            throw BusinessRuleException.notFound("taskId", "task.not-found", taskId);
+        }
+        return toCaseTasks(List.of(task)).get(0);
+    }
+
+    /** Completes the task with the engine knowing who acts; unwraps a refusal the casework listener raised. */
+    private void completeAs(CurrentAccount account, CaseTask task, Map<String, Object> variables) {
+        Authentication before = identity.getCurrentAuthentication();
+        identity.setAuthentication(account.username(), groupsOf(account));
+        try {
+            tasks.complete(task.id(), variables);
+        } catch (OptimisticLockingException raced) {
+            throw BusinessRuleException.conflict(null, "taskId", "task.decided-concurrently", task.name());
+        } catch (RuntimeException failure) {
+            throw refusalIn(failure).orElseThrow(() -> failure);
+        } finally {
+            if (before == null) {
+                identity.clearAuthentication();
+            } else {
+                identity.setAuthentication(before);
+            }
+        }
+    }
+
+    /** The engine wraps what a task listener throws; a business refusal is found among the causes. */
+    private static Optional<BusinessRuleException> refusalIn(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BusinessRuleException refusal) {
+                return Optional.of(refusal);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private List<CaseTask> toCaseTasks(List<Task> found) {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        Set<String> instanceIds = found.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
+        Map<String, ProcessInstance> instances = runtime.createProcessInstanceQuery()
+                .processInstanceIds(instanceIds).list().stream()
+                .collect(Collectors.toMap(ProcessInstance::getId, Function.identity()));
+        return found.stream().map(task -> toCaseTask(task, instances.get(task.getProcessInstanceId()))).toList();
+    }
+
+    private CaseTask toCaseTask(Task task, ProcessInstance instance) {
+        String processKey = repository.getProcessDefinition(task.getProcessDefinitionId()).getKey();
+        BaseElement element = repository.getBpmnModelInstance(task.getProcessDefinitionId())
+                .getModelElementById(task.getTaskDefinitionKey());
+        List<String> groups = tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId).toList();
+        return new CaseTask(task.getId(), processKey, instance == null ? null : instance.getBusinessKey(),
+                task.getTaskDefinitionKey(), task.getName(), CaseTaskKinds.of(element), groups, task.getAssignee(),
+                task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
+                task.getDueDate() == null ? null : task.getDueDate().toInstant());
+    }
+}
