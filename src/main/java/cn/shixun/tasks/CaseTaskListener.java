@@ -2,11 +2,14 @@ package cn.shixun.tasks;
 
 import cn.shixun.shared.BusinessRuleException;
 import java.util.List;
+import java.util.Locale;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,10 +29,12 @@ class CaseTaskListener implements TaskListener {
 
     private final CaseHistory history;
     private final CaseHandlers handlers;
+    private final MessageSource messages;
 
-    CaseTaskListener(CaseHistory history, CaseHandlers handlers) {
+    CaseTaskListener(CaseHistory history, CaseHandlers handlers, MessageSource messages) {
         this.history = history;
         this.handlers = handlers;
+        this.messages = messages;
     }
 
     @Override
@@ -42,7 +47,13 @@ class CaseTaskListener implements TaskListener {
             task.getExecution().removeVariable(CaseTasks.DECISION);
             task.getExecution().removeVariable(CaseTasks.COMMENT);
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
-            completed(task, kind);
+            try {
+                completed(task, kind);
+            } catch (BusinessRuleException refusal) {
+                // Tasklist shows the engine's error message: make it the sentence a person reads.
+                throw new ProcessEngineException(messages.getMessage(refusal.messageKey(), refusal.messageArgs(),
+                        refusal.messageKey(), Locale.SIMPLIFIED_CHINESE), refusal);
+            }
         }
     }
 

@@ -184,6 +184,7 @@ class CaseworkTest {
         // Signed in, but not a candidate.
         asEngineUser(otherSchoolAdmin, () -> assertThatThrownBy(
                 () -> taskService.complete(reviewId, Map.of(CaseTasks.DECISION, "APPROVE")))
+                .hasMessageContaining("不是您的待办任务")
                 .satisfies(failure -> assertThat(rootRefusal(failure).ruleId()).isEqualTo("R-04")));
         assertThat(openTask(caseId).id()).isEqualTo(reviewId);
 
