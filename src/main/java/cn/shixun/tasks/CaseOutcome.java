@@ -25,6 +25,11 @@ public enum CaseOutcome {
         return label;
     }
 
+    /** A reviewer's decision, as opposed to a submission or a system step. */
+    public boolean isDecision() {
+        return this == APPROVED || this == RETURNED || this == REJECTED;
+    }
+
     static CaseOutcome of(Decision decision) {
         return switch (decision) {
             case APPROVE -> APPROVED;

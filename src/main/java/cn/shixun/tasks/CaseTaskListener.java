@@ -78,10 +78,12 @@ class CaseTaskListener implements TaskListener {
                     comment, actor.getUserId());
             handler.decided(task, decision, comment, actor.getUserId());
         } else {
-            boolean returnedBefore = history.of(task.processKey(), task.caseId()).stream()
-                    .anyMatch(event -> event.outcome() == CaseOutcome.RETURNED);
+            // A resubmission answers a return: the case's latest review decision sent it back.
+            boolean answersReturn = history.of(task.processKey(), task.caseId()).stream()
+                    .map(CaseEvent::outcome).filter(CaseOutcome::isDecision).reduce((first, last) -> last)
+                    .filter(outcome -> outcome == CaseOutcome.RETURNED).isPresent();
             history.record(task.processKey(), task.caseId(), task.taskKey(), task.name(),
-                    returnedBefore ? CaseOutcome.RESUBMITTED : CaseOutcome.SUBMITTED, null, actor.getUserId());
+                    answersReturn ? CaseOutcome.RESUBMITTED : CaseOutcome.SUBMITTED, null, actor.getUserId());
             handler.submitted(task, actor.getUserId());
         }
     }

@@ -108,7 +108,7 @@ public class CaseTasks {
     /** The task if {@code account} may work on it; refused clearly if it is gone, already done, or someone else's. */
     public CaseTask requireWorkable(String taskId, CurrentAccount account) {
         CaseTask task = requireOpen(taskId);
-        if (!mayWorkOn(task, account.username(), groupsOf(account))) {
+        if (!mayWorkOn(task, account)) {
             throw BusinessRuleException.forbidden("R-04", "taskId", "task.not-yours", task.name(),
                     task.assignee() != null ? task.assignee() : String.join("、", task.candidateGroups()));
         }
@@ -174,6 +174,11 @@ public class CaseTasks {
     /** The handler's one-line description of the task's case. */
     public String summary(CaseTask task) {
         return handlers.find(task.processKey()).map(handler -> handler.summary(task.caseId())).orElse(task.caseId());
+    }
+
+    /** Whether {@code account} may work on the task now: its assignee or, while unassigned, in a candidate group. */
+    public boolean mayWorkOn(CaseTask task, CurrentAccount account) {
+        return mayWorkOn(task, account.username(), groupsOf(account));
     }
 
     /** The engine groups of an account (ADR 0004). */
