@@ -193,7 +193,7 @@ class SchoolBasedClassProcessTest {
         SchoolClass school = classes.propose(data.schoolAdmin, data.schools.countySchool.getId(), SchoolClassFixture.course());
         ProcessInstance schoolInstance = instanceOf(school);
         decide(school, data.schoolAdmin, Decision.REJECT, "本学期不开设");
-        BpmnAwareTests.assertThat(schoolInstance).isEnded().hasPassed("EndEvent_CourseRejected");
+        BpmnAwareTests.assertThat(schoolInstance).isEnded().hasPassed("EndEvent_CourseRejectedBySchool");
         assertThat(data.teachers).allSatisfy(teacher -> assertThat(ledger.entriesOf(teacher.getId())).isEmpty());
     }
 

@@ -150,6 +150,21 @@ class SchoolBasedClassDemoScenarioTest {
         assertThat(ledger.entriesOf(failed.getId())).noneMatch(e -> ("schoolBasedClass/" + id).equals(e.sourceRef()));
     }
 
+    @Test
+    void R35_theDemoDataLeavesClassesInFlightForTheSchoolAndTheCounty() throws Exception {
+        assertThat(summaries("school.admin")).anyMatch(summary -> summary.contains("信息技术与语文教学融合"));
+        assertThat(summaries("county.reviewer")).anySatisfy(summary -> assertThat(summary).contains("课堂观察与议课"))
+                .anySatisfy(summary -> assertThat(summary).contains("整本书阅读教学研讨"));
+    }
+
+    private List<String> summaries(String username) throws Exception {
+        JsonNode worklist = body(as(username, get("/api/tasks").param("process", "schoolBasedClass").param("size", "200"))
+                .andExpect(status().isOk()));
+        List<String> summaries = new java.util.ArrayList<>();
+        worklist.get("tasks").forEach(task -> summaries.add(task.get("name").asText() + " " + task.get("summary").asText()));
+        return summaries;
+    }
+
     private void approve(long id, String username, String comment) throws Exception {
         as(username, post("/api/tasks/" + taskOf(id, username) + "/decisions").contentType(MediaType.APPLICATION_JSON)
                 .content(comment == null ? "{\"outcome\":\"APPROVE\"}"
