@@ -1,0 +1,11 @@
+package cn.shixun.countyplan;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface CountyPlanRepository extends JpaRepository<CountyPlan, Long> {
+
+    List<CountyPlan> findByCountyIdAndYear(Long countyId, int year);
+
+    List<CountyPlan> findByCountyIdOrderByYearDescIdDesc(Long countyId);
+}

@@ -1,0 +1,38 @@
+package cn.shixun.countyplan.process;
+
+import cn.shixun.countyplan.CountyPlans;
+import cn.shixun.tasks.CaseHandler;
+import cn.shixun.tasks.CaseTask;
+import cn.shixun.tasks.Decision;
+import org.springframework.stereotype.Component;
+
+/** How {@code countyPlanFiling} takes part in the casework: the city's decisions move the plan; submissions need their data. */
+@Component
+class CountyPlanCaseHandler implements CaseHandler {
+
+    private final CountyPlans plans;
+
+    CountyPlanCaseHandler(CountyPlans plans) {
+        this.plans = plans;
+    }
+
+    @Override
+    public String processKey() {
+        return CountyPlanProcess.PROCESS_ID;
+    }
+
+    @Override
+    public void decided(CaseTask task, Decision decision, String comment, String actor) {
+        plans.decided(Long.valueOf(task.caseId()), task.taskKey(), decision, comment);
+    }
+
+    @Override
+    public void submitted(CaseTask task, String actor) {
+        plans.requireSubmitted(Long.valueOf(task.caseId()), task.taskKey());
+    }
+
+    @Override
+    public String summary(String caseId) {
+        return plans.summary(Long.valueOf(caseId));
+    }
+}

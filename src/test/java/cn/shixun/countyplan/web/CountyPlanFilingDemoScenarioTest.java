@@ -1,0 +1,230 @@
+package cn.shixun.countyplan.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.shixun.organisation.Organisations;
+import cn.shixun.shared.BusinessDate;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * R-32 as the demo accounts do it through the API, on the demo data's two plans of 金水区: this
+ * year's (filed, waiting for the summary) and next year's (waiting for the city's review).
+ * {@code city.reviewer} returns next year's plan, {@code county.reviewer} amends it, the city
+ * rejects it, the county files a new one, the city approves and records the HR filing; then the
+ * county reports this year's training with the demo teacher, the city audits it, and the
+ * teacher's own ledger shows the hours with the city reviewer as decider.
+ */
+@SpringBootTest(properties = "shixun.demo-data.enabled=true")
+class CountyPlanFilingDemoScenarioTest {
+
+    private static final String PASSWORD = "shixun123";
+    private static final String DEMO_TEACHER = "4101050001001";
+
+    @Autowired WebApplicationContext context;
+    @Autowired ManagementService management;
+    @Autowired RuntimeService runtime;
+    @Autowired ObjectMapper json;
+    @Autowired Organisations organisations;
+
+    MockMvc mvc;
+    int year = BusinessDate.today().getYear();
+
+    @BeforeEach
+    void setUp() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+    }
+
+    @Test
+    void R32_R05_R04_cityReturnsRejectsAndFiles_countyAmendsFilesAndReports_andTheTeachersLedgerShowsTheHours()
+            throws Exception {
+        long countyId = countyId();
+        JsonNode list = body(as("county.reviewer", get("/api/county-plans").param("countyId", String.valueOf(countyId)))
+                .andExpect(status().isOk()));
+        JsonNode thisYear = planOf(list, year);
+        JsonNode nextYear = planOf(list, year + 1);
+        assertThat(thisYear.get("status").asText()).isEqualTo("FILED");
+        assertThat(thisYear.get("openTasks").get(0).get("key").asText()).isEqualTo("UserTask_SubmitSummary");
+        assertThat(nextYear.get("status").asText()).isEqualTo("CITY_REVIEW");
+        assertThat(nextYear.get("filedLate").asBoolean()).isFalse();
+        assertThat(taskOf("county.reviewer", thisYear.get("id").asLong())).isNotNull();
+
+        // Next year's plan: returned, amended, rejected; a new filing is approved and filed with HR.
+        long nextId = nextYear.get("id").asLong();
+        as("county.reviewer", put("/api/county-plans/" + nextId).contentType(MediaType.APPLICATION_JSON)
+                .content(projects("小学数学教师培训", "PRIMARY", false, 50)))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.detail").value(containsString("不在此环节")));
+        as("county.reviewer", post("/api/tasks/" + taskOf("city.reviewer", nextId) + "/decisions")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"APPROVE\"}"))
+                .andExpect(status().isForbidden());
+        as("city.reviewer", post("/api/tasks/" + taskOf("city.reviewer", nextId) + "/decisions")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"RETURN\",\"comment\":\"请细化课程安排\"}"))
+                .andExpect(status().isOk());
+        as("county.reviewer", put("/api/county-plans/" + nextId).contentType(MediaType.APPLICATION_JSON)
+                .content(projects("小学数学教师培训", "PRIMARY", false, 50)))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("CITY_REVIEW"))
+                .andExpect(jsonPath("$.projects[0].name").value("小学数学教师培训"));
+        as("city.reviewer", post("/api/tasks/" + taskOf("city.reviewer", nextId) + "/decisions")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"REJECT\",\"comment\":\"与市级项目重复\"}"))
+                .andExpect(status().isOk());
+        as("county.reviewer", get("/api/county-plans/" + nextId))
+                .andExpect(jsonPath("$.status").value("REJECTED"))
+                .andExpect(jsonPath("$.outcomeReason").value("与市级项目重复"))
+                .andExpect(jsonPath("$.history[*].outcome").value(hasItem("RETURNED")));
+
+        as("county.reviewer", post("/api/county-plans").contentType(MediaType.APPLICATION_JSON)
+                .content(plan(countyId, year + 1, "[]")))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.field").value("projects"))
+                .andExpect(jsonPath("$.ruleId").value("R-32"));
+        as("county.reviewer", post("/api/county-plans").contentType(MediaType.APPLICATION_JSON)
+                .content(plan(countyId, year + 1, project("高中物理教师培训", "SENIOR_HIGH", false, 30))))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.ruleId").value("R-05"))
+                .andExpect(jsonPath("$.field").value("projects[0].stage"));
+        as("county.reviewer.km", post("/api/county-plans").contentType(MediaType.APPLICATION_JSON)
+                .content(plan(countyId, year + 1, project("小学科学教师培训", "PRIMARY", false, 30))))
+                .andExpect(status().isForbidden())
+                .andExpect(jsonPath("$.ruleId").value("R-04"));
+        long refiled = body(as("county.reviewer", post("/api/county-plans").contentType(MediaType.APPLICATION_JSON)
+                .content(plan(countyId, year + 1, project("县级初中名师培养", "JUNIOR_MIDDLE", true, 20))))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.status").value("CITY_REVIEW"))
+                .andExpect(jsonPath("$.cityGroup").value("city-reviewer:410100"))
+                .andExpect(jsonPath("$.openTasks[0].candidateGroups[0]").value("city-reviewer:410100")))
+                .get("id").asLong();
+        as("county.reviewer", post("/api/county-plans").contentType(MediaType.APPLICATION_JSON)
+                .content(plan(countyId, year + 1, project("小学科学教师培训", "PRIMARY", false, 30))))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.field").value("year"));
+        as("city.reviewer", post("/api/tasks/" + taskOf("city.reviewer", refiled) + "/decisions")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"APPROVE\"}"))
+                .andExpect(status().isOk());
+        as("city.reviewer", post("/api/county-plans/" + refiled + "/hr-filing").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"hrBureau\":\"郑州市人力资源和社会保障局\",\"receiptNumber\":\"ZZRS-77\",\"filedOn\":\""
+                        + BusinessDate.today() + "\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("FILED"))
+                .andExpect(jsonPath("$.hrFiling.receiptNumber").value("ZZRS-77"));
+
+        // This year's plan: the county reports, the city audits, the hours reach the teacher's ledger.
+        long thisId = thisYear.get("id").asLong();
+        List<String> reports = new ArrayList<>();
+        for (JsonNode project : thisYear.get("projects")) {
+            reports.add("""
+                    {"projectId":%d,"deliveredHours":24,"trainingStart":"%d-01-01","trainingEnd":"%d-01-01",
+                     "signInSheet":"uploads/sign-in-%d.pdf","participants":["%s"]}"""
+                    .formatted(project.get("id").asLong(), year, year, project.get("seq").asInt(), DEMO_TEACHER));
+        }
+        JsonNode reported = body(as("county.reviewer", post("/api/county-plans/" + thisId + "/summary")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"summary\":\"三个项目均按计划完成\",\"projects\":[" + String.join(",", reports) + "]}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("SUMMARY_AUDIT")));
+        long teacherId = reported.get("projects").get(0).get("participants").get(0).get("teacherId").asLong();
+        as("city.reviewer", post("/api/tasks/" + taskOf("city.reviewer", thisId) + "/decisions")
+                .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"APPROVE\",\"comment\":\"学时核实无误\"}"))
+                .andExpect(status().isOk());
+        // The job executor does this in the running application; it is off in tests.
+        Job register = management.createJobQuery().processInstanceId(processInstanceOf(thisId)).executable()
+                .singleResult();
+        management.executeJob(register.getId());
+
+        as("county.reviewer", get("/api/county-plans/" + thisId))
+                .andExpect(jsonPath("$.status").value("REGISTERED"))
+                .andExpect(jsonPath("$.openTasks").isEmpty())
+                .andExpect(jsonPath("$.history[-1].step").value("登记学时"));
+        String source = "countyPlanFiling/" + thisId;
+        as("teacher", get("/api/teachers/" + teacherId + "/ledger"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$[?(@.sourceRef == '" + source + "')].decidedBy").value(hasItem("city.reviewer")))
+                .andExpect(jsonPath("$[?(@.sourceRef == '" + source + "')].evidenceNumber").value(hasItem("CP" + thisId + "-1")));
+        JsonNode ledger = body(as("teacher", get("/api/teachers/" + teacherId + "/ledger")));
+        int entries = 0;
+        for (JsonNode entry : ledger) {
+            if (source.equals(entry.get("sourceRef").asText())) {
+                entries++;
+            }
+        }
+        assertThat(entries).isEqualTo(thisYear.get("projects").size());
+        as("teacher", get("/api/county-plans/" + thisId)).andExpect(status().isNotFound());
+    }
+
+    private long countyId() {
+        return organisations.findByCode("410105").orElseThrow().getId();
+    }
+
+    /** The id of the open task of the plan on the account's worklist ({@code GET /api/tasks}). */
+    private String taskOf(String username, long planId) throws Exception {
+        JsonNode worklist = body(as(username, get("/api/tasks").param("process", "countyPlanFiling"))
+                .andExpect(status().isOk()));
+        for (JsonNode task : worklist.get("tasks")) {
+            if (task.get("caseId").asText().equals(String.valueOf(planId))) {
+                return task.get("id").asText();
+            }
+        }
+        throw new AssertionError("no task of plan " + planId + " for " + username + " in " + worklist);
+    }
+
+    private JsonNode planOf(JsonNode list, int planYear) {
+        for (JsonNode plan : list) {
+            if (plan.get("year").asInt() == planYear) {
+                return plan;
+            }
+        }
+        throw new AssertionError("no plan for " + planYear + " in " + list);
+    }
+
+    private String processInstanceOf(long planId) {
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(planId))
+                .processDefinitionKey("countyPlanFiling").singleResult().getId();
+    }
+
+    private ResultActions as(String username, MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.with(httpBasic(username, PASSWORD)).accept(MediaType.APPLICATION_JSON));
+    }
+
+    private JsonNode body(ResultActions result) throws Exception {
+        return json.readTree(result.andReturn().getResponse().getContentAsString());
+    }
+
+    private static String project(String name, String stage, boolean keyTeacher, int headcount) {
+        return """
+                [{"name":"%s","mode":"IN_PERSON","stage":"%s","keyTeacher":%s,"headcount":%d,
+                  "courseSchedule":"9月：专题讲座；10月：跟岗实践"}]""".formatted(name, stage, keyTeacher, headcount);
+    }
+
+    private static String projects(String name, String stage, boolean keyTeacher, int headcount) {
+        return "{\"projects\":" + project(name, stage, keyTeacher, headcount) + "}";
+    }
+
+    private static String plan(long countyId, int planYear, String projects) {
+        return "{\"countyId\":%d,\"year\":%d,\"projects\":%s}".formatted(countyId, planYear, projects);
+    }
+}
