@@ -8,12 +8,19 @@ import java.util.Optional;
  * {@code <role>:<organisation code>} with the role in lower case and hyphens, e.g.
  * {@code school-admin:4101050001}, {@code county-reviewer:410105}, {@code city-reviewer:410100}
  * (ADR 0004). Every account but a teacher's is a member of the group of its role and
- * organisation; the engine knows no other groups except {@link #CAMUNDA_ADMIN}.
+ * organisation; the engine knows no other groups except the role-wide {@link #CAMUNDA_ADMIN},
+ * {@link #TASKLIST_USERS} and {@link #PROCESS_OWNERS}, which carry the engine authorizations.
  */
 public record CandidateGroup(Role role, String organisationCode) {
 
-    /** The engine's administrators group: members may use Cockpit and Admin (process owners, system admins). */
+    /** The engine's administrators group, every permission everywhere: system administrators only (ADR 0005). */
     public static final String CAMUNDA_ADMIN = "camunda-admin";
+
+    /** Everyone who reviews (school administrators and reviewers): may open Tasklist (ADR 0005). */
+    public static final String TASKLIST_USERS = "tasklist-users";
+
+    /** Process owners: Cockpit, deployments, reading definitions and cases (ADR 0005). */
+    public static final String PROCESS_OWNERS = "process-owners";
 
     private static final char SEPARATOR = ':';
 

@@ -11,7 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The accounts as the workflow engine's identity service sees them (read only): users are
- * enabled accounts, groups are {@link CandidateGroup}s plus {@link CandidateGroup#CAMUNDA_ADMIN}.
+ * enabled accounts, groups are {@link CandidateGroup}s plus the role-wide groups
+ * {@link CandidateGroup#CAMUNDA_ADMIN}, {@link CandidateGroup#TASKLIST_USERS} and {@link CandidateGroup#PROCESS_OWNERS}.
  */
 @Component
 @Transactional(readOnly = true)
@@ -55,6 +56,12 @@ class EngineDirectory {
         if (CandidateGroup.CAMUNDA_ADMIN.equals(groupId)) {
             return Optional.of(new Team(groupId, "流程引擎管理员", "SYSTEM"));
         }
+        if (CandidateGroup.TASKLIST_USERS.equals(groupId)) {
+            return Optional.of(new Team(groupId, "审核人员（任务列表）", "SYSTEM"));
+        }
+        if (CandidateGroup.PROCESS_OWNERS.equals(groupId)) {
+            return Optional.of(new Team(groupId, "流程管理员", "SYSTEM"));
+        }
         return CandidateGroup.parse(groupId).flatMap(group -> organisations.findByCode(group.organisationCode())
                 .map(organisation -> new Team(group.id(), group.role().label() + " · " + organisation.name(),
                         "WORKFLOW")));
@@ -71,8 +78,15 @@ class EngineDirectory {
             organisations.find(account.organisationId()).map(Organisation::code)
                     .ifPresent(code -> groups.add(CandidateGroup.of(account.role(), code).id()));
         }
-        if (account.role().operatesEngine()) {
+        // The role-wide groups that carry the engine authorizations (ADR 0005).
+        if (account.role() == Role.SYSTEM_ADMIN) {
             groups.add(CandidateGroup.CAMUNDA_ADMIN);
+        }
+        if (account.role() == Role.PROCESS_OWNER) {
+            groups.add(CandidateGroup.PROCESS_OWNERS);
+        }
+        if (account.role().reviews()) {
+            groups.add(CandidateGroup.TASKLIST_USERS);
         }
         return new Member(account.username(), account.displayName(), List.copyOf(groups));
     }

@@ -5,6 +5,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -91,6 +94,20 @@ class SecurityConfiguration {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
+    }
+
+    /**
+     * The engine REST API runs with the caller as the engine's authenticated user (ADR 0005).
+     * A plain servlet filter after Spring Security's (whose order is -100), before the REST servlet.
+     */
+    @Bean
+    FilterRegistrationBean<EngineRestAuthentication> engineRestAuthentication(CurrentAccounts currentAccounts,
+            EngineDirectory directory, IdentityService identityService, SecurityProblems problems) {
+        FilterRegistrationBean<EngineRestAuthentication> registration = new FilterRegistrationBean<>(
+                new EngineRestAuthentication(currentAccounts, directory, identityService, problems), new ServletRegistrationBean<?>[0]);
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(0);
+        return registration;
     }
 
     @Bean
