@@ -77,6 +77,18 @@ class EngineRestScopeIT {
     }
 
     @Test
+    void sqlMetacharactersInEngineFilters_stayWithinTheScope() throws Exception {
+        for (String query : List.of("nameLike=%25", "nameLike=_", "candidateGroup=%27%20OR%201%3D1%20--",
+                "processInstanceBusinessKeyLike=%25", "taskDefinitionKeyLike=%25")) {
+            HttpResponse<String> answer = call("county.reviewer", "GET", "/engine-rest/task?maxResults=1000&" + query, null);
+            assertThat(answer.statusCode()).as(query).isEqualTo(200);
+            assertThat(ids(json.readTree(answer.body()))).as(query).doesNotContain(kunmingTask.getId());
+        }
+        assertThat(ids(body(call("county.reviewer", "GET",
+                "/engine-rest/task?candidateGroup=%27%20OR%201%3D1%20--", null), 200))).isEmpty();
+    }
+
+    @Test
     void anotherOrganisationsTaskById_isRefused() throws Exception {
         assertThat(call("county.reviewer", "GET", "/engine-rest/task/" + kunmingTask.getId(), null).statusCode())
                 .isEqualTo(404);
