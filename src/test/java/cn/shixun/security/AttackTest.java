@@ -2,6 +2,7 @@ package cn.shixun.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -195,6 +196,18 @@ class AttackTest {
                  "hireDate":"2020-09-01"}""".formatted(data.prefix, data.schoolA.getId())))
                 .andExpect(status().isForbidden());
         assertThat(teachers.findByStaffNumber(data.prefix + "009")).isEmpty();
+    }
+
+    @Test
+    void anotherOrganisationsAccountByName_isRefused() throws Exception {
+        String adminOfB = data.username("sysadmin-b");
+        accounts.createAccount(adminOfB, SecurityTestData.PASSWORD, "乙区系统管理员", Role.SYSTEM_ADMIN, data.countyB.getId());
+        as(adminOfB, post("/api/accounts/" + adminA + "/disable")).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.type").value("urn:shixun:problem:account.not-found"));
+        assertThat(accounts.find(adminA)).as("still enabled").isPresent();
+        as(adminOfB, get("/api/accounts")).andExpect(status().isOk())
+                .andExpect(jsonPath("$[*].username").value(not(hasItem(adminA))))
+                .andExpect(jsonPath("$[*].username").value(hasItem(adminB)));
     }
 
     // --- CSRF ---
