@@ -17,6 +17,17 @@ interface OrganisationRepository extends JpaRepository<Organisation, Long> {
     /** Everything whose path starts with {@code pathPrefix}, i.e. the organisation and all below it. */
     List<Organisation> findByLevelAndPathStartingWithOrderByCode(OrganisationLevel level, String pathPrefix);
 
+    /**
+     * The schools at or below the organisation with path {@code pathPrefix}, and the schools
+     * elsewhere whose registration authority (R-04) lies there.
+     */
+    @Query("""
+            select s.id from Organisation s
+            where s.level = cn.shixun.organisation.OrganisationLevel.SCHOOL
+              and (s.path like concat(:pathPrefix, '%')
+                   or s.registrationAuthorityId in (select a.id from Organisation a where a.path like concat(:pathPrefix, '%')))""")
+    List<Long> schoolIdsCoveredFrom(@Param("pathPrefix") String pathPrefix);
+
     @Query("""
             select o from Organisation o
             where (:level is null or o.level = :level)

@@ -82,6 +82,29 @@ public class Organisations {
     }
 
     /**
+     * The schools an authority at organisation {@code id} answers for: every school at or below
+     * it, and the schools elsewhere in the tree whose registration authority (R-04) it is or
+     * contains (a city-direct kindergarten for the district where it stands). Empty for an unknown id.
+     */
+    public Set<Long> schoolIdsCoveredBy(Long id) {
+        return find(id).map(root -> Set.copyOf(repository.schoolIdsCoveredFrom(root.path()))).orElse(Set.of());
+    }
+
+    /** Whether an authority at organisation {@code authorityId} answers for {@code organisationId} (see {@link #schoolIdsCoveredBy}). */
+    public boolean answersFor(Long authorityId, Long organisationId) {
+        Optional<Organisation> authority = find(authorityId);
+        Optional<Organisation> target = find(organisationId);
+        if (authority.isEmpty() || target.isEmpty()) {
+            return false;
+        }
+        if (authority.get().contains(target.get())) {
+            return true;
+        }
+        return target.get().isSchool() && target.get().registrationAuthorityId() != null
+                && find(target.get().registrationAuthorityId()).filter(authority.get()::contains).isPresent();
+    }
+
+    /**
      * R-04: who registers the own applications (degree exemption, outside training…) of this
      * school's teachers. The answer is the data recorded on the school, checked when it was created.
      */

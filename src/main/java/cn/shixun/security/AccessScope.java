@@ -1,21 +1,26 @@
 package cn.shixun.security;
 
-import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
+import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.TeacherScope;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
-import java.util.Optional;
+import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Organisation-scoped access: an account sees its own organisation and everything below it in
- * the tree (by the organisation {@code path}); a teacher sees their current school, and among
- * teachers only themselves. Usable from Java and from method security, e.g.
- * {@code @PreAuthorize("@accessScope.covers(#schoolId)")}.
+ * Organisation-scoped access (docs/security.md): an account sees its own organisation,
+ * everything below it in the tree, and the schools elsewhere whose registration authority (R-04)
+ * lies in it; a teacher sees their current school, and among teachers only themselves. The
+ * account is read afresh on every call, so scope follows a transfer (R-37) on the next request.
+ *
+ * <p>The rule for refusals: a teacher, ledger entry or case outside the scope answers exactly
+ * like one that does not exist (404, {@link #requireTeacher}); organisations are public
+ * reference data, so acting on one outside the scope is a 403 ({@link #requireCovers}).
  */
 @Component("accessScope")
-public class AccessScope {
+public class AccessScope implements TeacherScope {
 
     private final CurrentAccounts currentAccounts;
     private final Organisations organisations;
@@ -34,12 +39,19 @@ public class AccessScope {
 
     /** Whether {@code account}'s scope includes organisation {@code organisationId}. */
     public boolean covers(CurrentAccount account, Long organisationId) {
-        Optional<Organisation> scope = organisations.find(account.organisationId());
-        Optional<Organisation> target = organisations.find(organisationId);
-        return scope.isPresent() && target.isPresent() && scope.get().contains(target.get());
+        if (account.isTeacher()) {
+            return account.organisationId() != null && account.organisationId().equals(organisationId);
+        }
+        return organisations.answersFor(account.organisationId(), organisationId);
+    }
+
+    @Override
+    public boolean coversSchool(Long schoolId) {
+        return covers(schoolId);
     }
 
     /** Whether the signed-in account may see teacher {@code teacherId}'s records. */
+    @Override
     public boolean coversTeacher(Long teacherId) {
         return currentAccounts.current().map(account -> coversTeacher(account, teacherId)).orElse(false);
     }
@@ -50,6 +62,26 @@ public class AccessScope {
             return account.teacherId() != null && account.teacherId().equals(teacherId);
         }
         return teachers.find(teacherId).map(Teacher::schoolId).map(school -> covers(account, school)).orElse(false);
+    }
+
+    @Override
+    public Visible visibleTeachers() {
+        return currentAccounts.current().map(account -> account.isTeacher()
+                        ? new Visible(account.organisationId() == null ? Set.of() : Set.of(account.organisationId()),
+                                account.teacherId())
+                        : new Visible(organisations.schoolIdsCoveredBy(account.organisationId()), null))
+                .orElse(new Visible(Set.of(), null));
+    }
+
+    /**
+     * The teacher id if the signed-in account covers it; otherwise the same 404 as for a teacher
+     * that does not exist, so that ids outside the scope reveal nothing.
+     */
+    public Long requireTeacher(Long teacherId) {
+        if (teacherId == null || !coversTeacher(teacherId)) {
+            throw BusinessRuleException.notFound("teacherId", "teacher.not-found", teacherId);
+        }
+        return teacherId;
     }
 
     /** Refuses (HTTP 403 through the security filter chain) unless the signed-in account covers the organisation. */

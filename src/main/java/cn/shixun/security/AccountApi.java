@@ -73,9 +73,9 @@ class AccountApi {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasRole('SYSTEM_ADMIN')")
     void disable(@PathVariable String username) {
-        CurrentAccount account = accounts.find(username).orElseThrow(
+        // An account outside the scope is answered like one that does not exist (docs/security.md).
+        accounts.find(username).filter(account -> accessScope.covers(account.organisationId())).orElseThrow(
                 () -> BusinessRuleException.notFound("username", "account.not-found", username));
-        accessScope.requireCovers(account.organisationId());
         accounts.disable(username);
     }
 }

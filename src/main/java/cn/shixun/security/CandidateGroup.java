@@ -10,12 +10,19 @@ import java.util.Optional;
  * {@code <role>:<organisation code>} with the role in lower case and hyphens, e.g.
  * {@code school-admin:4101050001}, {@code county-reviewer:410105}, {@code city-reviewer:410100}
  * (ADR 0004). Every account but a teacher's is a member of the group of its role and
- * organisation; the engine knows no other groups except {@link #CAMUNDA_ADMIN}.
+ * organisation; the engine knows no other groups except the role-wide {@link #CAMUNDA_ADMIN},
+ * {@link #TASKLIST_USERS} and {@link #PROCESS_OWNERS}, which carry the engine authorizations.
  */
 public record CandidateGroup(Role role, String organisationCode) {
 
-    /** The engine's administrators group: members may use Cockpit and Admin (process owners, system admins). */
+    /** The engine's administrators group, every permission everywhere: system administrators only (ADR 0005). */
     public static final String CAMUNDA_ADMIN = "camunda-admin";
+
+    /** Everyone who reviews (school administrators and reviewers): may open Tasklist (ADR 0005). */
+    public static final String TASKLIST_USERS = "tasklist-users";
+
+    /** Process owners: Cockpit, deployments, reading definitions and cases (ADR 0005). */
+    public static final String PROCESS_OWNERS = "process-owners";
 
     private static final char SEPARATOR = ':';
 
@@ -31,16 +38,23 @@ public record CandidateGroup(Role role, String organisationCode) {
 
     /**
      * The engine groups of an account with {@code role} at the organisation {@code organisationCode}
-     * (null for none): its role-and-organisation group, plus {@link #CAMUNDA_ADMIN} for the roles
-     * that operate the engine. Teachers belong to no group.
+     * (null for none): its role-and-organisation group, plus the role-wide groups that carry the
+     * engine authorizations (ADR 0005). Teachers belong to no group.
      */
     public static List<String> engineGroupsOf(Role role, String organisationCode) {
         List<String> groups = new ArrayList<>();
         if (role != Role.TEACHER && organisationCode != null) {
             groups.add(of(role, organisationCode).id());
         }
-        if (role.operatesEngine()) {
+        // The role-wide groups that carry the engine authorizations (ADR 0005).
+        if (role == Role.SYSTEM_ADMIN) {
             groups.add(CAMUNDA_ADMIN);
+        }
+        if (role == Role.PROCESS_OWNER) {
+            groups.add(PROCESS_OWNERS);
+        }
+        if (role.reviews()) {
+            groups.add(TASKLIST_USERS);
         }
         return List.copyOf(groups);
     }

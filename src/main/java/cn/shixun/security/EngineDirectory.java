@@ -10,7 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The accounts as the workflow engine's identity service sees them (read only): users are
- * enabled accounts, groups are {@link CandidateGroup}s plus {@link CandidateGroup#CAMUNDA_ADMIN}.
+ * enabled accounts, groups are {@link CandidateGroup}s plus the role-wide groups
+ * {@link CandidateGroup#CAMUNDA_ADMIN}, {@link CandidateGroup#TASKLIST_USERS} and {@link CandidateGroup#PROCESS_OWNERS}.
  */
 @Component
 @Transactional(readOnly = true)
@@ -53,6 +54,12 @@ class EngineDirectory {
     Optional<Team> team(String groupId) {
         if (CandidateGroup.CAMUNDA_ADMIN.equals(groupId)) {
             return Optional.of(new Team(groupId, "流程引擎管理员", "SYSTEM"));
+        }
+        if (CandidateGroup.TASKLIST_USERS.equals(groupId)) {
+            return Optional.of(new Team(groupId, "审核人员（任务列表）", "SYSTEM"));
+        }
+        if (CandidateGroup.PROCESS_OWNERS.equals(groupId)) {
+            return Optional.of(new Team(groupId, "流程管理员", "SYSTEM"));
         }
         return CandidateGroup.parse(groupId).flatMap(group -> organisations.findByCode(group.organisationCode())
                 .map(organisation -> new Team(group.id(), group.role().label() + " · " + organisation.name(),

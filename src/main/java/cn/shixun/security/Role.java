@@ -31,8 +31,13 @@ public enum Role {
         return "ROLE_" + name();
     }
 
-    /** Roles that operate the workflow engine and may open the Camunda webapps (Cockpit, Tasklist). */
+    /** Roles that operate the workflow engine and may open Cockpit (ADR 0005). */
     public boolean operatesEngine() {
         return this == PROCESS_OWNER || this == SYSTEM_ADMIN;
+    }
+
+    /** Roles that review applications and may work their tasks in Tasklist (ADR 0005). */
+    public boolean reviews() {
+        return this == SCHOOL_ADMIN || this == COUNTY_REVIEWER || this == CITY_REVIEWER || this == PROVINCE_REVIEWER;
     }
 }

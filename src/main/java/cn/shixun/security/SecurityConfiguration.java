@@ -5,11 +5,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
+import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -19,6 +24,7 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -67,6 +73,12 @@ class SecurityConfiguration {
                 .toArray(RequestMatcher[]::new));
     }
 
+    /** Signed in (an anonymous caller is no "non-teacher") and not a teacher. */
+    private static AuthorizationManager<RequestAuthorizationContext> signedInButNotATeacher() {
+        return AuthorizationManagers.allOf(AuthenticatedAuthorizationManager.authenticated(),
+                AuthorizationManagers.not(AuthorityAuthorizationManager.hasAuthority(Role.TEACHER.authority())));
+    }
+
     /** {@code {bcrypt}}-prefixed hashes, so that a later change of algorithm can upgrade them one by one. */
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -82,7 +94,7 @@ class SecurityConfiguration {
                         // A teacher applies (exemptions) and previews, but never writes hours or staff
                         // records directly: registration is the authorities' (R-03, R-40).
                         .requestMatchers(posts(AUTHORITY_WRITES))
-                        .access(AuthorizationManagers.not(AuthorityAuthorizationManager.hasAuthority(Role.TEACHER.authority())))
+                        .access(signedInButNotATeacher())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -91,6 +103,20 @@ class SecurityConfiguration {
                 .requestCache(AbstractHttpConfigurer::disable)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .build();
+    }
+
+    /**
+     * The engine REST API runs with the caller as the engine's authenticated user (ADR 0005).
+     * A plain servlet filter after Spring Security's (whose order is -100), before the REST servlet.
+     */
+    @Bean
+    FilterRegistrationBean<EngineRestAuthentication> engineRestAuthentication(CurrentAccounts currentAccounts,
+            EngineDirectory directory, IdentityService identityService, SecurityProblems problems) {
+        FilterRegistrationBean<EngineRestAuthentication> registration = new FilterRegistrationBean<>(
+                new EngineRestAuthentication(currentAccounts, directory, identityService, problems), new ServletRegistrationBean<?>[0]);
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.setOrder(0);
+        return registration;
     }
 
     @Bean

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The links that exist from the start: the API documentation and the Camunda webapps. */
+/** The links that exist from the start: the API documentation and the Camunda webapps each role may open (ADR 0005). */
 @Component
 class SecurityHomeLinks implements HomeLinks {
 
@@ -16,6 +16,9 @@ class SecurityHomeLinks implements HomeLinks {
         }
         if (account.role().operatesEngine()) {
             links.add(new HomeLink("home.link.camunda", "home.link.camunda.description", "/camunda/app/", 910));
+        }
+        if (account.role().reviews()) {
+            links.add(new HomeLink("home.link.tasklist", "home.link.tasklist.description", "/camunda/app/tasklist/", 910));
         }
         return links;
     }

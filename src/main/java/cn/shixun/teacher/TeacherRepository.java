@@ -1,5 +1,6 @@
 package cn.shixun.teacher;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
@@ -16,10 +17,17 @@ interface TeacherRepository extends JpaRepository<Teacher, Long> {
 
     List<Teacher> findBySchoolIdOrderByStaffNumber(Long schoolId);
 
-    /** Teachers of one school (optional) whose name contains or whose staff number starts with {@code q} (optional). */
+    /**
+     * Teachers of the visible schools, optionally of one school, optionally only one teacher,
+     * whose name contains or whose staff number starts with {@code q} (optional). {@code q} comes
+     * with LIKE's wildcards escaped by {@code !}, so that a typed {@code %} or {@code _} is a character.
+     */
     @Query("""
             select t from Teacher t
-            where (:schoolId is null or t.schoolId = :schoolId)
-              and (:q is null or t.name like concat('%', :q, '%') or t.staffNumber like concat(:q, '%'))""")
-    Page<Teacher> search(@Param("schoolId") Long schoolId, @Param("q") String q, Pageable pageable);
+            where t.schoolId in :visibleSchools
+              and (:schoolId is null or t.schoolId = :schoolId)
+              and (:onlyTeacherId is null or t.id = :onlyTeacherId)
+              and (:q is null or t.name like concat('%', :q, '%') escape '!' or t.staffNumber like concat(:q, '%') escape '!')""")
+    Page<Teacher> search(@Param("visibleSchools") Collection<Long> visibleSchools, @Param("schoolId") Long schoolId,
+                         @Param("onlyTeacherId") Long onlyTeacherId, @Param("q") String q, Pageable pageable);
 }

@@ -5,6 +5,7 @@ import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.organisation.Stage;
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.TeacherScope;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,6 +32,8 @@ public class Teachers {
      * and a sequence, digits only (e.g. 20164101xxxxxxx).
      */
     private static final Pattern CERTIFICATE_NUMBER = Pattern.compile("(19|20)\\d{2}\\d{9,13}");
+
+    private static final Pattern LIKE_SPECIALS = Pattern.compile("[!%_]");
 
     private final TeacherRepository repository;
     private final TeacherTransferRepository transfers;
@@ -67,13 +70,20 @@ public class Teachers {
         return repository.findBySchoolIdOrderByStaffNumber(schoolId);
     }
 
-    /** A page of teachers, optionally of one school and matching {@code query} (name part or staff-number prefix). */
-    public Page<Teacher> search(Long schoolId, String query, Pageable pageable) {
+    /**
+     * A page of the teachers {@code visible} to the caller, optionally of one school and matching
+     * {@code query} (name part or staff-number prefix, taken literally: {@code %} and {@code _}
+     * match only themselves). A school outside the visible ones yields an empty page.
+     */
+    public Page<Teacher> search(TeacherScope.Visible visible, Long schoolId, String query, Pageable pageable) {
         if (schoolId != null) {
             organisations.requireSchool(schoolId, "schoolId");
         }
-        String q = query == null || query.isBlank() ? null : query.trim();
-        return repository.search(schoolId, q, pageable);
+        if (visible.nothing()) {
+            return Page.empty(pageable);
+        }
+        String q = query == null || query.isBlank() ? null : LIKE_SPECIALS.matcher(query.trim()).replaceAll("!$0");
+        return repository.search(visible.schoolIds(), schoolId, visible.onlyTeacherId(), q, pageable);
     }
 
     /**

@@ -31,6 +31,9 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.Test;
+import cn.shixun.organisation.Organisations;
+import cn.shixun.security.Accounts;
+import cn.shixun.security.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,6 +63,8 @@ abstract class LedgerDatabaseScenarios {
     @Autowired RepositoryService repository;
     @Autowired HistoryService history;
     @Autowired WebApplicationContext context;
+    @Autowired Accounts accounts;
+    @Autowired Organisations organisations;
 
     @Test
     void schemaIsBuiltByFlywayAndTheEngineWithTheDecisionTablesDeployed() {
@@ -156,8 +161,14 @@ abstract class LedgerDatabaseScenarios {
     void previewThroughTheApiAnswersAndWritesNothingNotEvenDecisionHistory() throws Exception {
         Teacher teacher = unusedTeacher(KUNMING);
         long decisionsBefore = history.createHistoricDecisionInstanceQuery().count();
+        // A reviewer of the teacher's city: the preview names a teacher, so it checks the caller's scope.
+        String reviewer = "ledger.city.km";
+        if (!accounts.exists(reviewer)) {
+            accounts.createAccount(reviewer, "secret-123", "市审核员", Role.CITY_REVIEWER,
+                    organisations.findByCode("530100").orElseThrow().getId());
+        }
         MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build()
-                .perform(post("/api/ledger/preview").with(user("county-officer")).with(csrf())
+                .perform(post("/api/ledger/preview").with(user(reviewer)).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
                                 {"teacherId":%d,"claim":{"kind":"BUREAU_TRAINING","startDate":"2024-03-01",

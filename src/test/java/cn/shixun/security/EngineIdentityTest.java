@@ -69,9 +69,9 @@ class EngineIdentityTest {
         String schoolGroup = "school-admin:" + data.schoolA.code();
         String countyGroup = "county-reviewer:" + data.countyA.code();
         assertThat(identityService.createGroupQuery().groupMember(schoolAdmin).list())
-                .extracting(Group::getId).containsExactly(schoolGroup);
+                .extracting(Group::getId).containsExactly(schoolGroup, CandidateGroup.TASKLIST_USERS);
         assertThat(identityService.createGroupQuery().groupMember(countyReviewer).list())
-                .extracting(Group::getId).containsExactly(countyGroup);
+                .extracting(Group::getId).containsExactly(countyGroup, CandidateGroup.TASKLIST_USERS);
         assertThat(identityService.createUserQuery().memberOfGroup(countyGroup).list())
                 .extracting(User::getId).containsExactly(countyReviewer);
         assertThat(identityService.createGroupQuery().groupId(schoolGroup).singleResult().getName())
@@ -85,9 +85,10 @@ class EngineIdentityTest {
     }
 
     @Test
-    void processOwnersAreEngineAdministrators() {
+    void processOwnersAreProcessOwnersNotEngineAdministrators() {
+        // ADR 0005: camunda-admin (every permission, the Admin webapp) is for system administrators only.
         assertThat(identityService.createGroupQuery().groupMember(owner).list()).extracting(Group::getId)
-                .containsExactly("camunda-admin", "process-owner:" + data.province.code());
+                .containsExactly("process-owner:" + data.province.code(), CandidateGroup.PROCESS_OWNERS);
     }
 
     @Test

@@ -75,18 +75,24 @@ class HoursPages {
                 return "redirect:" + UriComponentsBuilder.fromPath("/my/hours").queryParamIfPresent("date",
                         Optional.ofNullable(date).filter(d -> !d.isBlank())).encode().build().toUriString();
             }
-            throw new AccessDeniedException("teacher " + account.username() + " opened teacher " + teacherId);
+            return notFound(model, response);
         }
-        Optional<Teacher> teacher = teachers.find(teacherId);
+        if (!Viewers.mayLook(account)) {
+            throw new AccessDeniedException(account.username() + " may not see other people's hours");
+        }
+        // Another teacher, or one outside the scope, is answered like one that does not exist (docs/security.md).
+        Optional<Teacher> teacher = teachers.find(teacherId)
+                .filter(found -> Viewers.maySee(accessScope, account, found.schoolId()));
         if (teacher.isEmpty()) {
-            response.setStatus(HttpStatus.NOT_FOUND.value());
-            model.addAttribute("status", HttpStatus.NOT_FOUND.value());
-            return "error";
-        }
-        if (!Viewers.maySee(accessScope, account, teacher.get().schoolId())) {
-            throw new AccessDeniedException(account.username() + " may not see teacher " + teacherId);
+            return notFound(model, response);
         }
         return page(teacher.get(), false, date, model, response);
+    }
+
+    private static String notFound(Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        model.addAttribute("status", HttpStatus.NOT_FOUND.value());
+        return "error";
     }
 
     private String page(Teacher teacher, boolean own, String dateParameter, Model model, HttpServletResponse response) {

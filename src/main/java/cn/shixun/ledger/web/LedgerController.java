@@ -11,6 +11,8 @@ import cn.shixun.ledger.TeacherStatusQuery;
 import cn.shixun.policy.Claim;
 import cn.shixun.policy.CreditResult;
 import cn.shixun.policy.HourCategory;
+import cn.shixun.security.AccessScope;
+import cn.shixun.shared.BusinessRuleException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import jakarta.validation.Valid;
@@ -51,11 +53,13 @@ class LedgerController {
 
     private final Ledger ledger;
     private final TeacherStatusQuery status;
+    private final AccessScope scope;
     private final MessageSource messages;
 
-    LedgerController(Ledger ledger, TeacherStatusQuery status, MessageSource messages) {
+    LedgerController(Ledger ledger, TeacherStatusQuery status, AccessScope scope, MessageSource messages) {
         this.ledger = ledger;
         this.status = status;
+        this.scope = scope;
         this.messages = messages;
     }
 
@@ -88,18 +92,18 @@ class LedgerController {
 
     @GetMapping("/teachers/{teacherId}/ledger")
     List<EntryView> entries(@PathVariable Long teacherId) {
-        return ledger.entriesOf(teacherId).stream().map(EntryView::of).toList();
+        return ledger.entriesOf(scope.requireTeacher(teacherId)).stream().map(EntryView::of).toList();
     }
 
     @GetMapping("/teachers/{teacherId}/status")
     TeacherStatus status(@PathVariable Long teacherId,
                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        return status.statusOf(teacherId, date == null ? BusinessDate.today() : date);
+        return status.statusOf(scope.requireTeacher(teacherId), date == null ? BusinessDate.today() : date);
     }
 
     @PostMapping("/ledger/preview")
     CreditResult preview(@Valid @RequestBody PreviewRequest request) {
-        return ledger.preview(request.teacherId(), request.claim());
+        return ledger.preview(scope.requireTeacher(request.teacherId()), request.claim());
     }
 
     @PostMapping("/teachers/{teacherId}/ledger")
@@ -107,7 +111,7 @@ class LedgerController {
     EntryView register(@PathVariable Long teacherId, @Valid @RequestBody RegistrationRequest request) {
         Evidence evidence = new Evidence(request.sourceType(), request.sourceRef(), request.evidenceNumber(),
                 request.evidenceFiles());
-        return EntryView.of(ledger.register(teacherId, request.claim(), evidence, actor()));
+        return EntryView.of(ledger.register(scope.requireTeacher(teacherId), request.claim(), evidence, actor()));
     }
 
     @PostMapping("/ledger/{entryId}/corrections")
@@ -115,6 +119,10 @@ class LedgerController {
     List<EntryView> correct(@PathVariable Long entryId, @RequestBody CorrectionRequest request) {
         Evidence evidence = request.evidenceNumber() == null ? null
                 : new Evidence(SourceType.PROJECT, "correction:" + entryId, request.evidenceNumber(), request.evidenceFiles());
+        // An entry of a teacher outside the scope is answered like an entry that does not exist.
+        if (!scope.coversTeacher(ledger.require(entryId).teacherId())) {
+            throw BusinessRuleException.notFound("entryId", "ledger.entry-not-found", entryId);
+        }
         return ledger.correct(entryId, request.reason(), request.replacement(), evidence, actor()).stream()
                 .map(EntryView::of).toList();
     }
@@ -122,7 +130,7 @@ class LedgerController {
     @PostMapping("/teachers/{teacherId}/legacy-hours")
     @ResponseStatus(HttpStatus.CREATED)
     List<EntryView> importLegacy(@PathVariable Long teacherId, @RequestBody LegacyRequest request) {
-        return ledger.importLegacy(teacherId, request.items(), actor()).stream().map(EntryView::of).toList();
+        return ledger.importLegacy(scope.requireTeacher(teacherId), request.items(), actor()).stream().map(EntryView::of).toList();
     }
 
     /**

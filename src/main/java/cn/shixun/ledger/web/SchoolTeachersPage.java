@@ -68,7 +68,7 @@ class SchoolTeachersPage {
             return "error";
         }
         LocalDate today = BusinessDate.today();
-        Page<Teacher> teachersPage = teachers.search(schoolId, null,
+        Page<Teacher> teachersPage = teachers.search(accessScope.visibleTeachers(), schoolId, null,
                 PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("staffNumber")));
         model.addAttribute("school", school.get());
         model.addAttribute("page", teachersPage);

@@ -15,7 +15,12 @@ final class Viewers {
     private Viewers() {
     }
 
+    /** Whether the account's role looks at other people's hours at all (else 403, whatever the teacher). */
+    static boolean mayLook(CurrentAccount account) {
+        return ROLES.contains(account.role());
+    }
+
     static boolean maySee(AccessScope scope, CurrentAccount account, Long schoolId) {
-        return ROLES.contains(account.role()) && scope.covers(account, schoolId);
+        return mayLook(account) && scope.covers(account, schoolId);
     }
 }

@@ -5,10 +5,13 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -91,6 +94,20 @@ class ProblemDetailsAdvice {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException unreadable) {
         return badRequest(null, text("problem.unreadable-body"));
+    }
+
+    /**
+     * Two people acting on the same record at the same moment (two reviewers deciding one task):
+     * the engine's or the database's optimistic lock lets one win; the other's transaction is rolled
+     * back whole and they are told so.
+     */
+    @ExceptionHandler({OptimisticLockingException.class, OptimisticLockingFailureException.class,
+            PessimisticLockingFailureException.class})
+    ProblemDetail concurrentChange(RuntimeException lost) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, text("problem.concurrent-change"));
+        problem.setType(URI.create(TYPE_PREFIX + "concurrent-change"));
+        problem.setTitle(text("problem.title.concurrent-change"));
+        return problem;
     }
 
     private ProblemDetail badRequest(String field, String detail) {

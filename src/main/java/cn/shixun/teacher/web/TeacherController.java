@@ -5,6 +5,7 @@ import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.organisation.Stage;
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.TeacherScope;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.TeacherTransfer;
 import cn.shixun.teacher.Teachers;
@@ -19,6 +20,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,13 +55,15 @@ class TeacherController {
 
     private final Teachers teachers;
     private final Organisations organisations;
+    private final TeacherScope scope;
 
-    TeacherController(Teachers teachers, Organisations organisations) {
+    TeacherController(Teachers teachers, Organisations organisations, TeacherScope scope) {
         this.teachers = teachers;
         this.organisations = organisations;
+        this.scope = scope;
     }
 
-    @Operation(summary = "Teachers, optionally of one school, matching q (name part or staff-number prefix); paged, by staff number")
+    @Operation(summary = "Teachers in the caller's scope, optionally of one school, matching q (name part or staff-number prefix); paged, by staff number")
     @GetMapping
     PageView<TeacherView> search(@RequestParam(required = false) Long schoolId, @RequestParam(required = false) String q,
                                  @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
@@ -69,19 +73,23 @@ class TeacherController {
         if (size < 1 || size > MAX_PAGE_SIZE) {
             throw BusinessRuleException.violation(null, "size", "teacher.page-size-invalid", size, MAX_PAGE_SIZE);
         }
-        Page<Teacher> found = teachers.search(schoolId, q, PageRequest.of(page, size, Sort.by("staffNumber")));
+        Page<Teacher> found = teachers.search(scope.visibleTeachers(), schoolId, q, PageRequest.of(page, size, Sort.by("staffNumber")));
         return new PageView<>(found.getContent().stream().map(this::view).toList(), page, size, found.getTotalElements(),
                 found.getTotalPages());
     }
 
     @GetMapping("/{id}")
     TeacherView one(@PathVariable Long id) {
-        return view(teachers.require(id));
+        return view(teachers.require(visible(id)));
     }
 
     @Operation(summary = "Put a teacher on file")
     @PostMapping
     ResponseEntity<TeacherView> hire(@RequestBody HireRequest request) {
+        if (request.schoolId() != null && organisations.find(request.schoolId()).isPresent()
+                && !scope.coversSchool(request.schoolId())) {
+            throw new AccessDeniedException("school " + request.schoolId() + " is outside the caller's scope");
+        }
         Teacher teacher = teachers.hire(request.staffNumber(), request.name(), request.gender(), request.schoolId(),
                 request.stage(), request.subject(), request.qualificationCertificateNumber(), request.hireDate());
         return ResponseEntity.created(URI.create("/api/teachers/" + teacher.getId())).body(view(teacher));
@@ -90,20 +98,28 @@ class TeacherController {
     @Operation(summary = "Move the teacher to another school (R-37); the hours follow the teacher")
     @PostMapping("/{id}/transfers")
     ResponseEntity<TransferView> transfer(@PathVariable Long id, @RequestBody TransferRequest request, Principal user) {
-        TeacherTransfer move = teachers.transfer(id, request.toSchoolId(), request.effectiveOn(), user.getName());
+        TeacherTransfer move = teachers.transfer(visible(id), request.toSchoolId(), request.effectiveOn(), user.getName());
         return ResponseEntity.created(URI.create("/api/teachers/" + id + "/transfers")).body(view(move));
     }
 
     @Operation(summary = "The teacher's moves between schools, oldest first (R-37)")
     @GetMapping("/{id}/transfers")
     List<TransferView> transfers(@PathVariable Long id) {
-        return teachers.transfers(id).stream().map(this::view).toList();
+        return teachers.transfers(visible(id)).stream().map(this::view).toList();
     }
 
     @Operation(summary = "The teacher leaves post; kept on file, no longer registrable (R-01)")
     @PostMapping("/{id}/leaving")
     TeacherView leave(@PathVariable Long id, @RequestBody LeaveRequest request) {
-        return view(teachers.leavePost(id, request.leftOn()));
+        return view(teachers.leavePost(visible(id), request.leftOn()));
+    }
+
+    /** A teacher outside the caller's scope is answered like one that does not exist (docs/security.md). */
+    private Long visible(Long id) {
+        if (!scope.coversTeacher(id)) {
+            throw BusinessRuleException.notFound("teacherId", "teacher.not-found", id);
+        }
+        return id;
     }
 
     private TeacherView view(Teacher teacher) {

@@ -112,9 +112,10 @@ class HoursPagesTest extends PageTestSupport {
     }
 
     @Test
-    void teacherOpeningAnotherTeachersPageIsForbidden() throws Exception {
+    void teacherOpeningAnotherTeachersPageFindsNoSuchPage() throws Exception {
+        // docs/security.md: a teacher outside the scope is answered like one that does not exist.
         mvc.perform(get("/teachers/{id}/hours", data.otherTeacher.getId()).with(user(data.teacherUser)))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isNotFound());
     }
 
     @Test
@@ -129,11 +130,11 @@ class HoursPagesTest extends PageTestSupport {
     }
 
     @Test
-    void reviewerOutOfScopeIsForbidden() throws Exception {
+    void reviewerOutOfScopeFindsNoSuchPage() throws Exception {
         mvc.perform(get("/teachers/{id}/hours", data.teacher.getId()).with(user(data.reviewerB)))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isNotFound());
         mvc.perform(get("/teachers/{id}/hours", data.otherTeacher.getId()).with(user(data.schoolAdminA)))
-                .andExpect(status().isForbidden());
+                .andExpect(status().isNotFound());
     }
 
     @Test

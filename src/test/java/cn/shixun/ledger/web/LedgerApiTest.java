@@ -14,6 +14,8 @@ import cn.shixun.organisation.OrganisationLevel;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.organisation.SchoolKind;
 import cn.shixun.organisation.Stage;
+import cn.shixun.security.Accounts;
+import cn.shixun.security.Role;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import java.time.LocalDate;
@@ -33,8 +35,11 @@ import org.springframework.web.context.WebApplicationContext;
 
 /** The ledger API end to end on the shared application context (security on). */
 @SpringBootTest
-@WithMockUser(username = "county-officer")
+@WithMockUser(username = LedgerApiTest.OFFICER)
 class LedgerApiTest {
+
+    /** A county reviewer of the test county: every teacher here is in their scope. */
+    static final String OFFICER = "county-officer";
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
@@ -42,6 +47,7 @@ class LedgerApiTest {
     @Autowired Organisations organisations;
     @Autowired Teachers teachers;
     @Autowired JdbcTemplate jdbc;
+    @Autowired Accounts accounts;
 
     MockMvc mvc;
     Teacher teacher;
@@ -58,6 +64,9 @@ class LedgerApiTest {
         String code = "53019800" + String.format("%02d", SEQUENCE.incrementAndGet());
         Long school = organisations.createSchool(code, "接口测试学校" + code, county, EnumSet.of(Stage.PRIMARY),
                 SchoolKind.COUNTY_SCHOOL, county).getId();
+        if (!accounts.exists(OFFICER)) {
+            accounts.createAccount(OFFICER, "secret-123", "区审核员", Role.COUNTY_REVIEWER, county);
+        }
         teacher = teachers.hire(code + "001", "李老师", "女", school, Stage.PRIMARY, "数学", "2016" + code + "001",
                 LocalDate.of(2010, 9, 1));
     }

@@ -14,6 +14,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.shixun.organisation.Organisations;
 import cn.shixun.organisation.Stage;
+import cn.shixun.security.Accounts;
+import cn.shixun.security.Role;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.TeacherFixture;
 import cn.shixun.teacher.Teachers;
@@ -51,6 +53,9 @@ class TeacherApiTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    Accounts accounts;
+
     MockMvc mvc;
     TeacherFixture tree;
     Teacher teacher;
@@ -59,6 +64,8 @@ class TeacherApiTest {
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         tree = TeacherFixture.create(organisations, "96");
+        // The mock user is a reviewer of the fixture's county, so that its teachers are in scope.
+        accounts.createAccount("county-admin", "secret-123", "区审核员", Role.COUNTY_REVIEWER, tree.county().getId());
         teacher = teachers.hire("9601020001001", "赵丽", "女", tree.primary().getId(), Stage.PRIMARY, "数学", CERT,
                 LocalDate.of(2012, 9, 1));
         teachers.hire("9601020001002", "钱伟", "男", tree.primary().getId(), Stage.PRIMARY, "语文", null, LocalDate.of(2026, 2, 24));

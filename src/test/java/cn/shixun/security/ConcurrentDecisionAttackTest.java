@@ -1,0 +1,114 @@
+package cn.shixun.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import cn.shixun.exemption.Decision;
+import cn.shixun.exemption.DegreeExemption;
+import cn.shixun.exemption.DegreeExemptions;
+import cn.shixun.exemption.Diploma;
+import cn.shixun.organisation.Organisations;
+import cn.shixun.policy.DegreeLevel;
+import cn.shixun.teacher.Teachers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * Two reviewers of the same county decide the same degree-exemption task at the same moment
+ * (issue 4): one wins, the other gets a 409 problem detail saying someone else has handled it,
+ * and the ledger gets exactly one entry. Two threads released together by a latch, one context.
+ */
+@SpringBootTest
+class ConcurrentDecisionAttackTest {
+
+    @Autowired WebApplicationContext context;
+    @Autowired Accounts accounts;
+    @Autowired Organisations organisations;
+    @Autowired Teachers teachers;
+    @Autowired DegreeExemptions exemptions;
+    @Autowired RuntimeService runtime;
+    @Autowired ManagementService management;
+    @Autowired UserDetailsService users;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired ObjectMapper json;
+
+    @Test
+    void twoReviewersDecidingTheSameTaskAtOnce_oneWinsTheOtherGets409AndTheLedgerOneEntry() throws Exception {
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        SecurityTestData data = new SecurityTestData(organisations, teachers);
+        String admin = data.username("admin");
+        String first = data.username("reviewer1");
+        String second = data.username("reviewer2");
+        accounts.createAccount(admin, SecurityTestData.PASSWORD, "王丽", Role.SCHOOL_ADMIN, data.schoolA.getId());
+        accounts.createAccount(first, SecurityTestData.PASSWORD, "赵明", Role.COUNTY_REVIEWER, data.countyA.getId());
+        accounts.createAccount(second, SecurityTestData.PASSWORD, "钱亮", Role.COUNTY_REVIEWER, data.countyA.getId());
+        DegreeExemption exemption = exemptions.apply(data.teacher.getId(), data.username("teacher"), new Diploma(
+                "河南大学", DegreeLevel.BACHELOR, "教育学", true, LocalDate.of(2023, 9, 1), LocalDate.of(2025, 7, 1),
+                "RACE-" + data.prefix, "files/diploma.pdf"));
+        long id = exemption.getId();
+        exemptions.decide(id, admin, Decision.APPROVE, null);
+
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Future<MockHttpServletResponse>> answers = new ArrayList<>();
+        try {
+            for (String reviewer : List.of(first, second)) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return mvc.perform(post("/api/exemptions/" + id + "/decisions")
+                            .with(user(users.loadUserByUsername(reviewer))).accept(MediaType.APPLICATION_JSON)
+                            .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"APPROVE\",\"comment\":\"同意\"}"))
+                            .andReturn().getResponse();
+                }));
+            }
+            start.countDown();
+            List<MockHttpServletResponse> responses = new ArrayList<>();
+            for (Future<MockHttpServletResponse> answer : answers) {
+                responses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            responses.sort(Comparator.comparingInt(MockHttpServletResponse::getStatus));
+
+            assertThat(responses).extracting(MockHttpServletResponse::getStatus).containsExactly(200, 409);
+            JsonNode lost = json.readTree(responses.get(1).getContentAsString());
+            assertThat(lost.get("type").asText()).isIn("urn:shixun:problem:concurrent-change",
+                    "urn:shixun:problem:exemption.no-review-open");
+            assertThat(lost.get("detail").asText()).isNotBlank();
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM degree_exemption_event WHERE exemption_id = ? AND step = 'AUTHORITY_REVIEW'",
+                Integer.class, id)).as("one decision recorded").isEqualTo(1);
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(id))
+                .singleResult().getId();
+        for (Job job : management.createJobQuery().processInstanceId(instance).messages().list()) {
+            management.executeJob(job.getId());
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry WHERE source_ref = ?", Integer.class,
+                "degreeExemption/" + id)).as("credited once").isEqualTo(1);
+    }
+}

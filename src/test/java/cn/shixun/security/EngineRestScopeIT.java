@@ -1,0 +1,292 @@
+package cn.shixun.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * ADR 0005 on the real server (the engine REST API and the webapps are servlets of their own that
+ * MockMvc does not reach), as the demo accounts: engine authorization limits {@code /engine-rest}
+ * to the caller's tasks, and the webapps' own login lets each role into its applications only.
+ * Same context as the browser tests (same annotations), so no extra start-up.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "shixun.demo-data.enabled=true")
+class EngineRestScopeIT {
+
+    private static final String PASSWORD = "shixun123";
+    private static final AtomicInteger CERTIFICATES = new AtomicInteger();
+
+    @LocalServerPort int port;
+    @Autowired TaskService taskService;
+    @Autowired RepositoryService repositoryService;
+    @Autowired ObjectMapper json;
+
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    /** A task of 金水区's county review (candidate group county-reviewer:410105). */
+    Task jinshuiTask;
+    /** A task of 昆明市五华区武成小学's school review (candidate group school-admin:5301020001). */
+    Task kunmingTask;
+
+    @BeforeEach
+    void twoApplicationsInTwoProvinces() throws Exception {
+        long jinshui = apply("teacher");
+        decide("school.admin", jinshui);
+        jinshuiTask = openTask(jinshui);
+        assertThat(groupsOf(jinshuiTask)).containsExactly("county-reviewer:410105");
+        kunmingTask = openTask(apply("teacher.km"));
+        assertThat(groupsOf(kunmingTask)).containsExactly("school-admin:5301020001");
+    }
+
+    @Test
+    void countyReviewerListsOnlyTheTasksOfTheirCounty() throws Exception {
+        JsonNode tasks = body(call("county.reviewer", "GET", "/engine-rest/task?maxResults=1000", null), 200);
+        List<String> ids = ids(tasks);
+        assertThat(ids).contains(jinshuiTask.getId()).doesNotContain(kunmingTask.getId());
+        for (String id : ids) {
+            assertThat(groupsOf(taskService.createTaskQuery().taskId(id).singleResult()))
+                    .as("task %s", id).containsExactly("county-reviewer:410105");
+        }
+        JsonNode count = body(call("county.reviewer", "GET", "/engine-rest/task/count", null), 200);
+        assertThat(count.get("count").asInt()).isEqualTo(ids.size());
+    }
+
+    @Test
+    void sqlMetacharactersInEngineFilters_stayWithinTheScope() throws Exception {
+        for (String query : List.of("nameLike=%25", "nameLike=_", "candidateGroup=%27%20OR%201%3D1%20--",
+                "processInstanceBusinessKeyLike=%25", "taskDefinitionKeyLike=%25")) {
+            HttpResponse<String> answer = call("county.reviewer", "GET", "/engine-rest/task?maxResults=1000&" + query, null);
+            assertThat(answer.statusCode()).as(query).isEqualTo(200);
+            assertThat(ids(json.readTree(answer.body()))).as(query).doesNotContain(kunmingTask.getId());
+        }
+        assertThat(ids(body(call("county.reviewer", "GET",
+                "/engine-rest/task?candidateGroup=%27%20OR%201%3D1%20--", null), 200))).isEmpty();
+    }
+
+    @Test
+    void anotherOrganisationsTaskById_isRefused() throws Exception {
+        assertThat(call("county.reviewer", "GET", "/engine-rest/task/" + kunmingTask.getId(), null).statusCode())
+                .isEqualTo(404);
+        assertThat(call("county.reviewer", "GET", "/engine-rest/task/" + kunmingTask.getId() + "/variables", null)
+                .statusCode()).isIn(403, 404);
+        assertThat(call("county.reviewer", "GET", "/engine-rest/task/" + jinshuiTask.getId(), null).statusCode())
+                .as("their own task").isEqualTo(200);
+    }
+
+    @Test
+    void completingAnotherCountysTask_isRefused() throws Exception {
+        HttpResponse<String> complete = call("county.reviewer.km", "POST",
+                "/engine-rest/task/" + jinshuiTask.getId() + "/complete", "{}");
+        assertThat(complete.statusCode()).isEqualTo(403);
+        assertThat(call("county.reviewer.km", "POST", "/engine-rest/task/" + jinshuiTask.getId() + "/claim",
+                "{\"userId\":\"county.reviewer.km\"}").statusCode()).isEqualTo(403);
+        assertThat(call("county.reviewer", "POST", "/engine-rest/task/" + kunmingTask.getId() + "/complete", "{}")
+                .statusCode()).isIn(403, 404);
+        Task still = taskService.createTaskQuery().taskId(jinshuiTask.getId()).singleResult();
+        assertThat(still).as("the task is still open").isNotNull();
+        assertThat(still.getAssignee()).isNull();
+    }
+
+    @Test
+    void anotherOrganisationsCase_processInstanceHistoryAndVariables_areNotShown() throws Exception {
+        String kunmingCase = kunmingTask.getProcessInstanceId();
+        for (String path : List.of("/engine-rest/process-instance?maxResults=1000",
+                "/engine-rest/history/process-instance?maxResults=1000",
+                "/engine-rest/history/task?maxResults=1000",
+                "/engine-rest/history/activity-instance?maxResults=1000",
+                "/engine-rest/variable-instance?maxResults=1000",
+                "/engine-rest/history/variable-instance?maxResults=1000")) {
+            String answer = call("county.reviewer", "GET", path, null).body();
+            assertThat(answer).as(path).startsWith("[").doesNotContain(kunmingCase);
+        }
+        assertThat(call("county.reviewer", "GET", "/engine-rest/process-instance/" + kunmingCase, null).statusCode())
+                .isIn(403, 404);
+        assertThat(call("county.reviewer", "GET", "/engine-rest/process-instance/" + kunmingCase + "/variables", null)
+                .statusCode()).isIn(403, 404);
+        assertThat(call("county.reviewer", "DELETE", "/engine-rest/process-instance/" + kunmingCase, null).statusCode())
+                .isIn(403, 404);
+        assertThat(taskService.createTaskQuery().processInstanceId(kunmingCase).count()).isEqualTo(1);
+    }
+
+    @Test
+    void onlyProcessOwnersAndSystemAdministratorsMayDeploy() throws Exception {
+        assertThat(deploy("county.reviewer").statusCode()).isEqualTo(403);
+        assertThat(deploy("teacher").statusCode()).isEqualTo(403);
+        for (String operator : List.of("process.owner", "sysadmin")) {
+            HttpResponse<String> deployed = deploy(operator);
+            assertThat(deployed.statusCode()).as(operator + ": " + deployed.body()).isEqualTo(200);
+            repositoryService.deleteDeployment(json.readTree(deployed.body()).get("id").asText(), true);
+        }
+    }
+
+    @Test
+    void processOwnerReadsCasesButCannotDecide_systemAdministratorSeesEverything() throws Exception {
+        assertThat(call("process.owner", "GET", "/engine-rest/process-instance/" + kunmingTask.getProcessInstanceId(), null)
+                .statusCode()).isEqualTo(200);
+        assertThat(call("process.owner", "POST", "/engine-rest/task/" + kunmingTask.getId() + "/complete", "{}")
+                .statusCode()).isIn(403, 404);
+        List<String> all = ids(body(call("sysadmin", "GET", "/engine-rest/task?maxResults=1000", null), 200));
+        assertThat(all).contains(jinshuiTask.getId(), kunmingTask.getId());
+    }
+
+    @Test
+    void teacherSeesNoReviewTasks() throws Exception {
+        List<String> ids = ids(body(call("teacher", "GET", "/engine-rest/task?maxResults=1000", null), 200));
+        assertThat(ids).doesNotContain(jinshuiTask.getId(), kunmingTask.getId());
+    }
+
+    // --- the Camunda webapps ---
+
+    @Test
+    void webappsLetEachRoleIntoItsApplicationsOnly() throws Exception {
+        assertThat(webappLogin("county.reviewer", "tasklist")).isEqualTo(200);
+        assertThat(webappLogin("school.admin", "tasklist")).isEqualTo(200);
+        assertThat(webappLogin("county.reviewer", "cockpit")).isEqualTo(403);
+        assertThat(webappLogin("county.reviewer", "admin")).isEqualTo(403);
+        assertThat(webappLogin("teacher", "tasklist")).isEqualTo(403);
+        assertThat(webappLogin("teacher", "cockpit")).isEqualTo(403);
+        assertThat(webappLogin("process.owner", "cockpit")).isEqualTo(200);
+        assertThat(webappLogin("process.owner", "admin")).isEqualTo(403);
+        assertThat(webappLogin("manager", "cockpit")).isEqualTo(403);
+        for (String app : List.of("cockpit", "admin", "tasklist")) {
+            assertThat(webappLogin("sysadmin", app)).as(app).isEqualTo(200);
+        }
+        assertThat(webappLogin("county.reviewer", "tasklist", "wrong-password")).isEqualTo(401);
+    }
+
+    @Test
+    void tasklistShowsAReviewerTheirTasksOnly() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        assertThat(webappLogin(browser, "county.reviewer", "tasklist", PASSWORD)).isEqualTo(200);
+        HttpResponse<String> filters = browser.send(HttpRequest.newBuilder(
+                URI.create(url("/camunda/api/engine/engine/default/filter?resourceType=Task"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        JsonNode filter = json.readTree(filters.body()).get(0);
+        assertThat(filter.get("name").asText()).isEqualTo(EngineAuthorizations.TASKLIST_FILTER);
+        HttpResponse<String> tasks = browser.send(HttpRequest.newBuilder(URI.create(url(
+                        "/camunda/api/engine/engine/default/filter/" + filter.get("id").asText() + "/list?maxResults=1000")))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ids(json.readTree(tasks.body()))).contains(jinshuiTask.getId()).doesNotContain(kunmingTask.getId());
+    }
+
+    // --- helpers ---
+
+    private int webappLogin(String username, String app) throws Exception {
+        return webappLogin(username, app, PASSWORD);
+    }
+
+    private int webappLogin(String username, String app, String password) throws Exception {
+        return webappLogin(HttpClient.newBuilder().cookieHandler(new CookieManager()).build(), username, app, password);
+    }
+
+    /** The webapps' own login form, as their JavaScript posts it: CSRF cookie first, then the header. */
+    private int webappLogin(HttpClient browser, String username, String app, String password) throws Exception {
+        browser.send(HttpRequest.newBuilder(URI.create(url("/camunda/app/" + app + "/default/"))).build(),
+                HttpResponse.BodyHandlers.discarding());
+        String token = ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElse("");
+        String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        return browser.send(HttpRequest.newBuilder(URI.create(url("/camunda/api/admin/auth/user/default/login/" + app)))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+    }
+
+    private HttpResponse<String> deploy(String username) throws Exception {
+        String key = "scopeTest" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String bpmn = """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <definitions xmlns="http://www.omg.org/spec/BPMN/20100524/MODEL"
+                             xmlns:camunda="http://camunda.org/schema/1.0/bpmn" targetNamespace="urn:shixun:test">
+                  <process id="%s" isExecutable="true" camunda:historyTimeToLive="P1D">
+                    <startEvent id="StartEvent_Start"/>
+                  </process>
+                </definitions>""".formatted(key);
+        String boundary = "----shixun" + UUID.randomUUID();
+        String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + key
+                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + key
+                + ".bpmn\"\r\nContent-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
+        return client.send(HttpRequest.newBuilder(URI.create(url("/engine-rest/deployment/create")))
+                .header("Authorization", basic(username)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(multipart)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private long apply(String teacher) throws Exception {
+        int n = CERTIFICATES.incrementAndGet();
+        String certificate = "SCOPE-IT-" + ProcessHandle.current().pid() + "-" + n;
+        String diploma = """
+                {"institution":"河南师范大学","degreeLevel":"POSTGRADUATE","major":"教育管理","educationRelated":true,
+                 "studyStart":"2024-09-01","studyEnd":"2026-06-30","certificateNumber":"%s",
+                 "diplomaFile":"uploads/%s.pdf"}""".formatted(certificate, certificate);
+        return body(call(teacher, "POST", "/api/exemptions", diploma), 201).get("id").asLong();
+    }
+
+    private void decide(String reviewer, long id) throws Exception {
+        body(call(reviewer, "POST", "/api/exemptions/" + id + "/decisions", "{\"outcome\":\"APPROVE\"}"), 200);
+    }
+
+    private Task openTask(long exemptionId) {
+        return taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(exemptionId)).singleResult();
+    }
+
+    private List<String> groupsOf(Task task) {
+        return taskService.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> "candidate".equals(link.getType())).map(IdentityLink::getGroupId).toList();
+    }
+
+    private HttpResponse<String> call(String username, String method, String path, String jsonBody)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", basic(username))
+                .header("Accept", "application/json");
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        request.method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(jsonBody));
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode body(HttpResponse<String> response, int expectedStatus) throws IOException {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
+        return json.readTree(response.body());
+    }
+
+    private static List<String> ids(JsonNode tasks) {
+        List<String> ids = new ArrayList<>();
+        tasks.forEach(task -> ids.add(task.get("id").asText()));
+        return ids;
+    }
+
+    private static String basic(String username) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
