@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -181,11 +182,11 @@ class CaseworkTest {
         // Nobody signed in to the engine: who acted would be unknown.
         assertThatThrownBy(() -> taskService.complete(reviewId, Map.of(CaseTasks.DECISION, "APPROVE")))
                 .satisfies(failure -> assertThat(rootRefusal(failure).ruleId()).isEqualTo("R-40"));
-        // Signed in, but not a candidate.
+        // Signed in, but not a candidate: with engine authorization on (ADR 0005) the engine itself
+        // refuses before the casework's own R-04 check, which stands for an engine without it.
         asEngineUser(otherSchoolAdmin, () -> assertThatThrownBy(
                 () -> taskService.complete(reviewId, Map.of(CaseTasks.DECISION, "APPROVE")))
-                .hasMessageContaining("不是您的待办任务")
-                .satisfies(failure -> assertThat(rootRefusal(failure).ruleId()).isEqualTo("R-04")));
+                .isInstanceOf(AuthorizationException.class));
         assertThat(openTask(caseId).id()).isEqualTo(reviewId);
 
         // A candidate submitting the Tasklist form: decision and comment as plain variables.
@@ -198,6 +199,27 @@ class CaseworkTest {
             assertThat(event.comment()).isEqualTo("非学历教育，不符合条件");
             assertThat(event.actor()).isEqualTo(schoolAdmin.username());
         });
+    }
+
+    @Test
+    void R04_aTaskClaimedByOneMemberOfTheGroupCannotBeCompletedByAnother() {
+        String caseId = startCase();
+        String reviewId = openTask(caseId).id();
+        CurrentAccount colleague = accounts.createAccount(schools.prefix + ".colleague", "secret-123", "周洁",
+                Role.SCHOOL_ADMIN, schools.countySchool.getId());
+        taskService.claim(reviewId, schoolAdmin.username());
+
+        // The engine lets every member of the group work on the task; the casework keeps it the claimant's.
+        asEngineUser(colleague, () -> assertThatThrownBy(
+                () -> taskService.complete(reviewId, Map.of(CaseTasks.DECISION, "APPROVE")))
+                .hasMessageContaining("不是您的待办任务")
+                .satisfies(failure -> assertThat(rootRefusal(failure).ruleId()).isEqualTo("R-04")));
+        assertThatThrownBy(() -> tasks.decide(reviewId, colleague, Decision.APPROVE, null))
+                .isInstanceOfSatisfying(BusinessRuleException.class, e -> assertThat(e.ruleId()).isEqualTo("R-04"));
+        assertThat(history.of(PROCESS, caseId)).isEmpty();
+
+        tasks.decide(reviewId, schoolAdmin, Decision.APPROVE, null);
+        assertThat(history.of(PROCESS, caseId)).extracting(CaseEvent::actor).containsExactly(schoolAdmin.username());
     }
 
     @Test
