@@ -18,6 +18,7 @@ import cn.shixun.policy.PolicyProfiles;
 import cn.shixun.security.AccessScope;
 import cn.shixun.security.CandidateGroup;
 import cn.shixun.security.CurrentAccount;
+import cn.shixun.shared.AuditedAction;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.tasks.ReviewRouting;
 import cn.shixun.teacher.Teacher;
@@ -28,6 +29,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -62,11 +64,13 @@ public class DegreeExemptions {
     private final AccessScope scope;
     private final MessageSource messages;
     private final TransactionTemplate ownTransaction;
+    private final ApplicationEventPublisher audit;
 
     DegreeExemptions(DegreeExemptionRepository repository, ExemptionEventRepository events,
                      DegreeExemptionProcess process, Teachers teachers, Organisations organisations,
                      ReviewRouting routing, PolicyProfiles profiles, PolicyDecisions decisions, Ledger ledger,
-                     AccessScope scope, MessageSource messages, PlatformTransactionManager transactionManager) {
+                     AccessScope scope, MessageSource messages, PlatformTransactionManager transactionManager,
+                     ApplicationEventPublisher audit) {
         this.repository = repository;
         this.events = events;
         this.process = process;
@@ -80,6 +84,7 @@ public class DegreeExemptions {
         this.messages = messages;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.audit = audit;
     }
 
     /** The teacher of {@code account} applies; starts {@code degreeExemption} at the school's review. */
@@ -106,6 +111,8 @@ public class DegreeExemptions {
                 diploma, school.id(), authority.id(), now));
         exemption.startedAs(process.start(exemption.getId(), applicant, school.id(), authority.id()));
         record(exemption, ExemptionStep.APPLICATION, Outcome.SUBMITTED, null, applicant, now);
+        audit(exemption, "exemption.apply", "教师 " + teacher.staffNumber() + " 申请学历免修，证书编号 "
+                + diploma.certificateNumber().strip());
         log.info("Degree exemption {} applied for teacher {} by {}, routed to {} then {}", exemption.getId(), teacherId,
                 applicant, school.id(), authority.id());
         return exemption;
@@ -135,6 +142,7 @@ public class DegreeExemptions {
             case REJECT -> exemption.closed(ExemptionStatus.REJECTED, text, now);
         }
         process.decide(task, decision);
+        audit(exemption, "exemption.decide", step.label() + "：" + decision.label() + (text == null ? "" : "，意见：" + text));
         log.info("Degree exemption {}: {} decided {} at {}", id, username, decision, step);
         return exemption;
     }
@@ -156,6 +164,7 @@ public class DegreeExemptions {
         exemption.takeEvidence(diploma);
         exemption.moveTo(ExemptionStatus.SCHOOL_REVIEW, now);
         process.resubmit(task);
+        audit(exemption, "exemption.amend", "重新提交，证书编号 " + diploma.certificateNumber().strip());
         return exemption;
     }
 
@@ -336,6 +345,11 @@ public class DegreeExemptions {
     private void record(DegreeExemption exemption, ExemptionStep step, Outcome outcome, String comment, String actor,
                         Instant at) {
         events.save(new ExemptionEvent(exemption.getId(), step, outcome, comment, actor, at));
+    }
+
+    private void audit(DegreeExemption exemption, String action, String detail) {
+        audit.publishEvent(new AuditedAction(action, DegreeExemptionProcess.PROCESS_ID, String.valueOf(exemption.getId()),
+                detail, exemption.schoolId()));
     }
 
     /** The registration authority's reviewer who approved: the ledger records them as the decider. */
