@@ -121,6 +121,15 @@ public class DegreeExemptions {
     /** A reviewer's decision on the application's open review task. */
     @Transactional
     public DegreeExemption decide(Long id, String username, Decision decision, String comment) {
+        return decide(id, username, decision, comment, null);
+    }
+
+    /**
+     * The same, for a reviewer who saw the application at step {@code expected}: if that step was
+     * decided meanwhile (by someone else, on another node), 409 instead of acting on the next step.
+     */
+    @Transactional
+    public DegreeExemption decide(Long id, String username, Decision decision, String comment, ExemptionStep expected) {
         DegreeExemption exemption = require(id);
         if (decision == null) {
             throw BusinessRuleException.violation(null, "outcome", "exemption.decision-required");
@@ -131,6 +140,10 @@ public class DegreeExemptions {
             case DegreeExemptionProcess.AUTHORITY_REVIEW -> ExemptionStep.AUTHORITY_REVIEW;
             default -> throw BusinessRuleException.conflict("R-30", "id", "exemption.no-review-open", id);
         };
+        if (expected != null && expected != step) {
+            throw BusinessRuleException.conflict("R-30", "step", "exemption.step-already-decided", id, expected.label(),
+                    step.label());
+        }
         requireMayWorkOn(task, username);
         String text = comment(comment, decision != Decision.APPROVE);
         Instant now = Instant.now();

@@ -131,6 +131,21 @@ public class Ledger {
     /** Imports hours earned before the system; one bad row refuses the whole import. */
     @Transactional
     public List<LedgerEntry> importLegacy(Long teacherId, List<LegacyHours> rows, String decidedBy) {
+        return importLegacy(teacherId, rows, decidedBy, false);
+    }
+
+    /**
+     * The same, except that rows imported before (same paper evidence, year and category) are
+     * skipped instead of refusing the import: a batch re-run after a failure writes only what is
+     * missing, so it can resume without doubling anything (R-41, R-40). Returns the new entries.
+     */
+    @Transactional
+    public List<LedgerEntry> importMissingLegacy(Long teacherId, List<LegacyHours> rows, String decidedBy) {
+        return importLegacy(teacherId, rows, decidedBy, true);
+    }
+
+    private List<LedgerEntry> importLegacy(Long teacherId, List<LegacyHours> rows, String decidedBy,
+                                           boolean skipImported) {
         Teacher teacher = teachers.require(teacherId);
         entries.lockTeacher(teacherId);
         if (rows == null || rows.isEmpty()) {
@@ -144,11 +159,15 @@ public class Ledger {
             String at = "items[" + i + "].";
             validateLegacy(row, at, today);
             String key = row.paperEvidence().strip() + "|" + row.year() + "|" + row.category();
-            if (keys.contains(key) || entries.existsByTeacherIdAndEvidenceKey(teacherId, key)) {
+            boolean imported = entries.existsByTeacherIdAndEvidenceKey(teacherId, key);
+            if (keys.contains(key) || imported && !skipImported) {
                 throw BusinessRuleException.conflict("R-40", at + "paperEvidence", "ledger.legacy.duplicate",
                         row.paperEvidence(), row.year(), row.category().label());
             }
             keys.add(key);
+            if (imported) {
+                continue;
+            }
             LocalDate yearEnd = LocalDate.of(row.year(), 12, 31);
             prepared.add(new LedgerEntry(teacherId, yearEnd.isAfter(today) ? today : yearEnd, row.category(),
                     LedgerEntry.LEGACY_KIND, row.hours().setScale(2, RoundingMode.HALF_UP), 0,
@@ -156,6 +175,9 @@ public class Ledger {
                     .source(SourceType.IMPORT, "legacy")
                     .evidence(row.paperEvidence().strip(), key, List.of())
                     .decided(decidedBy, Instant.now(), "R-41", "按纸质凭证 " + row.paperEvidence().strip() + " 导入"));
+        }
+        if (prepared.isEmpty()) {
+            return List.of();
         }
         List<LedgerEntry> saved = entries.saveAllAndFlush(prepared);
         log.info("Imported {} legacy rows for teacher {} by {}", saved.size(), teacherId, decidedBy);
