@@ -170,7 +170,7 @@ fresh_database() {
 }
 
 jdbc_url() {
-  echo "jdbc:mysql://127.0.0.1:$(cat "$PORT_FILE")/$1?useUnicode=true&characterEncoding=utf8&serverTimezone=Asia/Shanghai"
+  echo "jdbc:mysql://127.0.0.1:$(cat "$PORT_FILE")/$1?useUnicode=true&characterEncoding=utf8&serverTimezone=Asia/Shanghai&nullDatabaseMeansCurrent=true"
 }
 
 start() {
