@@ -70,6 +70,8 @@ final class AppNode implements AutoCloseable {
                 "--spring.datasource.username=" + user,
                 "--spring.datasource.password=" + password,
                 "--shixun.demo-data.enabled=" + demoData,
+                // Regions, teachers and accounts without the demo hours: two minutes less on MariaDB.
+                "--shixun.demo-data.ledger=false",
                 // Distinct names in the engine's job log (ACT_HI_JOB_LOG.HOSTNAME_) show which node ran a job.
                 "--camunda.bpm.generic-properties.properties.hostname=" + name,
                 "--springdoc.api-docs.enabled=false"));

@@ -122,8 +122,7 @@ class TwoNodesIT {
                 .allMatch(outcome -> outcome.equals("200+409"));
 
         Map<Long, String> finalStatus = awaitCrediting(ids, Duration.ofMinutes(2));
-        assertThat(finalStatus.values()).allMatch(s -> s.equals("EXEMPTED") || s.equals("CREDIT_REFUSED"));
-        assertThat(finalStatus.values()).as("most cases credit hours").contains("EXEMPTED");
+        assertThat(finalStatus.values()).as("no demo hours: every degree is credited").allMatch("EXEMPTED"::equals);
         try (Connection c = connect()) {
             for (Long id : ids) {
                 String sourceRef = "degreeExemption/" + id;
@@ -133,8 +132,7 @@ class TwoNodesIT {
                         + " AND step IN ('SCHOOL_REVIEW', 'AUTHORITY_REVIEW')", id))
                         .as("case %d: one decision per review, the race's loser left none", id).isEqualTo(2);
                 assertThat(count(c, "SELECT COUNT(*) FROM ledger_entry WHERE source_ref = ?", sourceRef))
-                        .as("case %d: hours credited at most once", id)
-                        .isEqualTo(finalStatus.get(id).equals("EXEMPTED") ? 1 : 0);
+                        .as("case %d: hours credited exactly once", id).isEqualTo(1);
                 assertThat(count(c, "SELECT COUNT(*) FROM ACT_HI_PROCINST WHERE BUSINESS_KEY_ = ?"
                         + " AND PROC_DEF_KEY_ = 'degreeExemption' AND END_TIME_ IS NOT NULL", String.valueOf(id)))
                         .as("case %d: one process instance, ended", id).isEqualTo(1);
@@ -260,8 +258,8 @@ class TwoNodesIT {
                 HttpResponse<String> r = response.get();
                 statuses.add(r.statusCode());
                 if (r.statusCode() == 409) {
-                    assertThat(json.readTree(r.body()).get("ruleId").asText()).isEqualTo("R-30");
-                    assertThat(json.readTree(r.body()).get("detail").asText()).contains("您的决定未保存");
+                    // The engine's lock (R-30 "decided concurrently") or the database's (a deadlock victim).
+                    assertThat(json.readTree(r.body()).get("detail").asText()).containsPattern("您的(决定|操作)未保存");
                 }
             }
             races.add(statuses.stream().sorted().map(String::valueOf).reduce((x, y) -> x + "+" + y).orElse(""));

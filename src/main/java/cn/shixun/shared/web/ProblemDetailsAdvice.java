@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -59,6 +60,19 @@ class ProblemDetailsAdvice {
         if (refusal.ruleId() != null) {
             problem.setProperty("ruleId", refusal.ruleId());
         }
+        return problem;
+    }
+
+    /**
+     * Someone else changed the same rows at the same moment (another node, another reviewer): the
+     * database rolled this request back (lock timeout, deadlock victim, optimistic lock). Nothing
+     * was saved; trying again after a reload is safe.
+     */
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ProblemDetail concurrentChange(ConcurrencyFailureException failure) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, text("problem.concurrent-change"));
+        problem.setType(URI.create(TYPE_PREFIX + "concurrent-change"));
+        problem.setTitle(text("problem.title.conflict"));
         return problem;
     }
 
