@@ -1,5 +1,6 @@
 package cn.shixun.audit;
 
+import cn.shixun.shared.BusinessRuleException;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
 
@@ -21,19 +22,19 @@ public record AuditQuery(LocalDate from, LocalDate to, String actor, String acti
         AuditQuery q = new AuditQuery(from, to, blankToNull(actor), blankToNull(action), blankToNull(subjectType),
                 blankToNull(subjectId), outcome);
         if (q.from != null && q.to != null && q.to.isBefore(q.from)) {
-            throw new InvalidAuditQuery("to", "audit.invalid.to-before-from", q.to, q.from);
+            throw invalid("to", "audit.invalid.to-before-from", q.to, q.from);
         }
         if (q.actor != null && q.actor.length() > MAX_NAME) {
-            throw new InvalidAuditQuery("actor", "audit.invalid.too-long", MAX_NAME);
+            throw invalid("actor", "audit.invalid.too-long", MAX_NAME);
         }
         if (q.action != null && !CODE.matcher(q.action).matches()) {
-            throw new InvalidAuditQuery("action", "audit.invalid.code", q.action);
+            throw invalid("action", "audit.invalid.code", q.action);
         }
         if (q.subjectType != null && !CODE.matcher(q.subjectType).matches()) {
-            throw new InvalidAuditQuery("subjectType", "audit.invalid.code", q.subjectType);
+            throw invalid("subjectType", "audit.invalid.code", q.subjectType);
         }
         if (q.subjectId != null && q.subjectId.length() > MAX_SUBJECT_ID) {
-            throw new InvalidAuditQuery("subjectId", "audit.invalid.too-long", MAX_SUBJECT_ID);
+            throw invalid("subjectId", "audit.invalid.too-long", MAX_SUBJECT_ID);
         }
         return q;
     }
@@ -42,30 +43,8 @@ public record AuditQuery(LocalDate from, LocalDate to, String actor, String acti
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    /** A filter value the audit trail cannot search by (HTTP 400 naming the field); nothing is read. */
-    public static class InvalidAuditQuery extends RuntimeException {
-
-        private final String field;
-        private final String messageKey;
-        private final transient Object[] messageArgs;
-
-        public InvalidAuditQuery(String field, String messageKey, Object... messageArgs) {
-            super(messageKey + " field=" + field);
-            this.field = field;
-            this.messageKey = messageKey;
-            this.messageArgs = messageArgs.clone();
-        }
-
-        public String field() {
-            return field;
-        }
-
-        public String messageKey() {
-            return messageKey;
-        }
-
-        public Object[] messageArgs() {
-            return messageArgs.clone();
-        }
+    /** A filter value the audit trail cannot search by: HTTP 400 naming the field; nothing is read. */
+    public static BusinessRuleException invalid(String field, String messageKey, Object... args) {
+        return BusinessRuleException.violation(null, field, messageKey, args);
     }
 }

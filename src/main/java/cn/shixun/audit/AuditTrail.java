@@ -49,10 +49,10 @@ public class AuditTrail {
     /** One page of the lines {@code reader} may read that match {@code query}, newest first. */
     public Page<AuditEvent> search(CurrentAccount reader, AuditQuery query, int page, int size) {
         if (page < 0) {
-            throw new AuditQuery.InvalidAuditQuery("page", "audit.invalid.page");
+            throw AuditQuery.invalid("page", "audit.invalid.page");
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new AuditQuery.InvalidAuditQuery("size", "audit.invalid.size", MAX_PAGE_SIZE);
+            throw AuditQuery.invalid("size", "audit.invalid.size", MAX_PAGE_SIZE);
         }
         AuditQuery checked = query.checked();
         String scope = scopeOf(reader);
@@ -73,7 +73,7 @@ public class AuditTrail {
         boolean unfiled = reader.is(Role.SYSTEM_ADMIN);
         long total = search.count(checked, scope, unfiled);
         if (total > MAX_EXPORT) {
-            throw new AuditQuery.InvalidAuditQuery("from", "audit.invalid.export-too-large", total, MAX_EXPORT);
+            throw AuditQuery.invalid("from", "audit.invalid.export-too-large", total, MAX_EXPORT);
         }
         events.publishEvent(new AuditedAction(EXPORT_ACTION, "audit", null, describe(checked, total),
                 reader.organisationId()));

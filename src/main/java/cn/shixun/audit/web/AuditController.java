@@ -1,10 +1,11 @@
 package cn.shixun.audit.web;
 
 import cn.shixun.audit.AuditEvent;
-import cn.shixun.audit.AuditQuery.InvalidAuditQuery;
+import cn.shixun.audit.AuditQuery;
 import cn.shixun.audit.AuditTrail;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.CurrentAccounts;
+import cn.shixun.shared.BusinessRuleException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -57,8 +58,9 @@ class AuditController {
         exportTo(trail, accounts.require(), filters, format, messages, response);
     }
 
-    @ExceptionHandler(InvalidAuditQuery.class)
-    ProblemDetail invalid(InvalidAuditQuery invalid) {
+    /** Only the filters are refused here (AuditQuery#invalid): 400, naming the field. */
+    @ExceptionHandler(BusinessRuleException.class)
+    ProblemDetail invalid(BusinessRuleException invalid) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 invalid.field() + ": " + text(messages, invalid.messageKey(), invalid.messageArgs()));
         problem.setType(URI.create("urn:shixun:problem:" + invalid.messageKey()));
@@ -71,7 +73,7 @@ class AuditController {
     static void exportTo(AuditTrail trail, CurrentAccount reader, AuditFilterForm filters, String format,
                          MessageSource messages, HttpServletResponse response) throws IOException {
         if (!"csv".equals(format.toLowerCase(Locale.ROOT))) {
-            throw new InvalidAuditQuery("format", "audit.invalid.format", format);
+            throw AuditQuery.invalid("format", "audit.invalid.format", format);
         }
         List<AuditEvent> lines = trail.export(reader, filters.query());
         Map<Long, String> names = trail.organisationNames(lines);

@@ -2,7 +2,6 @@ package cn.shixun.audit.web;
 
 import cn.shixun.audit.AuditOutcome;
 import cn.shixun.audit.AuditQuery;
-import cn.shixun.audit.AuditQuery.InvalidAuditQuery;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -12,7 +11,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The filters as typed into the page or the query string, all text, so that the API and the page
- * refuse a bad value the same way: HTTP 400 naming the field ({@link InvalidAuditQuery}).
+ * refuse a bad value the same way: HTTP 400 naming the field ({@link AuditQuery#invalid}).
  */
 record AuditFilterForm(String from, String to, String actor, String action, String subjectType, String subjectId,
                        String outcome, String page, String size) {
@@ -51,7 +50,7 @@ record AuditFilterForm(String from, String to, String actor, String action, Stri
         try {
             return AuditOutcome.valueOf(outcome.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw new InvalidAuditQuery("outcome", "audit.invalid.outcome", outcome,
+            throw AuditQuery.invalid("outcome", "audit.invalid.outcome", outcome,
                     Arrays.stream(AuditOutcome.values()).map(Enum::name).collect(Collectors.joining(", ")));
         }
     }
@@ -63,7 +62,7 @@ record AuditFilterForm(String from, String to, String actor, String action, Stri
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException notADate) {
-            throw new InvalidAuditQuery(field, "audit.invalid.date", value);
+            throw AuditQuery.invalid(field, "audit.invalid.date", value);
         }
     }
 
@@ -74,7 +73,7 @@ record AuditFilterForm(String from, String to, String actor, String action, Stri
         try {
             return Integer.parseInt(value.strip());
         } catch (NumberFormatException notANumber) {
-            throw new InvalidAuditQuery(field, "audit.invalid.number", value);
+            throw AuditQuery.invalid(field, "audit.invalid.number", value);
         }
     }
 }

@@ -2,12 +2,12 @@ package cn.shixun.audit.web;
 
 import cn.shixun.audit.AuditEvent;
 import cn.shixun.audit.AuditOutcome;
-import cn.shixun.audit.AuditQuery.InvalidAuditQuery;
 import cn.shixun.audit.AuditTrail;
 import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.CurrentAccounts;
+import cn.shixun.shared.BusinessRuleException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
@@ -56,7 +56,7 @@ class AuditPage {
             Map<Long, String> names = trail.organisationNames(found.getContent());
             model.addAttribute("page", found);
             model.addAttribute("lines", found.getContent().stream().map(e -> AuditLineView.of(e, names, messages)).toList());
-        } catch (InvalidAuditQuery invalid) {
+        } catch (BusinessRuleException invalid) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("errorField", invalid.field());
             model.addAttribute("error", AuditController.text(messages, invalid.messageKey(), invalid.messageArgs()));
@@ -71,7 +71,7 @@ class AuditPage {
         CurrentAccount reader = readerOrRefuse();
         try {
             AuditController.exportTo(trail, reader, filters, format, messages, response);
-        } catch (InvalidAuditQuery invalid) {
+        } catch (BusinessRuleException invalid) {
             response.sendError(HttpStatus.BAD_REQUEST.value(), invalid.field() + ": "
                     + AuditController.text(messages, invalid.messageKey(), invalid.messageArgs()));
         }
