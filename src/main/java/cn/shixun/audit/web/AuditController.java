@@ -48,7 +48,7 @@ class AuditController {
     LinesPage search(AuditFilterForm filters) {
         Page<AuditEvent> found = trail.search(accounts.require(), filters.query(), filters.pageNumber(),
                 filters.pageSize());
-        return new LinesPage(views(found.getContent()), found.getNumber(), found.getSize(), found.getTotalElements(),
+        return new LinesPage(views(trail, found.getContent(), messages), found.getNumber(), found.getSize(), found.getTotalElements(),
                 found.getTotalPages());
     }
 
@@ -75,12 +75,11 @@ class AuditController {
         if (!"csv".equals(format.toLowerCase(Locale.ROOT))) {
             throw AuditQuery.invalid("format", "audit.invalid.format", format);
         }
-        List<AuditEvent> lines = trail.export(reader, filters.query());
-        Map<Long, String> names = trail.organisationNames(lines);
-        AuditCsv.write(lines.stream().map(e -> AuditLineView.of(e, names, messages)).toList(), response);
+        AuditCsv.write(views(trail, trail.export(reader, filters.query()), messages), response);
     }
 
-    private List<AuditLineView> views(List<AuditEvent> lines) {
+    /** The lines as shown, with their organisations' names looked up once. */
+    static List<AuditLineView> views(AuditTrail trail, List<AuditEvent> lines, MessageSource messages) {
         Map<Long, String> names = trail.organisationNames(lines);
         return lines.stream().map(e -> AuditLineView.of(e, names, messages)).toList();
     }

@@ -11,7 +11,6 @@ import cn.shixun.shared.BusinessRuleException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
@@ -53,9 +52,8 @@ class AuditPage {
         model.addAttribute("filterQuery", filters.queryString());
         try {
             Page<AuditEvent> found = trail.search(reader, filters.query(), filters.pageNumber(), filters.pageSize());
-            Map<Long, String> names = trail.organisationNames(found.getContent());
             model.addAttribute("page", found);
-            model.addAttribute("lines", found.getContent().stream().map(e -> AuditLineView.of(e, names, messages)).toList());
+            model.addAttribute("lines", AuditController.views(trail, found.getContent(), messages));
         } catch (BusinessRuleException invalid) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("errorField", invalid.field());
