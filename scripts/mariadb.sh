@@ -6,6 +6,11 @@
 #                              recreate the database shixun_it (utf8mb4) and its user, and write the
 #                              connection to target/mariadb/it.properties for the tests
 #   scripts/mariadb.sh stop    shut that server down (never any other one)
+#   scripts/mariadb.sh restart shut it down cleanly and start it again on the same port and datadir, keeping
+#                              every database (the tests restart the server in the middle of a batch)
+#   scripts/mariadb.sh database NAME
+#                              (re)create an empty database NAME for the same user and print its JDBC URL
+#                              (the two-node tests want a database of their own)
 #
 # Both are idempotent. Maven runs start before and stop after the integration tests. A system
 # MariaDB (port 3306, /var/lib/mysql) is never touched: this server has its own datadir, port,
@@ -108,7 +113,8 @@ wait_until_answering() {
   done
 }
 
-start() {
+# Starts the private server unless it runs; on a restart ($1 = same-port) only the recorded port is tried.
+server_up() {
   local server
   server="$(find_server)"
   [ -n "$server" ] || install_server
@@ -131,42 +137,62 @@ start() {
         || fail "mariadb-install-db failed, see $RUN_DIR/install-db.log"
     fi
     local port=${SHIXUN_MARIADB_PORT:-33306} attempt
+    if [ "${1:-}" = same-port ]; then
+      port="$(cat "$PORT_FILE")"
+      port_free "$port" || fail "port $port was taken while the server was down; cannot restart on it"
+    fi
     # Another build may take the same free port at the same moment: then the server dies at
-    # bind and the next port is tried.
+    # bind and the next port is tried (never on a restart: the clients know the old port).
     for attempt in 1 2 3 4 5; do
-      while ! port_free "$port"; do port=$((port + 1)); done
+      while [ "${1:-}" != same-port ] && ! port_free "$port"; do port=$((port + 1)); done
       echo "$port" >"$PORT_FILE"
       say "starting $server on 127.0.0.1:$port (datadir $DATA_DIR)"
       launch "$server" "$port" "${user_opt[@]}"
       if wait_until_answering $!; then
         break
       fi
-      [ $attempt -lt 5 ] || { tail -n 20 "$LOG_FILE" >&2 || true; fail "server did not start, see $LOG_FILE"; }
+      [ $attempt -lt 5 ] && [ "${1:-}" != same-port ] \
+        || { tail -n 20 "$LOG_FILE" >&2 || true; fail "server did not start, see $LOG_FILE"; }
       port=$((port + 1))
     done
   fi
+}
 
+# Drops and creates database $1, owned by the tests' user.
+fresh_database() {
+  local name=$1
+  [[ "$name" =~ ^[a-z][a-z0-9_]{0,63}$ ]] || fail "not a database name: $name"
+  client -e "DROP DATABASE IF EXISTS $name;
+    CREATE DATABASE $name CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
+    CREATE USER IF NOT EXISTS '$DB_USER'@'127.0.0.1' IDENTIFIED BY '$DB_PASSWORD';
+    GRANT ALL PRIVILEGES ON $name.* TO '$DB_USER'@'127.0.0.1';" \
+    || fail "could not create database $name"
+}
+
+jdbc_url() {
+  echo "jdbc:mysql://127.0.0.1:$(cat "$PORT_FILE")/$1?useUnicode=true&characterEncoding=utf8&serverTimezone=Asia/Shanghai&nullDatabaseMeansCurrent=true"
+}
+
+start() {
+  server_up
   local port
   port="$(cat "$PORT_FILE")"
   # A fresh database for every run: the tests start from an empty schema like a first production start.
-  client -e "DROP DATABASE IF EXISTS $DB_NAME;
-    CREATE DATABASE $DB_NAME CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
-    CREATE USER IF NOT EXISTS '$DB_USER'@'127.0.0.1' IDENTIFIED BY '$DB_PASSWORD';
-    GRANT ALL PRIVILEGES ON $DB_NAME.* TO '$DB_USER'@'127.0.0.1';" \
-    || fail "could not create database $DB_NAME"
+  fresh_database "$DB_NAME"
   cat >"$PROPS_FILE" <<EOF
 # Written by scripts/mariadb.sh start: the private MariaDB for the integration tests.
-shixun.it.mariadb.url=jdbc:mysql://127.0.0.1:$port/$DB_NAME?useUnicode=true&characterEncoding=utf8&serverTimezone=Asia/Shanghai
+shixun.it.mariadb.url=$(jdbc_url "$DB_NAME")
 shixun.it.mariadb.username=$DB_USER
 shixun.it.mariadb.password=$DB_PASSWORD
 EOF
   say "database $DB_NAME ready on 127.0.0.1:$port ($PROPS_FILE)"
 }
 
+# Stops the server; $1 = keep leaves the connection file for the clients of a restart.
 stop() {
   if ! running; then
     say "private server not running"
-    rm -f "$PROPS_FILE"
+    [ "${1:-}" = keep ] || rm -f "$PROPS_FILE"
     return 0
   fi
   local pid
@@ -183,11 +209,29 @@ stop() {
       break
     fi
   done
-  rm -f "$PROPS_FILE" "$PID_FILE"
+  rm -f "$PID_FILE"
+  [ "${1:-}" = keep ] || rm -f "$PROPS_FILE"
+}
+
+# A clean shutdown (committed transactions are flushed) and a start on the same port and data.
+restart() {
+  running || fail "private server not running; nothing to restart"
+  stop keep
+  server_up same-port
+  say "restarted on 127.0.0.1:$(cat "$PORT_FILE")"
+}
+
+database() {
+  [ -n "${1:-}" ] || fail "usage: $0 database NAME"
+  running || fail "private server not running; run '$0 start' first"
+  fresh_database "$1" >&2
+  jdbc_url "$1"
 }
 
 case "${1:-}" in
   start) start ;;
   stop) stop ;;
-  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+  restart) restart ;;
+  database) database "${2:-}" ;;
+  *) echo "usage: $0 start|stop|restart|database NAME" >&2; exit 2 ;;
 esac

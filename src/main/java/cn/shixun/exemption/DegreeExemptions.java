@@ -18,6 +18,7 @@ import cn.shixun.policy.PolicyProfiles;
 import cn.shixun.security.AccessScope;
 import cn.shixun.security.CandidateGroup;
 import cn.shixun.security.CurrentAccount;
+import cn.shixun.shared.AuditedAction;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.tasks.ReviewRouting;
 import cn.shixun.teacher.Teacher;
@@ -28,6 +29,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -62,11 +64,13 @@ public class DegreeExemptions {
     private final AccessScope scope;
     private final MessageSource messages;
     private final TransactionTemplate ownTransaction;
+    private final ApplicationEventPublisher audit;
 
     DegreeExemptions(DegreeExemptionRepository repository, ExemptionEventRepository events,
                      DegreeExemptionProcess process, Teachers teachers, Organisations organisations,
                      ReviewRouting routing, PolicyProfiles profiles, PolicyDecisions decisions, Ledger ledger,
-                     AccessScope scope, MessageSource messages, PlatformTransactionManager transactionManager) {
+                     AccessScope scope, MessageSource messages, PlatformTransactionManager transactionManager,
+                     ApplicationEventPublisher audit) {
         this.repository = repository;
         this.events = events;
         this.process = process;
@@ -80,6 +84,7 @@ public class DegreeExemptions {
         this.messages = messages;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.audit = audit;
     }
 
     /** The teacher of {@code account} applies; starts {@code degreeExemption} at the school's review. */
@@ -106,6 +111,8 @@ public class DegreeExemptions {
                 diploma, school.id(), authority.id(), now));
         exemption.startedAs(process.start(exemption.getId(), applicant, school.id(), authority.id()));
         record(exemption, ExemptionStep.APPLICATION, Outcome.SUBMITTED, null, applicant, now);
+        audit(exemption, "exemption.apply", "教师 " + teacher.staffNumber() + " 申请学历免修，证书编号 "
+                + diploma.certificateNumber().strip());
         log.info("Degree exemption {} applied for teacher {} by {}, routed to {} then {}", exemption.getId(), teacherId,
                 applicant, school.id(), authority.id());
         return exemption;
@@ -114,6 +121,15 @@ public class DegreeExemptions {
     /** A reviewer's decision on the application's open review task. */
     @Transactional
     public DegreeExemption decide(Long id, String username, Decision decision, String comment) {
+        return decide(id, username, decision, comment, null);
+    }
+
+    /**
+     * The same, for a reviewer who saw the application at step {@code expected}: if that step was
+     * decided meanwhile (by someone else, on another node), 409 instead of acting on the next step.
+     */
+    @Transactional
+    public DegreeExemption decide(Long id, String username, Decision decision, String comment, ExemptionStep expected) {
         DegreeExemption exemption = require(id);
         if (decision == null) {
             throw BusinessRuleException.violation(null, "outcome", "exemption.decision-required");
@@ -124,6 +140,10 @@ public class DegreeExemptions {
             case DegreeExemptionProcess.AUTHORITY_REVIEW -> ExemptionStep.AUTHORITY_REVIEW;
             default -> throw BusinessRuleException.conflict("R-30", "id", "exemption.no-review-open", id);
         };
+        if (expected != null && expected != step) {
+            throw BusinessRuleException.conflict("R-30", "step", "exemption.step-already-decided", id, expected.label(),
+                    step.label());
+        }
         requireMayWorkOn(task, username);
         String text = comment(comment, decision != Decision.APPROVE);
         Instant now = Instant.now();
@@ -135,6 +155,7 @@ public class DegreeExemptions {
             case REJECT -> exemption.closed(ExemptionStatus.REJECTED, text, now);
         }
         process.decide(task, decision);
+        audit(exemption, "exemption.decide", step.label() + "：" + decision.label() + (text == null ? "" : "，意见：" + text));
         log.info("Degree exemption {}: {} decided {} at {}", id, username, decision, step);
         return exemption;
     }
@@ -156,6 +177,7 @@ public class DegreeExemptions {
         exemption.takeEvidence(diploma);
         exemption.moveTo(ExemptionStatus.SCHOOL_REVIEW, now);
         process.resubmit(task);
+        audit(exemption, "exemption.amend", "重新提交，证书编号 " + diploma.certificateNumber().strip());
         return exemption;
     }
 
@@ -336,6 +358,11 @@ public class DegreeExemptions {
     private void record(DegreeExemption exemption, ExemptionStep step, Outcome outcome, String comment, String actor,
                         Instant at) {
         events.save(new ExemptionEvent(exemption.getId(), step, outcome, comment, actor, at));
+    }
+
+    private void audit(DegreeExemption exemption, String action, String detail) {
+        audit.publishEvent(new AuditedAction(action, DegreeExemptionProcess.PROCESS_ID, String.valueOf(exemption.getId()),
+                detail, exemption.schoolId()));
     }
 
     /** The registration authority's reviewer who approved: the ledger records them as the decider. */

@@ -7,6 +7,7 @@ import cn.shixun.policy.CreditResult;
 import cn.shixun.policy.HourCalculator;
 import cn.shixun.policy.PolicyProfiles;
 import cn.shixun.policy.PriorCredits;
+import cn.shixun.shared.AuditedAction;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,12 +41,15 @@ public class Ledger {
     private final Teachers teachers;
     private final PolicyProfiles profiles;
     private final HourCalculator calculator;
+    private final ApplicationEventPublisher events;
 
-    Ledger(LedgerEntryRepository entries, Teachers teachers, PolicyProfiles profiles, HourCalculator calculator) {
+    Ledger(LedgerEntryRepository entries, Teachers teachers, PolicyProfiles profiles, HourCalculator calculator,
+           ApplicationEventPublisher events) {
         this.entries = entries;
         this.teachers = teachers;
         this.profiles = profiles;
         this.calculator = calculator;
+        this.events = events;
     }
 
     /** A teacher's entries, oldest first, reversals included (R-37: they follow the teacher). */
@@ -84,6 +89,9 @@ public class Ledger {
         }
         log.debug("Registered {} hours ({}) for teacher {} as entry {} by {}", result.hours(), result.kind(), teacherId,
                 entry.getId(), decidedBy);
+        events.publishEvent(new AuditedAction("ledger.register", "ledger-entry", String.valueOf(entry.getId()),
+                "教师 " + teacher.staffNumber() + " 登记 " + result.hours().toPlainString() + " 学时（" + result.kind().label()
+                        + "，凭证 " + evidence.number().strip() + "，决定人 " + decidedBy + "）", teacher.schoolId()));
         return entry;
     }
 
@@ -113,13 +121,32 @@ public class Ledger {
             written.add(register(original.teacherId(), replacement, evidence, decidedBy));
         }
         log.info("Entry {} reversed by {} ({} entries written)", entryId, decidedBy, written.size());
+        events.publishEvent(new AuditedAction("ledger.correct", "ledger-entry", String.valueOf(entryId),
+                "冲销记录 " + entryId + "（冲销记录 " + written.get(0).getId()
+                        + (written.size() > 1 ? "，替代记录 " + written.get(1).getId() : "") + "），原因：" + reason.strip(),
+                teachers.require(original.teacherId()).schoolId()));
         return written;
     }
 
     /** Imports hours earned before the system; one bad row refuses the whole import. */
     @Transactional
     public List<LedgerEntry> importLegacy(Long teacherId, List<LegacyHours> rows, String decidedBy) {
-        teachers.require(teacherId);
+        return importLegacy(teacherId, rows, decidedBy, false);
+    }
+
+    /**
+     * The same, except that rows imported before (same paper evidence, year and category) are
+     * skipped instead of refusing the import: a batch re-run after a failure writes only what is
+     * missing, so it can resume without doubling anything (R-41, R-40). Returns the new entries.
+     */
+    @Transactional
+    public List<LedgerEntry> importMissingLegacy(Long teacherId, List<LegacyHours> rows, String decidedBy) {
+        return importLegacy(teacherId, rows, decidedBy, true);
+    }
+
+    private List<LedgerEntry> importLegacy(Long teacherId, List<LegacyHours> rows, String decidedBy,
+                                           boolean skipImported) {
+        Teacher teacher = teachers.require(teacherId);
         entries.lockTeacher(teacherId);
         if (rows == null || rows.isEmpty()) {
             throw BusinessRuleException.violation("R-41", "items", "ledger.legacy.empty");
@@ -132,11 +159,15 @@ public class Ledger {
             String at = "items[" + i + "].";
             validateLegacy(row, at, today);
             String key = row.paperEvidence().strip() + "|" + row.year() + "|" + row.category();
-            if (keys.contains(key) || entries.existsByTeacherIdAndEvidenceKey(teacherId, key)) {
+            boolean imported = entries.existsByTeacherIdAndEvidenceKey(teacherId, key);
+            if (keys.contains(key) || imported && !skipImported) {
                 throw BusinessRuleException.conflict("R-40", at + "paperEvidence", "ledger.legacy.duplicate",
                         row.paperEvidence(), row.year(), row.category().label());
             }
             keys.add(key);
+            if (imported) {
+                continue;
+            }
             LocalDate yearEnd = LocalDate.of(row.year(), 12, 31);
             prepared.add(new LedgerEntry(teacherId, yearEnd.isAfter(today) ? today : yearEnd, row.category(),
                     LedgerEntry.LEGACY_KIND, row.hours().setScale(2, RoundingMode.HALF_UP), 0,
@@ -145,8 +176,15 @@ public class Ledger {
                     .evidence(row.paperEvidence().strip(), key, List.of())
                     .decided(decidedBy, Instant.now(), "R-41", "按纸质凭证 " + row.paperEvidence().strip() + " 导入"));
         }
+        if (prepared.isEmpty()) {
+            return List.of();
+        }
         List<LedgerEntry> saved = entries.saveAllAndFlush(prepared);
         log.info("Imported {} legacy rows for teacher {} by {}", saved.size(), teacherId, decidedBy);
+        events.publishEvent(new AuditedAction("ledger.import-legacy", "teacher", String.valueOf(teacherId),
+                "教师 " + teacher.staffNumber() + " 导入系统启用前学时 " + saved.size() + " 条（记录 "
+                        + saved.stream().map(e -> String.valueOf(e.getId())).collect(java.util.stream.Collectors.joining(","))
+                        + "）", teacher.schoolId()));
         return saved;
     }
 

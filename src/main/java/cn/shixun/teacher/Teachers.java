@@ -4,6 +4,7 @@ import cn.shixun.shared.BusinessDate;
 import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.organisation.Stage;
+import cn.shixun.shared.AuditedAction;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.TeacherScope;
 import java.time.Instant;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -38,11 +40,14 @@ public class Teachers {
     private final TeacherRepository repository;
     private final TeacherTransferRepository transfers;
     private final Organisations organisations;
+    private final ApplicationEventPublisher events;
 
-    Teachers(TeacherRepository repository, TeacherTransferRepository transfers, Organisations organisations) {
+    Teachers(TeacherRepository repository, TeacherTransferRepository transfers, Organisations organisations,
+             ApplicationEventPublisher events) {
         this.repository = repository;
         this.transfers = transfers;
         this.organisations = organisations;
+        this.events = events;
     }
 
     public Optional<Teacher> find(Long id) {
@@ -127,8 +132,10 @@ public class Teachers {
         if (repository.existsByStaffNumber(staffNumber.trim())) {
             throw BusinessRuleException.conflict(null, "staffNumber", "teacher.staff-number-taken", staffNumber.trim());
         }
-        return repository.save(new Teacher(staffNumber.trim(), name.trim(), gender, schoolId, stage, blankToNull(subject),
-                certificate, hireDate));
+        Teacher hired = repository.save(new Teacher(staffNumber.trim(), name.trim(), gender, schoolId, stage,
+                blankToNull(subject), certificate, hireDate));
+        audit("teacher.hire", hired, hired.name() + "（工号 " + hired.staffNumber() + "）入职 " + school.name());
+        return hired;
     }
 
     /**
@@ -175,6 +182,10 @@ public class Teachers {
         TeacherTransfer move = transfers.save(new TeacherTransfer(teacherId, teacher.schoolId(), toSchoolId, effectiveOn,
                 Instant.now(), recordedBy.trim()));
         teacher.moveTo(toSchoolId);
+        // Filed under the receiving school: the teacher's scope follows the transfer.
+        audit("teacher.transfer", teacher, teacher.name() + "（工号 " + teacher.staffNumber() + "）自 "
+                + organisations.find(move.fromSchoolId()).map(Organisation::name).orElse("?") + " 调入 " + school.name()
+                + "，" + effectiveOn + " 生效");
         return move;
     }
 
@@ -214,6 +225,7 @@ public class Teachers {
             throw BusinessRuleException.violation(null, "leftOn", "teacher.left-date-invalid", leftOn, teacher.hireDate());
         }
         teacher.leavePost(leftOn);
+        audit("teacher.leave-post", teacher, teacher.name() + "（工号 " + teacher.staffNumber() + "）" + leftOn + " 离岗");
         return teacher;
     }
 
@@ -228,6 +240,11 @@ public class Teachers {
         require(teacherId).appointPrincipal(appointedOn);
     }
 
+
+    private void audit(String action, Teacher teacher, String detail) {
+        events.publishEvent(new AuditedAction(action, "teacher", String.valueOf(teacher.getId()), detail,
+                teacher.schoolId()));
+    }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();

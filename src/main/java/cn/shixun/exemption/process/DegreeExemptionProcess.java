@@ -3,8 +3,14 @@ package cn.shixun.exemption.process;
 import cn.shixun.exemption.Decision;
 import java.util.Date;
 import java.util.Optional;
+import cn.shixun.shared.BusinessRuleException;
+import java.sql.SQLException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -62,10 +68,42 @@ public class DegreeExemptionProcess {
     }
 
     public void decide(OpenTask task, Decision decision) {
-        tasks.complete(task.id(), DegreeExemptionVariables.decided(decision));
+        complete(task, DegreeExemptionVariables.decided(decision));
     }
 
     public void resubmit(OpenTask task) {
-        tasks.complete(task.id());
+        complete(task, null);
+    }
+
+    /**
+     * Completes the task, or refuses with 409 when someone else completed it meanwhile (another
+     * node, another reviewer of the same group): the engine's optimistic lock, the task gone, or
+     * the database choosing this transaction as a deadlock victim (MySQL/MariaDB, SQLState 40xxx).
+     * The caller's transaction then rolls back, so the loser leaves no trace.
+     */
+    private void complete(OpenTask task, java.util.Map<String, Object> variables) {
+        try {
+            tasks.complete(task.id(), variables);
+        } catch (OptimisticLockingException | NullValueException | NotFoundException raced) {
+            throw decidedConcurrently(task);
+        } catch (ProcessEngineException failure) {
+            if (isTransactionRollback(failure)) {
+                throw decidedConcurrently(task);
+            }
+            throw failure;
+        }
+    }
+
+    private static BusinessRuleException decidedConcurrently(OpenTask task) {
+        return BusinessRuleException.conflict("R-30", "id", "exemption.decided-concurrently", task.name());
+    }
+
+    private static boolean isTransactionRollback(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -41,7 +41,8 @@ class ExemptionController {
         this.accounts = accounts;
     }
 
-    record DecisionRequest(Decision outcome, String comment) {
+    /** {@code step}: optional, the step the reviewer saw; a step decided meanwhile then gets 409, not the next step. */
+    record DecisionRequest(Decision outcome, String comment, ExemptionStep step) {
     }
 
     record TaskView(String key, String name, String candidateGroup, String assignee, Date due) {
@@ -81,7 +82,7 @@ class ExemptionController {
     ExemptionView decide(@PathVariable Long id, @RequestBody DecisionRequest request) {
         CurrentAccount account = accounts.require();
         exemptions.requireVisibleTo(id, account);
-        return view(exemptions.decide(id, account.username(), request.outcome(), request.comment()));
+        return view(exemptions.decide(id, account.username(), request.outcome(), request.comment(), request.step()));
     }
 
     @PostMapping("/{id}/amendments")

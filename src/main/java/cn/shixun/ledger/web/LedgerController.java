@@ -5,6 +5,11 @@ import cn.shixun.ledger.Evidence;
 import cn.shixun.ledger.Ledger;
 import cn.shixun.ledger.LedgerEntry;
 import cn.shixun.ledger.LegacyHours;
+import cn.shixun.ledger.LegacyImportBatch;
+import cn.shixun.security.AccessScope;
+import cn.shixun.security.CurrentAccount;
+import cn.shixun.security.CurrentAccounts;
+import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.ledger.SourceType;
 import cn.shixun.ledger.TeacherStatus;
 import cn.shixun.ledger.TeacherStatusQuery;
@@ -30,6 +35,7 @@ import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -55,13 +61,21 @@ class LedgerController {
     private final TeacherStatusQuery status;
     private final AccessScope scope;
     private final MessageSource messages;
+    private final LegacyImportBatch legacyBatch;
+    private final CurrentAccounts accounts;
 
-    LedgerController(Ledger ledger, TeacherStatusQuery status, AccessScope scope, MessageSource messages) {
+    LedgerController(Ledger ledger, TeacherStatusQuery status, MessageSource messages, LegacyImportBatch legacyBatch,
+                     CurrentAccounts accounts, AccessScope scope) {
         this.ledger = ledger;
         this.status = status;
         this.scope = scope;
         this.messages = messages;
+        this.legacyBatch = legacyBatch;
+        this.accounts = accounts;
     }
+
+    /** At most this many teachers per batch request; a region imports in several batches. */
+    static final int MAX_BATCH = 2000;
 
     record EntryView(Long id, Long teacherId, LocalDate date, int year, HourCategory category, String categoryLabel,
                      String claimKind, BigDecimal hours, int units, String title, SourceType sourceType,
@@ -88,6 +102,24 @@ class LedgerController {
     }
 
     record LegacyRequest(List<LegacyHours> items) {
+    }
+
+    record LegacyBatchRequest(List<LegacyImportBatch.Item> teachers) {
+    }
+
+    record LegacyBatchView(int imported, int alreadyImported, int refused, int failed,
+                           List<LegacyImportBatch.Result> results) {
+
+        static LegacyBatchView of(List<LegacyImportBatch.Result> results) {
+            return new LegacyBatchView(count(results, LegacyImportBatch.Outcome.IMPORTED),
+                    count(results, LegacyImportBatch.Outcome.ALREADY_IMPORTED),
+                    count(results, LegacyImportBatch.Outcome.REFUSED), count(results, LegacyImportBatch.Outcome.FAILED),
+                    results);
+        }
+
+        private static int count(List<LegacyImportBatch.Result> results, LegacyImportBatch.Outcome outcome) {
+            return (int) results.stream().filter(r -> r.outcome() == outcome).count();
+        }
     }
 
     @GetMapping("/teachers/{teacherId}/ledger")
@@ -131,6 +163,24 @@ class LedgerController {
     @ResponseStatus(HttpStatus.CREATED)
     List<EntryView> importLegacy(@PathVariable Long teacherId, @RequestBody LegacyRequest request) {
         return ledger.importLegacy(scope.requireTeacher(teacherId), request.items(), actor()).stream().map(EntryView::of).toList();
+    }
+
+    /**
+     * Legacy hours for many teachers (R-41), one transaction per teacher, resumable: submitting
+     * the same batch again after a failure writes only what is missing. Teachers outside the
+     * caller's scope are refused one by one, like unknown ones.
+     */
+    @PostMapping("/legacy-hours/batches")
+    LegacyBatchView importLegacyBatch(@RequestBody LegacyBatchRequest request) {
+        CurrentAccount account = accounts.require();
+        if (account.isTeacher()) {
+            throw new AccessDeniedException("teacher " + account.username() + " may not import legacy hours");
+        }
+        if (request.teachers() == null || request.teachers().isEmpty() || request.teachers().size() > MAX_BATCH) {
+            throw BusinessRuleException.violation("R-41", "teachers", "ledger.legacy.batch-size", MAX_BATCH);
+        }
+        return LegacyBatchView.of(legacyBatch.run(request.teachers(), account.username(),
+                teacherId -> scope.coversTeacher(account, teacherId)));
     }
 
     /**

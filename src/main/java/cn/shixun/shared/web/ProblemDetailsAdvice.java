@@ -8,10 +8,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -97,12 +96,12 @@ class ProblemDetailsAdvice {
     }
 
     /**
-     * Two people acting on the same record at the same moment (two reviewers deciding one task):
-     * the engine's or the database's optimistic lock lets one win; the other's transaction is rolled
-     * back whole and they are told so.
+     * Two people acting on the same record at the same moment (two reviewers deciding one task,
+     * two nodes): the engine's optimistic lock or the database (lock timeout, deadlock victim)
+     * lets one win; the other's transaction is rolled back whole, nothing was saved, and trying
+     * again after a reload is safe.
      */
-    @ExceptionHandler({OptimisticLockingException.class, OptimisticLockingFailureException.class,
-            PessimisticLockingFailureException.class})
+    @ExceptionHandler({OptimisticLockingException.class, ConcurrencyFailureException.class})
     ProblemDetail concurrentChange(RuntimeException lost) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, text("problem.concurrent-change"));
         problem.setType(URI.create(TYPE_PREFIX + "concurrent-change"));
