@@ -41,17 +41,21 @@ class KeycloakSignIn implements SignIn {
 
     private final TokenAccounts tokenAccounts;
     private final ClientRegistrationRepository clients;
+    private final SecurityProblems problems;
     private final OidcUserService oidcUsers = new OidcUserService();
 
-    KeycloakSignIn(TokenAccounts tokenAccounts, ClientRegistrationRepository clients) {
+    KeycloakSignIn(TokenAccounts tokenAccounts, ClientRegistrationRepository clients, SecurityProblems problems) {
         this.tokenAccounts = tokenAccounts;
         this.clients = clients;
+        this.problems = problems;
     }
 
     @Override
     public void api(HttpSecurity http) throws Exception {
-        // Failures go to the chain's entry point (SecurityProblems): 401 as problem details.
-        http.oauth2ResourceServer(server -> server.jwt(jwt -> jwt.jwtAuthenticationConverter(this::authenticate)));
+        // A refused token is a 401 problem like every other on the API.
+        http.oauth2ResourceServer(server -> server
+                .jwt(jwt -> jwt.jwtAuthenticationConverter(this::authenticate))
+                .authenticationEntryPoint(problems));
     }
 
     @Override

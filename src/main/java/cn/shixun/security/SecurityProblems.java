@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
@@ -29,6 +31,7 @@ import org.springframework.web.servlet.LocaleResolver;
 class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private static final String TYPE_PREFIX = "urn:shixun:problem:";
+    private static final Logger log = LoggerFactory.getLogger(SecurityProblems.class);
 
     private final MessageSource messages;
     private final LocaleResolver localeResolver;
@@ -55,6 +58,7 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Shixun\", charset=\"UTF-8\"");
             write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated");
         } else if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+            log.info("Bearer token refused on {} {}: {}", request.getMethod(), request.getRequestURI(), failure.getMessage());
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"Shixun\", error=\"invalid_token\"");
             write(request, response, HttpStatus.UNAUTHORIZED, "invalid-token");
         } else {
