@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A private, throw-away Keycloak for the integration tests (*KeycloakIT / @KeycloakTest).
+# A private, throw-away Keycloak for the integration tests (Keycloak*IT, @KeycloakTest).
 #
 #   scripts/keycloak.sh start   start the Keycloak server distribution that Maven unpacked into
 #                               target/keycloak/dist/ (mvn verify does that before the integration tests)
