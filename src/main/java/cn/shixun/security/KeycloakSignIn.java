@@ -89,6 +89,12 @@ class KeycloakSignIn implements SignIn {
                         new LoginUrlAuthenticationEntryPoint(AUTHORIZATION_PATH)));
     }
 
+    /** Only system administrators: process owners use the engine REST API with a token. */
+    @Override
+    public boolean opensCamundaWebapps(Role role) {
+        return role == Role.SYSTEM_ADMIN;
+    }
+
     @Override
     public String singleSignOnPath() {
         return AUTHORIZATION_PATH;

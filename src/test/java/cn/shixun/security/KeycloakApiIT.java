@@ -112,6 +112,13 @@ class KeycloakApiIT {
     }
 
     @Test
+    void apiDocumentationAsksForABearerToken() throws Exception {
+        JsonNode docs = JSON.readTree(get("/v3/api-docs", null).body());
+        assertThat(docs.at("/components/securitySchemes/bearerAuth/scheme").asText()).isEqualTo("bearer");
+        assertThat(docs.at("/components/securitySchemes/basicAuth").isMissingNode()).isTrue();
+    }
+
+    @Test
     void forgedTokensAre401() throws Exception {
         String[] parts = keycloak.accessToken("teacher").split("\\.");
         JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));

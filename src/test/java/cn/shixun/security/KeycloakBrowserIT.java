@@ -69,6 +69,7 @@ class KeycloakBrowserIT extends BrowserTestSupport {
         waitUntil(() -> browser.getCurrentUrl().startsWith(keycloak.url()));
         signInOnKeycloak("sysadmin");
         waitUntil(() -> !browser.getCurrentUrl().startsWith(keycloak.url()));
+        assertThat(byTest("home-links").getText()).contains("流程引擎控制台");
         open("/camunda/app/cockpit/default/");
         waitUntil(() -> browser.getPageSource().contains("系统管理员"));
         assertThat(browser.findElements(By.cssSelector("input[type='password']"))).as("no second login").isEmpty();
@@ -81,6 +82,7 @@ class KeycloakBrowserIT extends BrowserTestSupport {
         waitUntil(() -> browser.getCurrentUrl().startsWith(keycloak.url()));
         signInOnKeycloak("process.owner");
         waitUntil(() -> !browser.getCurrentUrl().startsWith(keycloak.url()));
+        assertThat(byTest("home-links").getText()).as("no link to a page that refuses").doesNotContain("流程引擎控制台");
         open("/camunda/app/cockpit/default/");
         assertThat(find(By.tagName("h1")).getText()).isEqualTo("页面无法显示");
         assertThat(browser.getPageSource()).contains("您没有访问此页面的权限");
