@@ -1,9 +1,5 @@
 package cn.shixun.security;
 
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import java.util.Arrays;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -20,20 +16,19 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Three filter chains: the JSON APIs (HTTP Basic, stateless, problem details on 401/403), the
- * Camunda webapps (which keep their own login and CSRF protection for now), and the pages
- * (our login form, CSRF, logout by POST).
+ * Three filter chains: the JSON APIs (stateless, problem details on 401/403), the Camunda
+ * webapps (which keep their own CSRF protection), and the pages (CSRF, logout by POST). How
+ * people sign in on each is the {@link SignIn} of the active profile: HTTP Basic and our login
+ * form by default, Keycloak (JWT and OIDC) with the {@code keycloak} profile (ADR 0006).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
@@ -87,7 +82,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, SecurityProblems problems) throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, SecurityProblems problems, SignIn signIn) throws Exception {
+        signIn.api(http);
         return http
                 .securityMatcher(paths("/api/**", "/engine-rest/**"))
                 .authorizeHttpRequests(requests -> requests
@@ -96,7 +92,6 @@ class SecurityConfiguration {
                         .requestMatchers(posts(AUTHORITY_WRITES))
                         .access(signedInButNotATeacher())
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // No session, hence no cookie to forge a request with: CSRF protection has nothing to protect.
                 .csrf(AbstractHttpConfigurer::disable)
@@ -121,10 +116,10 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain camundaWebappChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain camundaWebappChain(HttpSecurity http, SignIn signIn) throws Exception {
+        signIn.camundaWebapps(http);
         return http
                 .securityMatcher(paths("/camunda/**"))
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 // The webapps send their own CSRF token (X-XSRF-TOKEN) checked by their own filter.
                 .csrf(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
@@ -133,32 +128,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain pageChain(HttpSecurity http, SignIn signIn) throws Exception {
+        signIn.pages(http);
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(paths(PUBLIC_PATHS)).permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form
-                        .loginPage(LOGIN_PAGE)
-                        .defaultSuccessUrl("/", false)
-                        .failureHandler(new RememberUsernameOnFailure(LOGIN_PAGE + "?error")))
-                .logout(logout -> logout
-                        .logoutUrl("/logout")
-                        .logoutSuccessUrl(LOGIN_PAGE + "?logout"))
                 .build();
-    }
-
-    private static final class RememberUsernameOnFailure extends SimpleUrlAuthenticationFailureHandler {
-
-        RememberUsernameOnFailure(String failureUrl) {
-            super(failureUrl);
-        }
-
-        @Override
-        public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-                                            AuthenticationException failure) throws IOException, ServletException {
-            request.getSession().setAttribute(LAST_USERNAME, request.getParameter("username"));
-            super.onAuthenticationFailure(request, response, failure);
-        }
     }
 }

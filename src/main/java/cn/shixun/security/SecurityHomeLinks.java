@@ -8,13 +8,19 @@ import org.springframework.stereotype.Component;
 @Component
 class SecurityHomeLinks implements HomeLinks {
 
+    private final SignIn signIn;
+
+    SecurityHomeLinks(SignIn signIn) {
+        this.signIn = signIn;
+    }
+
     @Override
     public List<HomeLink> linksFor(CurrentAccount account) {
         List<HomeLink> links = new ArrayList<>();
         if (!account.isTeacher()) {
             links.add(new HomeLink("home.link.api-docs", "home.link.api-docs.description", "/swagger-ui.html", 900));
         }
-        if (account.role().operatesEngine()) {
+        if (signIn.opensCamundaWebapps(account.role())) {
             links.add(new HomeLink("home.link.camunda", "home.link.camunda.description", "/camunda/app/", 910));
         }
         if (account.role().reviews()) {

@@ -8,7 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,22 +31,40 @@ import org.springframework.web.servlet.LocaleResolver;
 class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
 
     private static final String TYPE_PREFIX = "urn:shixun:problem:";
+    private static final Logger log = LoggerFactory.getLogger(SecurityProblems.class);
 
     private final MessageSource messages;
     private final LocaleResolver localeResolver;
     private final ObjectMapper objectMapper;
+    /** The APIs take Keycloak's bearer tokens (ADR 0006) instead of HTTP Basic. */
+    private final boolean bearerTokens;
 
-    SecurityProblems(MessageSource messages, LocaleResolver localeResolver, ObjectMapper objectMapper) {
+    SecurityProblems(MessageSource messages, LocaleResolver localeResolver, ObjectMapper objectMapper,
+                     Environment environment) {
         this.messages = messages;
         this.localeResolver = localeResolver;
         this.objectMapper = objectMapper;
+        this.bearerTokens = environment.matchesProfiles("keycloak");
     }
 
+    /**
+     * 401. With Keycloak (bearer tokens) a request that sent a token learns only that it is
+     * invalid: forged, expired, for another audience or for no account here (the reason is logged).
+     */
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
-        response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Shixun\", charset=\"UTF-8\"");
-        write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated");
+        if (!bearerTokens) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Shixun\", charset=\"UTF-8\"");
+            write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated");
+        } else if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+            log.info("Bearer token refused on {} {}: {}", request.getMethod(), request.getRequestURI(), failure.getMessage());
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"Shixun\", error=\"invalid_token\"");
+            write(request, response, HttpStatus.UNAUTHORIZED, "invalid-token");
+        } else {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"Shixun\"");
+            write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated-bearer");
+        }
     }
 
     @Override

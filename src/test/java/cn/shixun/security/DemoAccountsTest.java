@@ -57,7 +57,7 @@ class DemoAccountsTest {
         assertThat(accounts.exists("county.reviewer.km")).isEqualTo(organisations.findByCode("530102").isPresent());
 
         ExtendedModelMap model = new ExtendedModelMap();
-        new LoginController(accounts, true).login(new MockHttpSession(), model);
+        new LoginController(accounts, true, new PasswordSignIn(null)).login(new MockHttpSession(), model);
         assertThat((List<?>) model.getAttribute("demoAccounts")).as("login page hint")
                 .extracting("username").contains("teacher", "county.reviewer", "sysadmin");
 

@@ -1,0 +1,122 @@
+package cn.shixun.security;
+
+import org.springframework.context.annotation.Profile;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
+import org.springframework.security.oauth2.client.oidc.web.logout.OidcClientInitiatedLogoutSuccessHandler;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
+import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keycloak (profile {@code keycloak}, ADR 0006): the APIs take its access tokens (JWT: issuer,
+ * signature, expiry and our audience checked by {@link KeycloakConfiguration#jwtDecoder}), the
+ * pages sign in through its login page (OIDC authorization code with PKCE) and sign out there
+ * too, and the Camunda webapps open only to system administrators signed in that way. Either
+ * way the token's claims must agree with one of our accounts ({@link TokenAccounts}), and the
+ * principal's name is the account's username, so {@link CurrentAccounts} and every scope check
+ * work as with a password.
+ */
+@Component
+@Profile("keycloak")
+class KeycloakSignIn implements SignIn {
+
+    /** The client registration in {@code spring.security.oauth2.client.registration}. */
+    static final String REGISTRATION = "keycloak";
+    /** Starts the authorization code flow: Spring Security redirects to Keycloak's login page. */
+    static final String AUTHORIZATION_PATH =
+            OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI + "/" + REGISTRATION;
+
+    private final TokenAccounts tokenAccounts;
+    private final ClientRegistrationRepository clients;
+    private final SecurityProblems problems;
+    private final OidcUserService oidcUsers = new OidcUserService();
+
+    KeycloakSignIn(TokenAccounts tokenAccounts, ClientRegistrationRepository clients, SecurityProblems problems) {
+        this.tokenAccounts = tokenAccounts;
+        this.clients = clients;
+        this.problems = problems;
+    }
+
+    @Override
+    public void api(HttpSecurity http) throws Exception {
+        // A refused token is a 401 problem like every other on the API.
+        http.oauth2ResourceServer(server -> server
+                .jwt(jwt -> jwt.jwtAuthenticationConverter(this::authenticate))
+                .authenticationEntryPoint(problems));
+    }
+
+    @Override
+    public void pages(HttpSecurity http) throws Exception {
+        DefaultOAuth2AuthorizationRequestResolver requests = new DefaultOAuth2AuthorizationRequestResolver(clients,
+                OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
+        requests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+        OidcClientInitiatedLogoutSuccessHandler signedOut = new OidcClientInitiatedLogoutSuccessHandler(clients);
+        signedOut.setPostLogoutRedirectUri("{baseUrl}" + SecurityConfiguration.LOGIN_PAGE + "?logout");
+        http.oauth2Login(login -> login
+                        // Straight to Keycloak: our login page only says why a sign-in failed or that one signed out.
+                        .loginPage(AUTHORIZATION_PATH)
+                        .failureUrl(SecurityConfiguration.LOGIN_PAGE + "?error")
+                        .defaultSuccessUrl("/", false)
+                        .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(requests))
+                        .userInfoEndpoint(userInfo -> userInfo.oidcUserService(this::signIn)))
+                .logout(logout -> logout
+                        .logoutUrl("/logout")
+                        .logoutSuccessHandler(signedOut));
+    }
+
+    /**
+     * The webapps see the signed-in account through the servlet principal (see
+     * {@link KeycloakConfiguration#camundaWebappSingleSignOn}); engine authorization is off, so
+     * this rule is what keeps everybody but system administrators out.
+     */
+    @Override
+    public void camundaWebapps(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests.anyRequest().hasRole(Role.SYSTEM_ADMIN.name()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(
+                        new LoginUrlAuthenticationEntryPoint(AUTHORIZATION_PATH)));
+    }
+
+    /** Only system administrators: process owners use the engine REST API with a token. */
+    @Override
+    public boolean opensCamundaWebapps(Role role) {
+        return role == Role.SYSTEM_ADMIN;
+    }
+
+    @Override
+    public String singleSignOnPath() {
+        return AUTHORIZATION_PATH;
+    }
+
+    private JwtAuthenticationToken authenticate(Jwt jwt) {
+        CurrentAccount account = tokenAccounts.account(jwt.getClaimAsString(TokenAccounts.USERNAME),
+                jwt.getClaimAsStringList(TokenAccounts.ROLES), jwt.getClaimAsString(TokenAccounts.ORGANISATION_CODE));
+        return new JwtAuthenticationToken(jwt, TokenAccounts.authorities(account), account.username());
+    }
+
+    private OidcUser signIn(OidcUserRequest request) {
+        OidcUser user = oidcUsers.loadUser(request);
+        CurrentAccount account;
+        try {
+            account = tokenAccounts.account(user.getPreferredUsername(), user.getClaimAsStringList(TokenAccounts.ROLES),
+                    user.getClaimAsString(TokenAccounts.ORGANISATION_CODE));
+        } catch (BadCredentialsException refused) {
+            throw new OAuth2AuthenticationException(new OAuth2Error(OAuth2ErrorCodes.ACCESS_DENIED), refused.getMessage(),
+                    refused);
+        }
+        return new DefaultOidcUser(TokenAccounts.authorities(account), user.getIdToken(), user.getUserInfo(),
+                TokenAccounts.USERNAME);
+    }
+}
