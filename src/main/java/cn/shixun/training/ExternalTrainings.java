@@ -36,6 +36,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -64,6 +65,8 @@ public class ExternalTrainings {
     private static final int MAX_TRAINING_DAYS = 366;
     private static final BigDecimal MAX_HOURS_PER_DAY = new BigDecimal("24");
     private static final String PROCESS = ExternalTrainingProcess.PROCESS_ID;
+    /** The day the demo data replays a past application on (see {@link #asOf}); unset everywhere else. */
+    private static final ThreadLocal<LocalDate> REPLAYED_DAY = new ThreadLocal<>();
 
     private final ExternalTrainingRepository repository;
     private final ExternalTrainingProcess process;
@@ -125,7 +128,25 @@ public class ExternalTrainings {
     /** Applies for the teacher; {@code applicant} is the username the teacher's later tasks go to. */
     @Transactional
     public ExternalTraining apply(Long teacherId, String applicant, TrainingPlan plan) {
-        return applyOn(teacherId, applicant, plan, BusinessDate.today());
+        return applyOn(teacherId, applicant, plan, today());
+    }
+
+    /**
+     * Runs {@code work} as if today were {@code day}: the demo data replays an application and
+     * its consent made before a training that is over now. Nothing else calls it.
+     */
+    static <T> T asOf(LocalDate day, Supplier<T> work) {
+        REPLAYED_DAY.set(day);
+        try {
+            return work.get();
+        } finally {
+            REPLAYED_DAY.remove();
+        }
+    }
+
+    private static LocalDate today() {
+        LocalDate replayed = REPLAYED_DAY.get();
+        return replayed != null ? replayed : BusinessDate.today();
     }
 
     /** The application as of {@code today}: the demo data backdates a few applications through it. */
@@ -155,7 +176,7 @@ public class ExternalTrainings {
         ExternalTraining training = require(id);
         CaseTask task = openTask(training, ExternalTrainingProcess.AMEND_APPLICATION, "training.not-returned");
         caseTasks.requireWorkable(task.id(), account);
-        checkPlan(teachers.requireRegistrable(training.teacherId()), plan, id, BusinessDate.today());
+        checkPlan(teachers.requireRegistrable(training.teacherId()), plan, id, today());
         // what is replaced stays readable in the history.
         history.record(PROCESS, caseId(training), task.taskKey(), "原申请内容", CaseOutcome.RESUBMITTED,
                 "原申请：" + summary(training.plan()), account.username());
@@ -199,7 +220,7 @@ public class ExternalTrainings {
         switch (taskKey) {
             case ExternalTrainingProcess.SCHOOL_CONSENT -> {
                 if (decision == Decision.APPROVE) {
-                    requireBeforeStart(training, BusinessDate.today(), "training.consent-too-late");
+                    requireBeforeStart(training, today(), "training.consent-too-late");
                     requireEligible(training);
                 }
                 training.moveTo(decision == Decision.APPROVE ? TrainingStatus.CONSENTED
@@ -223,7 +244,7 @@ public class ExternalTrainings {
         Instant now = Instant.now();
         switch (taskKey) {
             case ExternalTrainingProcess.AMEND_APPLICATION -> {
-                requireBeforeStart(training, BusinessDate.today(), "training.already-started");
+                requireBeforeStart(training, today(), "training.already-started");
                 training.moveTo(TrainingStatus.CONSENT_REVIEW, now);
             }
             case ExternalTrainingProcess.SUBMIT_COMPLETION, ExternalTrainingProcess.AMEND_COMPLETION -> {
