@@ -1,0 +1,217 @@
+package cn.shixun.training;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A teacher's application to attend training not organised by an education authority (R-31),
+ * with the plan consented to beforehand and, after the training, the completion evidence. The
+ * candidate groups are fixed when the teacher applies (R-04). Decisions are in the case history.
+ */
+@Entity
+@Table(name = "external_training")
+public class ExternalTraining {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "teacher_id", nullable = false)
+    private Long teacherId;
+
+    @Column(name = "school_id", nullable = false)
+    private Long schoolId;
+
+    @Column(nullable = false)
+    private String applicant;
+
+    @Column(name = "provider_id", nullable = false)
+    private Long providerId;
+
+    @Column(name = "project_name", nullable = false)
+    private String projectName;
+
+    @Column(name = "start_date", nullable = false)
+    private LocalDate startDate;
+
+    @Column(name = "end_date", nullable = false)
+    private LocalDate endDate;
+
+    @Column(nullable = false)
+    private String place;
+
+    @Column(name = "planned_content", nullable = false)
+    private String plannedContent;
+
+    @Column(name = "plan_file", nullable = false)
+    private String planFile;
+
+    @Column(name = "applied_on", nullable = false)
+    private LocalDate appliedOn;
+
+    @Column(name = "certificate_number")
+    private String certificateNumber;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "certificate_kind")
+    private CertificateKind certificateKind;
+
+    @Column(name = "stated_hours")
+    private BigDecimal statedHours;
+
+    @Column(name = "stated_days")
+    private Integer statedDays;
+
+    @Column(name = "certificate_file")
+    private String certificateFile;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private TrainingStatus status;
+
+    @Column(name = "school_group", nullable = false)
+    private String schoolGroup;
+
+    @Column(name = "authority_group", nullable = false)
+    private String authorityGroup;
+
+    @Column(name = "process_instance_id")
+    private String processInstanceId;
+
+    @Column(name = "ledger_entry_id")
+    private Long ledgerEntryId;
+
+    @Column(name = "outcome_reason")
+    private String outcomeReason;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    protected ExternalTraining() {
+        // for JPA
+    }
+
+    ExternalTraining(Long teacherId, Long schoolId, String applicant, TrainingPlan plan, LocalDate appliedOn,
+                     String schoolGroup, String authorityGroup, Instant now) {
+        this.teacherId = teacherId;
+        this.schoolId = schoolId;
+        this.applicant = applicant;
+        this.appliedOn = appliedOn;
+        this.schoolGroup = schoolGroup;
+        this.authorityGroup = authorityGroup;
+        this.createdAt = now;
+        takePlan(plan);
+        moveTo(TrainingStatus.CONSENT_REVIEW, now);
+    }
+
+    void takePlan(TrainingPlan plan) {
+        this.providerId = plan.providerId();
+        this.projectName = plan.projectName().strip();
+        this.startDate = plan.startDate();
+        this.endDate = plan.endDate();
+        this.place = plan.place().strip();
+        this.plannedContent = plan.plannedContent().strip();
+        this.planFile = plan.planFile().strip();
+    }
+
+    void takeEvidence(CompletionEvidence evidence) {
+        this.certificateNumber = evidence.certificateNumber().strip();
+        this.certificateKind = evidence.certificateKind();
+        this.statedHours = evidence.statedHours();
+        this.statedDays = evidence.statedDays();
+        this.certificateFile = evidence.certificateFile().strip();
+    }
+
+    void moveTo(TrainingStatus next, Instant now) {
+        this.status = next;
+        this.updatedAt = now;
+    }
+
+    void startedAs(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+    }
+
+    void registered(Long ledgerEntryId, Instant now) {
+        this.ledgerEntryId = ledgerEntryId;
+        moveTo(TrainingStatus.REGISTERED, now);
+    }
+
+    void closed(TrainingStatus status, String reason, Instant now) {
+        this.outcomeReason = reason;
+        moveTo(status, now);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long teacherId() {
+        return teacherId;
+    }
+
+    public Long schoolId() {
+        return schoolId;
+    }
+
+    public String applicant() {
+        return applicant;
+    }
+
+    public TrainingPlan plan() {
+        return new TrainingPlan(providerId, projectName, startDate, endDate, place, plannedContent, planFile);
+    }
+
+    public LocalDate appliedOn() {
+        return appliedOn;
+    }
+
+    /** The completion evidence, or null before the teacher has submitted it. */
+    public CompletionEvidence evidence() {
+        return certificateNumber == null ? null
+                : new CompletionEvidence(certificateNumber, certificateKind, statedHours, statedDays, certificateFile);
+    }
+
+    public TrainingStatus status() {
+        return status;
+    }
+
+    public String schoolGroup() {
+        return schoolGroup;
+    }
+
+    public String authorityGroup() {
+        return authorityGroup;
+    }
+
+    public String processInstanceId() {
+        return processInstanceId;
+    }
+
+    public Long ledgerEntryId() {
+        return ledgerEntryId;
+    }
+
+    public String outcomeReason() {
+        return outcomeReason;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+}
