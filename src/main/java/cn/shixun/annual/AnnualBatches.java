@@ -84,10 +84,18 @@ public class AnnualBatches {
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Progress declare(CurrentAccount account, Long schoolId, Integer year, Set<Long> promotionCandidateIds) {
+        return declare(account, schoolId, year, promotionCandidateIds, calendar.today());
+    }
+
+    /** {@link #declare(CurrentAccount, Long, Integer, Set)} as of {@code today} (the demo data declares on a date of its own). */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    Progress declare(CurrentAccount account, Long schoolId, Integer year, Set<Long> promotionCandidateIds,
+                     LocalDate today) {
         Set<Long> promoted = promotionCandidateIds == null ? Set.of() : Set.copyOf(promotionCandidateIds);
-        Long batchId = ownTransaction.execute(status -> prepare(account, schoolId, year, promoted).getId());
+        Long batchId = ownTransaction.execute(status -> prepare(account, schoolId, year, promoted, today)
+                .getId());
         for (BatchItem item : items.findByBatchIdAndOutcomeOrderByIdAsc(batchId, BatchItem.Outcome.PENDING)) {
-            startOne(item.getId(), year, promoted.contains(item.teacherId()), account.username());
+            startOne(item.getId(), year, promoted.contains(item.teacherId()), account.username(), today);
         }
         ownTransaction.executeWithoutResult(status -> batches.findById(batchId).orElseThrow()
                 .finished(Instant.now()));
@@ -98,7 +106,8 @@ public class AnnualBatches {
     }
 
     /** Every check before anything is written; then the batch (found or created) with an item per teacher. */
-    private AnnualBatch prepare(CurrentAccount account, Long schoolId, Integer year, Set<Long> promoted) {
+    private AnnualBatch prepare(CurrentAccount account, Long schoolId, Integer year, Set<Long> promoted,
+                                LocalDate today) {
         if (account.isTeacher()) {
             throw BusinessRuleException.forbidden("R-33", "schoolId", "annual.only-schools-declare");
         }
@@ -106,7 +115,6 @@ public class AnnualBatches {
         if (!scope.covers(account, schoolId)) {
             throw BusinessRuleException.forbidden("R-04", "schoolId", "annual.school-outside-scope", school.name());
         }
-        LocalDate today = calendar.today();
         String profile = organisations.effectivePolicyProfile(schoolId);
         annual.requireOpenYear(year, profile, false, today, "year");
         for (Long teacherId : promoted) {
@@ -139,7 +147,7 @@ public class AnnualBatches {
     }
 
     /** One teacher: started, already registered for the year, or failed with the reason; in a transaction of its own. */
-    private void startOne(Long itemId, int year, boolean promotionCandidate, String declaredBy) {
+    private void startOne(Long itemId, int year, boolean promotionCandidate, String declaredBy, LocalDate today) {
         try {
             ownTransaction.executeWithoutResult(status -> {
                 BatchItem item = items.findById(itemId).orElseThrow();
@@ -149,7 +157,7 @@ public class AnnualBatches {
                     return;
                 }
                 AnnualRegistration registration = annual.open(item.teacherId(), year, promotionCandidate, List.of(),
-                        null, declaredBy, item.batchId(), false);
+                        null, declaredBy, item.batchId(), false, today);
                 item.done(BatchItem.Outcome.STARTED, registration.getId(), null);
             });
         } catch (BusinessRuleException refusal) {

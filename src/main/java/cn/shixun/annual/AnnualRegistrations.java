@@ -118,7 +118,7 @@ public class AnnualRegistrations {
             throw BusinessRuleException.forbidden("R-33", "teacherId", "annual.only-teachers-submit");
         }
         return open(account.teacherId(), year, promotionCandidate, attachments, account.username(),
-                account.username(), null, true);
+                account.username(), null, true, calendar.today());
     }
 
     /**
@@ -126,15 +126,16 @@ public class AnnualRegistrations {
      * teacher's username when the teacher submits (a returned card goes back to them), null when
      * the school declares (it goes back to the school). {@code requireEvidence}: a teacher's own
      * card must carry evidence for every line; a school's declaration is checked by its review.
+     * {@code today}: the day of the submission ({@link AnnualCalendar#today()}; the demo data's own date).
      */
     @Transactional
     AnnualRegistration open(Long teacherId, Integer year, boolean promotionCandidate, List<Attachment> attachments,
-                            String applicant, String submittedBy, Long batchId, boolean requireEvidence) {
+                            String applicant, String submittedBy, Long batchId, boolean requireEvidence,
+                            LocalDate today) {
         if (teacherId == null || teachers.find(teacherId).isEmpty()) {
             throw BusinessRuleException.notFound("teacherId", "annual.teacher-not-found", teacherId);
         }
         Teacher teacher = teachers.requireRegistrable(teacherId);
-        LocalDate today = calendar.today();
         String profile = organisations.effectivePolicyProfile(teacher.schoolId());
         requireOpenYear(year, profile, promotionCandidate, today, promotionCandidate ? "promotionCandidate" : "year");
         repository.findByLiveKey(AnnualRegistration.liveKey(teacherId, year)).ifPresent(live -> {
