@@ -9,7 +9,7 @@ public final class DemoDataOrder {
     public static final int ORGANISATIONS_AND_TEACHERS = 100;
     public static final int LEDGER = 200;
     public static final int ACCOUNTS = 300;
-    /** Cases in flight for the demo accounts: after the accounts that act on them. */
+    /** Cases in flight of the procedures, so that the demo reviewers have work ({@code shixun.demo-data.cases-in-flight}). */
     public static final int PROCESSES = 400;
 
     private DemoDataOrder() {

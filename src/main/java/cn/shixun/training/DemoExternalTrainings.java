@@ -35,7 +35,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 @Order(DemoDataOrder.PROCESSES)
-@ConditionalOnExpression("${shixun.demo-data.enabled:false} and ${shixun.demo-data.process-cases:false}")
+@ConditionalOnExpression("${shixun.demo-data.enabled:false} and ${shixun.demo-data.cases-in-flight:true}")
 class DemoExternalTrainings implements ApplicationRunner {
 
     static final String TEACHER = "teacher";

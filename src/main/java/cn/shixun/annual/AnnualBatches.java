@@ -1,0 +1,199 @@
+package cn.shixun.annual;
+
+import cn.shixun.organisation.Organisation;
+import cn.shixun.organisation.Organisations;
+import cn.shixun.security.AccessScope;
+import cn.shixun.security.CurrentAccount;
+import cn.shixun.shared.AuditedAction;
+import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.teacher.Teacher;
+import cn.shixun.teacher.Teachers;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A school declares all its teachers for a year in one step (R-33 bulk). The declaration is
+ * checked first (scope, year, deadline, promotion candidates) and refused as a whole, writing
+ * nothing; then every teacher becomes an item, and each item is started as its own registration
+ * and process instance in its own transaction — one teacher's trouble does not hold back the
+ * others, and a declaration interrupted half-way is resumed by declaring again (one batch per
+ * school and year; teachers already started are not started twice).
+ */
+@Service
+@Transactional(readOnly = true)
+public class AnnualBatches {
+
+    private static final Logger log = LoggerFactory.getLogger(AnnualBatches.class);
+
+    /** How far a batch has come: its items by outcome and its registrations by status. */
+    public record Progress(AnnualBatch batch, int teachers, Map<BatchItem.Outcome, Long> items,
+                           Map<RegistrationStatus, Long> registrations, boolean finished) {
+    }
+
+    private final AnnualBatchRepository batches;
+    private final BatchItemRepository items;
+    private final AnnualRegistrationRepository registrations;
+    private final AnnualRegistrations annual;
+    private final Teachers teachers;
+    private final Organisations organisations;
+    private final AccessScope scope;
+    private final AnnualCalendar calendar;
+    private final ApplicationEventPublisher events;
+    private final MessageSource messages;
+    private final TransactionTemplate ownTransaction;
+
+    AnnualBatches(AnnualBatchRepository batches, BatchItemRepository items,
+                  AnnualRegistrationRepository registrations, AnnualRegistrations annual, Teachers teachers,
+                  Organisations organisations, AccessScope scope, AnnualCalendar calendar,
+                  ApplicationEventPublisher events, MessageSource messages,
+                  PlatformTransactionManager transactionManager) {
+        this.batches = batches;
+        this.items = items;
+        this.registrations = registrations;
+        this.annual = annual;
+        this.teachers = teachers;
+        this.organisations = organisations;
+        this.scope = scope;
+        this.calendar = calendar;
+        this.events = events;
+        this.messages = messages;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * {@code account} declares every teacher of the school for {@code year}; teachers up for
+     * title promotion are named in {@code promotionCandidateIds} (their own deadline, R-33
+     * Sanmenxia). Returns the batch's progress once every item has been tried.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public Progress declare(CurrentAccount account, Long schoolId, Integer year, Set<Long> promotionCandidateIds) {
+        return declare(account, schoolId, year, promotionCandidateIds, calendar.today());
+    }
+
+    /** {@link #declare(CurrentAccount, Long, Integer, Set)} as of {@code today} (the demo data declares on a date of its own). */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    Progress declare(CurrentAccount account, Long schoolId, Integer year, Set<Long> promotionCandidateIds,
+                     LocalDate today) {
+        Set<Long> promoted = promotionCandidateIds == null ? Set.of() : Set.copyOf(promotionCandidateIds);
+        Long batchId = ownTransaction.execute(status -> prepare(account, schoolId, year, promoted, today)
+                .getId());
+        for (BatchItem item : items.findByBatchIdAndOutcomeOrderByIdAsc(batchId, BatchItem.Outcome.PENDING)) {
+            startOne(item.getId(), year, promoted.contains(item.teacherId()), account.username(), today);
+        }
+        ownTransaction.executeWithoutResult(status -> batches.findById(batchId).orElseThrow()
+                .finished(Instant.now()));
+        Progress progress = progress(batchId);
+        log.info("Annual batch {} (school {}, {}) by {}: {}", batchId, schoolId, year, account.username(),
+                progress.items());
+        return progress;
+    }
+
+    /** Every check before anything is written; then the batch (found or created) with an item per teacher. */
+    private AnnualBatch prepare(CurrentAccount account, Long schoolId, Integer year, Set<Long> promoted,
+                                LocalDate today) {
+        if (account.isTeacher()) {
+            throw BusinessRuleException.forbidden("R-33", "schoolId", "annual.only-schools-declare");
+        }
+        Organisation school = organisations.requireSchool(schoolId, "schoolId");
+        if (!scope.covers(account, schoolId)) {
+            throw BusinessRuleException.forbidden("R-04", "schoolId", "annual.school-outside-scope", school.name());
+        }
+        String profile = organisations.effectivePolicyProfile(schoolId);
+        annual.requireOpenYear(year, profile, false, today, "year");
+        for (Long teacherId : promoted) {
+            Teacher teacher = teachers.find(teacherId).filter(found -> schoolId.equals(found.schoolId()))
+                    .orElseThrow(() -> BusinessRuleException.violation("R-33", "promotionCandidateIds",
+                            "annual.promotion-not-at-school", teacherId, school.name()));
+            annual.requireOpenYear(year, profile, true, today, "promotionCandidateIds");
+            if (!teacher.isRegistrable()) {
+                throw BusinessRuleException.violation("R-01", "promotionCandidateIds", "teacher.not-registrable",
+                        teacher.name());
+            }
+        }
+        AnnualBatch batch = batches.findBySchoolIdAndRegYear(schoolId, year)
+                .orElseGet(() -> batches.saveAndFlush(new AnnualBatch(schoolId, year, account.username(),
+                        Instant.now())));
+        Set<Long> listed = items.findByBatchIdOrderByIdAsc(batch.getId()).stream().map(BatchItem::teacherId)
+                .collect(Collectors.toSet());
+        for (Teacher teacher : teachers.atSchool(schoolId)) {
+            if (!listed.contains(teacher.getId())) {
+                BatchItem item = new BatchItem(batch.getId(), teacher.getId());
+                if (!teacher.isRegistrable()) {
+                    item.done(BatchItem.Outcome.NOT_REGISTRABLE, null, null);
+                }
+                items.save(item);
+            }
+        }
+        events.publishEvent(new AuditedAction("annual.declare", "annualBatch", String.valueOf(batch.getId()),
+                school.name() + " " + year + "年度集中申报"));
+        return batch;
+    }
+
+    /** One teacher: started, already registered for the year, or failed with the reason; in a transaction of its own. */
+    private void startOne(Long itemId, int year, boolean promotionCandidate, String declaredBy, LocalDate today) {
+        try {
+            ownTransaction.executeWithoutResult(status -> {
+                BatchItem item = items.findById(itemId).orElseThrow();
+                var live = registrations.findByLiveKey(AnnualRegistration.liveKey(item.teacherId(), year));
+                if (live.isPresent()) {
+                    item.done(BatchItem.Outcome.ALREADY_REGISTERED, live.get().getId(), live.get().status().label());
+                    return;
+                }
+                AnnualRegistration registration = annual.open(item.teacherId(), year, promotionCandidate, List.of(),
+                        null, declaredBy, item.batchId(), false, today);
+                item.done(BatchItem.Outcome.STARTED, registration.getId(), null);
+            });
+        } catch (BusinessRuleException refusal) {
+            String reason = messages.getMessage(refusal.messageKey(), refusal.messageArgs(), refusal.messageKey(),
+                    Locale.SIMPLIFIED_CHINESE);
+            BatchItem.Outcome outcome = "R-01".equals(refusal.ruleId()) ? BatchItem.Outcome.NOT_REGISTRABLE
+                    : BatchItem.Outcome.FAILED;
+            ownTransaction.executeWithoutResult(status -> items.findById(itemId).orElseThrow()
+                    .done(outcome, null, reason));
+            log.warn("Annual batch item {} not started: {}", itemId, refusal.getMessage());
+        }
+    }
+
+    public Progress progress(Long batchId) {
+        AnnualBatch batch = batches.findById(batchId)
+                .orElseThrow(() -> BusinessRuleException.notFound("id", "annual.batch-not-found", batchId));
+        Map<BatchItem.Outcome, Long> byOutcome = new EnumMap<>(BatchItem.Outcome.class);
+        items.countByOutcome(batchId).forEach(row -> byOutcome.put((BatchItem.Outcome) row[0], (Long) row[1]));
+        Map<RegistrationStatus, Long> byStatus = new EnumMap<>(RegistrationStatus.class);
+        registrations.countByStatusInBatch(batchId).forEach(row -> byStatus.put((RegistrationStatus) row[0],
+                (Long) row[1]));
+        int total = byOutcome.values().stream().mapToInt(Long::intValue).sum();
+        return new Progress(batch, total, byOutcome, byStatus, batch.finishedAt() != null
+                && byOutcome.getOrDefault(BatchItem.Outcome.PENDING, 0L) == 0);
+    }
+
+    /** The batch if the account's scope covers its school. */
+    public Progress progressVisibleTo(Long batchId, CurrentAccount account) {
+        Progress progress = progress(batchId);
+        if (account.isTeacher() || !scope.covers(account, progress.batch().schoolId())) {
+            throw BusinessRuleException.notFound("id", "annual.batch-not-found", batchId);
+        }
+        return progress;
+    }
+
+    public List<BatchItem> items(Long batchId) {
+        return items.findByBatchIdOrderByIdAsc(batchId);
+    }
+}

@@ -1,0 +1,81 @@
+package cn.shixun.annual;
+
+import cn.shixun.shared.BusinessDate;
+import cn.shixun.shared.BusinessRuleException;
+import java.time.LocalDate;
+import java.time.MonthDay;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.Optional;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The dates of a registration year under a profile (R-33), from {@link AnnualDeadlineSettings}:
+ * Kunming 31 October for the teacher's card (第十四条); Sanmenxia 20 November for the process
+ * materials, 1 December for the registration on the platforms, 31 August for promotion candidates.
+ * Also this module's "today": {@link BusinessDate#today()} unless a fixed date is configured.
+ */
+@Component
+@EnableConfigurationProperties(AnnualDeadlineSettings.class)
+public class AnnualCalendar {
+
+    /** The dates that apply to one registration. */
+    public record Dates(LocalDate submission, LocalDate schoolReview, LocalDate registration, boolean promotion) {
+    }
+
+    private final AnnualDeadlineSettings settings;
+    private final LocalDate fixedToday;
+
+    AnnualCalendar(AnnualDeadlineSettings settings) {
+        this.settings = settings;
+        this.fixedToday = settings.today() == null || settings.today().isBlank() ? null
+                : LocalDate.parse(settings.today().strip());
+    }
+
+    public LocalDate today() {
+        return fixedToday != null ? fixedToday : BusinessDate.today();
+    }
+
+    public int remindDaysBefore() {
+        return settings.remindDaysBefore();
+    }
+
+    /** Whether the profile has annual registration dates configured at all. */
+    public boolean configured(String profileCode) {
+        return settings.deadlines().containsKey(profileCode);
+    }
+
+    /**
+     * The dates for {@code year} under the profile; a promotion candidate's dates are the
+     * profile's promotion date where it has one (otherwise the flag changes nothing).
+     */
+    public Dates of(String profileCode, int year, boolean promotionCandidate) {
+        AnnualDeadlineSettings.ProfileDates dates = settings.deadlines().get(profileCode);
+        if (dates == null) {
+            throw BusinessRuleException.violation("R-33", "year", "annual.no-deadlines", profileCode);
+        }
+        Optional<MonthDay> promotion = Optional.ofNullable(AnnualDeadlineSettings.monthDay(dates.promotion()))
+                .filter(day -> promotionCandidate);
+        if (promotion.isPresent()) {
+            LocalDate due = promotion.get().atYear(year);
+            return new Dates(due, due, due, true);
+        }
+        return new Dates(at(dates.submission(), year), at(dates.schoolReview(), year), at(dates.registration(), year),
+                false);
+    }
+
+    private static LocalDate at(String monthDay, int year) {
+        return AnnualDeadlineSettings.monthDay(monthDay).atYear(year);
+    }
+
+    /** The end of a due day in Beijing, as the engine's due date. */
+    public static Date endOf(LocalDate day) {
+        return Date.from(ZonedDateTime.of(day.atTime(23, 59, 59), BusinessDate.ZONE).toInstant());
+    }
+
+    /** The reminder before a due day: {@code remindDaysBefore} days earlier, at the same hour. */
+    public Date reminderBefore(LocalDate day) {
+        return endOf(day.minusDays(settings.remindDaysBefore()));
+    }
+}

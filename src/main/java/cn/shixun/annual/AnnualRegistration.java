@@ -1,0 +1,231 @@
+package cn.shixun.annual;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * One teacher's registration for one year (R-33). The card's items and the registered result
+ * live in their own tables; the process holds only this record's id and the routing.
+ */
+@Entity
+@Table(name = "annual_registration")
+public class AnnualRegistration {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "teacher_id", nullable = false)
+    private Long teacherId;
+
+    @Column(name = "school_id", nullable = false)
+    private Long schoolId;
+
+    @Column(name = "reg_year", nullable = false)
+    private int regYear;
+
+    @Column(name = "profile_code", nullable = false)
+    private String profileCode;
+
+    @Column(name = "promotion_candidate", nullable = false)
+    private boolean promotionCandidate;
+
+    @Column(name = "batch_id")
+    private Long batchId;
+
+    /** The teacher's username when the teacher submitted the card; a returned card goes back to them. */
+    private String applicant;
+
+    @Column(name = "submitted_by", nullable = false)
+    private String submittedBy;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private RegistrationStatus status;
+
+    @Column(name = "live_key")
+    private String liveKey;
+
+    @Column(name = "card_version", nullable = false)
+    private int cardVersion;
+
+    @Column(name = "school_group", nullable = false)
+    private String schoolGroup;
+
+    @Column(name = "authority_group", nullable = false)
+    private String authorityGroup;
+
+    @Column(name = "process_instance_id")
+    private String processInstanceId;
+
+    @Column(name = "result_met")
+    private Boolean resultMet;
+
+    @Column(name = "result_year_total")
+    private BigDecimal resultYearTotal;
+
+    @Column(name = "result_as_of")
+    private LocalDate resultAsOf;
+
+    @Column(name = "outcome_reason")
+    private String outcomeReason;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Column(name = "published_at")
+    private Instant publishedAt;
+
+    protected AnnualRegistration() {
+        // for JPA
+    }
+
+    AnnualRegistration(Long teacherId, Long schoolId, int year, String profileCode, boolean promotionCandidate,
+                       Long batchId, String applicant, String submittedBy, String schoolGroup, String authorityGroup,
+                       Instant now) {
+        this.teacherId = teacherId;
+        this.schoolId = schoolId;
+        this.regYear = year;
+        this.profileCode = profileCode;
+        this.promotionCandidate = promotionCandidate;
+        this.batchId = batchId;
+        this.applicant = applicant;
+        this.submittedBy = submittedBy;
+        this.schoolGroup = schoolGroup;
+        this.authorityGroup = authorityGroup;
+        this.status = RegistrationStatus.SCHOOL_REVIEW;
+        this.liveKey = liveKey(teacherId, year);
+        this.cardVersion = 1;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    static String liveKey(Long teacherId, int year) {
+        return teacherId + ":" + year;
+    }
+
+    void startedAs(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+    }
+
+    void moveTo(RegistrationStatus next, Instant now) {
+        this.status = next;
+        this.updatedAt = now;
+    }
+
+    /** Rejected or refused: the reason is kept, and the teacher's year is free for a new registration. */
+    void closed(RegistrationStatus closing, String reason, Instant now) {
+        moveTo(closing, now);
+        this.outcomeReason = reason;
+        this.liveKey = null;
+    }
+
+    void nextCardVersion(Instant now) {
+        this.cardVersion++;
+        this.updatedAt = now;
+    }
+
+    void registered(boolean met, BigDecimal yearTotal, LocalDate asOf, Instant now) {
+        this.resultMet = met;
+        this.resultYearTotal = yearTotal;
+        this.resultAsOf = asOf;
+        this.updatedAt = now;
+    }
+
+    void published(Instant now) {
+        moveTo(RegistrationStatus.PUBLISHED, now);
+        this.publishedAt = now;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long teacherId() {
+        return teacherId;
+    }
+
+    public Long schoolId() {
+        return schoolId;
+    }
+
+    public int year() {
+        return regYear;
+    }
+
+    public String profileCode() {
+        return profileCode;
+    }
+
+    public boolean promotionCandidate() {
+        return promotionCandidate;
+    }
+
+    public Long batchId() {
+        return batchId;
+    }
+
+    public String applicant() {
+        return applicant;
+    }
+
+    public String submittedBy() {
+        return submittedBy;
+    }
+
+    public RegistrationStatus status() {
+        return status;
+    }
+
+    public int cardVersion() {
+        return cardVersion;
+    }
+
+    public String schoolGroup() {
+        return schoolGroup;
+    }
+
+    public String authorityGroup() {
+        return authorityGroup;
+    }
+
+    public String processInstanceId() {
+        return processInstanceId;
+    }
+
+    public Boolean resultMet() {
+        return resultMet;
+    }
+
+    public BigDecimal resultYearTotal() {
+        return resultYearTotal;
+    }
+
+    public LocalDate resultAsOf() {
+        return resultAsOf;
+    }
+
+    public String outcomeReason() {
+        return outcomeReason;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant publishedAt() {
+        return publishedAt;
+    }
+}

@@ -1,0 +1,94 @@
+package cn.shixun.annual;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One teacher of a school batch: still to start, started, or skipped with the reason. */
+@Entity
+@Table(name = "annual_batch_item")
+public class BatchItem {
+
+    /** What the batch did for the teacher. */
+    public enum Outcome {
+        PENDING("待申报"),
+        STARTED("已申报"),
+        ALREADY_REGISTERED("本年度已有登记"),
+        NOT_REGISTRABLE("不属于登记对象（R-01）"),
+        FAILED("申报失败");
+
+        private final String label;
+
+        Outcome(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "batch_id", nullable = false)
+    private Long batchId;
+
+    @Column(name = "teacher_id", nullable = false)
+    private Long teacherId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private Outcome outcome;
+
+    @Column(name = "registration_id")
+    private Long registrationId;
+
+    private String reason;
+
+    protected BatchItem() {
+        // for JPA
+    }
+
+    BatchItem(Long batchId, Long teacherId) {
+        this.batchId = batchId;
+        this.teacherId = teacherId;
+        this.outcome = Outcome.PENDING;
+    }
+
+    void done(Outcome result, Long registration, String why) {
+        this.outcome = result;
+        this.registrationId = registration;
+        this.reason = why;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long batchId() {
+        return batchId;
+    }
+
+    public Long teacherId() {
+        return teacherId;
+    }
+
+    public Outcome outcome() {
+        return outcome;
+    }
+
+    public Long registrationId() {
+        return registrationId;
+    }
+
+    public String reason() {
+        return reason;
+    }
+}

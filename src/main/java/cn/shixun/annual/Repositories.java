@@ -1,0 +1,49 @@
+package cn.shixun.annual;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+interface AnnualRegistrationRepository extends JpaRepository<AnnualRegistration, Long> {
+
+    /** The live (open or done) registration of a teacher's year, if any. */
+    Optional<AnnualRegistration> findByLiveKey(String liveKey);
+
+    List<AnnualRegistration> findByTeacherIdOrderByIdDesc(Long teacherId);
+
+    @Query("select r.status, count(r) from AnnualRegistration r where r.batchId = ?1 group by r.status")
+    List<Object[]> countByStatusInBatch(Long batchId);
+}
+
+interface AnnualBatchRepository extends JpaRepository<AnnualBatch, Long> {
+
+    Optional<AnnualBatch> findBySchoolIdAndRegYear(Long schoolId, int year);
+}
+
+interface BatchItemRepository extends JpaRepository<BatchItem, Long> {
+
+    List<BatchItem> findByBatchIdOrderByIdAsc(Long batchId);
+
+    List<BatchItem> findByBatchIdAndOutcomeOrderByIdAsc(Long batchId, BatchItem.Outcome outcome);
+
+    @Query("select i.outcome, count(i) from BatchItem i where i.batchId = ?1 group by i.outcome")
+    List<Object[]> countByOutcome(Long batchId);
+}
+
+/** Card lines are appended, never updated. */
+interface CardItemRepository extends Repository<CardItem, Long> {
+
+    CardItem save(CardItem item);
+
+    List<CardItem> findByRegistrationIdAndCardVersionOrderByEntryDateAscLedgerEntryIdAsc(Long registrationId,
+                                                                                        int cardVersion);
+}
+
+interface ResultLineRepository extends Repository<ResultLine, Long> {
+
+    ResultLine save(ResultLine line);
+
+    List<ResultLine> findByRegistrationIdOrderByIdAsc(Long registrationId);
+}

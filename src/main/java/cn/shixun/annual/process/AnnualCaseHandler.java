@@ -1,0 +1,38 @@
+package cn.shixun.annual.process;
+
+import cn.shixun.annual.AnnualRegistrations;
+import cn.shixun.tasks.CaseHandler;
+import cn.shixun.tasks.CaseTask;
+import cn.shixun.tasks.Decision;
+import org.springframework.stereotype.Component;
+
+/** The annual registration's part in the casework: each decision and amendment updates the registration. */
+@Component
+class AnnualCaseHandler implements CaseHandler {
+
+    private final AnnualRegistrations registrations;
+
+    AnnualCaseHandler(AnnualRegistrations registrations) {
+        this.registrations = registrations;
+    }
+
+    @Override
+    public String processKey() {
+        return AnnualRegistrationProcess.PROCESS_ID;
+    }
+
+    @Override
+    public void decided(CaseTask task, Decision decision, String comment, String actor) {
+        registrations.decided(Long.valueOf(task.caseId()), task.taskKey(), decision, comment);
+    }
+
+    @Override
+    public void submitted(CaseTask task, String actor) {
+        registrations.resubmitted(Long.valueOf(task.caseId()));
+    }
+
+    @Override
+    public String summary(String caseId) {
+        return registrations.summary(Long.valueOf(caseId));
+    }
+}

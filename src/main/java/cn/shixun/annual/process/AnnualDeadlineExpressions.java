@@ -1,0 +1,60 @@
+package cn.shixun.annual.process;
+
+import cn.shixun.annual.AnnualCalendar;
+import cn.shixun.annual.AnnualRegistration;
+import cn.shixun.annual.AnnualRegistrations;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the model's expressions ask of a registration: the due dates and reminder dates of its
+ * reviews from the profile's configured dates ({@code ${annualDeadlines.schoolReviewDue(execution)}}),
+ * and who amends a returned card.
+ */
+@Component("annualDeadlines")
+public class AnnualDeadlineExpressions {
+
+    private final AnnualRegistrations registrations;
+    private final AnnualCalendar calendar;
+
+    AnnualDeadlineExpressions(AnnualRegistrations registrations, AnnualCalendar calendar) {
+        this.registrations = registrations;
+        this.calendar = calendar;
+    }
+
+    public Date schoolReviewDue(DelegateExecution execution) {
+        return AnnualCalendar.endOf(dates(execution).schoolReview());
+    }
+
+    public Date schoolReviewReminder(DelegateExecution execution) {
+        return calendar.reminderBefore(dates(execution).schoolReview());
+    }
+
+    public Date authorityReviewDue(DelegateExecution execution) {
+        return AnnualCalendar.endOf(dates(execution).registration());
+    }
+
+    public Date authorityReviewReminder(DelegateExecution execution) {
+        return calendar.reminderBefore(dates(execution).registration());
+    }
+
+    /**
+     * A card the teacher submitted goes back to the teacher (the task's assignee); one the
+     * school declared goes back to the school's administrators, who collect the missing scan.
+     */
+    public List<String> amendGroups(DelegateExecution execution) {
+        AnnualRegistration registration = registration(execution);
+        return registration.applicant() == null ? List.of(registration.schoolGroup()) : List.of();
+    }
+
+    private AnnualCalendar.Dates dates(DelegateExecution execution) {
+        return registrations.datesOf(registration(execution));
+    }
+
+    private AnnualRegistration registration(DelegateExecution execution) {
+        return registrations.require(AnnualRegistrationVariables.registrationId(execution));
+    }
+
+}
