@@ -1,5 +1,6 @@
 package cn.shixun.cycleverification;
 
+import cn.shixun.policy.HourCategory;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,9 +12,9 @@ import java.util.List;
 public record CycleResult(String profileCode, LocalDate start, LocalDate end, BigDecimal totalHours,
                           BigDecimal schoolBasedHours, List<Shortfall> shortfalls) {
 
-    /** One requirement not met, e.g. 五年周期校本研修80学时, with the hours still missing. */
-    public record Shortfall(String label, String ruleId, BigDecimal required, BigDecimal credited,
-                            BigDecimal missing) {
+    /** One requirement not met, e.g. 五年周期校本研修80学时, with the hours still missing; category null for a total. */
+    public record Shortfall(String label, String ruleId, HourCategory category, BigDecimal required,
+                            BigDecimal credited, BigDecimal missing) {
     }
 
     public boolean met() {

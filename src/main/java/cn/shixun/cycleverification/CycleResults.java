@@ -43,7 +43,7 @@ class CycleResults {
         return new CycleResult(on.profile().code(), on.cycle().start(), on.cycle().end(), on.cycleTotal(),
                 on.cycleTotals().getOrDefault(HourCategory.SCHOOL_BASED, BigDecimal.ZERO.setScale(2)),
                 on.requirements().stream().filter(r -> r.period() == Requirement.Period.CYCLE && !r.met())
-                        .map(r -> new CycleResult.Shortfall(r.label(), r.ruleId(), r.required(), r.credited(),
+                        .map(r -> new CycleResult.Shortfall(r.label(), r.ruleId(), r.category(), r.required(), r.credited(),
                                 r.missing()))
                         .toList());
     }

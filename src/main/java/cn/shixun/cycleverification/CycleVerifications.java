@@ -274,7 +274,8 @@ public class CycleVerifications {
         } catch (BusinessRuleException noProfile) {
             return refused(noProfile);
         }
-        if (cycle.isEmpty()) {
+        // A per-teacher cycle counted back from the hire date may end before the teacher started: not theirs.
+        if (cycle.isEmpty() || cycle.get().end().isBefore(teacher.hireDate())) {
             return refused(BusinessRuleException.violation("R-34", "teacherIds", "cycleverification.cycle-not-in-period",
                     teacher.name(), from, to));
         }
