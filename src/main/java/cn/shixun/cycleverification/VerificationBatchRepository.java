@@ -1,0 +1,9 @@
+package cn.shixun.cycleverification;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface VerificationBatchRepository extends JpaRepository<VerificationBatch, Long> {
+
+    Optional<VerificationBatch> findBySchoolIdAndRequestId(Long schoolId, String requestId);
+}

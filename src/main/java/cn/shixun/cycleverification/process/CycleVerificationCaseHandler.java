@@ -1,0 +1,38 @@
+package cn.shixun.cycleverification.process;
+
+import cn.shixun.cycleverification.CycleVerifications;
+import cn.shixun.tasks.CaseHandler;
+import cn.shixun.tasks.CaseTask;
+import cn.shixun.tasks.Decision;
+import org.springframework.stereotype.Component;
+
+/** How {@code cycleVerification} takes part in the casework: each decision and resubmission updates the verification. */
+@Component
+class CycleVerificationCaseHandler implements CaseHandler {
+
+    private final CycleVerifications verifications;
+
+    CycleVerificationCaseHandler(CycleVerifications verifications) {
+        this.verifications = verifications;
+    }
+
+    @Override
+    public String processKey() {
+        return CycleVerificationProcess.PROCESS_ID;
+    }
+
+    @Override
+    public void decided(CaseTask task, Decision decision, String comment, String actor) {
+        verifications.decided(Long.valueOf(task.caseId()), task.taskKey(), decision, comment);
+    }
+
+    @Override
+    public void submitted(CaseTask task, String actor) {
+        verifications.resubmitted(Long.valueOf(task.caseId()), actor);
+    }
+
+    @Override
+    public String summary(String caseId) {
+        return verifications.summary(Long.valueOf(caseId));
+    }
+}
