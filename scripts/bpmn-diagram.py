@@ -43,6 +43,8 @@ def draw(bpmn_file: Path):
     elements = {el.get("id"): el for el in process.iter() if el.get("id")}
     shapes, edges = [], []
     max_x = max_y = 0
+    bounds = {shape.get("bpmnElement"): shape.find("dc:Bounds", NS)
+              for shape in root.iter(f"{{{NS['bpmndi']}}}BPMNShape")}
     for shape in root.iter(f"{{{NS['bpmndi']}}}BPMNShape"):
         el = elements.get(shape.get("bpmnElement"))
         b = shape.find("dc:Bounds", NS)
@@ -75,8 +77,11 @@ def draw(bpmn_file: Path):
             elif el.find("bpmn:errorEventDefinition", NS) is not None:
                 shapes.append(text(cx, cy + 5, "⚡", 14))
             if name:
+                # A timer on a task's top edge is named above it, so the name does not cover the task's.
+                host = bounds.get(el.get("attachedToRef"))
+                above = host is not None and cy < float(host.get("y")) + float(host.get("height")) / 2
                 for i, line in enumerate(wrap(name, 8)):
-                    shapes.append(text(cx, y + h + 14 + i * 13, line, 11))
+                    shapes.append(text(cx, y - 6 - i * 13 if above else y + h + 14 + i * 13, line, 11))
                 max_y = max(max_y, y + h + 30)
     for edge in root.iter(f"{{{NS['bpmndi']}}}BPMNEdge"):
         el = elements.get(edge.get("bpmnElement"))
