@@ -5,6 +5,7 @@ import cn.shixun.tasks.CaseHandler;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.Decision;
 import java.time.Instant;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -50,5 +51,10 @@ class DegreeExemptionCaseHandler implements CaseHandler {
     @Override
     public String summary(String caseId) {
         return exemptions.summary(Long.valueOf(caseId));
+    }
+
+    @Override
+    public Optional<Long> teacherId(String caseId) {
+        return Optional.of(exemptions.require(Long.valueOf(caseId)).teacherId());
     }
 }

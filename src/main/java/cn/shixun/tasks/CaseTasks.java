@@ -176,6 +176,11 @@ public class CaseTasks {
         return handlers.find(task.processKey()).map(handler -> handler.summary(task.caseId())).orElse(task.caseId());
     }
 
+    /** The teacher the task's case is about, if its handler names one. */
+    public Optional<Long> teacherId(CaseTask task) {
+        return handlers.find(task.processKey()).flatMap(handler -> handler.teacherId(task.caseId()));
+    }
+
     /** The engine groups of an account (ADR 0004). */
     List<String> groupsOf(CurrentAccount account) {
         String code = account.organisationId() == null ? null
