@@ -145,16 +145,13 @@ class ProcessModelConventionsTest {
     /**
      * Every user task joins the casework (cn.shixun.tasks): it declares whether it is a review or a
      * submission, a review's form asks for the decision and the comment the casework checks, and
-     * the process has a CaseHandler bean. degreeExemption predates the casework and is moved onto it next.
+     * the process has a CaseHandler bean.
      */
     @Test
     void everyUserTaskIsACaseTaskAndEveryProcessHasItsCaseHandler() throws IOException {
         Set<String> handled = context.getBeansOfType(CaseHandler.class).values().stream()
                 .map(CaseHandler::processKey).collect(Collectors.toSet());
         for (Path file : models()) {
-            if (file.getFileName().toString().equals("degreeExemption.bpmn")) {
-                continue;
-            }
             BpmnModelInstance model = read(file);
             String processId = single(model.getModelElementsByType(Process.class), file).getId();
             assertThat(handled).as("a CaseHandler for " + processId).contains(processId);

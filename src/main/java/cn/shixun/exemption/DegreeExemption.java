@@ -15,7 +15,8 @@ import java.time.LocalDate;
 /**
  * A teacher's degree-exemption application (R-30) with its diploma evidence and where it stands.
  * The candidate groups are fixed when the teacher applies (R-04), so a later transfer does not
- * move a running review. Decisions live in {@link ExemptionEvent}s.
+ * move a running review. Its history (decisions, resubmissions, ledger step) is the case history
+ * of the casework ({@code cn.shixun.tasks.CaseHistory}), case id = this id.
  */
 @Entity
 @Table(name = "degree_exemption")

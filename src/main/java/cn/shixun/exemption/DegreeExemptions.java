@@ -1,9 +1,7 @@
 package cn.shixun.exemption;
 
 import cn.shixun.shared.BusinessDate;
-import cn.shixun.exemption.ExemptionEvent.Outcome;
 import cn.shixun.exemption.process.DegreeExemptionProcess;
-import cn.shixun.exemption.process.DegreeExemptionProcess.OpenTask;
 import cn.shixun.ledger.Evidence;
 import cn.shixun.ledger.Ledger;
 import cn.shixun.ledger.LedgerEntry;
@@ -20,6 +18,11 @@ import cn.shixun.security.CandidateGroup;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.shared.AuditedAction;
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.tasks.CaseEvent;
+import cn.shixun.tasks.CaseHistory;
+import cn.shixun.tasks.CaseOutcome;
+import cn.shixun.tasks.CaseTask;
+import cn.shixun.tasks.CaseTasks;
 import cn.shixun.tasks.ReviewRouting;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
@@ -40,20 +43,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The degree-exemption procedure (R-30): a teacher applies with the diploma, the school and then
  * the registration authority (R-04) review, and the approved degree is registered in the ledger
- * as the cycle's exemption (R-16). Every refusal happens before anything is written; every
- * step leaves an event with who and when (R-40).
+ * as the cycle's exemption (R-16). Every refusal happens before anything is written. Reviews
+ * are decided through the casework ({@link CaseTasks}), which records who decided what and
+ * when (R-40) and tells {@link DegreeExemptionCaseHandler}; this service records the
+ * application, the replaced evidence of an amendment and the ledger step in the same history.
  */
 @Service
 @Transactional(readOnly = true)
 public class DegreeExemptions {
 
-    static final String SYSTEM_ACTOR = "system";
+    static final String PROCESS = DegreeExemptionProcess.PROCESS_ID;
+    private static final String CREDIT_STEP = "登记免修学时";
     private static final int MAX_TEXT = 200;
-    private static final int MAX_COMMENT = 1000;
     private static final Logger log = LoggerFactory.getLogger(DegreeExemptions.class);
 
     private final DegreeExemptionRepository repository;
-    private final ExemptionEventRepository events;
+    private final CaseHistory history;
+    private final CaseTasks cases;
     private final DegreeExemptionProcess process;
     private final Teachers teachers;
     private final Organisations organisations;
@@ -66,13 +72,14 @@ public class DegreeExemptions {
     private final TransactionTemplate ownTransaction;
     private final ApplicationEventPublisher audit;
 
-    DegreeExemptions(DegreeExemptionRepository repository, ExemptionEventRepository events,
+    DegreeExemptions(DegreeExemptionRepository repository, CaseHistory history, CaseTasks cases,
                      DegreeExemptionProcess process, Teachers teachers, Organisations organisations,
                      ReviewRouting routing, PolicyProfiles profiles, PolicyDecisions decisions, Ledger ledger,
                      AccessScope scope, MessageSource messages, PlatformTransactionManager transactionManager,
                      ApplicationEventPublisher audit) {
         this.repository = repository;
-        this.events = events;
+        this.history = history;
+        this.cases = cases;
         this.process = process;
         this.teachers = teachers;
         this.organisations = organisations;
@@ -110,7 +117,7 @@ public class DegreeExemptions {
         DegreeExemption exemption = repository.saveAndFlush(new DegreeExemption(teacherId, teacher.schoolId(), applicant,
                 diploma, school.id(), authority.id(), now));
         exemption.startedAs(process.start(exemption.getId(), applicant, school.id(), authority.id()));
-        record(exemption, ExemptionStep.APPLICATION, Outcome.SUBMITTED, null, applicant, now);
+        history.record(PROCESS, caseId(exemption.getId()), null, "提交申请", CaseOutcome.SUBMITTED, null, applicant);
         audit(exemption, "exemption.apply", "教师 " + teacher.staffNumber() + " 申请学历免修，证书编号 "
                 + diploma.certificateNumber().strip());
         log.info("Degree exemption {} applied for teacher {} by {}, routed to {} then {}", exemption.getId(), teacherId,
@@ -118,66 +125,24 @@ public class DegreeExemptions {
         return exemption;
     }
 
-    /** A reviewer's decision on the application's open review task. */
-    @Transactional
-    public DegreeExemption decide(Long id, String username, Decision decision, String comment) {
-        return decide(id, username, decision, comment, null);
-    }
-
     /**
-     * The same, for a reviewer who saw the application at step {@code expected}: if that step was
-     * decided meanwhile (by someone else, on another node), 409 instead of acting on the next step.
+     * The applicant resubmits a returned application with corrected evidence: the evidence is
+     * checked and replaced, then the amendment task is completed through the casework, which
+     * records the resubmission and sends the application back to the school.
      */
     @Transactional
-    public DegreeExemption decide(Long id, String username, Decision decision, String comment, ExemptionStep expected) {
+    public DegreeExemption amend(Long id, CurrentAccount account, Diploma diploma) {
         DegreeExemption exemption = require(id);
-        if (decision == null) {
-            throw BusinessRuleException.violation(null, "outcome", "exemption.decision-required");
-        }
-        OpenTask task = openTaskFor(exemption, "exemption.no-review-open");
-        ExemptionStep step = switch (task.key()) {
-            case DegreeExemptionProcess.SCHOOL_REVIEW -> ExemptionStep.SCHOOL_REVIEW;
-            case DegreeExemptionProcess.AUTHORITY_REVIEW -> ExemptionStep.AUTHORITY_REVIEW;
-            default -> throw BusinessRuleException.conflict("R-30", "id", "exemption.no-review-open", id);
-        };
-        if (expected != null && expected != step) {
-            throw BusinessRuleException.conflict("R-30", "step", "exemption.step-already-decided", id, expected.label(),
-                    step.label());
-        }
-        requireMayWorkOn(task, username);
-        String text = comment(comment, decision != Decision.APPROVE);
-        Instant now = Instant.now();
-        record(exemption, step, Outcome.of(decision), text, username, now);
-        switch (decision) {
-            case APPROVE -> exemption.moveTo(step == ExemptionStep.SCHOOL_REVIEW
-                    ? ExemptionStatus.AUTHORITY_REVIEW : ExemptionStatus.CREDITING, now);
-            case RETURN -> exemption.moveTo(ExemptionStatus.RETURNED, now);
-            case REJECT -> exemption.closed(ExemptionStatus.REJECTED, text, now);
-        }
-        process.decide(task, decision);
-        audit(exemption, "exemption.decide", step.label() + "：" + decision.label() + (text == null ? "" : "，意见：" + text));
-        log.info("Degree exemption {}: {} decided {} at {}", id, username, decision, step);
-        return exemption;
-    }
-
-    /** The applicant resubmits a returned application with corrected evidence; it goes back to the school. */
-    @Transactional
-    public DegreeExemption amend(Long id, String username, Diploma diploma) {
-        DegreeExemption exemption = require(id);
-        OpenTask task = openTaskFor(exemption, "exemption.not-returned");
-        if (!DegreeExemptionProcess.AMEND.equals(task.key())) {
-            throw BusinessRuleException.conflict("R-30", "id", "exemption.not-returned", id);
-        }
-        requireMayWorkOn(task, username);
+        CaseTask task = openTask(id).filter(open -> DegreeExemptionProcess.AMEND.equals(open.taskKey()))
+                .orElseThrow(() -> BusinessRuleException.conflict("R-30", "id", "exemption.not-returned", id));
+        cases.requireWorkable(task.id(), account);
         checkDiploma(teachers.requireRegistrable(exemption.teacherId()), diploma, exemption.getId());
-        Instant now = Instant.now();
         // the replaced evidence stays readable in the history.
-        record(exemption, ExemptionStep.AMENDMENT, Outcome.RESUBMITTED, "原材料：" + summary(exemption.diploma()),
-                username, now);
+        history.record(PROCESS, caseId(id), task.taskKey(), "更换申请材料", CaseOutcome.SUBMITTED,
+                "原材料：" + summary(exemption.diploma()), account.username());
         exemption.takeEvidence(diploma);
-        exemption.moveTo(ExemptionStatus.SCHOOL_REVIEW, now);
-        process.resubmit(task);
         audit(exemption, "exemption.amend", "重新提交，证书编号 " + diploma.certificateNumber().strip());
+        cases.submit(task.id(), account);
         return exemption;
     }
 
@@ -200,44 +165,16 @@ public class DegreeExemptions {
         } catch (BusinessRuleException refusal) {
             String reason = messages.getMessage(refusal.messageKey(), refusal.messageArgs(), refusal.messageKey(),
                     Locale.SIMPLIFIED_CHINESE) + (refusal.ruleId() == null ? "" : "（" + refusal.ruleId() + "）");
-            record(exemption, ExemptionStep.CREDIT, Outcome.REFUSED, reason, SYSTEM_ACTOR, now);
+            history.record(PROCESS, caseId(id), DegreeExemptionProcess.CREDIT_HOURS, CREDIT_STEP, CaseOutcome.REFUSED,
+                    reason, CaseHistory.SYSTEM);
             exemption.closed(ExemptionStatus.CREDIT_REFUSED, reason, now);
             log.warn("Degree exemption {} approved but refused by the ledger: {}", id, refusal.getMessage());
             throw refusal;
         }
-        record(exemption, ExemptionStep.CREDIT, Outcome.REGISTERED, entry.explanation(), SYSTEM_ACTOR, now);
+        history.record(PROCESS, caseId(id), DegreeExemptionProcess.CREDIT_HOURS, CREDIT_STEP, CaseOutcome.COMPLETED,
+                entry.explanation(), CaseHistory.SYSTEM);
         exemption.exempted(entry.getId(), now);
         return entry;
-    }
-
-    /** The deadline timer of the open task fired: the history shows the step as overdue. */
-    @Transactional
-    public void recordOverdue(Long id) {
-        DegreeExemption exemption = require(id);
-        ExemptionStep step = switch (exemption.status()) {
-            case SCHOOL_REVIEW -> ExemptionStep.SCHOOL_REVIEW;
-            case AUTHORITY_REVIEW -> ExemptionStep.AUTHORITY_REVIEW;
-            case RETURNED -> ExemptionStep.AMENDMENT;
-            default -> ExemptionStep.DEADLINE;
-        };
-        record(exemption, ExemptionStep.DEADLINE, Outcome.OVERDUE, step.label() + "超过办理期限", SYSTEM_ACTOR,
-                Instant.now());
-        log.info("Degree exemption {} overdue at {}", id, step);
-    }
-
-    /**
-     * A user task completes only after its decision or amendment is recorded here (R-40):
-     * completing it elsewhere (Tasklist) would move the process without a history line.
-     */
-    public void requireRecorded(Long id, String taskKey) {
-        ExemptionStatus waiting = switch (taskKey) {
-            case DegreeExemptionProcess.SCHOOL_REVIEW -> ExemptionStatus.SCHOOL_REVIEW;
-            case DegreeExemptionProcess.AUTHORITY_REVIEW -> ExemptionStatus.AUTHORITY_REVIEW;
-            default -> ExemptionStatus.RETURNED;
-        };
-        if (require(id).status() == waiting) {
-            throw BusinessRuleException.conflict("R-40", "id", "exemption.decide-through-api", id);
-        }
     }
 
     public DegreeExemption require(Long id) {
@@ -257,12 +194,26 @@ public class DegreeExemptions {
         return exemption;
     }
 
-    public List<ExemptionEvent> history(Long id) {
-        return events.findByExemptionIdOrderByIdAsc(id);
+    /** The application's history: application, decisions, resubmissions, deadlines, ledger step. */
+    public List<CaseEvent> history(Long id) {
+        return history.of(PROCESS, caseId(id));
     }
 
-    public Optional<OpenTask> openTask(Long id) {
-        return process.openTask(id);
+    /** The application's open user task, if any. */
+    public Optional<CaseTask> openTask(Long id) {
+        return cases.openTask(PROCESS, caseId(id));
+    }
+
+    /** One line for a reviewer's worklist: who applies with which degree. */
+    public String summary(Long id) {
+        DegreeExemption exemption = require(id);
+        String teacher = teachers.find(exemption.teacherId()).map(Teacher::name).orElse("");
+        Diploma d = exemption.diploma();
+        return teacher + "：" + d.institution() + " " + d.major() + "（" + d.degreeLevel().label() + "）";
+    }
+
+    static String caseId(Long id) {
+        return String.valueOf(id);
     }
 
     private Optional<String> groupOf(CurrentAccount account) {
@@ -271,18 +222,6 @@ public class DegreeExemptions {
         }
         return organisations.find(account.organisationId())
                 .map(organisation -> CandidateGroup.of(account.role(), organisation.code()).id());
-    }
-
-    private OpenTask openTaskFor(DegreeExemption exemption, String noTaskKey) {
-        return process.openTask(exemption.getId())
-                .orElseThrow(() -> BusinessRuleException.conflict("R-30", "id", noTaskKey, exemption.getId()));
-    }
-
-    private void requireMayWorkOn(OpenTask task, String username) {
-        if (!process.mayWorkOn(task, username)) {
-            throw BusinessRuleException.forbidden("R-04", "id", "exemption.not-your-task", task.name(),
-                    task.candidateGroup() != null ? task.candidateGroup() : task.assignee());
-        }
     }
 
     /** R-30 evidence, R-16 education-related, R-15 level where the profile has it, R-40 one application per diploma. */
@@ -344,22 +283,6 @@ public class DegreeExemptions {
         }
     }
 
-    private static String comment(String comment, boolean required) {
-        String text = comment == null ? "" : comment.strip();
-        if (required && text.isEmpty()) {
-            throw BusinessRuleException.violation("R-30", "comment", "exemption.comment-required");
-        }
-        if (text.length() > MAX_COMMENT) {
-            throw BusinessRuleException.violation("R-30", "comment", "exemption.text-too-long", MAX_COMMENT);
-        }
-        return text.isEmpty() ? null : text;
-    }
-
-    private void record(DegreeExemption exemption, ExemptionStep step, Outcome outcome, String comment, String actor,
-                        Instant at) {
-        events.save(new ExemptionEvent(exemption.getId(), step, outcome, comment, actor, at));
-    }
-
     private void audit(DegreeExemption exemption, String action, String detail) {
         audit.publishEvent(new AuditedAction(action, DegreeExemptionProcess.PROCESS_ID, String.valueOf(exemption.getId()),
                 detail, exemption.schoolId()));
@@ -368,8 +291,9 @@ public class DegreeExemptions {
     /** The registration authority's reviewer who approved: the ledger records them as the decider. */
     private String approver(DegreeExemption exemption) {
         return history(exemption.getId()).stream()
-                .filter(e -> e.step() == ExemptionStep.AUTHORITY_REVIEW && e.outcome() == Outcome.APPROVE)
-                .reduce((first, second) -> second).map(ExemptionEvent::actor).orElse(SYSTEM_ACTOR);
+                .filter(e -> DegreeExemptionProcess.AUTHORITY_REVIEW.equals(e.taskKey())
+                        && e.outcome() == CaseOutcome.APPROVED)
+                .reduce((first, second) -> second).map(CaseEvent::actor).orElse(CaseHistory.SYSTEM);
     }
 
     private static Claim claim(Diploma diploma) {

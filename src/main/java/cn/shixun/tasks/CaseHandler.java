@@ -23,4 +23,9 @@ public interface CaseHandler {
     default String summary(String caseId) {
         return caseId;
     }
+
+    /** The teacher the case is about, if it is one teacher's: the workbench shows their hours beside the task. */
+    default java.util.Optional<Long> teacherId(String caseId) {
+        return java.util.Optional.empty();
+    }
 }

@@ -2,9 +2,11 @@ package cn.shixun.tasks;
 
 import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
+import cn.shixun.security.AccessScope;
 import cn.shixun.security.CandidateGroup;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.shared.BusinessRuleException;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -17,6 +19,8 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -62,12 +66,13 @@ public class CaseTasks {
     private final RepositoryService repository;
     private final IdentityService identity;
     private final Organisations organisations;
+    private final AccessScope scope;
     private final CaseHandlers handlers;
     private final MessageSource messages;
     private final TransactionTemplate eachOwnTransaction;
 
     CaseTasks(TaskService tasks, RuntimeService runtime, HistoryService history, RepositoryService repository,
-              IdentityService identity, Organisations organisations, CaseHandlers handlers, MessageSource messages,
+              IdentityService identity, Organisations organisations, AccessScope scope, CaseHandlers handlers, MessageSource messages,
               PlatformTransactionManager transactionManager) {
         this.tasks = tasks;
         this.runtime = runtime;
@@ -75,6 +80,7 @@ public class CaseTasks {
         this.repository = repository;
         this.identity = identity;
         this.organisations = organisations;
+        this.scope = scope;
         this.handlers = handlers;
         this.messages = messages;
         this.eachOwnTransaction = new TransactionTemplate(transactionManager);
@@ -109,6 +115,10 @@ public class CaseTasks {
     public CaseTask requireWorkable(String taskId, CurrentAccount account) {
         CaseTask task = requireOpen(taskId);
         if (!mayWorkOn(task, account)) {
+            if (!withinScope(task, account)) {
+                // Outside the account's organisation the task is answered like one that does not exist.
+                throw BusinessRuleException.notFound("taskId", "task.not-found", taskId);
+            }
             throw BusinessRuleException.forbidden("R-04", "taskId", "task.not-yours", task.name(),
                     task.assignee() != null ? task.assignee() : String.join("、", task.candidateGroups()));
         }
@@ -181,6 +191,21 @@ public class CaseTasks {
         return mayWorkOn(task, account.username(), groupsOf(account));
     }
 
+    /** The teacher the task's case is about, if its handler names one. */
+    public Optional<Long> teacherId(CaseTask task) {
+        return handlers.find(task.processKey()).flatMap(handler -> handler.teacherId(task.caseId()));
+    }
+
+    /** Whether one of the task's groups or its assignee's belongs to an organisation the account's scope covers. */
+    private boolean withinScope(CaseTask task, CurrentAccount account) {
+        if (account.isTeacher()) {
+            return false;
+        }
+        return task.candidateGroups().stream().map(CandidateGroup::parse).flatMap(Optional::stream)
+                .map(group -> organisations.findByCode(group.organisationCode())).flatMap(Optional::stream)
+                .anyMatch(organisation -> scope.covers(account, organisation.getId()));
+    }
+
     /** The engine groups of an account (ADR 0004). */
     List<String> groupsOf(CurrentAccount account) {
         String code = account.organisationId() == null ? null
@@ -231,9 +256,14 @@ public class CaseTasks {
         identity.setAuthentication(account.username(), groupsOf(account));
         try {
             tasks.complete(task.id(), variables);
-        } catch (OptimisticLockingException raced) {
+        } catch (OptimisticLockingException | NullValueException | NotFoundException raced) {
+            // Someone else completed it meanwhile (another reviewer, another node): the engine's
+            // optimistic lock, or the task already gone.
             throw BusinessRuleException.conflict(null, "taskId", "task.decided-concurrently", task.name());
         } catch (RuntimeException failure) {
+            if (isTransactionRollback(failure)) {
+                throw BusinessRuleException.conflict(null, "taskId", "task.decided-concurrently", task.name());
+            }
             throw refusalIn(failure).orElseThrow(() -> failure);
         } finally {
             if (before == null) {
@@ -242,6 +272,16 @@ public class CaseTasks {
                 identity.setAuthentication(before);
             }
         }
+    }
+
+    /** MySQL/MariaDB chose this transaction as a deadlock victim (SQLState 40xxx): the other decision won. */
+    private static boolean isTransactionRollback(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The engine wraps what a task listener throws; a business refusal is found among the causes. */

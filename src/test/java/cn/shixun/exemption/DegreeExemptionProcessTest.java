@@ -2,12 +2,13 @@ package cn.shixun.exemption;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
-import cn.shixun.exemption.ExemptionEvent.Outcome;
+import cn.shixun.exemption.process.DegreeExemptionProcess;
 import cn.shixun.ledger.Ledger;
 import cn.shixun.ledger.LedgerEntry;
 import cn.shixun.organisation.Organisation;
@@ -15,13 +16,21 @@ import cn.shixun.organisation.Organisations;
 import cn.shixun.organisation.Stage;
 import cn.shixun.policy.HourCategory;
 import cn.shixun.security.Accounts;
+import cn.shixun.security.CurrentAccount;
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.tasks.CaseEvent;
+import cn.shixun.tasks.CaseHistory;
+import cn.shixun.tasks.CaseOutcome;
+import cn.shixun.tasks.CaseTask;
+import cn.shixun.tasks.CaseTasks;
+import cn.shixun.tasks.Decision;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.camunda.bpm.engine.HistoryService;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -33,15 +42,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
-/** The {@code degreeExemption} process on the in-memory engine: the happy path, then each detour. */
+/**
+ * The {@code degreeExemption} process on the in-memory engine, worked through the casework as
+ * every path (our API, our pages, Tasklist) does: the happy path, then each detour (R-30).
+ */
 @SpringBootTest
 class DegreeExemptionProcessTest {
 
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtime;
-    @Autowired HistoryService history;
     @Autowired ManagementService management;
+    @Autowired IdentityService identity;
     @Autowired DegreeExemptions exemptions;
+    @Autowired CaseTasks cases;
     @Autowired Ledger ledger;
     @Autowired Organisations organisations;
     @Autowired Teachers teachers;
@@ -49,30 +62,31 @@ class DegreeExemptionProcessTest {
 
     ExemptionFixture data;
     Teacher teacher;
-    String applicant;
+    CurrentAccount applicant;
 
     @BeforeEach
     void setUp() {
         init(engine);
         data = new ExemptionFixture(organisations, teachers, accounts, "henan-2016");
         teacher = data.teacherAt(data.schools.countySchool, Stage.PRIMARY);
-        applicant = data.usernameOf(teacher);
+        applicant = data.accountOf(teacher);
     }
 
     @Test
     void R30_R16_schoolThenCountyApproveAndTheDegreeIsRegisteredAsTheCyclesExemption() {
-        DegreeExemption applied = exemptions.apply(teacher.getId(), applicant, ExemptionFixture.diploma());
+        DegreeExemption applied = apply();
         ProcessInstance instance = instanceOf(applied);
         BpmnAwareTests.assertThat(instance).isWaitingAt("UserTask_SchoolReview");
         assertThat(instance.getBusinessKey()).isEqualTo(String.valueOf(applied.getId()));
         BpmnAwareTests.assertThat(task(instance)).hasCandidateGroup("school-admin:" + data.schools.countySchool.code());
         assertThat(Duration.between(Instant.now(), task(instance).getDueDate().toInstant()).toDays()).isBetween(9L, 10L);
 
-        exemptions.decide(applied.getId(), data.schoolAdmin, Decision.APPROVE, "材料齐全");
+        decide(applied, data.schoolAdmin, Decision.APPROVE, "材料齐全");
         BpmnAwareTests.assertThat(instance).isWaitingAt("UserTask_AuthorityReview");
         BpmnAwareTests.assertThat(task(instance)).hasCandidateGroup("county-reviewer:" + data.schools.district.code());
+        assertThat(exemptions.require(applied.getId()).status()).isEqualTo(ExemptionStatus.AUTHORITY_REVIEW);
 
-        exemptions.decide(applied.getId(), data.countyReviewer, Decision.APPROVE, null);
+        decide(applied, data.countyReviewer, Decision.APPROVE, null);
         assertThat(exemptions.require(applied.getId()).status()).isEqualTo(ExemptionStatus.CREDITING);
         BpmnAwareTests.assertThat(instance).isWaitingAt("ServiceTask_CreditHours");
         execute(job(instance));
@@ -83,25 +97,25 @@ class DegreeExemptionProcessTest {
         LedgerEntry entry = ledger.require(done.ledgerEntryId());
         assertThat(entry.category()).isEqualTo(HourCategory.DEGREE_EXEMPTION);
         assertThat(entry.hours()).isEqualByComparingTo("360");
-        assertThat(entry.decidedBy()).isEqualTo(data.countyReviewer);
+        assertThat(entry.decidedBy()).isEqualTo(data.countyReviewer.username());
         assertThat(entry.evidenceNumber()).isEqualTo(done.diploma().certificateNumber());
         assertThat(entry.evidenceFiles()).containsExactly("files/diploma.pdf");
-        assertThat(exemptions.history(applied.getId())).extracting(ExemptionEvent::step, ExemptionEvent::outcome,
-                ExemptionEvent::actor).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(ExemptionStep.APPLICATION, Outcome.SUBMITTED, applicant),
-                org.assertj.core.groups.Tuple.tuple(ExemptionStep.SCHOOL_REVIEW, Outcome.APPROVE, data.schoolAdmin),
-                org.assertj.core.groups.Tuple.tuple(ExemptionStep.AUTHORITY_REVIEW, Outcome.APPROVE, data.countyReviewer),
-                org.assertj.core.groups.Tuple.tuple(ExemptionStep.CREDIT, Outcome.REGISTERED, "system"));
+        assertThat(exemptions.history(applied.getId())).extracting(CaseEvent::taskKey, CaseEvent::outcome,
+                CaseEvent::actor, CaseEvent::comment).containsExactly(
+                tuple(null, CaseOutcome.SUBMITTED, applicant.username(), null),
+                tuple("UserTask_SchoolReview", CaseOutcome.APPROVED, data.schoolAdmin.username(), "材料齐全"),
+                tuple("UserTask_AuthorityReview", CaseOutcome.APPROVED, data.countyReviewer.username(), null),
+                tuple("ServiceTask_CreditHours", CaseOutcome.COMPLETED, CaseHistory.SYSTEM, entry.explanation()));
     }
 
     @Test
     void R30_R40_returnedApplicationIsAmendedByTheTeacherAndReviewedAgainKeepingTheOldEvidence() {
-        DegreeExemption applied = exemptions.apply(teacher.getId(), applicant, ExemptionFixture.diploma());
+        DegreeExemption applied = apply();
         String firstMajor = applied.diploma().major();
         ProcessInstance instance = instanceOf(applied);
-        exemptions.decide(applied.getId(), data.schoolAdmin, Decision.RETURN, "证书扫描件不清晰");
+        decide(applied, data.schoolAdmin, Decision.RETURN, "证书扫描件不清晰");
         BpmnAwareTests.assertThat(instance).isWaitingAt("UserTask_Amend");
-        BpmnAwareTests.assertThat(task(instance)).isAssignedTo(applicant);
+        BpmnAwareTests.assertThat(task(instance)).isAssignedTo(applicant.username());
         assertThat(exemptions.require(applied.getId()).status()).isEqualTo(ExemptionStatus.RETURNED);
 
         Diploma corrected = new Diploma("河南大学", applied.diploma().degreeLevel(), "小学教育", true,
@@ -112,12 +126,15 @@ class DegreeExemptionProcessTest {
         DegreeExemption amended = exemptions.require(applied.getId());
         assertThat(amended.status()).isEqualTo(ExemptionStatus.SCHOOL_REVIEW);
         assertThat(amended.diploma().major()).isEqualTo("小学教育");
-        ExemptionEvent amendment = exemptions.history(applied.getId()).get(2);
-        assertThat(amendment.step()).isEqualTo(ExemptionStep.AMENDMENT);
-        assertThat(amendment.comment()).contains(firstMajor, "files/diploma.pdf");
+        List<CaseEvent> events = exemptions.history(applied.getId());
+        assertThat(events).extracting(CaseEvent::outcome).containsExactly(CaseOutcome.SUBMITTED,
+                CaseOutcome.RETURNED, CaseOutcome.SUBMITTED, CaseOutcome.RESUBMITTED);
+        assertThat(events.get(1).comment()).isEqualTo("证书扫描件不清晰");
+        assertThat(events.get(2).comment()).contains(firstMajor, "files/diploma.pdf");
+        assertThat(events.get(3).actor()).isEqualTo(applicant.username());
 
-        exemptions.decide(applied.getId(), data.schoolAdmin, Decision.APPROVE, null);
-        exemptions.decide(applied.getId(), data.countyReviewer, Decision.RETURN, "请补充学位证");
+        decide(applied, data.schoolAdmin, Decision.APPROVE, null);
+        decide(applied, data.countyReviewer, Decision.RETURN, "请补充学位证");
         BpmnAwareTests.assertThat(instance).isWaitingAt("UserTask_Amend");
         BpmnAwareTests.assertThat(instance).hasPassedInOrder("UserTask_SchoolReview", "UserTask_Amend",
                 "UserTask_SchoolReview", "UserTask_AuthorityReview");
@@ -125,9 +142,9 @@ class DegreeExemptionProcessTest {
 
     @Test
     void R30_rejectedBySchoolEndsWithTheReasonAndNoLedgerEntry() {
-        DegreeExemption applied = exemptions.apply(teacher.getId(), applicant, ExemptionFixture.diploma());
+        DegreeExemption applied = apply();
         ProcessInstance instance = instanceOf(applied);
-        exemptions.decide(applied.getId(), data.schoolAdmin, Decision.REJECT, "非本人证书");
+        decide(applied, data.schoolAdmin, Decision.REJECT, "非本人证书");
         BpmnAwareTests.assertThat(instance).isEnded().hasPassed("EndEvent_Rejected").hasNotPassed("UserTask_AuthorityReview");
         DegreeExemption rejected = exemptions.require(applied.getId());
         assertThat(rejected.status()).isEqualTo(ExemptionStatus.REJECTED);
@@ -137,10 +154,10 @@ class DegreeExemptionProcessTest {
 
     @Test
     void R30_R04_rejectedByTheAuthorityEnds() {
-        DegreeExemption applied = exemptions.apply(teacher.getId(), applicant, ExemptionFixture.diploma());
+        DegreeExemption applied = apply();
         ProcessInstance instance = instanceOf(applied);
-        exemptions.decide(applied.getId(), data.schoolAdmin, Decision.APPROVE, null);
-        exemptions.decide(applied.getId(), data.countyReviewer, Decision.REJECT, "专业与教育无关");
+        decide(applied, data.schoolAdmin, Decision.APPROVE, null);
+        decide(applied, data.countyReviewer, Decision.REJECT, "专业与教育无关");
         BpmnAwareTests.assertThat(instance).isEnded().hasPassed("UserTask_AuthorityReview", "EndEvent_Rejected");
         assertThat(exemptions.require(applied.getId()).status()).isEqualTo(ExemptionStatus.REJECTED);
         assertThat(ledger.entriesOf(teacher.getId())).isEmpty();
@@ -164,40 +181,61 @@ class DegreeExemptionProcessTest {
                 "city-reviewer:" + data.schools.city.code());
     }
 
-    private void assertAuthorityReviewBy(Organisation school, Stage stage, String reviewer, String group) {
+    private void assertAuthorityReviewBy(Organisation school, Stage stage, CurrentAccount reviewer, String group) {
         Teacher other = data.teacherAt(school, stage);
-        String admin = data.adminOf(school);
+        CurrentAccount admin = data.adminOf(school);
         DegreeExemption applied = exemptions.apply(other.getId(), data.usernameOf(other),
                 ExemptionFixture.diploma(cn.shixun.policy.DegreeLevel.POSTGRADUATE));
         ProcessInstance instance = instanceOf(applied);
         BpmnAwareTests.assertThat(task(instance)).hasCandidateGroup("school-admin:" + school.code());
-        exemptions.decide(applied.getId(), admin, Decision.APPROVE, null);
+        decide(applied, admin, Decision.APPROVE, null);
         BpmnAwareTests.assertThat(task(instance)).hasCandidateGroup(group);
-        String wrongReviewer = reviewer.equals(data.cityReviewer) ? data.countyReviewer : data.cityReviewer;
-        assertThatThrownBy(() -> exemptions.decide(applied.getId(), wrongReviewer, Decision.APPROVE, null))
+        CurrentAccount wrongReviewer = reviewer.equals(data.cityReviewer) ? data.countyReviewer : data.cityReviewer;
+        assertThatThrownBy(() -> decide(applied, wrongReviewer, Decision.APPROVE, null))
                 .isInstanceOfSatisfying(BusinessRuleException.class,
                         e -> assertThat(e.kind()).isEqualTo(BusinessRuleException.Kind.FORBIDDEN));
-        exemptions.decide(applied.getId(), reviewer, Decision.APPROVE, null);
+        decide(applied, reviewer, Decision.APPROVE, null);
         BpmnAwareTests.assertThat(instance).isWaitingAt("ServiceTask_CreditHours");
     }
 
     @Test
-    void R30_overdueSchoolReviewIsRecordedAndTheTaskStaysOpen() {
-        DegreeExemption applied = exemptions.apply(teacher.getId(), applicant, ExemptionFixture.diploma());
+    void R30_R04_overdueSchoolReviewIsRemindedThenEscalatedToTheCounty_whoMayDecide() {
+        DegreeExemption applied = apply();
         ProcessInstance instance = instanceOf(applied);
-        Job timer = management.createJobQuery().processInstanceId(instance.getId()).timers()
-                .activityId("BoundaryEvent_SchoolReviewOverdue").singleResult();
-        assertThat(Duration.between(Instant.now(), timer.getDuedate().toInstant()).toDays()).isBetween(9L, 10L);
+        Job reminder = timer(instance, "BoundaryEvent_SchoolReviewDueSoon");
+        Job overdue = timer(instance, "BoundaryEvent_SchoolReviewOverdue");
+        assertThat(Duration.between(Instant.now(), reminder.getDuedate().toInstant()).toDays()).isBetween(6L, 7L);
+        assertThat(Duration.between(Instant.now(), overdue.getDuedate().toInstant()).toDays()).isBetween(9L, 10L);
 
-        execute(timer);
+        execute(reminder);
+        assertThat(cases.worklist(data.countyReviewer, DegreeExemptionProcess.PROCESS_ID, 0, 50)).isEmpty();
+        execute(overdue);
 
         BpmnAwareTests.assertThat(instance).isWaitingAt("UserTask_SchoolReview")
-                .hasPassed("ServiceTask_EscalateSchoolReview", "EndEvent_SchoolReviewEscalated");
-        ExemptionEvent overdue = exemptions.history(applied.getId()).get(1);
-        assertThat(overdue.step()).isEqualTo(ExemptionStep.DEADLINE);
-        assertThat(overdue.outcome()).isEqualTo(Outcome.OVERDUE);
-        assertThat(overdue.comment()).isEqualTo("学校审核超过办理期限");
+                .hasPassed("ServiceTask_RemindSchoolReview", "ServiceTask_EscalateSchoolReview");
+        assertThat(exemptions.history(applied.getId())).extracting(CaseEvent::outcome, CaseEvent::actor)
+                .containsExactly(tuple(CaseOutcome.SUBMITTED, applicant.username()),
+                        tuple(CaseOutcome.REMINDED, CaseHistory.SYSTEM), tuple(CaseOutcome.ESCALATED, CaseHistory.SYSTEM));
         assertThat(exemptions.require(applied.getId()).status()).isEqualTo(ExemptionStatus.SCHOOL_REVIEW);
+        assertThat(cases.worklist(data.countyReviewer, DegreeExemptionProcess.PROCESS_ID, 0, 50)).extracting(CaseTask::caseId)
+                .containsExactly(String.valueOf(applied.getId()));
+
+        decide(applied, data.countyReviewer, Decision.APPROVE, "学校逾期，由区审核");
+        assertThat(exemptions.require(applied.getId()).status()).isEqualTo(ExemptionStatus.AUTHORITY_REVIEW);
+    }
+
+    @Test
+    void R30_anOverdueAmendmentIsRemindedAndRecorded_andStaysWithTheTeacher() {
+        DegreeExemption applied = apply();
+        ProcessInstance instance = instanceOf(applied);
+        decide(applied, data.schoolAdmin, Decision.RETURN, "请补充学位证");
+        execute(timer(instance, "BoundaryEvent_AmendDueSoon"));
+        execute(timer(instance, "BoundaryEvent_AmendOverdue"));
+
+        BpmnAwareTests.assertThat(instance).isWaitingAt("UserTask_Amend");
+        BpmnAwareTests.assertThat(task(instance)).isAssignedTo(applicant.username());
+        List<CaseEvent> events = exemptions.history(applied.getId());
+        assertThat(events).extracting(CaseEvent::outcome).endsWith(CaseOutcome.REMINDED, CaseOutcome.OVERDUE);
     }
 
     @Test
@@ -207,8 +245,8 @@ class DegreeExemptionProcessTest {
         DegreeExemption applied = exemptions.apply(kmTeacher.getId(), kunming.usernameOf(kmTeacher),
                 ExemptionFixture.diploma());
         ProcessInstance instance = instanceOf(applied);
-        exemptions.decide(applied.getId(), kunming.schoolAdmin, Decision.APPROVE, null);
-        exemptions.decide(applied.getId(), kunming.countyReviewer, Decision.APPROVE, null);
+        decide(applied, kunming.schoolAdmin, Decision.APPROVE, null);
+        decide(applied, kunming.countyReviewer, Decision.APPROVE, null);
 
         execute(job(instance));
 
@@ -218,26 +256,29 @@ class DegreeExemptionProcessTest {
         assertThat(refused.outcomeReason()).contains("R-21");
         assertThat(refused.ledgerEntryId()).isNull();
         assertThat(ledger.entriesOf(kmTeacher.getId())).isEmpty();
-        List<ExemptionEvent> events = exemptions.history(applied.getId());
-        assertThat(events.get(events.size() - 1).outcome()).isEqualTo(Outcome.REFUSED);
+        List<CaseEvent> events = exemptions.history(applied.getId());
+        assertThat(events.get(events.size() - 1).outcome()).isEqualTo(CaseOutcome.REFUSED);
+        assertThat(events.get(events.size() - 1).comment()).isEqualTo(refused.outcomeReason());
     }
 
     @Test
     void R30_aDecisionOnACompletedReviewOrByTheWrongGroupIsRefusedAndChangesNothing() {
-        DegreeExemption applied = exemptions.apply(teacher.getId(), applicant, ExemptionFixture.diploma());
-        assertThatThrownBy(() -> exemptions.decide(applied.getId(), data.countyReviewer, Decision.APPROVE, null))
+        DegreeExemption applied = apply();
+        String reviewId = exemptions.openTask(applied.getId()).orElseThrow().id();
+        assertThatThrownBy(() -> cases.decide(reviewId, data.countyReviewer, Decision.APPROVE, null))
                 .isInstanceOfSatisfying(BusinessRuleException.class, e -> {
                     assertThat(e.kind()).isEqualTo(BusinessRuleException.Kind.FORBIDDEN);
                     assertThat(e.ruleId()).isEqualTo("R-04");
                 });
-        assertThatThrownBy(() -> exemptions.decide(applied.getId(), applicant, Decision.APPROVE, null))
+        assertThatThrownBy(() -> cases.decide(reviewId, applicant, Decision.APPROVE, null))
                 .isInstanceOf(BusinessRuleException.class);
-        assertThatThrownBy(() -> exemptions.decide(applied.getId(), data.schoolAdmin, Decision.RETURN, " "))
+        assertThatThrownBy(() -> cases.decide(reviewId, data.schoolAdmin, Decision.RETURN, " "))
                 .isInstanceOfSatisfying(BusinessRuleException.class, e -> assertThat(e.field()).isEqualTo("comment"));
         assertThat(exemptions.history(applied.getId())).hasSize(1);
+        assertThat(exemptions.require(applied.getId()).status()).isEqualTo(ExemptionStatus.SCHOOL_REVIEW);
 
-        exemptions.decide(applied.getId(), data.schoolAdmin, Decision.REJECT, "不符合条件");
-        assertThatThrownBy(() -> exemptions.decide(applied.getId(), data.schoolAdmin, Decision.APPROVE, null))
+        cases.decide(reviewId, data.schoolAdmin, Decision.REJECT, "不符合条件");
+        assertThatThrownBy(() -> cases.decide(reviewId, data.schoolAdmin, Decision.APPROVE, null))
                 .isInstanceOfSatisfying(BusinessRuleException.class,
                         e -> assertThat(e.kind()).isEqualTo(BusinessRuleException.Kind.CONFLICT));
         assertThatThrownBy(() -> exemptions.amend(applied.getId(), applicant, ExemptionFixture.diploma()))
@@ -247,15 +288,61 @@ class DegreeExemptionProcessTest {
     }
 
     @Test
-    void R40_completingAReviewOutsideShixunIsRefusedSoNoDecisionGoesUnrecorded() {
-        DegreeExemption applied = exemptions.apply(teacher.getId(), applicant, ExemptionFixture.diploma());
+    void R04_onlyTheApplicantMayAmend_andBadEvidenceChangesNothing() {
+        DegreeExemption applied = apply();
+        decide(applied, data.schoolAdmin, Decision.RETURN, "请补充学位证");
+        Teacher colleague = data.teacherAt(data.schools.countySchool, Stage.PRIMARY);
+        assertThatThrownBy(() -> exemptions.amend(applied.getId(), data.accountOf(colleague), ExemptionFixture.diploma()))
+                .isInstanceOfSatisfying(BusinessRuleException.class, e -> assertThat(e.ruleId()).isEqualTo("R-04"));
+        Diploma d = ExemptionFixture.diploma();
+        assertThatThrownBy(() -> exemptions.amend(applied.getId(), applicant, new Diploma(d.institution(),
+                d.degreeLevel(), d.major(), true, d.studyStart(), d.studyEnd(), d.certificateNumber(), " ")))
+                .isInstanceOfSatisfying(BusinessRuleException.class, e -> assertThat(e.field()).isEqualTo("diplomaFile"));
+
+        DegreeExemption unchanged = exemptions.require(applied.getId());
+        assertThat(unchanged.status()).isEqualTo(ExemptionStatus.RETURNED);
+        assertThat(unchanged.diploma().diplomaFile()).isEqualTo("files/diploma.pdf");
+        assertThat(exemptions.history(applied.getId())).hasSize(2);
+    }
+
+    @Test
+    void R40_aReviewCompletedInTheEngineDirectly_likeTasklist_isCheckedRecordedAndMovesTheApplication() {
+        DegreeExemption applied = apply();
         ProcessInstance instance = instanceOf(applied);
         String taskId = task(instance).getId();
-        assertThatThrownBy(() -> engine.getTaskService().complete(taskId, java.util.Map.of("decision", "APPROVE")))
+        assertThatThrownBy(() -> engine.getTaskService().complete(taskId, Map.of("decision", "APPROVE")))
                 .rootCause().isInstanceOfSatisfying(BusinessRuleException.class,
                         e -> assertThat(e.ruleId()).isEqualTo("R-40"));
         BpmnAwareTests.assertThat(instance).isWaitingAt("UserTask_SchoolReview");
         assertThat(exemptions.require(applied.getId()).status()).isEqualTo(ExemptionStatus.SCHOOL_REVIEW);
+
+        identity.setAuthentication(data.schoolAdmin.username(),
+                List.of("school-admin:" + data.schools.countySchool.code()));
+        try {
+            engine.getTaskService().complete(taskId, Map.of("decision", "RETURN", "comment", "扫描件缺页"));
+        } finally {
+            identity.clearAuthentication();
+        }
+        BpmnAwareTests.assertThat(instance).isWaitingAt("UserTask_Amend");
+        assertThat(exemptions.require(applied.getId()).status()).isEqualTo(ExemptionStatus.RETURNED);
+        assertThat(exemptions.history(applied.getId()).get(1)).satisfies(event -> {
+            assertThat(event.outcome()).isEqualTo(CaseOutcome.RETURNED);
+            assertThat(event.comment()).isEqualTo("扫描件缺页");
+            assertThat(event.actor()).isEqualTo(data.schoolAdmin.username());
+        });
+    }
+
+    private DegreeExemption apply() {
+        return exemptions.apply(teacher.getId(), applicant.username(), ExemptionFixture.diploma());
+    }
+
+    private void decide(DegreeExemption exemption, CurrentAccount reviewer, Decision decision, String comment) {
+        cases.decide(exemptions.openTask(exemption.getId()).orElseThrow().id(), reviewer, decision, comment);
+    }
+
+    private Job timer(ProcessInstance instance, String boundaryEvent) {
+        return management.createJobQuery().processInstanceId(instance.getId()).timers().activityId(boundaryEvent)
+                .singleResult();
     }
 
     private ProcessInstance instanceOf(DegreeExemption exemption) {

@@ -5,6 +5,7 @@ import cn.shixun.organisation.Organisations;
 import cn.shixun.organisation.Stage;
 import cn.shixun.policy.DegreeLevel;
 import cn.shixun.security.Accounts;
+import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.Role;
 import cn.shixun.tasks.R04Schools;
 import cn.shixun.teacher.Teacher;
@@ -22,9 +23,9 @@ final class ExemptionFixture {
     private static final AtomicInteger CERTIFICATES = new AtomicInteger();
 
     final R04Schools schools;
-    final String schoolAdmin;
-    final String countyReviewer;
-    final String cityReviewer;
+    final CurrentAccount schoolAdmin;
+    final CurrentAccount countyReviewer;
+    final CurrentAccount cityReviewer;
     private final Accounts accounts;
     private final Teachers teachers;
 
@@ -32,12 +33,12 @@ final class ExemptionFixture {
         this.accounts = accounts;
         this.teachers = teachers;
         schools = new R04Schools(organisations, teachers, profile);
-        schoolAdmin = schools.prefix + ".school";
-        countyReviewer = schools.prefix + ".county";
-        cityReviewer = schools.prefix + ".city";
-        accounts.createAccount(schoolAdmin, PASSWORD, "王丽", Role.SCHOOL_ADMIN, schools.countySchool.getId());
-        accounts.createAccount(countyReviewer, PASSWORD, "赵明", Role.COUNTY_REVIEWER, schools.district.getId());
-        accounts.createAccount(cityReviewer, PASSWORD, "陈静", Role.CITY_REVIEWER, schools.city.getId());
+        schoolAdmin = accounts.createAccount(schools.prefix + ".school", PASSWORD, "王丽", Role.SCHOOL_ADMIN,
+                schools.countySchool.getId());
+        countyReviewer = accounts.createAccount(schools.prefix + ".county", PASSWORD, "赵明", Role.COUNTY_REVIEWER,
+                schools.district.getId());
+        cityReviewer = accounts.createAccount(schools.prefix + ".city", PASSWORD, "陈静", Role.CITY_REVIEWER,
+                schools.city.getId());
     }
 
     /** A registrable teacher with an account named {@code <prefix>.t<n>}; returns the teacher. */
@@ -51,11 +52,15 @@ final class ExemptionFixture {
         return schools.prefix + ".t" + teacher.getId();
     }
 
+    /** The account of a teacher made by {@link #teacherAt}. */
+    CurrentAccount accountOf(Teacher teacher) {
+        return accounts.find(usernameOf(teacher)).orElseThrow();
+    }
+
     /** A school administrator account for another school. */
-    String adminOf(Organisation school) {
-        String username = schools.prefix + ".admin" + school.getId();
-        accounts.createAccount(username, PASSWORD, "校管理员", Role.SCHOOL_ADMIN, school.getId());
-        return username;
+    CurrentAccount adminOf(Organisation school) {
+        return accounts.createAccount(schools.prefix + ".admin" + school.getId(), PASSWORD, "校管理员",
+                Role.SCHOOL_ADMIN, school.getId());
     }
 
     /** A teacher without a qualification certificate (R-01: not registrable). */

@@ -8,6 +8,8 @@ import cn.shixun.organisation.Stage;
 import cn.shixun.policy.DegreeLevel;
 import cn.shixun.security.Accounts;
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.tasks.CaseTasks;
+import cn.shixun.tasks.Decision;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import java.time.LocalDate;
@@ -30,6 +32,7 @@ class R30ApplicationRefusalTest {
     @Autowired Accounts accounts;
     @Autowired RuntimeService runtime;
     @Autowired JdbcTemplate jdbc;
+    @Autowired CaseTasks cases;
 
     ExemptionFixture data;
     Teacher teacher;
@@ -94,7 +97,7 @@ class R30ApplicationRefusalTest {
         refused(() -> exemptions.apply(colleague.getId(), "c", d), "R-40", "certificateNumber",
                 BusinessRuleException.Kind.CONFLICT);
 
-        exemptions.decide(first.getId(), data.schoolAdmin, Decision.REJECT, "扫描件缺页");
+        cases.decide(exemptions.openTask(first.getId()).orElseThrow().id(), data.schoolAdmin, Decision.REJECT, "扫描件缺页");
         assertThat(exemptions.apply(teacher.getId(), data.usernameOf(teacher), d).status())
                 .isEqualTo(ExemptionStatus.SCHOOL_REVIEW);
     }
@@ -140,6 +143,6 @@ class R30ApplicationRefusalTest {
 
     private long rows() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM degree_exemption", Long.class)
-                + jdbc.queryForObject("SELECT COUNT(*) FROM degree_exemption_event", Long.class);
+                + jdbc.queryForObject("SELECT COUNT(*) FROM case_event WHERE process_key = 'degreeExemption'", Long.class);
     }
 }

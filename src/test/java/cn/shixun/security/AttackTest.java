@@ -63,6 +63,7 @@ class AttackTest {
     @Autowired DegreeExemptions exemptions;
     @Autowired UserDetailsService users;
     @Autowired JdbcTemplate jdbc;
+    @Autowired org.camunda.bpm.engine.TaskService taskService;
     @Autowired ObjectMapper json;
 
     MockMvc mvc;
@@ -164,18 +165,28 @@ class AttackTest {
 
     @Test
     void anotherOrganisationsCaseById_isRefused() throws Exception {
-        int events = jdbc.queryForObject("SELECT COUNT(*) FROM degree_exemption_event WHERE exemption_id = ?", Integer.class,
-                caseA.getId());
+        int events = caseEvents(caseA.getId());
+        String taskA = openTaskOf(caseA.getId());
         for (String attacker : List.of(adminB, reviewerB, teacherUserB)) {
             as(attacker, get("/api/exemptions/" + caseA.getId())).andExpect(status().isNotFound());
-            as(attacker, postJson("/api/exemptions/" + caseA.getId() + "/decisions", "{\"outcome\":\"REJECT\",\"comment\":\"x\"}"))
+            as(attacker, get("/api/tasks/" + taskA)).andExpect(status().isNotFound());
+            as(attacker, postJson("/api/tasks/" + taskA + "/decisions", "{\"outcome\":\"REJECT\",\"comment\":\"x\"}"))
                     .andExpect(status().isNotFound());
             as(attacker, postJson("/api/exemptions/" + caseA.getId() + "/amendments", "{}"))
                     .andExpect(status().isNotFound());
         }
         as(adminA, get("/api/exemptions/" + caseA.getId())).andExpect(status().isOk());
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM degree_exemption_event WHERE exemption_id = ?", Integer.class,
-                caseA.getId())).isEqualTo(events);
+        assertThat(caseEvents(caseA.getId())).isEqualTo(events);
+    }
+
+    private int caseEvents(Long exemptionId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM case_event WHERE process_key = 'degreeExemption' AND case_id = ?",
+                Integer.class, String.valueOf(exemptionId));
+    }
+
+    private String openTaskOf(Long exemptionId) {
+        return taskService.createTaskQuery().processDefinitionKey("degreeExemption")
+                .processInstanceBusinessKey(String.valueOf(exemptionId)).singleResult().getId();
     }
 
     @Test
@@ -272,9 +283,11 @@ class AttackTest {
         assertThat(entries).contains("&lt;b&gt;国培&lt;/b&gt;", "&lt;i&gt;CERT&lt;/i&gt;")
                 .doesNotContain("<b>国培", "<script>alert('entry')", "<i>CERT");
         // A reviewer's comment is kept verbatim and served as JSON that browsers may not sniff as HTML.
-        as(adminA, postJson("/api/exemptions/" + caseA.getId() + "/decisions",
+        as(adminA, postJson("/api/tasks/" + openTaskOf(caseA.getId()) + "/decisions",
                 "{\"outcome\":\"RETURN\",\"comment\":\"<a href=javascript:alert(1)>请补充</a>\"}"))
                 .andExpect(status().isOk())
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"));
+        as(adminA, get("/api/exemptions/" + caseA.getId())).andExpect(status().isOk())
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(jsonPath("$.history[1].comment").value("<a href=javascript:alert(1)>请补充</a>"));
     }

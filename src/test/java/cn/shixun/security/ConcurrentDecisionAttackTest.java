@@ -5,12 +5,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import cn.shixun.exemption.Decision;
 import cn.shixun.exemption.DegreeExemption;
 import cn.shixun.exemption.DegreeExemptions;
 import cn.shixun.exemption.Diploma;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.policy.DegreeLevel;
+import cn.shixun.tasks.CaseTasks;
+import cn.shixun.tasks.Decision;
 import cn.shixun.teacher.Teachers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -50,6 +51,7 @@ class ConcurrentDecisionAttackTest {
     @Autowired Organisations organisations;
     @Autowired Teachers teachers;
     @Autowired DegreeExemptions exemptions;
+    @Autowired CaseTasks tasks;
     @Autowired RuntimeService runtime;
     @Autowired ManagementService management;
     @Autowired UserDetailsService users;
@@ -63,14 +65,16 @@ class ConcurrentDecisionAttackTest {
         String admin = data.username("admin");
         String first = data.username("reviewer1");
         String second = data.username("reviewer2");
-        accounts.createAccount(admin, SecurityTestData.PASSWORD, "王丽", Role.SCHOOL_ADMIN, data.schoolA.getId());
+        CurrentAccount schoolAdmin = accounts.createAccount(admin, SecurityTestData.PASSWORD, "王丽", Role.SCHOOL_ADMIN,
+                data.schoolA.getId());
         accounts.createAccount(first, SecurityTestData.PASSWORD, "赵明", Role.COUNTY_REVIEWER, data.countyA.getId());
         accounts.createAccount(second, SecurityTestData.PASSWORD, "钱亮", Role.COUNTY_REVIEWER, data.countyA.getId());
         DegreeExemption exemption = exemptions.apply(data.teacher.getId(), data.username("teacher"), new Diploma(
                 "河南大学", DegreeLevel.BACHELOR, "教育学", true, LocalDate.of(2023, 9, 1), LocalDate.of(2025, 7, 1),
                 "RACE-" + data.prefix, "files/diploma.pdf"));
         long id = exemption.getId();
-        exemptions.decide(id, admin, Decision.APPROVE, null);
+        tasks.decide(exemptions.openTask(id).orElseThrow().id(), schoolAdmin, Decision.APPROVE, null);
+        String taskId = exemptions.openTask(id).orElseThrow().id();
 
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(2);
@@ -79,7 +83,7 @@ class ConcurrentDecisionAttackTest {
             for (String reviewer : List.of(first, second)) {
                 answers.add(pool.submit(() -> {
                     start.await();
-                    return mvc.perform(post("/api/exemptions/" + id + "/decisions")
+                    return mvc.perform(post("/api/tasks/" + taskId + "/decisions")
                             .with(user(users.loadUserByUsername(reviewer))).accept(MediaType.APPLICATION_JSON)
                             .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"APPROVE\",\"comment\":\"同意\"}"))
                             .andReturn().getResponse();
@@ -95,14 +99,15 @@ class ConcurrentDecisionAttackTest {
             assertThat(responses).extracting(MockHttpServletResponse::getStatus).containsExactly(200, 409);
             JsonNode lost = json.readTree(responses.get(1).getContentAsString());
             assertThat(lost.get("type").asText()).isIn("urn:shixun:problem:concurrent-change",
-                    "urn:shixun:problem:exemption.no-review-open");
+                    "urn:shixun:problem:task.decided-concurrently", "urn:shixun:problem:task.already-completed");
             assertThat(lost.get("detail").asText()).isNotBlank();
         } finally {
             pool.shutdownNow();
         }
 
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM degree_exemption_event WHERE exemption_id = ? AND step = 'AUTHORITY_REVIEW'",
-                Integer.class, id)).as("one decision recorded").isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_event WHERE process_key = 'degreeExemption'"
+                + " AND case_id = ? AND task_key = 'UserTask_AuthorityReview'", Integer.class, String.valueOf(id)))
+                .as("one decision recorded").isEqualTo(1);
         String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(id))
                 .singleResult().getId();
         for (Job job : management.createJobQuery().processInstanceId(instance).messages().list()) {

@@ -85,8 +85,10 @@ class KeycloakApiIT {
                  "diplomaFile":"uploads/kc-diploma-0001.pdf"}""");
         assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
         long id = JSON.readTree(applied.body()).get("id").asLong();
-        HttpResponse<String> schoolApproved = post("/api/exemptions/" + id + "/decisions",
-                keycloak.accessToken("school.admin"), "{\"outcome\":\"APPROVE\"}");
+        String schoolAdmin = keycloak.accessToken("school.admin");
+        String taskId = JSON.readTree(get("/api/exemptions/" + id, schoolAdmin).body()).get("currentTask").get("id").asText();
+        HttpResponse<String> schoolApproved = post("/api/tasks/" + taskId + "/decisions", schoolAdmin,
+                "{\"outcome\":\"APPROVE\"}");
         assertThat(schoolApproved.statusCode()).as(schoolApproved.body()).isEqualTo(200);
 
         String reviewer = keycloak.accessToken("county.reviewer");

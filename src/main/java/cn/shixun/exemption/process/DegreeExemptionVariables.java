@@ -1,13 +1,13 @@
 package cn.shixun.exemption.process;
 
-import cn.shixun.exemption.Decision;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
  * The typed view of the {@code degreeExemption} process variables: ids and routing only. The
- * evidence, comments and status live in the exemption tables.
+ * evidence and status live in the exemption table, decisions and comments in the case history;
+ * the {@code decision} the gateways read is the casework's ({@code CaseTasks.DECISION}).
  */
 public final class DegreeExemptionVariables {
 
@@ -16,8 +16,6 @@ public final class DegreeExemptionVariables {
     static final String APPLICANT = "applicant";
     static final String SCHOOL_REVIEW_GROUP = "schoolReviewGroup";
     static final String AUTHORITY_REVIEW_GROUP = "authorityReviewGroup";
-    /** The latest review's decision, read by the gateways after each review. */
-    static final String DECISION = "decision";
 
     private DegreeExemptionVariables() {
     }
@@ -29,10 +27,6 @@ public final class DegreeExemptionVariables {
         variables.put(SCHOOL_REVIEW_GROUP, schoolGroup);
         variables.put(AUTHORITY_REVIEW_GROUP, authorityGroup);
         return variables;
-    }
-
-    static Map<String, Object> decided(Decision decision) {
-        return Map.of(DECISION, decision.name());
     }
 
     public static Long exemptionId(VariableScope scope) {

@@ -1,18 +1,16 @@
 package cn.shixun.exemption.web;
 
-import cn.shixun.exemption.Decision;
 import cn.shixun.exemption.DegreeExemption;
 import cn.shixun.exemption.DegreeExemptions;
 import cn.shixun.exemption.Diploma;
-import cn.shixun.exemption.ExemptionEvent;
 import cn.shixun.exemption.ExemptionStatus;
-import cn.shixun.exemption.ExemptionStep;
-import cn.shixun.exemption.process.DegreeExemptionProcess.OpenTask;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.CurrentAccounts;
+import cn.shixun.tasks.CaseEvent;
+import cn.shixun.tasks.CaseOutcome;
+import cn.shixun.tasks.CaseTask;
 import java.net.URI;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,10 +22,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The degree-exemption API (R-30): the teacher applies and resubmits, the school and the
- * registration authority decide on the application's open review task, everyone involved
- * reads its status and history. Decisions go through the application, not a raw task id, so
- * that a reviewer can only act on the step that is open now.
+ * The degree-exemption API (R-30): the teacher applies and resubmits with corrected evidence,
+ * everyone involved reads the status, the open task and the history. Reviewers decide on the
+ * open task through the casework ({@code POST /api/tasks/{taskId}/decisions}, the id is
+ * {@code currentTask.id}), like on every other procedure.
  */
 @RestController
 @RequestMapping("/api/exemptions")
@@ -41,20 +39,18 @@ class ExemptionController {
         this.accounts = accounts;
     }
 
-    /** {@code step}: optional, the step the reviewer saw; a step decided meanwhile then gets 409, not the next step. */
-    record DecisionRequest(Decision outcome, String comment, ExemptionStep step) {
-    }
-
-    record TaskView(String key, String name, String candidateGroup, String assignee, Date due) {
-        static TaskView of(OpenTask task) {
-            return new TaskView(task.key(), task.name(), task.candidateGroup(), task.assignee(), task.due());
+    record TaskView(String id, String key, String name, List<String> candidateGroups, String assignee, Instant due) {
+        static TaskView of(CaseTask task) {
+            return new TaskView(task.id(), task.taskKey(), task.name(), task.candidateGroups(), task.assignee(),
+                    task.due());
         }
     }
 
-    record EventView(ExemptionStep step, String stepLabel, ExemptionEvent.Outcome outcome, String comment, String actor,
-                     Instant at) {
-        static EventView of(ExemptionEvent e) {
-            return new EventView(e.step(), e.step().label(), e.outcome(), e.comment(), e.actor(), e.occurredAt());
+    record EventView(String taskKey, String step, CaseOutcome outcome, String outcomeLabel, String comment,
+                     String actor, Instant at) {
+        static EventView of(CaseEvent e) {
+            return new EventView(e.taskKey(), e.step(), e.outcome(), e.outcome().label(), e.comment(), e.actor(),
+                    e.occurredAt());
         }
     }
 
@@ -77,20 +73,12 @@ class ExemptionController {
         return view(exemptions.requireVisibleTo(id, accounts.require()));
     }
 
-    @PostMapping("/{id}/decisions")
-    @Transactional
-    ExemptionView decide(@PathVariable Long id, @RequestBody DecisionRequest request) {
-        CurrentAccount account = accounts.require();
-        exemptions.requireVisibleTo(id, account);
-        return view(exemptions.decide(id, account.username(), request.outcome(), request.comment(), request.step()));
-    }
-
     @PostMapping("/{id}/amendments")
     @Transactional
     ExemptionView amend(@PathVariable Long id, @RequestBody Diploma diploma) {
         CurrentAccount account = accounts.require();
         exemptions.requireVisibleTo(id, account);
-        return view(exemptions.amend(id, account.username(), diploma));
+        return view(exemptions.amend(id, account, diploma));
     }
 
     private ExemptionView view(DegreeExemption e) {

@@ -1,0 +1,60 @@
+package cn.shixun.exemption;
+
+import cn.shixun.exemption.process.DegreeExemptionProcess;
+import cn.shixun.tasks.CaseHandler;
+import cn.shixun.tasks.CaseTask;
+import cn.shixun.tasks.Decision;
+import java.time.Instant;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Moves an application on when one of its tasks is completed, from our API, our pages or
+ * Camunda Tasklist alike: the casework has already checked who acts and recorded the step.
+ */
+@Component
+class DegreeExemptionCaseHandler implements CaseHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(DegreeExemptionCaseHandler.class);
+
+    private final DegreeExemptions exemptions;
+
+    DegreeExemptionCaseHandler(DegreeExemptions exemptions) {
+        this.exemptions = exemptions;
+    }
+
+    @Override
+    public String processKey() {
+        return DegreeExemptionProcess.PROCESS_ID;
+    }
+
+    @Override
+    public void decided(CaseTask task, Decision decision, String comment, String actor) {
+        DegreeExemption exemption = exemptions.require(Long.valueOf(task.caseId()));
+        Instant now = Instant.now();
+        switch (decision) {
+            case APPROVE -> exemption.moveTo(DegreeExemptionProcess.SCHOOL_REVIEW.equals(task.taskKey())
+                    ? ExemptionStatus.AUTHORITY_REVIEW : ExemptionStatus.CREDITING, now);
+            case RETURN -> exemption.moveTo(ExemptionStatus.RETURNED, now);
+            case REJECT -> exemption.closed(ExemptionStatus.REJECTED, comment, now);
+        }
+        log.info("Degree exemption {}: {} decided {} at {}", task.caseId(), actor, decision, task.taskKey());
+    }
+
+    @Override
+    public void submitted(CaseTask task, String actor) {
+        exemptions.require(Long.valueOf(task.caseId())).moveTo(ExemptionStatus.SCHOOL_REVIEW, Instant.now());
+    }
+
+    @Override
+    public String summary(String caseId) {
+        return exemptions.summary(Long.valueOf(caseId));
+    }
+
+    @Override
+    public Optional<Long> teacherId(String caseId) {
+        return Optional.of(exemptions.require(Long.valueOf(caseId)).teacherId());
+    }
+}

@@ -1,9 +1,0 @@
-package cn.shixun.exemption;
-
-import java.util.List;
-import org.springframework.data.jpa.repository.JpaRepository;
-
-interface ExemptionEventRepository extends JpaRepository<ExemptionEvent, Long> {
-
-    List<ExemptionEvent> findByExemptionIdOrderByIdAsc(Long exemptionId);
-}

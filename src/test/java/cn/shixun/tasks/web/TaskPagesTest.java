@@ -1,0 +1,111 @@
+package cn.shixun.tasks.web;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.shixun.exemption.DegreeExemptions;
+import cn.shixun.exemption.Diploma;
+import cn.shixun.organisation.Organisations;
+import cn.shixun.organisation.Stage;
+import cn.shixun.policy.DegreeLevel;
+import cn.shixun.security.Accounts;
+import cn.shixun.security.CurrentAccount;
+import cn.shixun.security.Role;
+import cn.shixun.tasks.R04Schools;
+import cn.shixun.teacher.Teacher;
+import cn.shixun.teacher.Teachers;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.ManagementService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+/**
+ * The workbench page's marks and forms without a browser: a reminded and escalated review shows
+ * as due soon and escalated in the next level's list, a decision needs the CSRF token, and a
+ * refused decision comes back with the reason and the comment kept.
+ */
+@SpringBootTest
+class TaskPagesTest {
+
+    @Autowired WebApplicationContext context;
+    @Autowired Organisations organisations;
+    @Autowired Teachers teachers;
+    @Autowired Accounts accounts;
+    @Autowired DegreeExemptions exemptions;
+    @Autowired ManagementService management;
+
+    MockMvc mvc;
+    R04Schools schools;
+    CurrentAccount countyReviewer;
+    CurrentAccount schoolAdmin;
+
+    @BeforeEach
+    void setUp() {
+        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        schools = new R04Schools(organisations, teachers);
+        countyReviewer = accounts.createAccount(schools.prefix + ".county", "secret-123", "赵明", Role.COUNTY_REVIEWER,
+                schools.district.getId());
+        schoolAdmin = accounts.createAccount(schools.prefix + ".school", "secret-123", "王丽", Role.SCHOOL_ADMIN,
+                schools.countySchool.getId());
+    }
+
+    @Test
+    void R04_anEscalatedReviewIsMarkedInTheNextLevelsList() throws Exception {
+        long id = apply();
+        String instance = exemptions.require(id).processInstanceId();
+        management.createJobQuery().processInstanceId(instance).timers().list()
+                .forEach(job -> management.executeJob(job.getId()));
+
+        mvc.perform(get("/tasks").with(as(countyReviewer)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-test=\"escalated\"")))
+                .andExpect(content().string(containsString("学校审核")));
+        mvc.perform(get("/tasks").with(as(schoolAdmin)))
+                .andExpect(content().string(containsString("已转上级")));
+    }
+
+    @Test
+    void R40_aDecisionNeedsTheCsrfToken_andARefusalKeepsTheComment() throws Exception {
+        long id = apply();
+        String task = exemptions.openTask(id).orElseThrow().id();
+
+        mvc.perform(post("/tasks/" + task + "/decision").with(as(schoolAdmin)).param("outcome", "APPROVE"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/tasks/" + task + "/decision").with(as(schoolAdmin)).with(csrf())
+                        .param("outcome", "REJECT").param("comment", " "))
+                .andExpect(redirectedUrl("/tasks?task=" + task))
+                .andExpect(flash().attribute("error", containsString("必须填写意见")));
+        mvc.perform(get("/tasks").param("task", task).with(as(schoolAdmin)))
+                .andExpect(content().string(containsString("data-test=\"decision-form\"")))
+                .andExpect(content().string(containsString("name=\"_csrf\"")));
+        mvc.perform(get("/tasks").param("task", task).with(as(countyReviewer)))
+                .andExpect(content().string(containsString("不是您的待办任务")))
+                .andExpect(content().string(not(containsString("data-test=\"decision-form\""))));
+    }
+
+    private long apply() {
+        Teacher teacher = schools.teacherAt(schools.countySchool, Stage.PRIMARY);
+        return exemptions.apply(teacher.getId(), "applicant", new Diploma("河南大学", DegreeLevel.BACHELOR, "教育学",
+                true, LocalDate.of(2022, 9, 1), LocalDate.of(2024, 7, 1), "PAGE-" + System.nanoTime(),
+                "files/d.pdf")).getId();
+    }
+
+    private static RequestPostProcessor as(CurrentAccount account) {
+        return user(account.username()).roles(account.role().name());
+    }
+}

@@ -1,0 +1,98 @@
+package cn.shixun.tasks.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.shixun.BrowserTestSupport;
+import cn.shixun.tasks.CaseEvent;
+import cn.shixun.tasks.CaseHistory;
+import cn.shixun.tasks.CaseOutcome;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The reviewer's workbench on the demo data: {@code county.reviewer} of 金水区 finds the
+ * degree-exemption reviews that {@code school.admin} passed on, approves one, returns one with a
+ * comment (after being told a return needs one), and approves two at once.
+ */
+class WorkbenchBrowserIT extends BrowserTestSupport {
+
+    @Autowired CaseHistory history;
+
+    @Test
+    void R04_R40_countyReviewerApprovesReturnsAndBatchApprovesTheDemoReviews() {
+        signIn("county.reviewer", DEMO_PASSWORD);
+        byTest("home-links").findElement(By.cssSelector("a[href='/tasks']")).click();
+        waitUntil(() -> currentPath().startsWith("/tasks"));
+        assertThat(byTest("workbench-heading").getText()).isEqualTo("待办审核");
+        List<WebElement> rows = rows();
+        assertThat(rows).as("the demo reviews waiting for 金水区").hasSizeGreaterThanOrEqualTo(4);
+        assertThat(byTest("worklist").getText()).contains("学历提升免修申请", "登记机构审核", "河南师范大学");
+        int before = rows.size();
+        fullScreenshot("workbench-01-list");
+
+        // Approve the first: the detail opens beside the list (htmx), with the history and the applicant's hours.
+        String approved = open(0);
+        assertThat(byTest("history").getText()).contains("提交申请", "学校审核", "同意", "school.admin", "学历证书原件已核验");
+        assertThat(byTest("applicant-hours").getAttribute("href")).matches(".*/teachers/\\d+/hours");
+        fullScreenshot("workbench-02-detail");
+        byTest("decide").click();
+        assertThat(byTest("done").getText()).contains("已办理", "同意");
+        assertThat(rows()).hasSize(before - 1);
+        assertThat(lastEvent(approved).outcome()).isEqualTo(CaseOutcome.APPROVED);
+        assertThat(lastEvent(approved).actor()).isEqualTo("county.reviewer");
+
+        // Return the next: without a comment it is refused and nothing changes; with one it goes back.
+        String returned = open(0);
+        byTest("outcome-RETURN").click();
+        byTest("decide").click();
+        assertThat(byTest("error").getText()).contains("必须填写意见");
+        assertThat(rows()).hasSize(before - 1);
+        byTest("outcome-RETURN").click();
+        byTest("comment").sendKeys("请补充学位证书扫描件");
+        fullScreenshot("workbench-03-return");
+        byTest("decide").click();
+        assertThat(byTest("done").getText()).contains("退回修改");
+        assertThat(rows()).hasSize(before - 2);
+        assertThat(lastEvent(returned).outcome()).isEqualTo(CaseOutcome.RETURNED);
+        assertThat(lastEvent(returned).comment()).isEqualTo("请补充学位证书扫描件");
+
+        // Approve two at once.
+        List<WebElement> picks = browser.findElements(By.cssSelector("[data-test='task-pick']"));
+        String first = rows().get(0).getAttribute("data-task-id");
+        String second = rows().get(1).getAttribute("data-task-id");
+        picks.get(0).click();
+        picks.get(1).click();
+        byTest("batch-approve").click();
+        assertThat(byTest("batch-result").getText()).contains("2 项已办理，0 项未办理");
+        assertThat(browser.findElements(By.cssSelector("[data-test='batch-line']"))).hasSize(2)
+                .allSatisfy(line -> assertThat(line.getText()).contains("已同意", "登记机构审核"));
+        assertThat(rows()).hasSize(before - 4);
+        assertThat(rows()).extracting(row -> row.getAttribute("data-task-id")).doesNotContain(first, second);
+        fullScreenshot("workbench-04-batch");
+    }
+
+    private List<WebElement> rows() {
+        return browser.findElements(By.cssSelector("[data-test='task-row']"));
+    }
+
+    /** Opens the index-th task of the list; returns its case id as the detail shows it. */
+    private String open(int index) {
+        WebElement link = rows().get(index).findElement(By.cssSelector("[data-test='task-link']"));
+        String summary = link.getText();
+        link.click();
+        waitUntil(() -> byTest("detail-summary").getText().equals(summary));
+        return byTest("task-detail").findElement(By.xpath(".//dd[2]")).getText();
+    }
+
+    private CaseEvent lastEvent(String caseId) {
+        List<CaseEvent> events = history.of("degreeExemption", caseId);
+        return events.get(events.size() - 1);
+    }
+
+    private void fullScreenshot(String name) {
+        screenshot(name);
+    }
+}
