@@ -142,6 +142,36 @@ class DegreeExemptionDemoScenarioTest {
                 .andExpect(jsonPath("$.authorityGroup").value("county-reviewer:530102"));
     }
 
+    @Test
+    void R30_R40_schoolAdminReturnsAndTheTeacherAmendsThroughTheApi() throws Exception {
+        JsonNode applied = body(as("teacher", post("/api/exemptions").contentType(MediaType.APPLICATION_JSON)
+                .content(diploma("DEMO-DIPLOMA-0006"))).andExpect(status().isCreated()));
+        long id = applied.get("id").asLong();
+        String review = applied.get("currentTask").get("id").asText();
+        as("teacher", post("/api/exemptions/" + id + "/amendments").contentType(MediaType.APPLICATION_JSON)
+                .content(diploma("DEMO-DIPLOMA-0006")))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.ruleId").value("R-30"));
+
+        as("school.admin", post("/api/tasks/" + review + "/decisions").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"outcome\":\"RETURN\",\"comment\":\"扫描件不清晰\"}"))
+                .andExpect(status().isOk());
+        as("teacher", get("/api/exemptions/" + id))
+                .andExpect(jsonPath("$.status").value("RETURNED"))
+                .andExpect(jsonPath("$.currentTask.key").value("UserTask_Amend"))
+                .andExpect(jsonPath("$.currentTask.assignee").value("teacher"));
+        as("teacher", get("/api/tasks")).andExpect(jsonPath("$.tasks[*].caseId").value(hasItem(String.valueOf(id))));
+
+        as("teacher", post("/api/exemptions/" + id + "/amendments").contentType(MediaType.APPLICATION_JSON)
+                .content(diploma("DEMO-DIPLOMA-0006").replace("uploads/diploma-", "uploads/clear-")))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.status").value("SCHOOL_REVIEW"))
+                .andExpect(jsonPath("$.diploma.diplomaFile").value("uploads/clear-DEMO-DIPLOMA-0006.pdf"))
+                .andExpect(jsonPath("$.history[*].outcome").value(contains(
+                        "SUBMITTED", "RETURNED", "SUBMITTED", "RESUBMITTED")))
+                .andExpect(jsonPath("$.history[2].comment").value(containsString("uploads/diploma-DEMO-DIPLOMA-0006.pdf")));
+    }
+
     private ResultActions as(String username, MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request.with(httpBasic(username, PASSWORD)).accept(MediaType.APPLICATION_JSON));
     }
