@@ -23,7 +23,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -42,7 +42,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(DemoDataOrder.PROCESSES)
-@ConditionalOnProperty(name = "shixun.demo-data.enabled", havingValue = "true")
+@ConditionalOnExpression("${shixun.demo-data.enabled:false} and ${shixun.demo-data.cases-in-flight:true}")
 class DemoCycleVerifications implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCycleVerifications.class);

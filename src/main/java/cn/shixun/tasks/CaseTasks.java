@@ -2,7 +2,6 @@ package cn.shixun.tasks;
 
 import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
-import cn.shixun.security.AccessScope;
 import cn.shixun.security.CandidateGroup;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.shared.BusinessRuleException;
@@ -16,6 +15,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -66,13 +66,12 @@ public class CaseTasks {
     private final RepositoryService repository;
     private final IdentityService identity;
     private final Organisations organisations;
-    private final AccessScope scope;
     private final CaseHandlers handlers;
     private final MessageSource messages;
     private final TransactionTemplate eachOwnTransaction;
 
     CaseTasks(TaskService tasks, RuntimeService runtime, HistoryService history, RepositoryService repository,
-              IdentityService identity, Organisations organisations, AccessScope scope, CaseHandlers handlers, MessageSource messages,
+              IdentityService identity, Organisations organisations, CaseHandlers handlers, MessageSource messages,
               PlatformTransactionManager transactionManager) {
         this.tasks = tasks;
         this.runtime = runtime;
@@ -80,7 +79,6 @@ public class CaseTasks {
         this.repository = repository;
         this.identity = identity;
         this.organisations = organisations;
-        this.scope = scope;
         this.handlers = handlers;
         this.messages = messages;
         this.eachOwnTransaction = new TransactionTemplate(transactionManager);
@@ -115,10 +113,6 @@ public class CaseTasks {
     public CaseTask requireWorkable(String taskId, CurrentAccount account) {
         CaseTask task = requireOpen(taskId);
         if (!mayWorkOn(task, account)) {
-            if (!withinScope(task, account)) {
-                // Outside the account's organisation the task is answered like one that does not exist.
-                throw BusinessRuleException.notFound("taskId", "task.not-found", taskId);
-            }
             throw BusinessRuleException.forbidden("R-04", "taskId", "task.not-yours", task.name(),
                     task.assignee() != null ? task.assignee() : String.join("、", task.candidateGroups()));
         }
@@ -196,16 +190,6 @@ public class CaseTasks {
         return handlers.find(task.processKey()).flatMap(handler -> handler.teacherId(task.caseId()));
     }
 
-    /** Whether one of the task's groups or its assignee's belongs to an organisation the account's scope covers. */
-    private boolean withinScope(CaseTask task, CurrentAccount account) {
-        if (account.isTeacher()) {
-            return false;
-        }
-        return task.candidateGroups().stream().map(CandidateGroup::parse).flatMap(Optional::stream)
-                .map(group -> organisations.findByCode(group.organisationCode())).flatMap(Optional::stream)
-                .anyMatch(organisation -> scope.covers(account, organisation.getId()));
-    }
-
     /** The engine groups of an account (ADR 0004). */
     List<String> groupsOf(CurrentAccount account) {
         String code = account.organisationId() == null ? null
@@ -256,9 +240,10 @@ public class CaseTasks {
         identity.setAuthentication(account.username(), groupsOf(account));
         try {
             tasks.complete(task.id(), variables);
-        } catch (OptimisticLockingException | NullValueException | NotFoundException raced) {
+        } catch (OptimisticLockingException | NullValueException | NotFoundException | AuthorizationException raced) {
             // Someone else completed it meanwhile (another reviewer, another node): the engine's
-            // optimistic lock, or the task already gone.
+            // optimistic lock, the task already gone, or its grants gone with it (the account was
+            // checked as a candidate just before, so a missing grant means the task has changed).
             throw BusinessRuleException.conflict(null, "taskId", "task.decided-concurrently", task.name());
         } catch (RuntimeException failure) {
             if (isTransactionRollback(failure)) {

@@ -169,9 +169,10 @@ class AttackTest {
         String taskA = openTaskOf(caseA.getId());
         for (String attacker : List.of(adminB, reviewerB, teacherUserB)) {
             as(attacker, get("/api/exemptions/" + caseA.getId())).andExpect(status().isNotFound());
-            as(attacker, get("/api/tasks/" + taskA)).andExpect(status().isNotFound());
+            // A task is not a record of the other organisation's: the refusal names who must act on it.
+            as(attacker, get("/api/tasks/" + taskA)).andExpect(status().isForbidden());
             as(attacker, postJson("/api/tasks/" + taskA + "/decisions", "{\"outcome\":\"REJECT\",\"comment\":\"x\"}"))
-                    .andExpect(status().isNotFound());
+                    .andExpect(status().isForbidden()).andExpect(jsonPath("$.ruleId").value("R-04"));
             as(attacker, postJson("/api/exemptions/" + caseA.getId() + "/amendments", "{}"))
                     .andExpect(status().isNotFound());
         }

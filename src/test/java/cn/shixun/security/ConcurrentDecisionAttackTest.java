@@ -108,7 +108,7 @@ class ConcurrentDecisionAttackTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM case_event WHERE process_key = 'degreeExemption'"
                 + " AND case_id = ? AND task_key = 'UserTask_AuthorityReview'", Integer.class, String.valueOf(id)))
                 .as("one decision recorded").isEqualTo(1);
-        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(String.valueOf(id))
+        String instance = runtime.createProcessInstanceQuery().processDefinitionKey("degreeExemption").processInstanceBusinessKey(String.valueOf(id))
                 .singleResult().getId();
         for (Job job : management.createJobQuery().processInstanceId(instance).messages().list()) {
             management.executeJob(job.getId());

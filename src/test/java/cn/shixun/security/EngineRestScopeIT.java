@@ -252,7 +252,8 @@ class EngineRestScopeIT {
     }
 
     private Task openTask(long exemptionId) {
-        return taskService.createTaskQuery().processInstanceBusinessKey(String.valueOf(exemptionId)).singleResult();
+        return taskService.createTaskQuery().processDefinitionKey("degreeExemption")
+                .processInstanceBusinessKey(String.valueOf(exemptionId)).singleResult();
     }
 
     private List<String> groupsOf(Task task) {
