@@ -231,7 +231,12 @@ public class CaseTasks {
             }
             throw BusinessRuleException.notFound("taskId", "task.not-found", taskId);
         }
-        return toCaseTasks(List.of(task)).get(0);
+        try {
+            return toCaseTasks(List.of(task)).get(0);
+        } catch (NullValueException | NotFoundException completedMeanwhile) {
+            // Completed by someone else between the two reads.
+            throw BusinessRuleException.conflict(null, "taskId", "task.already-completed", taskId);
+        }
     }
 
     /** Completes the task with the engine knowing who acts; unwraps a refusal the casework listener raised. */
