@@ -14,8 +14,6 @@ import org.springframework.test.context.TestPropertySource;
  * integration tests (Maven does that before failsafe), with the {@code mysql} profile as in
  * production and the demo data loaded. Every class with this annotation and nothing else on its
  * context shares one Spring context, so the schema and demo data are built once per run.
- * Its engine has a name of its own: Camunda keeps engines in one registry per JVM, and the
- * engine REST API and webapps of an H2 context in the same failsafe JVM look up "default".
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -24,8 +22,7 @@ import org.springframework.test.context.TestPropertySource;
         "shixun.demo-data.enabled=true",
         "spring.datasource.url=${shixun.it.mariadb.url}",
         "spring.datasource.username=${shixun.it.mariadb.username}",
-        "spring.datasource.password=${shixun.it.mariadb.password}",
-        "camunda.bpm.process-engine-name=mariadb"})
+        "spring.datasource.password=${shixun.it.mariadb.password}"})
 @ActiveProfiles("mysql")
 @TestPropertySource(locations = "file:target/mariadb/it.properties")
 public @interface MariaDbTest {

@@ -39,8 +39,9 @@ class EngineAuthorizations extends AbstractProcessEnginePlugin {
             new Grant(CandidateGroup.PROCESS_OWNERS, Resources.DEPLOYMENT, Authorization.ANY,
                     List.of(Permissions.CREATE, Permissions.READ, Permissions.DELETE)),
             new Grant(CandidateGroup.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, Authorization.ANY,
+                    // MIGRATE_INSTANCE: a process owner moves running cases to a new version (docs/processes/versioning.md).
                     List.of(ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_HISTORY,
-                            ProcessDefinitionPermissions.READ_INSTANCE)),
+                            ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.MIGRATE_INSTANCE)),
             new Grant(CandidateGroup.PROCESS_OWNERS, Resources.PROCESS_INSTANCE, Authorization.ANY,
                     List.of(Permissions.READ)),
             new Grant(CandidateGroup.PROCESS_OWNERS, Resources.DECISION_DEFINITION, Authorization.ANY,

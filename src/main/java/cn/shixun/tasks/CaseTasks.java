@@ -112,6 +112,10 @@ public class CaseTasks {
     /** The task if {@code account} may work on it; refused clearly if it is gone, already done, or someone else's. */
     public CaseTask requireWorkable(String taskId, CurrentAccount account) {
         CaseTask task = requireOpen(taskId);
+        if (task.assignee() == null && task.candidateGroups().isEmpty()) {
+            // Read while someone else completed it: the task row was still there, its groups no longer.
+            throw BusinessRuleException.conflict(null, "taskId", "task.already-completed", taskId);
+        }
         if (!mayWorkOn(task, account)) {
             throw BusinessRuleException.forbidden("R-04", "taskId", "task.not-yours", task.name(),
                     task.assignee() != null ? task.assignee() : String.join("、", task.candidateGroups()));

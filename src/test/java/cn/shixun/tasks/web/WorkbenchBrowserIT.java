@@ -27,6 +27,9 @@ class WorkbenchBrowserIT extends BrowserTestSupport {
         byTest("home-links").findElement(By.cssSelector("a[href='/tasks']")).click();
         waitUntil(() -> currentPath().startsWith("/tasks"));
         assertThat(byTest("workbench-heading").getText()).isEqualTo("待办审核");
+        // The other procedures' demo cases are in the same list; this path works the degree exemptions.
+        open("/tasks?process=degreeExemption");
+        waitUntil(() -> currentPath().startsWith("/tasks"));
         List<WebElement> rows = rows();
         assertThat(rows).as("the demo reviews waiting for 金水区").hasSizeGreaterThanOrEqualTo(4);
         assertThat(byTest("worklist").getText()).contains("学历提升免修申请", "登记机构审核", "河南师范大学");
