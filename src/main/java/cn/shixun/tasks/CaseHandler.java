@@ -28,4 +28,12 @@ public interface CaseHandler {
     default java.util.Optional<Long> teacherId(String caseId) {
         return java.util.Optional.empty();
     }
+
+    /**
+     * The procedure's own page for the case (e.g. {@code /school-classes/12}), where the whole case is shown
+     * and its submission steps are filled in; the workbench links to it beside the task.
+     */
+    default java.util.Optional<String> casePage(String caseId) {
+        return java.util.Optional.empty();
+    }
 }

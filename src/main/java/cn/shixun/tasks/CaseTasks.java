@@ -194,6 +194,11 @@ public class CaseTasks {
         return handlers.find(task.processKey()).flatMap(handler -> handler.teacherId(task.caseId()));
     }
 
+    /** The procedure's own page for the task's case, if it has one. */
+    public Optional<String> casePage(CaseTask task) {
+        return handlers.find(task.processKey()).flatMap(handler -> handler.casePage(task.caseId()));
+    }
+
     /** The engine groups of an account (ADR 0004). */
     List<String> groupsOf(CurrentAccount account) {
         String code = account.organisationId() == null ? null

@@ -70,7 +70,7 @@ class TaskPages {
     }
 
     /** The selected task beside the list. */
-    record Detail(Row row, Long teacherId, List<Line> history) {
+    record Detail(Row row, Long teacherId, String casePage, List<Line> history) {
     }
 
     @GetMapping("/tasks")
@@ -148,7 +148,7 @@ class TaskPages {
 
     private Detail detail(Row row) {
         List<Line> lines = history.of(row.task().processKey(), row.task().caseId()).stream().map(this::line).toList();
-        return new Detail(row, tasks.teacherId(row.task()).orElse(null), lines);
+        return new Detail(row, tasks.teacherId(row.task()).orElse(null), tasks.casePage(row.task()).orElse(null), lines);
     }
 
     private Line line(CaseEvent event) {
