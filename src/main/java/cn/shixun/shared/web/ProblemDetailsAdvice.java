@@ -1,6 +1,7 @@
 package cn.shixun.shared.web;
 
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.RefusalText;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -37,9 +38,11 @@ class ProblemDetailsAdvice {
     private static final String TYPE_PREFIX = "urn:shixun:problem:";
 
     private final MessageSource messages;
+    private final RefusalText refusals;
 
-    ProblemDetailsAdvice(MessageSource messages) {
+    ProblemDetailsAdvice(MessageSource messages, RefusalText refusals) {
         this.messages = messages;
+        this.refusals = refusals;
     }
 
     @ExceptionHandler(BusinessRuleException.class)
@@ -50,11 +53,7 @@ class ProblemDetailsAdvice {
             case CONFLICT -> HttpStatus.CONFLICT;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
         };
-        String detail = text(refusal.messageKey(), refusal.messageArgs());
-        if (refusal.ruleId() != null) {
-            detail = detail + " (" + refusal.ruleId() + ")";
-        }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, refusals.forReader(refusal));
         problem.setType(URI.create(TYPE_PREFIX + refusal.messageKey()));
         problem.setTitle(text("problem.title." + refusal.kind().name().toLowerCase(Locale.ROOT)));
         problem.setProperty("field", refusal.field());

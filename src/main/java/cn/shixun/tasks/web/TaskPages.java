@@ -3,6 +3,7 @@ package cn.shixun.tasks.web;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.CurrentAccounts;
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.RefusalText;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseHistory;
 import cn.shixun.tasks.CaseOutcome;
@@ -50,14 +51,16 @@ class TaskPages {
     private final CurrentAccounts accounts;
     private final RepositoryService repository;
     private final MessageSource messages;
+    private final RefusalText refusals;
 
     TaskPages(CaseTasks tasks, CaseHistory history, CurrentAccounts accounts, RepositoryService repository,
-              MessageSource messages) {
+              MessageSource messages, RefusalText refusals) {
         this.tasks = tasks;
         this.history = history;
         this.accounts = accounts;
         this.repository = repository;
         this.messages = messages;
+        this.refusals = refusals;
     }
 
     /** One line of the list. */
@@ -91,7 +94,7 @@ class TaskPages {
                 CaseTask selected = tasks.requireWorkable(task, account);
                 model.addAttribute("detail", detail(row(selected, processes, now)));
             } catch (BusinessRuleException refusal) {
-                model.addAttribute("error", message(refusal));
+                model.addAttribute("error", refusals.forReader(refusal));
             }
         }
         return "tasks/workbench";
@@ -108,7 +111,7 @@ class TaskPages {
                     new Object[] {decided.name(), tasks.summary(decided), outcome.label()}, LocaleContextHolder.getLocale()));
             return "redirect:" + back(process, null);
         } catch (BusinessRuleException refusal) {
-            redirect.addFlashAttribute("error", message(refusal));
+            redirect.addFlashAttribute("error", refusals.forReader(refusal));
             redirect.addFlashAttribute("comment", comment);
             return "redirect:" + back(process, taskId);
         }
@@ -128,7 +131,7 @@ class TaskPages {
                     .map(outcome -> new BatchLine(names.getOrDefault(outcome.taskId(), outcome.taskId()), outcome.done(),
                             outcome.message())).toList());
         } catch (BusinessRuleException refusal) {
-            redirect.addFlashAttribute("error", message(refusal));
+            redirect.addFlashAttribute("error", refusals.forReader(refusal));
         }
         return "redirect:" + back(process, null);
     }
@@ -164,11 +167,6 @@ class TaskPages {
             names.put(definition.getKey(), definition.getName() == null ? definition.getKey() : definition.getName());
         }
         return names;
-    }
-
-    private String message(BusinessRuleException refusal) {
-        return messages.getMessage(refusal.messageKey(), refusal.messageArgs(), refusal.messageKey(),
-                LocaleContextHolder.getLocale());
     }
 
     private static String back(String process, String task) {
