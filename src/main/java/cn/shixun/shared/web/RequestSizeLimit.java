@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
@@ -18,29 +19,41 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Refuses request bodies above {@code shixun.http.max-request-body} (default 2 MB) before anyone
  * reads them: a declared length above the limit gets 413 as a problem detail at once; a body
  * without a declared length (chunked) is cut off when it passes the limit, which the reader sees
  * as an unreadable body (400). Nothing legitimate comes near: the largest is a BPMN deployment.
+ * The POSTs that upload an evidence file ({@code shixun.http.upload-paths}) get the larger
+ * {@code shixun.http.max-upload-body} instead (ADR 0007).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class RequestSizeLimit extends OncePerRequestFilter {
 
     private final long limit;
+    private final long uploadLimit;
+    private final List<PathPattern> uploadPaths;
     private final MessageSource messages;
     private final LocaleResolver localeResolver;
     private final ObjectMapper objectMapper;
 
-    RequestSizeLimit(@Value("${shixun.http.max-request-body:2MB}") DataSize limit, MessageSource messages,
+    RequestSizeLimit(@Value("${shixun.http.max-request-body:2MB}") DataSize limit,
+                     @Value("${shixun.http.max-upload-body:2MB}") DataSize uploadLimit,
+                     @Value("${shixun.http.upload-paths:}") List<String> uploadPaths, MessageSource messages,
                      LocaleResolver localeResolver, ObjectMapper objectMapper) {
         this.limit = limit.toBytes();
+        this.uploadLimit = uploadLimit.toBytes();
+        this.uploadPaths = uploadPaths.stream().filter(path -> !path.isBlank()).map(PathPatternParser.defaultInstance::parse)
+                .toList();
         this.messages = messages;
         this.localeResolver = localeResolver;
         this.objectMapper = objectMapper;
@@ -49,15 +62,24 @@ class RequestSizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > limit) {
-            tooLarge(request, response);
+        long allowed = isUpload(request) ? uploadLimit : limit;
+        if (request.getContentLengthLong() > allowed) {
+            tooLarge(request, response, allowed);
             return;
         }
-        chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, limit) : request, response);
+        chain.doFilter(request.getContentLengthLong() < 0 ? new Limited(request, allowed) : request, response);
     }
 
-    private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        String limitText = DataSize.ofBytes(limit).toMegabytes() + " MB";
+    private boolean isUpload(HttpServletRequest request) {
+        if (!"POST".equals(request.getMethod()) || uploadPaths.isEmpty()) {
+            return false;
+        }
+        PathContainer path = PathContainer.parsePath(request.getRequestURI().substring(request.getContextPath().length()));
+        return uploadPaths.stream().anyMatch(pattern -> pattern.matches(path));
+    }
+
+    private void tooLarge(HttpServletRequest request, HttpServletResponse response, long allowed) throws IOException {
+        String limitText = DataSize.ofBytes(allowed).toMegabytes() + " MB";
         var locale = localeResolver.resolveLocale(request);
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", "urn:shixun:problem:request-too-large");
