@@ -199,13 +199,19 @@ class ExemptionPages {
 
     private String applicationForm(Model model, CurrentAccount teacher, DiplomaForm form, Map<String, String> errors,
                                    String formError) {
+        diplomaFields(model, teacher.teacherId(), form, errors, formError);
+        return "exemption/new";
+    }
+
+    /** What {@code exemption/diploma-fields} shows: the values typed, the refusals, the teacher's earlier uploads. */
+    private void diplomaFields(Model model, Long teacherId, DiplomaForm form, Map<String, String> errors,
+                               String formError) {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("formError", formError);
-        model.addAttribute("uploads", evidence.ofTeacher(teacher.teacherId()));
+        model.addAttribute("uploads", evidence.ofTeacher(teacherId));
         model.addAttribute("degreeLevels", DegreeLevel.values());
         model.addAttribute("today", BusinessDate.today());
-        return "exemption/new";
     }
 
     private String casePage(Model model, CurrentAccount account, DegreeExemption exemption, DiplomaForm form,
@@ -228,12 +234,7 @@ class ExemptionPages {
         model.addAttribute("reviewTask", reviewTask.orElse(null));
         model.addAttribute("amendable", amendTask.isPresent());
         if (amendTask.isPresent()) {
-            model.addAttribute("form", form);
-            model.addAttribute("errors", errors);
-            model.addAttribute("formError", formError);
-            model.addAttribute("uploads", evidence.ofTeacher(exemption.teacherId()));
-            model.addAttribute("degreeLevels", DegreeLevel.values());
-            model.addAttribute("today", BusinessDate.today());
+            diplomaFields(model, exemption.teacherId(), form, errors, formError);
         }
         return "exemption/case";
     }
