@@ -57,4 +57,10 @@ class DegreeExemptionCaseHandler implements CaseHandler {
     public Optional<Long> teacherId(String caseId) {
         return Optional.of(exemptions.require(Long.valueOf(caseId)).teacherId());
     }
+
+    /** The case page: the diploma and its scan for reviewers, the amendment form for the teacher when returned. */
+    @Override
+    public Optional<String> casePage(String caseId) {
+        return Optional.of("/exemptions/" + caseId);
+    }
 }

@@ -1,5 +1,7 @@
 package cn.shixun.exemption;
 
+import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.evidence.SamplePdf;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.policy.DegreeLevel;
 import cn.shixun.security.Accounts;
@@ -25,7 +27,8 @@ import org.springframework.stereotype.Component;
  * Degree-exemption cases in flight for the demo accounts: teachers 002–007 of 文化路第一小学 have
  * applied; {@code school.admin} approved five, so {@code county.reviewer} (金水区) has five
  * reviews waiting and {@code school.admin} one. The applications are made and decided through
- * the same services as real ones. Idempotent: skipped once the first demo certificate exists.
+ * the same services as real ones; each diploma's scan is a small generated PDF stored as an
+ * evidence file. Idempotent: skipped once the first demo certificate exists.
  */
 @Component
 @Order(DemoDataOrder.PROCESSES)
@@ -44,15 +47,17 @@ class DegreeExemptionDemoData implements ApplicationRunner {
     private final Organisations organisations;
     private final Teachers teachers;
     private final Accounts accounts;
+    private final EvidenceFiles evidence;
 
     DegreeExemptionDemoData(DegreeExemptions exemptions, DegreeExemptionRepository repository, CaseTasks cases,
-                            Organisations organisations, Teachers teachers, Accounts accounts) {
+                            Organisations organisations, Teachers teachers, Accounts accounts, EvidenceFiles evidence) {
         this.exemptions = exemptions;
         this.repository = repository;
         this.cases = cases;
         this.organisations = organisations;
         this.teachers = teachers;
         this.accounts = accounts;
+        this.evidence = evidence;
     }
 
     @Override
@@ -69,11 +74,13 @@ class DegreeExemptionDemoData implements ApplicationRunner {
         int n = 0;
         for (Teacher teacher : applicants) {
             n++;
+            // The school's administrator attaches the scan, a small generated PDF, so that the case page's link works.
+            String scan = evidence.store(schoolAdmin.get(), teacher.getId(), "毕业证书-" + teacher.staffNumber() + ".pdf",
+                    SamplePdf.withText("Diploma " + certificate(n) + ", staff number " + teacher.staffNumber())).id();
             // The applicant has no account of their own in the demo: the amendment task names the staff number.
             DegreeExemption exemption = exemptions.apply(teacher.getId(), teacher.staffNumber(), new Diploma(
                     "河南师范大学", n % 2 == 0 ? DegreeLevel.POSTGRADUATE : DegreeLevel.BACHELOR, MAJORS.get(n - 1),
-                    true, LocalDate.of(2023, 9, 1), LocalDate.of(2025, 6, 30), certificate(n),
-                    "uploads/demo-diploma-" + n + ".pdf"));
+                    true, LocalDate.of(2023, 9, 1), LocalDate.of(2025, 6, 30), certificate(n), scan));
             if (n < applicants.size()) {
                 cases.decide(exemptions.openTask(exemption.getId()).orElseThrow().id(), schoolAdmin.get(),
                         Decision.APPROVE, "学历证书原件已核验");

@@ -6,4 +6,6 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface DegreeExemptionRepository extends JpaRepository<DegreeExemption, Long> {
 
     List<DegreeExemption> findByCertificateNumber(String certificateNumber);
+
+    List<DegreeExemption> findByTeacherIdOrderByCreatedAtDescIdDesc(Long teacherId);
 }

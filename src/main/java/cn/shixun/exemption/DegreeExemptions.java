@@ -194,6 +194,11 @@ public class DegreeExemptions {
         return exemption;
     }
 
+    /** The teacher's applications, newest first. */
+    public List<DegreeExemption> ofTeacher(Long teacherId) {
+        return repository.findByTeacherIdOrderByCreatedAtDescIdDesc(teacherId);
+    }
+
     /** The application's history: application, decisions, resubmissions, deadlines, ledger step. */
     public List<CaseEvent> history(Long id) {
         return history.of(PROCESS, caseId(id));

@@ -1,0 +1,304 @@
+package cn.shixun.exemption.web;
+
+import cn.shixun.evidence.EvidenceFile;
+import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.exemption.DegreeExemption;
+import cn.shixun.exemption.DegreeExemptions;
+import cn.shixun.exemption.ExemptionStatus;
+import cn.shixun.exemption.process.DegreeExemptionProcess;
+import cn.shixun.organisation.Organisation;
+import cn.shixun.organisation.Organisations;
+import cn.shixun.policy.DegreeLevel;
+import cn.shixun.security.CurrentAccount;
+import cn.shixun.security.CurrentAccounts;
+import cn.shixun.shared.BusinessDate;
+import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.RefusalText;
+import cn.shixun.tasks.CaseEvent;
+import cn.shixun.tasks.CaseOutcome;
+import cn.shixun.tasks.CaseTask;
+import cn.shixun.tasks.CaseTasks;
+import cn.shixun.teacher.Teacher;
+import cn.shixun.teacher.Teachers;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The degree-exemption pages (R-30): a teacher's list of applications, the application form
+ * with the diploma scan uploaded in the same POST, and the case page — the diploma, its scan,
+ * the history, and for the teacher of a returned case the amendment form with the reviewer's
+ * comment. Forms call {@link DegreeExemptions} like the JSON API; the scan is stored through
+ * {@link EvidenceFiles} in the same transaction, so a refused form leaves no file behind.
+ */
+@Controller
+class ExemptionPages {
+
+    /** The form's fields, where a refusal naming one of them is shown; any other refusal goes above the form. */
+    private static final Set<String> FIELDS = Set.of("institution", "degreeLevel", "major", "educationRelated",
+            "studyStart", "studyEnd", "certificateNumber", "diplomaFile");
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(BusinessDate.ZONE);
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(BusinessDate.ZONE);
+
+    private final DegreeExemptions exemptions;
+    private final EvidenceFiles evidence;
+    private final CaseTasks cases;
+    private final CurrentAccounts accounts;
+    private final Teachers teachers;
+    private final Organisations organisations;
+    private final RefusalText refusals;
+    private final MessageSource messages;
+    private final TransactionTemplate transaction;
+
+    ExemptionPages(DegreeExemptions exemptions, EvidenceFiles evidence, CaseTasks cases, CurrentAccounts accounts,
+                   Teachers teachers, Organisations organisations, RefusalText refusals, MessageSource messages,
+                   PlatformTransactionManager transactionManager) {
+        this.exemptions = exemptions;
+        this.evidence = evidence;
+        this.cases = cases;
+        this.accounts = accounts;
+        this.teachers = teachers;
+        this.organisations = organisations;
+        this.refusals = refusals;
+        this.messages = messages;
+        this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    /** One application in the teacher's list. */
+    record Row(Long id, String degree, ExemptionStatus status, String badge, String applied, String updated) {
+    }
+
+    /** One step of the case's history. */
+    record Line(String at, String step, String outcome, String comment, String actor) {
+    }
+
+    /** The reviewer's comment on a returned case. */
+    record ReturnNote(String comment, String actor, String at) {
+    }
+
+    @GetMapping("/my/exemptions")
+    String mine(Model model) {
+        CurrentAccount teacher = requireTeacher();
+        model.addAttribute("rows", exemptions.ofTeacher(teacher.teacherId()).stream()
+                .map(e -> new Row(e.getId(), e.diploma().institution() + " " + e.diploma().major() + "（"
+                        + e.diploma().degreeLevel().label() + "）", e.status(), badge(e.status()),
+                        DAY.format(e.createdAt()), DAY.format(e.updatedAt())))
+                .toList());
+        return "exemption/mine";
+    }
+
+    @GetMapping("/my/exemptions/new")
+    String newApplication(Model model) {
+        CurrentAccount teacher = requireTeacher();
+        return applicationForm(model, teacher, DiplomaForm.empty(), new LinkedHashMap<>(), null);
+    }
+
+    @PostMapping("/my/exemptions/new")
+    String apply(@ModelAttribute("form") DiplomaForm form, BindingResult binding,
+                 @RequestParam(name = "scan", required = false) MultipartFile scan, Model model,
+                 RedirectAttributes redirect) {
+        CurrentAccount teacher = requireTeacher();
+        Map<String, String> errors = conversionErrors(binding);
+        DiplomaForm typed = form == null ? DiplomaForm.empty() : form;
+        if (!errors.isEmpty()) {
+            return applicationForm(model, teacher, typed, errors, null);
+        }
+        try {
+            DegreeExemption applied = transaction.execute(status -> exemptions.apply(teacher,
+                    typed.toDiploma(attach(teacher, teacher.teacherId(), typed, scan))));
+            redirect.addFlashAttribute("done", text("exemption.page.applied"));
+            return "redirect:/exemptions/" + applied.getId();
+        } catch (BusinessRuleException refusal) {
+            return applicationForm(model, teacher, typed, errors, refused(refusal, errors));
+        }
+    }
+
+    @GetMapping("/exemptions/{id}")
+    String show(@PathVariable Long id, Model model, HttpServletResponse response) {
+        CurrentAccount account = accounts.require();
+        Optional<DegreeExemption> exemption = visible(id, account);
+        if (exemption.isEmpty()) {
+            return notFound(model, response);
+        }
+        return casePage(model, account, exemption.get(), DiplomaForm.of(exemption.get().diploma()), new LinkedHashMap<>(),
+                null);
+    }
+
+    @PostMapping("/exemptions/{id}/amendment")
+    String amend(@PathVariable Long id, @ModelAttribute("form") DiplomaForm form, BindingResult binding,
+                 @RequestParam(name = "scan", required = false) MultipartFile scan, Model model,
+                 HttpServletResponse response, RedirectAttributes redirect) {
+        CurrentAccount account = accounts.require();
+        Optional<DegreeExemption> exemption = visible(id, account);
+        if (exemption.isEmpty()) {
+            return notFound(model, response);
+        }
+        if (amendTask(id, account).isEmpty()) {
+            if (!account.isTeacher()) {
+                throw new AccessDeniedException(account.username() + " may not amend degree exemption " + id);
+            }
+            redirect.addFlashAttribute("error", text("exemption.page.not-returned"));
+            return "redirect:/exemptions/" + id;
+        }
+        Map<String, String> errors = conversionErrors(binding);
+        DiplomaForm typed = form == null ? DiplomaForm.empty() : form;
+        if (errors.isEmpty()) {
+            try {
+                transaction.executeWithoutResult(status -> exemptions.amend(id, account,
+                        typed.toDiploma(attach(account, exemption.get().teacherId(), typed, scan))));
+                redirect.addFlashAttribute("done", text("exemption.page.amended"));
+                return "redirect:/exemptions/" + id;
+            } catch (BusinessRuleException refusal) {
+                return casePage(model, account, exemptions.require(id), typed, errors, refused(refusal, errors));
+            }
+        }
+        return casePage(model, account, exemption.get(), typed, errors, null);
+    }
+
+    /**
+     * The scan for the diploma: a file uploaded with the form (stored now, in the caller's
+     * transaction) or one of the teacher's earlier files; either must be the teacher's (R-40).
+     */
+    private String attach(CurrentAccount account, Long teacherId, DiplomaForm form, MultipartFile scan) {
+        if (scan != null && (scan.getSize() > 0 || StringUtils.hasText(scan.getOriginalFilename()))) {
+            try {
+                return evidence.store(account, teacherId, scan.getOriginalFilename(), scan.getBytes()).id();
+            } catch (IOException unreadable) {
+                throw new UncheckedIOException(unreadable);
+            }
+        }
+        if (!StringUtils.hasText(form.existingFile())) {
+            throw BusinessRuleException.violation("R-30", "diplomaFile", "exemption.page.scan-required");
+        }
+        return evidence.requireAttachable(form.existingFile(), teacherId, "diplomaFile").id();
+    }
+
+    private String applicationForm(Model model, CurrentAccount teacher, DiplomaForm form, Map<String, String> errors,
+                                   String formError) {
+        diplomaFields(model, teacher.teacherId(), form, errors, formError);
+        return "exemption/new";
+    }
+
+    /** What {@code exemption/diploma-fields} shows: the values typed, the refusals, the teacher's earlier uploads. */
+    private void diplomaFields(Model model, Long teacherId, DiplomaForm form, Map<String, String> errors,
+                               String formError) {
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("formError", formError);
+        model.addAttribute("uploads", evidence.ofTeacher(teacherId));
+        model.addAttribute("degreeLevels", DegreeLevel.values());
+        model.addAttribute("today", BusinessDate.today());
+    }
+
+    private String casePage(Model model, CurrentAccount account, DegreeExemption exemption, DiplomaForm form,
+                            Map<String, String> errors, String formError) {
+        Long id = exemption.getId();
+        Optional<CaseTask> amendTask = amendTask(id, account);
+        Optional<CaseTask> reviewTask = cases.openTasks(DegreeExemptionProcess.PROCESS_ID, String.valueOf(id)).stream()
+                .filter(task -> task.kind() == CaseTask.Kind.REVIEW && cases.mayWorkOn(task, account)).findFirst();
+        List<CaseEvent> history = exemptions.history(id);
+        model.addAttribute("exemption", exemption);
+        model.addAttribute("diploma", exemption.diploma());
+        model.addAttribute("badge", badge(exemption.status()));
+        model.addAttribute("teacher", teachers.find(exemption.teacherId()).map(Teacher::name).orElse(""));
+        model.addAttribute("school", organisations.find(exemption.schoolId()).map(Organisation::name).orElse(""));
+        model.addAttribute("scan", evidence.describe(exemption.diploma().diplomaFile()).orElse(null));
+        model.addAttribute("applied", DAY_TIME.format(exemption.createdAt()));
+        model.addAttribute("history", history.stream().map(e -> new Line(DAY_TIME.format(e.occurredAt()), e.step(),
+                e.outcome().label(), e.comment(), e.actor())).toList());
+        model.addAttribute("returned", exemption.status() == ExemptionStatus.RETURNED ? returnNote(history) : null);
+        model.addAttribute("reviewTask", reviewTask.orElse(null));
+        model.addAttribute("amendable", amendTask.isPresent());
+        if (amendTask.isPresent()) {
+            diplomaFields(model, exemption.teacherId(), form, errors, formError);
+        }
+        return "exemption/case";
+    }
+
+    private Optional<DegreeExemption> visible(Long id, CurrentAccount account) {
+        try {
+            return Optional.of(exemptions.requireVisibleTo(id, account));
+        } catch (BusinessRuleException notVisible) {
+            return Optional.empty();
+        }
+    }
+
+    private Optional<CaseTask> amendTask(Long id, CurrentAccount account) {
+        return exemptions.openTask(id).filter(task -> DegreeExemptionProcess.AMEND.equals(task.taskKey())
+                && cases.mayWorkOn(task, account));
+    }
+
+    private static ReturnNote returnNote(List<CaseEvent> history) {
+        return history.stream().filter(e -> e.outcome() == CaseOutcome.RETURNED).reduce((first, second) -> second)
+                .map(e -> new ReturnNote(e.comment(), e.actor(), DAY_TIME.format(e.occurredAt()))).orElse(null);
+    }
+
+    /** The refusal's message, put at the field it names (the scan's {@code file} is the diploma's scan), or returned for the top. */
+    private String refused(BusinessRuleException refusal, Map<String, String> errors) {
+        String message = refusals.forReader(refusal);
+        String field = "file".equals(refusal.field()) ? "diplomaFile" : refusal.field();
+        if (FIELDS.contains(field)) {
+            errors.put(field, message);
+            return null;
+        }
+        return message;
+    }
+
+    private Map<String, String> conversionErrors(BindingResult binding) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        binding.getFieldErrors().forEach(error -> errors.putIfAbsent(error.getField(), text("exemption.page.invalid-value")));
+        return errors;
+    }
+
+    private CurrentAccount requireTeacher() {
+        CurrentAccount account = accounts.require();
+        if (!account.isTeacher() || account.teacherId() == null) {
+            throw new AccessDeniedException("degree-exemption applications are a teacher's; " + account.username()
+                    + " is " + account.role());
+        }
+        return account;
+    }
+
+    private static String badge(ExemptionStatus status) {
+        return switch (status) {
+            case EXEMPTED -> "badge-ok";
+            case RETURNED -> "badge-escalated";
+            case REJECTED, CREDIT_REFUSED -> "badge-overdue";
+            default -> "badge-open";
+        };
+    }
+
+    private static String notFound(Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        model.addAttribute("status", HttpStatus.NOT_FOUND.value());
+        return "error";
+    }
+
+    private String text(String key, Object... args) {
+        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
+    }
+}
