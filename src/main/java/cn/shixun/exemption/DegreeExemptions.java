@@ -18,6 +18,7 @@ import cn.shixun.security.CandidateGroup;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.shared.AuditedAction;
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.RefusalText;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseHistory;
 import cn.shixun.tasks.CaseOutcome;
@@ -28,12 +29,10 @@ import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -68,14 +67,14 @@ public class DegreeExemptions {
     private final PolicyDecisions decisions;
     private final Ledger ledger;
     private final AccessScope scope;
-    private final MessageSource messages;
+    private final RefusalText refusals;
     private final TransactionTemplate ownTransaction;
     private final ApplicationEventPublisher audit;
 
     DegreeExemptions(DegreeExemptionRepository repository, CaseHistory history, CaseTasks cases,
                      DegreeExemptionProcess process, Teachers teachers, Organisations organisations,
                      ReviewRouting routing, PolicyProfiles profiles, PolicyDecisions decisions, Ledger ledger,
-                     AccessScope scope, MessageSource messages, PlatformTransactionManager transactionManager,
+                     AccessScope scope, RefusalText refusals, PlatformTransactionManager transactionManager,
                      ApplicationEventPublisher audit) {
         this.repository = repository;
         this.history = history;
@@ -88,7 +87,7 @@ public class DegreeExemptions {
         this.decisions = decisions;
         this.ledger = ledger;
         this.scope = scope;
-        this.messages = messages;
+        this.refusals = refusals;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.audit = audit;
@@ -163,8 +162,7 @@ public class DegreeExemptions {
             entry = earlier.orElseGet(() -> ownTransaction.execute(status -> ledger.register(exemption.teacherId(),
                     claim(exemption.diploma()), evidence(sourceRef, exemption.diploma()), approver(exemption))));
         } catch (BusinessRuleException refusal) {
-            String reason = messages.getMessage(refusal.messageKey(), refusal.messageArgs(), refusal.messageKey(),
-                    Locale.SIMPLIFIED_CHINESE) + (refusal.ruleId() == null ? "" : "（" + refusal.ruleId() + "）");
+            String reason = refusals.forRecord(refusal);
             history.record(PROCESS, caseId(id), DegreeExemptionProcess.CREDIT_HOURS, CREDIT_STEP, CaseOutcome.REFUSED,
                     reason, CaseHistory.SYSTEM);
             exemption.closed(ExemptionStatus.CREDIT_REFUSED, reason, now);

@@ -5,11 +5,11 @@ import cn.shixun.organisation.Organisations;
 import cn.shixun.security.CandidateGroup;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.RefusalText;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +32,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -67,11 +66,11 @@ public class CaseTasks {
     private final IdentityService identity;
     private final Organisations organisations;
     private final CaseHandlers handlers;
-    private final MessageSource messages;
+    private final RefusalText refusals;
     private final TransactionTemplate eachOwnTransaction;
 
     CaseTasks(TaskService tasks, RuntimeService runtime, HistoryService history, RepositoryService repository,
-              IdentityService identity, Organisations organisations, CaseHandlers handlers, MessageSource messages,
+              IdentityService identity, Organisations organisations, CaseHandlers handlers, RefusalText refusals,
               PlatformTransactionManager transactionManager) {
         this.tasks = tasks;
         this.runtime = runtime;
@@ -80,7 +79,7 @@ public class CaseTasks {
         this.identity = identity;
         this.organisations = organisations;
         this.handlers = handlers;
-        this.messages = messages;
+        this.refusals = refusals;
         this.eachOwnTransaction = new TransactionTemplate(transactionManager);
         this.eachOwnTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -172,8 +171,8 @@ public class CaseTasks {
                 eachOwnTransaction.executeWithoutResult(status -> decide(taskId, account, decision, comment));
                 outcomes.add(new BatchOutcome(taskId, true, null, null, null));
             } catch (BusinessRuleException refusal) {
-                outcomes.add(new BatchOutcome(taskId, false, refusal.ruleId(), refusal.field(), messages.getMessage(
-                        refusal.messageKey(), refusal.messageArgs(), refusal.messageKey(), Locale.SIMPLIFIED_CHINESE)));
+                outcomes.add(new BatchOutcome(taskId, false, refusal.ruleId(), refusal.field(),
+                        refusals.forRecord(refusal)));
             }
         }
         return outcomes;

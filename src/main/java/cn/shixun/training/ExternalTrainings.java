@@ -19,6 +19,7 @@ import cn.shixun.security.Role;
 import cn.shixun.shared.AuditedAction;
 import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.RefusalText;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseHistory;
 import cn.shixun.tasks.CaseOutcome;
@@ -80,13 +81,14 @@ public class ExternalTrainings {
     private final Ledger ledger;
     private final AccessScope scope;
     private final MessageSource messages;
+    private final RefusalText refusals;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate ownTransaction;
 
     ExternalTrainings(ExternalTrainingRepository repository, ExternalTrainingProcess process, Teachers teachers,
                       Organisations organisations, TrainingProviders providers, ProviderEligibility eligibility,
                       ReviewRouting routing, CaseTasks caseTasks, CaseHistory history, Ledger ledger,
-                      AccessScope scope, MessageSource messages, ApplicationEventPublisher events,
+                      AccessScope scope, MessageSource messages, RefusalText refusals, ApplicationEventPublisher events,
                       PlatformTransactionManager transactionManager) {
         this.repository = repository;
         this.process = process;
@@ -100,6 +102,7 @@ public class ExternalTrainings {
         this.ledger = ledger;
         this.scope = scope;
         this.messages = messages;
+        this.refusals = refusals;
         this.events = events;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -308,8 +311,7 @@ public class ExternalTrainings {
             entry = earlier.orElseGet(() -> ownTransaction.execute(status -> ledger.register(training.teacherId(),
                     claim(training), evidence(sourceRef, training), approver(training))));
         } catch (BusinessRuleException refusal) {
-            String reason = messages.getMessage(refusal.messageKey(), refusal.messageArgs(), refusal.messageKey(),
-                    Locale.SIMPLIFIED_CHINESE) + (refusal.ruleId() == null ? "" : "（" + refusal.ruleId() + "）");
+            String reason = refusals.forRecord(refusal);
             history.record(PROCESS, caseId(training), null, "登记培训学时", CaseOutcome.REFUSED, reason,
                     CaseHistory.SYSTEM);
             training.closed(TrainingStatus.CREDIT_REFUSED, reason, Instant.now());
