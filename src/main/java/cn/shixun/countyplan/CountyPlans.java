@@ -42,10 +42,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * County plan filing (R-32, R-05): the county bureau files, amends and reports; the city's
@@ -75,11 +72,10 @@ public class CountyPlans {
     private final CountyPlanProcess process;
     private final RefusalText refusals;
     private final ApplicationEventPublisher events;
-    private final TransactionTemplate ownTransaction;
 
     CountyPlans(CountyPlanRepository repository, Organisations organisations, AccessScope scope, Teachers teachers,
                 Ledger ledger, CaseTasks caseTasks, CaseHistory history, CountyPlanProcess process,
-                RefusalText refusals, ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+                RefusalText refusals, ApplicationEventPublisher events) {
         this.repository = repository;
         this.organisations = organisations;
         this.scope = scope;
@@ -90,8 +86,6 @@ public class CountyPlans {
         this.process = process;
         this.refusals = refusals;
         this.events = events;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
@@ -302,8 +296,7 @@ public class CountyPlans {
                     continue;
                 }
                 try {
-                    LedgerEntry entry = earlierEntry(participant, evidence).orElseGet(() -> ownTransaction.execute(
-                            status -> ledger.register(participant.teacherId(), claim, evidence, auditor)));
+                    LedgerEntry entry = ledger.registerOnce(participant.teacherId(), claim, evidence, auditor);
                     participant.registered(entry.getId());
                     registered++;
                 } catch (BusinessRuleException refusal) {
@@ -490,13 +483,6 @@ public class CountyPlans {
                 .orElseThrow(() -> BusinessRuleException.conflict("R-32", "id", "countyplan.step-not-open",
                         plan.getId(), plan.status().label()));
         return caseTasks.requireWorkable(task.id(), account);
-    }
-
-    private Optional<LedgerEntry> earlierEntry(Participant participant, Evidence evidence) {
-        return ledger.entriesOf(participant.teacherId()).stream()
-                .filter(entry -> evidence.sourceRef().equals(entry.sourceRef())
-                        && evidence.number().equals(entry.evidenceNumber()) && entry.reversesEntryId() == null)
-                .findFirst();
     }
 
     /** The city reviewer who approved the summary: the ledger records them as the decider. */

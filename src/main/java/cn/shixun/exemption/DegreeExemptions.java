@@ -35,9 +35,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The degree-exemption procedure (R-30): a teacher applies with the diploma, the school and then
@@ -68,7 +66,6 @@ public class DegreeExemptions {
     private final Ledger ledger;
     private final AccessScope scope;
     private final RefusalText refusals;
-    private final TransactionTemplate ownTransaction;
     private final ApplicationEventPublisher audit;
 
     DegreeExemptions(DegreeExemptionRepository repository, CaseHistory history, CaseTasks cases,
@@ -88,8 +85,6 @@ public class DegreeExemptions {
         this.ledger = ledger;
         this.scope = scope;
         this.refusals = refusals;
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.audit = audit;
     }
 
@@ -154,13 +149,11 @@ public class DegreeExemptions {
     public LedgerEntry credit(Long id) {
         DegreeExemption exemption = require(id);
         String sourceRef = DegreeExemptionProcess.PROCESS_ID + "/" + id;
-        Optional<LedgerEntry> earlier = ledger.entriesOf(exemption.teacherId()).stream()
-                .filter(entry -> sourceRef.equals(entry.sourceRef()) && entry.reversesEntryId() == null).findFirst();
         Instant now = Instant.now();
         LedgerEntry entry;
         try {
-            entry = earlier.orElseGet(() -> ownTransaction.execute(status -> ledger.register(exemption.teacherId(),
-                    claim(exemption.diploma()), evidence(sourceRef, exemption.diploma()), approver(exemption))));
+            entry = ledger.registerOnce(exemption.teacherId(), claim(exemption.diploma()),
+                    evidence(sourceRef, exemption.diploma()), approver(exemption));
         } catch (BusinessRuleException refusal) {
             String reason = refusals.forRecord(refusal);
             history.record(PROCESS, caseId(id), DegreeExemptionProcess.CREDIT_HOURS, CREDIT_STEP, CaseOutcome.REFUSED,

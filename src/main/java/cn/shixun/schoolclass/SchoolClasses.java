@@ -36,10 +36,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * School-based classes (R-35): what the school submits at each step, checked before anything is
@@ -71,12 +68,11 @@ public class SchoolClasses {
     private final Ledger ledger;
     private final RefusalText refusals;
     private final ApplicationEventPublisher events;
-    private final TransactionTemplate ownTransaction;
 
     SchoolClasses(SchoolClassRepository classes, ClassLearnerRepository learners, SchoolClassProcess process,
                   CaseTasks caseTasks, CaseHistory history, Organisations organisations, Teachers teachers,
                   ReviewRouting routing, AccessScope scope, Ledger ledger, RefusalText refusals,
-                  ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
+                  ApplicationEventPublisher events) {
         this.classes = classes;
         this.learners = learners;
         this.process = process;
@@ -89,8 +85,6 @@ public class SchoolClasses {
         this.ledger = ledger;
         this.refusals = refusals;
         this.events = events;
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** A school administrator proposes a course for their school; starts {@code schoolBasedClass} at the school's review. */
@@ -229,12 +223,10 @@ public class SchoolClasses {
                 credited += learner.ledgerEntryId() != null ? 1 : 0;
                 continue;
             }
-            Optional<LedgerEntry> earlier = ledger.entriesOf(learner.teacherId()).stream()
-                    .filter(entry -> sourceRef.equals(entry.sourceRef()) && entry.reversesEntryId() == null).findFirst();
             try {
-                LedgerEntry entry = earlier.orElseGet(() -> ownTransaction.execute(status -> ledger.register(
-                        learner.teacherId(), claim(schoolClass, learner.grade(), excellentCount, classSize),
-                        evidence(sourceRef, schoolClass, learner), approver)));
+                LedgerEntry entry = ledger.registerOnce(learner.teacherId(),
+                        claim(schoolClass, learner.grade(), excellentCount, classSize),
+                        evidence(sourceRef, schoolClass, learner), approver);
                 learner.credited(entry.getId());
                 credited++;
             } catch (BusinessRuleException refusal) {

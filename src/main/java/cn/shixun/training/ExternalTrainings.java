@@ -43,10 +43,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Training not organised by an education authority (R-31): the teacher applies before the
@@ -83,13 +80,11 @@ public class ExternalTrainings {
     private final MessageSource messages;
     private final RefusalText refusals;
     private final ApplicationEventPublisher events;
-    private final TransactionTemplate ownTransaction;
 
     ExternalTrainings(ExternalTrainingRepository repository, ExternalTrainingProcess process, Teachers teachers,
                       Organisations organisations, TrainingProviders providers, ProviderEligibility eligibility,
                       ReviewRouting routing, CaseTasks caseTasks, CaseHistory history, Ledger ledger,
-                      AccessScope scope, MessageSource messages, RefusalText refusals, ApplicationEventPublisher events,
-                      PlatformTransactionManager transactionManager) {
+                      AccessScope scope, MessageSource messages, RefusalText refusals, ApplicationEventPublisher events) {
         this.repository = repository;
         this.process = process;
         this.teachers = teachers;
@@ -104,8 +99,6 @@ public class ExternalTrainings {
         this.messages = messages;
         this.refusals = refusals;
         this.events = events;
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
@@ -304,12 +297,10 @@ public class ExternalTrainings {
     public LedgerEntry credit(Long id) {
         ExternalTraining training = require(id);
         String sourceRef = PROCESS + "/" + id;
-        Optional<LedgerEntry> earlier = ledger.entriesOf(training.teacherId()).stream()
-                .filter(entry -> sourceRef.equals(entry.sourceRef()) && entry.reversesEntryId() == null).findFirst();
         LedgerEntry entry;
         try {
-            entry = earlier.orElseGet(() -> ownTransaction.execute(status -> ledger.register(training.teacherId(),
-                    claim(training), evidence(sourceRef, training), approver(training))));
+            entry = ledger.registerOnce(training.teacherId(), claim(training), evidence(sourceRef, training),
+                    approver(training));
         } catch (BusinessRuleException refusal) {
             String reason = refusals.forRecord(refusal);
             history.record(PROCESS, caseId(training), null, "登记培训学时", CaseOutcome.REFUSED, reason,
