@@ -69,6 +69,10 @@ class CaseTaskListener implements TaskListener {
         CaseTask task = caseTask(delegate, kind);
         List<String> groups = actor.getGroupIds() == null ? List.of() : actor.getGroupIds();
         if (!CaseTasks.mayWorkOn(task, actor.getUserId(), groups)) {
+            if (CaseTasks.goneMeanwhile(delegate.getProcessEngineServices().getTaskService(), delegate.getId())) {
+                // Its candidates were read after another decision on it committed.
+                throw BusinessRuleException.conflict(null, "taskId", "task.decided-concurrently", task.name());
+            }
             throw BusinessRuleException.forbidden("R-04", "taskId", "task.not-yours", task.name(),
                     task.assignee() != null ? task.assignee() : String.join("、", task.candidateGroups()));
         }

@@ -116,6 +116,10 @@ public class CaseTasks {
             throw BusinessRuleException.conflict(null, "taskId", "task.already-completed", taskId);
         }
         if (!mayWorkOn(task, account)) {
+            if (goneMeanwhile(tasks, taskId)) {
+                // Lost a race: the task was read just before another decision committed, its candidates just after.
+                throw BusinessRuleException.conflict(null, "taskId", "task.already-completed", taskId);
+            }
             throw BusinessRuleException.forbidden("R-04", "taskId", "task.not-yours", task.name(),
                     task.assignee() != null ? task.assignee() : String.join("、", task.candidateGroups()));
         }
@@ -270,6 +274,14 @@ public class CaseTasks {
                 identity.setAuthentication(before);
             }
         }
+    }
+
+    /**
+     * Read again before refusing someone as not a candidate (R-04): a task gone meanwhile was
+     * decided by someone else, and the refused one lost a race (409), whatever they read before.
+     */
+    static boolean goneMeanwhile(TaskService tasks, String taskId) {
+        return tasks.createTaskQuery().taskId(taskId).count() == 0;
     }
 
     /** MySQL/MariaDB chose this transaction as a deadlock victim (SQLState 40xxx): the other decision won. */
