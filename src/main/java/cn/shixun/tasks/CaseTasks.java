@@ -245,9 +245,13 @@ public class CaseTasks {
         }
         try {
             return toCaseTasks(List.of(task)).get(0);
-        } catch (NullValueException | NotFoundException completedMeanwhile) {
-            // Completed by someone else between the two reads.
-            throw BusinessRuleException.conflict(null, "taskId", "task.already-completed", taskId);
+        } catch (RuntimeException readWhileCompleted) {
+            // Completed by someone else between the reads; the engine then fails in several ways (no
+            // value, not found, its authorization check meeting a task whose execution is gone).
+            if (goneMeanwhile(tasks, taskId)) {
+                throw BusinessRuleException.conflict(null, "taskId", "task.already-completed", taskId);
+            }
+            throw readWhileCompleted;
         }
     }
 
@@ -266,7 +270,12 @@ public class CaseTasks {
             if (isTransactionRollback(failure)) {
                 throw BusinessRuleException.conflict(null, "taskId", "task.decided-concurrently", task.name());
             }
-            throw refusalIn(failure).orElseThrow(() -> failure);
+            Optional<BusinessRuleException> refusal = refusalIn(failure);
+            if (refusal.isEmpty() && goneMeanwhile(tasks, task.id())) {
+                // Any other engine failure on a task someone else completed meanwhile is that race too.
+                throw BusinessRuleException.conflict(null, "taskId", "task.decided-concurrently", task.name());
+            }
+            throw refusal.orElseThrow(() -> failure);
         } finally {
             if (before == null) {
                 identity.clearAuthentication();
