@@ -6,20 +6,19 @@ import cn.shixun.security.AccessScope;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.shared.AuditedAction;
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.RefusalText;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -55,13 +54,13 @@ public class AnnualBatches {
     private final AccessScope scope;
     private final AnnualCalendar calendar;
     private final ApplicationEventPublisher events;
-    private final MessageSource messages;
+    private final RefusalText refusals;
     private final TransactionTemplate ownTransaction;
 
     AnnualBatches(AnnualBatchRepository batches, BatchItemRepository items,
                   AnnualRegistrationRepository registrations, AnnualRegistrations annual, Teachers teachers,
                   Organisations organisations, AccessScope scope, AnnualCalendar calendar,
-                  ApplicationEventPublisher events, MessageSource messages,
+                  ApplicationEventPublisher events, RefusalText refusals,
                   PlatformTransactionManager transactionManager) {
         this.batches = batches;
         this.items = items;
@@ -72,7 +71,7 @@ public class AnnualBatches {
         this.scope = scope;
         this.calendar = calendar;
         this.events = events;
-        this.messages = messages;
+        this.refusals = refusals;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -161,8 +160,7 @@ public class AnnualBatches {
                 item.done(BatchItem.Outcome.STARTED, registration.getId(), null);
             });
         } catch (BusinessRuleException refusal) {
-            String reason = messages.getMessage(refusal.messageKey(), refusal.messageArgs(), refusal.messageKey(),
-                    Locale.SIMPLIFIED_CHINESE);
+            String reason = refusals.forRecord(refusal);
             BatchItem.Outcome outcome = "R-01".equals(refusal.ruleId()) ? BatchItem.Outcome.NOT_REGISTRABLE
                     : BatchItem.Outcome.FAILED;
             ownTransaction.executeWithoutResult(status -> items.findById(itemId).orElseThrow()

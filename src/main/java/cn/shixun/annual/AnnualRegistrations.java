@@ -14,6 +14,7 @@ import cn.shixun.security.CandidateGroup;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.shared.AuditedAction;
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.RefusalText;
 import cn.shixun.tasks.CaseHistory;
 import cn.shixun.tasks.CaseOutcome;
 import cn.shixun.tasks.CaseTask;
@@ -30,14 +31,12 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -82,13 +81,13 @@ public class AnnualRegistrations {
     private final CaseTasks caseTasks;
     private final AnnualCalendar calendar;
     private final ApplicationEventPublisher events;
-    private final MessageSource messages;
+    private final RefusalText refusals;
 
     AnnualRegistrations(AnnualRegistrationRepository repository, CardItemRepository cardItems,
                         ResultLineRepository resultLines, AnnualRegistrationProcess process, Teachers teachers,
                         Organisations organisations, ReviewRouting routing, Ledger ledger,
                         TeacherStatusQuery statusQuery, AccessScope scope, CaseHistory history,
-                        CaseTasks caseTasks, AnnualCalendar calendar, ApplicationEventPublisher events, MessageSource messages) {
+                        CaseTasks caseTasks, AnnualCalendar calendar, ApplicationEventPublisher events, RefusalText refusals) {
         this.repository = repository;
         this.cardItems = cardItems;
         this.resultLines = resultLines;
@@ -103,7 +102,7 @@ public class AnnualRegistrations {
         this.caseTasks = caseTasks;
         this.calendar = calendar;
         this.events = events;
-        this.messages = messages;
+        this.refusals = refusals;
     }
 
     /**
@@ -254,8 +253,7 @@ public class AnnualRegistrations {
             // Built here, not thrown through the teacher service: that would mark the job's transaction rollback-only.
             BusinessRuleException refusal = BusinessRuleException.violation("R-01", "teacherId",
                     "teacher.not-registrable", teacher.name());
-            String reason = messages.getMessage(refusal.messageKey(), refusal.messageArgs(), refusal.messageKey(),
-                    Locale.SIMPLIFIED_CHINESE) + (refusal.ruleId() == null ? "" : "（" + refusal.ruleId() + "）");
+            String reason = refusals.forRecord(refusal);
             history.record(PROCESS_KEY, caseId(registration), AnnualRegistrationProcess.REGISTER_YEAR, "登记年度学时",
                     CaseOutcome.REFUSED, reason, CaseHistory.SYSTEM);
             registration.closed(RegistrationStatus.REFUSED, reason, now);

@@ -20,6 +20,7 @@ import cn.shixun.security.Role;
 import cn.shixun.shared.AuditedAction;
 import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.RefusalText;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseHistory;
 import cn.shixun.tasks.CaseOutcome;
@@ -34,19 +35,14 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * County plan filing (R-32, R-05): the county bureau files, amends and reports; the city's
@@ -74,13 +70,12 @@ public class CountyPlans {
     private final CaseTasks caseTasks;
     private final CaseHistory history;
     private final CountyPlanProcess process;
-    private final MessageSource messages;
+    private final RefusalText refusals;
     private final ApplicationEventPublisher events;
-    private final TransactionTemplate ownTransaction;
 
     CountyPlans(CountyPlanRepository repository, Organisations organisations, AccessScope scope, Teachers teachers,
                 Ledger ledger, CaseTasks caseTasks, CaseHistory history, CountyPlanProcess process,
-                MessageSource messages, ApplicationEventPublisher events, PlatformTransactionManager transactions) {
+                RefusalText refusals, ApplicationEventPublisher events) {
         this.repository = repository;
         this.organisations = organisations;
         this.scope = scope;
@@ -89,10 +84,8 @@ public class CountyPlans {
         this.caseTasks = caseTasks;
         this.history = history;
         this.process = process;
-        this.messages = messages;
+        this.refusals = refusals;
         this.events = events;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
@@ -303,12 +296,11 @@ public class CountyPlans {
                     continue;
                 }
                 try {
-                    LedgerEntry entry = earlierEntry(participant, evidence).orElseGet(() -> ownTransaction.execute(
-                            status -> ledger.register(participant.teacherId(), claim, evidence, auditor)));
+                    LedgerEntry entry = ledger.registerOnce(participant.teacherId(), claim, evidence, auditor);
                     participant.registered(entry.getId());
                     registered++;
                 } catch (BusinessRuleException refusal) {
-                    String reason = reason(refusal);
+                    String reason = refusals.forRecord(refusal);
                     participant.refused(reason);
                     refused++;
                     history.record(PROCESS, caseId(plan), CountyPlanProcess.REGISTER_HOURS, "登记学时",
@@ -493,23 +485,11 @@ public class CountyPlans {
         return caseTasks.requireWorkable(task.id(), account);
     }
 
-    private Optional<LedgerEntry> earlierEntry(Participant participant, Evidence evidence) {
-        return ledger.entriesOf(participant.teacherId()).stream()
-                .filter(entry -> evidence.sourceRef().equals(entry.sourceRef())
-                        && evidence.number().equals(entry.evidenceNumber()) && entry.reversesEntryId() == null)
-                .findFirst();
-    }
-
     /** The city reviewer who approved the summary: the ledger records them as the decider. */
     private String approverOf(CountyPlan plan) {
         return history(plan.getId()).stream()
                 .filter(e -> CountyPlanProcess.AUDIT_SUMMARY.equals(e.taskKey()) && e.outcome() == CaseOutcome.APPROVED)
                 .reduce((first, second) -> second).map(CaseEvent::actor).orElse(CaseHistory.SYSTEM);
-    }
-
-    private String reason(BusinessRuleException refusal) {
-        return messages.getMessage(refusal.messageKey(), refusal.messageArgs(), refusal.messageKey(),
-                Locale.SIMPLIFIED_CHINESE) + (refusal.ruleId() == null ? "" : "（" + refusal.ruleId() + "）");
     }
 
     private static String text(String value, String field, int max) {

@@ -11,6 +11,7 @@ import cn.shixun.security.Role;
 import cn.shixun.shared.AuditedAction;
 import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.RefusalText;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseHistory;
 import cn.shixun.tasks.CaseOutcome;
@@ -25,13 +26,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -77,14 +76,14 @@ public class CycleVerifications {
     private final AccessScope scope;
     private final CaseHistory history;
     private final CaseTasks caseTasks;
-    private final MessageSource messages;
+    private final RefusalText refusals;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate ownTransaction;
 
     CycleVerifications(CycleVerificationRepository verifications, VerificationBatchRepository batches,
                        CycleVerificationProcess process, CycleResults cycles, Certificates certificates,
                        Teachers teachers, Organisations organisations, ReviewRouting routing, AccessScope scope,
-                       CaseHistory history, CaseTasks caseTasks, MessageSource messages,
+                       CaseHistory history, CaseTasks caseTasks, RefusalText refusals,
                        ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
         this.verifications = verifications;
         this.batches = batches;
@@ -97,7 +96,7 @@ public class CycleVerifications {
         this.scope = scope;
         this.history = history;
         this.caseTasks = caseTasks;
-        this.messages = messages;
+        this.refusals = refusals;
         this.events = events;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -166,7 +165,7 @@ public class CycleVerifications {
                 if (eligibility.refusal() == null) {
                     chosen.add(new Candidate(teacher, eligibility.cycleEnd()));
                 } else {
-                    skipped.add(new Skipped(teacher.getId(), teacher.name(), text(eligibility.refusal())));
+                    skipped.add(new Skipped(teacher.getId(), teacher.name(), refusals.forRecord(eligibility.refusal())));
                 }
             }
             if (chosen.isEmpty()) {
@@ -420,7 +419,7 @@ public class CycleVerifications {
                     teacher.name(), result.missingText());
         }
         if (refusal != null) {
-            String reason = text(refusal) + (refusal.ruleId() == null ? "" : "（" + refusal.ruleId() + "）");
+            String reason = refusals.forRecord(refusal);
             history.record(PROCESS, String.valueOf(id), "ServiceTask_IssueCertificate", "发放登记证书",
                     CaseOutcome.REFUSED, reason, CaseHistory.SYSTEM);
             verification.closed(VerificationStatus.CERTIFICATE_REFUSED, reason, now);
@@ -507,11 +506,6 @@ public class CycleVerifications {
         }
         return organisations.find(account.organisationId())
                 .map(organisation -> CandidateGroup.of(account.role(), organisation.code()).id());
-    }
-
-    private String text(BusinessRuleException refusal) {
-        return messages.getMessage(refusal.messageKey(), refusal.messageArgs(), refusal.messageKey(),
-                Locale.SIMPLIFIED_CHINESE);
     }
 
     private static String requestId(String requestId) {

@@ -18,6 +18,7 @@ import cn.shixun.security.CandidateGroup;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.shared.AuditedAction;
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.RefusalText;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseHistory;
 import cn.shixun.tasks.CaseOutcome;
@@ -28,17 +29,13 @@ import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The degree-exemption procedure (R-30): a teacher applies with the diploma, the school and then
@@ -68,14 +65,13 @@ public class DegreeExemptions {
     private final PolicyDecisions decisions;
     private final Ledger ledger;
     private final AccessScope scope;
-    private final MessageSource messages;
-    private final TransactionTemplate ownTransaction;
+    private final RefusalText refusals;
     private final ApplicationEventPublisher audit;
 
     DegreeExemptions(DegreeExemptionRepository repository, CaseHistory history, CaseTasks cases,
                      DegreeExemptionProcess process, Teachers teachers, Organisations organisations,
                      ReviewRouting routing, PolicyProfiles profiles, PolicyDecisions decisions, Ledger ledger,
-                     AccessScope scope, MessageSource messages, PlatformTransactionManager transactionManager,
+                     AccessScope scope, RefusalText refusals, PlatformTransactionManager transactionManager,
                      ApplicationEventPublisher audit) {
         this.repository = repository;
         this.history = history;
@@ -88,9 +84,7 @@ public class DegreeExemptions {
         this.decisions = decisions;
         this.ledger = ledger;
         this.scope = scope;
-        this.messages = messages;
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.refusals = refusals;
         this.audit = audit;
     }
 
@@ -155,16 +149,13 @@ public class DegreeExemptions {
     public LedgerEntry credit(Long id) {
         DegreeExemption exemption = require(id);
         String sourceRef = DegreeExemptionProcess.PROCESS_ID + "/" + id;
-        Optional<LedgerEntry> earlier = ledger.entriesOf(exemption.teacherId()).stream()
-                .filter(entry -> sourceRef.equals(entry.sourceRef()) && entry.reversesEntryId() == null).findFirst();
         Instant now = Instant.now();
         LedgerEntry entry;
         try {
-            entry = earlier.orElseGet(() -> ownTransaction.execute(status -> ledger.register(exemption.teacherId(),
-                    claim(exemption.diploma()), evidence(sourceRef, exemption.diploma()), approver(exemption))));
+            entry = ledger.registerOnce(exemption.teacherId(), claim(exemption.diploma()),
+                    evidence(sourceRef, exemption.diploma()), approver(exemption));
         } catch (BusinessRuleException refusal) {
-            String reason = messages.getMessage(refusal.messageKey(), refusal.messageArgs(), refusal.messageKey(),
-                    Locale.SIMPLIFIED_CHINESE) + (refusal.ruleId() == null ? "" : "（" + refusal.ruleId() + "）");
+            String reason = refusals.forRecord(refusal);
             history.record(PROCESS, caseId(id), DegreeExemptionProcess.CREDIT_HOURS, CREDIT_STEP, CaseOutcome.REFUSED,
                     reason, CaseHistory.SYSTEM);
             exemption.closed(ExemptionStatus.CREDIT_REFUSED, reason, now);

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -93,6 +94,30 @@ public class Ledger {
                 "教师 " + teacher.staffNumber() + " 登记 " + result.hours().toPlainString() + " 学时（" + result.kind().label()
                         + "，凭证 " + evidence.number().strip() + "，决定人 " + decidedBy + "）", teacher.schoolId()));
         return entry;
+    }
+
+    /**
+     * Registers a claim once: a procedure that credits a case calls this on every attempt (a
+     * retried job, a second node) and gets the entry its first successful attempt wrote for the
+     * teacher from this source and evidence (type, reference and number: one county plan credits
+     * several projects, each with its own number), or else a new one. It runs in a transaction of
+     * its own, so that a refusal ({@link BusinessRuleException}, thrown as by {@link #register})
+     * leaves the caller's transaction free to record it; the teacher's lock makes two attempts at
+     * once write one entry.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public LedgerEntry registerOnce(Long teacherId, Claim claim, Evidence evidence, String decidedBy) {
+        if (evidence != null && evidence.sourceRef() != null && evidence.number() != null) {
+            entries.lockTeacher(teacherId);
+            List<LedgerEntry> earlier = entries.writtenFrom(teacherId, evidence.sourceType(), evidence.sourceRef(),
+                    evidence.number().strip());
+            if (!earlier.isEmpty()) {
+                log.debug("Entry {} already credits {} for teacher {}", earlier.get(0).getId(), evidence.sourceRef(),
+                        teacherId);
+                return earlier.get(0);
+            }
+        }
+        return register(teacherId, claim, evidence, decidedBy);
     }
 
     /**

@@ -27,6 +27,12 @@ interface LedgerEntryRepository extends JpaRepository<LedgerEntry, Long> {
             + " and e.evidenceKey is not null")
     long keyedWithEvidence(@Param("teacherId") Long teacherId, @Param("number") String number);
 
+    /** Entries (not reversals) written for this teacher from this source and evidence, oldest first. */
+    @Query("select e from LedgerEntry e where e.teacherId = :teacherId and e.sourceType = :type"
+            + " and e.sourceRef = :ref and e.evidenceNumber = :number and e.reversesEntryId is null order by e.id")
+    List<LedgerEntry> writtenFrom(@Param("teacherId") Long teacherId, @Param("type") SourceType type,
+                                  @Param("ref") String sourceRef, @Param("number") String evidenceNumber);
+
     boolean existsByReversesEntryId(Long entryId);
 
     boolean existsByTeacherIdAndEvidenceKey(Long teacherId, String evidenceKey);

@@ -1,13 +1,12 @@
 package cn.shixun.ledger;
 
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.RefusalText;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -47,12 +46,12 @@ public class LegacyImportBatch {
     private static final Logger log = LoggerFactory.getLogger(LegacyImportBatch.class);
 
     private final Ledger ledger;
-    private final MessageSource messages;
+    private final RefusalText refusals;
     private final TransactionTemplate perTeacher;
 
-    LegacyImportBatch(Ledger ledger, MessageSource messages, PlatformTransactionManager transactionManager) {
+    LegacyImportBatch(Ledger ledger, RefusalText refusals, PlatformTransactionManager transactionManager) {
         this.ledger = ledger;
-        this.messages = messages;
+        this.refusals = refusals;
         this.perTeacher = new TransactionTemplate(transactionManager);
         this.perTeacher.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -84,8 +83,7 @@ public class LegacyImportBatch {
             return new Result(teacherId, written.isEmpty() ? Outcome.ALREADY_IMPORTED : Outcome.IMPORTED,
                     written.size(), written.stream().map(LedgerEntry::getId).toList(), null, null);
         } catch (BusinessRuleException refused) {
-            String reason = messages.getMessage(refused.messageKey(), refused.messageArgs(), refused.messageKey(),
-                    Locale.SIMPLIFIED_CHINESE) + (refused.ruleId() == null ? "" : "（" + refused.ruleId() + "）");
+            String reason = refusals.forRecord(refused);
             return new Result(teacherId, Outcome.REFUSED, 0, List.of(), refused.field(), reason);
         } catch (RuntimeException failure) {
             // Typically the database going away mid-batch; the teacher's transaction rolled back.

@@ -14,6 +14,7 @@ import cn.shixun.security.Role;
 import cn.shixun.shared.AuditedAction;
 import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.RefusalText;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseHistory;
 import cn.shixun.tasks.CaseOutcome;
@@ -27,7 +28,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,12 +35,8 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * School-based classes (R-35): what the school submits at each step, checked before anything is
@@ -70,14 +66,13 @@ public class SchoolClasses {
     private final ReviewRouting routing;
     private final AccessScope scope;
     private final Ledger ledger;
-    private final MessageSource messages;
+    private final RefusalText refusals;
     private final ApplicationEventPublisher events;
-    private final TransactionTemplate ownTransaction;
 
     SchoolClasses(SchoolClassRepository classes, ClassLearnerRepository learners, SchoolClassProcess process,
                   CaseTasks caseTasks, CaseHistory history, Organisations organisations, Teachers teachers,
-                  ReviewRouting routing, AccessScope scope, Ledger ledger, MessageSource messages,
-                  ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
+                  ReviewRouting routing, AccessScope scope, Ledger ledger, RefusalText refusals,
+                  ApplicationEventPublisher events) {
         this.classes = classes;
         this.learners = learners;
         this.process = process;
@@ -88,10 +83,8 @@ public class SchoolClasses {
         this.routing = routing;
         this.scope = scope;
         this.ledger = ledger;
-        this.messages = messages;
+        this.refusals = refusals;
         this.events = events;
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** A school administrator proposes a course for their school; starts {@code schoolBasedClass} at the school's review. */
@@ -230,17 +223,14 @@ public class SchoolClasses {
                 credited += learner.ledgerEntryId() != null ? 1 : 0;
                 continue;
             }
-            Optional<LedgerEntry> earlier = ledger.entriesOf(learner.teacherId()).stream()
-                    .filter(entry -> sourceRef.equals(entry.sourceRef()) && entry.reversesEntryId() == null).findFirst();
             try {
-                LedgerEntry entry = earlier.orElseGet(() -> ownTransaction.execute(status -> ledger.register(
-                        learner.teacherId(), claim(schoolClass, learner.grade(), excellentCount, classSize),
-                        evidence(sourceRef, schoolClass, learner), approver)));
+                LedgerEntry entry = ledger.registerOnce(learner.teacherId(),
+                        claim(schoolClass, learner.grade(), excellentCount, classSize),
+                        evidence(sourceRef, schoolClass, learner), approver);
                 learner.credited(entry.getId());
                 credited++;
             } catch (BusinessRuleException refusal) {
-                String reason = messages.getMessage(refusal.messageKey(), refusal.messageArgs(), refusal.messageKey(),
-                        Locale.SIMPLIFIED_CHINESE) + (refusal.ruleId() == null ? "" : "（" + refusal.ruleId() + "）");
+                String reason = refusals.forRecord(refusal);
                 learner.refused(reason);
                 refused++;
                 history.record(SchoolClassProcess.PROCESS_ID, caseId(schoolClass), null, "按课程设置登记学时",

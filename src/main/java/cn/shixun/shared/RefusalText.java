@@ -32,8 +32,9 @@ public class RefusalText {
 
     private String render(BusinessRuleException refusal, Locale locale) {
         String message = messages.getMessage(refusal.messageKey(), refusal.messageArgs(), refusal.messageKey(), locale);
-        if (refusal.ruleId() == null) {
-            return message;
+        if (refusal.ruleId() == null || message.stripTrailing().endsWith(refusal.ruleId() + "）")
+                || message.stripTrailing().endsWith(refusal.ruleId() + ")")) {
+            return message; // a message that names its rule already does not get it twice
         }
         return Locale.CHINESE.getLanguage().equals(locale.getLanguage())
                 ? message + "（" + refusal.ruleId() + "）"

@@ -1,8 +1,8 @@
 package cn.shixun.tasks;
 
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.RefusalText;
 import java.util.List;
-import java.util.Locale;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,12 +29,12 @@ class CaseTaskListener implements TaskListener {
 
     private final CaseHistory history;
     private final CaseHandlers handlers;
-    private final MessageSource messages;
+    private final RefusalText refusals;
 
-    CaseTaskListener(CaseHistory history, CaseHandlers handlers, MessageSource messages) {
+    CaseTaskListener(CaseHistory history, CaseHandlers handlers, RefusalText refusals) {
         this.history = history;
         this.handlers = handlers;
-        this.messages = messages;
+        this.refusals = refusals;
     }
 
     @Override
@@ -57,8 +56,7 @@ class CaseTaskListener implements TaskListener {
                 });
             } catch (BusinessRuleException refusal) {
                 // Tasklist shows the engine's error message: make it the sentence a person reads.
-                throw new ProcessEngineException(messages.getMessage(refusal.messageKey(), refusal.messageArgs(),
-                        refusal.messageKey(), Locale.SIMPLIFIED_CHINESE), refusal);
+                throw new ProcessEngineException(refusals.forRecord(refusal), refusal);
             }
         }
     }
@@ -71,6 +69,10 @@ class CaseTaskListener implements TaskListener {
         CaseTask task = caseTask(delegate, kind);
         List<String> groups = actor.getGroupIds() == null ? List.of() : actor.getGroupIds();
         if (!CaseTasks.mayWorkOn(task, actor.getUserId(), groups)) {
+            if (CaseTasks.goneMeanwhile(delegate.getProcessEngineServices().getTaskService(), delegate.getId())) {
+                // Its candidates were read after another decision on it committed.
+                throw BusinessRuleException.conflict(null, "taskId", "task.decided-concurrently", task.name());
+            }
             throw BusinessRuleException.forbidden("R-04", "taskId", "task.not-yours", task.name(),
                     task.assignee() != null ? task.assignee() : String.join("、", task.candidateGroups()));
         }

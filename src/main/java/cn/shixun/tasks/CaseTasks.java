@@ -5,11 +5,11 @@ import cn.shixun.organisation.Organisations;
 import cn.shixun.security.CandidateGroup;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.RefusalText;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -32,7 +32,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.model.bpmn.instance.BaseElement;
-import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -67,11 +66,11 @@ public class CaseTasks {
     private final IdentityService identity;
     private final Organisations organisations;
     private final CaseHandlers handlers;
-    private final MessageSource messages;
+    private final RefusalText refusals;
     private final TransactionTemplate eachOwnTransaction;
 
     CaseTasks(TaskService tasks, RuntimeService runtime, HistoryService history, RepositoryService repository,
-              IdentityService identity, Organisations organisations, CaseHandlers handlers, MessageSource messages,
+              IdentityService identity, Organisations organisations, CaseHandlers handlers, RefusalText refusals,
               PlatformTransactionManager transactionManager) {
         this.tasks = tasks;
         this.runtime = runtime;
@@ -80,7 +79,7 @@ public class CaseTasks {
         this.identity = identity;
         this.organisations = organisations;
         this.handlers = handlers;
-        this.messages = messages;
+        this.refusals = refusals;
         this.eachOwnTransaction = new TransactionTemplate(transactionManager);
         this.eachOwnTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -117,6 +116,10 @@ public class CaseTasks {
             throw BusinessRuleException.conflict(null, "taskId", "task.already-completed", taskId);
         }
         if (!mayWorkOn(task, account)) {
+            if (goneMeanwhile(tasks, taskId)) {
+                // Lost a race: the task was read just before another decision committed, its candidates just after.
+                throw BusinessRuleException.conflict(null, "taskId", "task.already-completed", taskId);
+            }
             throw BusinessRuleException.forbidden("R-04", "taskId", "task.not-yours", task.name(),
                     task.assignee() != null ? task.assignee() : String.join("、", task.candidateGroups()));
         }
@@ -172,8 +175,8 @@ public class CaseTasks {
                 eachOwnTransaction.executeWithoutResult(status -> decide(taskId, account, decision, comment));
                 outcomes.add(new BatchOutcome(taskId, true, null, null, null));
             } catch (BusinessRuleException refusal) {
-                outcomes.add(new BatchOutcome(taskId, false, refusal.ruleId(), refusal.field(), messages.getMessage(
-                        refusal.messageKey(), refusal.messageArgs(), refusal.messageKey(), Locale.SIMPLIFIED_CHINESE)));
+                outcomes.add(new BatchOutcome(taskId, false, refusal.ruleId(), refusal.field(),
+                        refusals.forRecord(refusal)));
             }
         }
         return outcomes;
@@ -242,9 +245,13 @@ public class CaseTasks {
         }
         try {
             return toCaseTasks(List.of(task)).get(0);
-        } catch (NullValueException | NotFoundException completedMeanwhile) {
-            // Completed by someone else between the two reads.
-            throw BusinessRuleException.conflict(null, "taskId", "task.already-completed", taskId);
+        } catch (RuntimeException readWhileCompleted) {
+            // Completed by someone else between the reads; the engine then fails in several ways (no
+            // value, not found, its authorization check meeting a task whose execution is gone).
+            if (goneMeanwhile(tasks, taskId)) {
+                throw BusinessRuleException.conflict(null, "taskId", "task.already-completed", taskId);
+            }
+            throw readWhileCompleted;
         }
     }
 
@@ -263,7 +270,12 @@ public class CaseTasks {
             if (isTransactionRollback(failure)) {
                 throw BusinessRuleException.conflict(null, "taskId", "task.decided-concurrently", task.name());
             }
-            throw refusalIn(failure).orElseThrow(() -> failure);
+            Optional<BusinessRuleException> refusal = refusalIn(failure);
+            if (refusal.isEmpty() && goneMeanwhile(tasks, task.id())) {
+                // Any other engine failure on a task someone else completed meanwhile is that race too.
+                throw BusinessRuleException.conflict(null, "taskId", "task.decided-concurrently", task.name());
+            }
+            throw refusal.orElseThrow(() -> failure);
         } finally {
             if (before == null) {
                 identity.clearAuthentication();
@@ -271,6 +283,14 @@ public class CaseTasks {
                 identity.setAuthentication(before);
             }
         }
+    }
+
+    /**
+     * Read again before refusing someone as not a candidate (R-04): a task gone meanwhile was
+     * decided by someone else, and the refused one lost a race (409), whatever they read before.
+     */
+    static boolean goneMeanwhile(TaskService tasks, String taskId) {
+        return tasks.createTaskQuery().taskId(taskId).count() == 0;
     }
 
     /** MySQL/MariaDB chose this transaction as a deadlock victim (SQLState 40xxx): the other decision won. */

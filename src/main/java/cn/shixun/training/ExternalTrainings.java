@@ -19,6 +19,7 @@ import cn.shixun.security.Role;
 import cn.shixun.shared.AuditedAction;
 import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.RefusalText;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseHistory;
 import cn.shixun.tasks.CaseOutcome;
@@ -42,10 +43,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Training not organised by an education authority (R-31): the teacher applies before the
@@ -80,14 +78,13 @@ public class ExternalTrainings {
     private final Ledger ledger;
     private final AccessScope scope;
     private final MessageSource messages;
+    private final RefusalText refusals;
     private final ApplicationEventPublisher events;
-    private final TransactionTemplate ownTransaction;
 
     ExternalTrainings(ExternalTrainingRepository repository, ExternalTrainingProcess process, Teachers teachers,
                       Organisations organisations, TrainingProviders providers, ProviderEligibility eligibility,
                       ReviewRouting routing, CaseTasks caseTasks, CaseHistory history, Ledger ledger,
-                      AccessScope scope, MessageSource messages, ApplicationEventPublisher events,
-                      PlatformTransactionManager transactionManager) {
+                      AccessScope scope, MessageSource messages, RefusalText refusals, ApplicationEventPublisher events) {
         this.repository = repository;
         this.process = process;
         this.teachers = teachers;
@@ -100,9 +97,8 @@ public class ExternalTrainings {
         this.ledger = ledger;
         this.scope = scope;
         this.messages = messages;
+        this.refusals = refusals;
         this.events = events;
-        this.ownTransaction = new TransactionTemplate(transactionManager);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
@@ -301,15 +297,12 @@ public class ExternalTrainings {
     public LedgerEntry credit(Long id) {
         ExternalTraining training = require(id);
         String sourceRef = PROCESS + "/" + id;
-        Optional<LedgerEntry> earlier = ledger.entriesOf(training.teacherId()).stream()
-                .filter(entry -> sourceRef.equals(entry.sourceRef()) && entry.reversesEntryId() == null).findFirst();
         LedgerEntry entry;
         try {
-            entry = earlier.orElseGet(() -> ownTransaction.execute(status -> ledger.register(training.teacherId(),
-                    claim(training), evidence(sourceRef, training), approver(training))));
+            entry = ledger.registerOnce(training.teacherId(), claim(training), evidence(sourceRef, training),
+                    approver(training));
         } catch (BusinessRuleException refusal) {
-            String reason = messages.getMessage(refusal.messageKey(), refusal.messageArgs(), refusal.messageKey(),
-                    Locale.SIMPLIFIED_CHINESE) + (refusal.ruleId() == null ? "" : "（" + refusal.ruleId() + "）");
+            String reason = refusals.forRecord(refusal);
             history.record(PROCESS, caseId(training), null, "登记培训学时", CaseOutcome.REFUSED, reason,
                     CaseHistory.SYSTEM);
             training.closed(TrainingStatus.CREDIT_REFUSED, reason, Instant.now());

@@ -342,7 +342,7 @@ class AnnualRegistrationProcessTest {
         assertThat(schoolOutcomes).filteredOn(outcome -> !outcome.done()).singleElement().satisfies(refused -> {
             assertThat(refused.taskId()).isEqualTo(schoolTasks.get(List.copyOf(byTeacher.keySet()).indexOf(withoutScan.getId())));
             assertThat(refused.ruleId()).isEqualTo("R-33");
-            assertThat(refused.message()).contains("缺少证明材料");
+            assertThat(refused.message()).contains("缺少证明材料").endsWith("（R-33）").containsOnlyOnce("R-33");
         });
         Long unprovenCase = byTeacher.get(withoutScan.getId());
         tasks.decide(openTask(unprovenCase).id(), kunming.schoolAdmin, Decision.RETURN, "校本研修缺学时证明");

@@ -136,7 +136,7 @@ class CycleVerificationProcessTest {
 
         assertThat(outcomes).extracting(CaseTasks.BatchOutcome::done).containsExactly(true, false, true);
         assertThat(outcomes.get(1).ruleId()).isEqualTo("R-07");
-        assertThat(outcomes.get(1).message()).contains("学时未达到要求", "还差 40.00 学时");
+        assertThat(outcomes.get(1).message()).contains("学时未达到要求", "还差 40.00 学时").endsWith("（R-07）");
         assertThat(openTask(batch.verifications().get(0)).taskKey()).isEqualTo(CycleVerificationProcess.CITY_CONFIRMATION);
         assertThat(openTask(batch.verifications().get(2)).taskKey()).isEqualTo(CycleVerificationProcess.CITY_CONFIRMATION);
         assertThat(openTask(shortOne).taskKey()).isEqualTo(CycleVerificationProcess.COUNTY_RECHECK);

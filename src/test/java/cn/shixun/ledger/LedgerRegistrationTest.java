@@ -139,6 +139,71 @@ class LedgerRegistrationTest {
     }
 
     @Test
+    void R40_registerOnceReturnsTheEntryAnEarlierAttemptWroteForTheSameSource() {
+        Teacher t = regions.teacher(Regions.ZHENGZHOU, d("2008-09-01"));
+        Claim claim = Claim.of(ClaimKind.PROGRAMME_CERTIFIED, d("2024-06-01")).hours("40").build();
+        Evidence evidence = new Evidence(SourceType.APPLICATION, "externalTraining/7", "HN-ONCE-1", List.of());
+
+        LedgerEntry first = ledger.registerOnce(t.getId(), claim, evidence, "officer");
+        LedgerEntry retried = ledger.registerOnce(t.getId(), claim, evidence, "officer");
+
+        assertThat(retried.getId()).isEqualTo(first.getId());
+        assertThat(rows(t.getId())).isEqualTo(1);
+    }
+
+    @Test
+    void R40_registerOnceCreditsEachEvidenceOfOneSourceAndEachTeacher() {
+        Teacher t = regions.teacher(Regions.ZHENGZHOU, d("2008-09-01"));
+        Teacher other = regions.teacher(Regions.ZHENGZHOU, d("2008-09-01"));
+        Claim claim = Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-06-01")).hours("8").build();
+
+        // One county plan credits two of its projects to the same teacher: two entries, not one.
+        LedgerEntry first = ledger.registerOnce(t.getId(), claim, Evidence.project("countyPlan/3", "CP3-1"), "city");
+        LedgerEntry second = ledger.registerOnce(t.getId(), claim, Evidence.project("countyPlan/3", "CP3-2"), "city");
+        LedgerEntry otherTeacher = ledger.registerOnce(other.getId(), claim, Evidence.project("countyPlan/3", "CP3-1"),
+                "city");
+
+        assertThat(second.getId()).isNotEqualTo(first.getId());
+        assertThat(rows(t.getId())).isEqualTo(2);
+        assertThat(otherTeacher.teacherId()).isEqualTo(other.getId());
+    }
+
+    @Test
+    void R01_registerOnceThrowsTheLedgersRefusalAndWritesNothing() {
+        Teacher t = regions.teacher(Regions.KUNMING, d("2008-09-01"), Stage.PRIMARY, null);
+        refusedAndNothingWritten(t.getId(), () -> ledger.registerOnce(t.getId(),
+                Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-03-05")).hours("8").build(),
+                Evidence.project("schoolClass/1", "SBC-1"), "officer"), "R-01", "teacherId");
+    }
+
+    @Test
+    void R40_registerOnceFromTwoThreadsAtOnceWritesOneEntryAndBothGetIt() throws Exception {
+        Teacher t = regions.teacher(Regions.KUNMING, d("2008-09-01"));
+        Evidence evidence = new Evidence(SourceType.APPLICATION, "degreeExemption/9", "KM-ONCE-RACE", List.of());
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        List<Long> ids = new ArrayList<>();
+        try {
+            List<Future<LedgerEntry>> runs = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                runs.add(pool.submit(() -> {
+                    start.await();
+                    return ledger.registerOnce(t.getId(),
+                            Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-05-01")).hours("8").build(), evidence, "county");
+                }));
+            }
+            start.countDown();
+            for (Future<LedgerEntry> run : runs) {
+                ids.add(run.get(30, TimeUnit.SECONDS).getId());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(ids.get(1)).isEqualTo(ids.get(0));
+        assertThat(rows(t.getId())).isEqualTo(1);
+    }
+
+    @Test
     void R40_missingEvidenceIsRefused() {
         Teacher t = regions.teacher(Regions.ZHENGZHOU, d("2008-09-01"));
         refusedAndNothingWritten(t.getId(), () -> ledger.register(t.getId(),

@@ -41,6 +41,17 @@ class RefusalTextTest {
     }
 
     @Test
+    void aMessageThatNamesItsRuleAlreadyDoesNotGetItTwice() {
+        messages.addMessage("task.lapsed", Locale.SIMPLIFIED_CHINESE, "培训已于 {0} 开始，申请失效（R-31）");
+        messages.addMessage("task.lapsed", Locale.ENGLISH, "The training started on {0}; lapsed (R-31)");
+        BusinessRuleException refusal = BusinessRuleException.violation("R-31", "startDate", "task.lapsed", "2024-03-01");
+
+        assertThat(text.forRecord(refusal)).isEqualTo("培训已于 2024-03-01 开始，申请失效（R-31）");
+        LocaleContextHolder.setLocale(Locale.ENGLISH);
+        assertThat(text.forReader(refusal)).isEqualTo("The training started on 2024-03-01; lapsed (R-31)");
+    }
+
+    @Test
     void aRefusalWithoutRuleHasNoBrackets() {
         LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
 

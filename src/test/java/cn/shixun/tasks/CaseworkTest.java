@@ -251,7 +251,7 @@ class CaseworkTest {
 
         assertThat(outcomes).extracting(CaseTasks.BatchOutcome::done).containsExactly(true, false, true);
         assertThat(outcomes.get(1).ruleId()).isEqualTo("R-04");
-        assertThat(outcomes.get(1).message()).contains("不是您的待办任务");
+        assertThat(outcomes.get(1).message()).contains("不是您的待办任务").endsWith("（R-04）").containsOnlyOnce("R-04");
         assertThat(tasks.openTasks(PROCESS, first)).isEmpty();
         assertThat(tasks.openTasks(PROCESS, second)).isEmpty();
         assertThat(tasks.openTasks(PROCESS, foreign)).hasSize(1);

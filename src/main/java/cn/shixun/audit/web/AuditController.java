@@ -6,6 +6,7 @@ import cn.shixun.audit.AuditTrail;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.CurrentAccounts;
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.RefusalText;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -34,11 +35,13 @@ class AuditController {
     private final AuditTrail trail;
     private final CurrentAccounts accounts;
     private final MessageSource messages;
+    private final RefusalText refusals;
 
-    AuditController(AuditTrail trail, CurrentAccounts accounts, MessageSource messages) {
+    AuditController(AuditTrail trail, CurrentAccounts accounts, MessageSource messages, RefusalText refusals) {
         this.trail = trail;
         this.accounts = accounts;
         this.messages = messages;
+        this.refusals = refusals;
     }
 
     record LinesPage(List<AuditLineView> items, int page, int size, long totalElements, int totalPages) {
@@ -62,7 +65,7 @@ class AuditController {
     @ExceptionHandler(BusinessRuleException.class)
     ProblemDetail invalid(BusinessRuleException invalid) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                invalid.field() + ": " + text(messages, invalid.messageKey(), invalid.messageArgs()));
+                invalid.field() + ": " + refusals.forReader(invalid));
         problem.setType(URI.create("urn:shixun:problem:" + invalid.messageKey()));
         problem.setTitle(text(messages, "problem.title.invalid"));
         problem.setProperty("field", invalid.field());

@@ -8,6 +8,7 @@ import cn.shixun.organisation.Organisations;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.CurrentAccounts;
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.RefusalText;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
@@ -34,12 +35,15 @@ class AuditPage {
     private final CurrentAccounts accounts;
     private final Organisations organisations;
     private final MessageSource messages;
+    private final RefusalText refusals;
 
-    AuditPage(AuditTrail trail, CurrentAccounts accounts, Organisations organisations, MessageSource messages) {
+    AuditPage(AuditTrail trail, CurrentAccounts accounts, Organisations organisations, MessageSource messages,
+               RefusalText refusals) {
         this.trail = trail;
         this.accounts = accounts;
         this.organisations = organisations;
         this.messages = messages;
+        this.refusals = refusals;
     }
 
     @GetMapping("/audit")
@@ -57,7 +61,7 @@ class AuditPage {
         } catch (BusinessRuleException invalid) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("errorField", invalid.field());
-            model.addAttribute("error", AuditController.text(messages, invalid.messageKey(), invalid.messageArgs()));
+            model.addAttribute("error", refusals.forReader(invalid));
             model.addAttribute("lines", List.of());
         }
         return "audit/audit";
@@ -71,7 +75,7 @@ class AuditPage {
             AuditController.exportTo(trail, reader, filters, format, messages, response);
         } catch (BusinessRuleException invalid) {
             response.sendError(HttpStatus.BAD_REQUEST.value(), invalid.field() + ": "
-                    + AuditController.text(messages, invalid.messageKey(), invalid.messageArgs()));
+                    + refusals.forReader(invalid));
         }
     }
 

@@ -10,6 +10,7 @@ import cn.shixun.security.AccessScope;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.CurrentAccounts;
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.RefusalText;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,9 +46,11 @@ class HoursPages {
     private final CurrentAccounts currentAccounts;
     private final AccessScope accessScope;
     private final MessageSource messages;
+    private final RefusalText refusals;
 
     HoursPages(TeacherStatusQuery statusQuery, Ledger ledger, Teachers teachers, Organisations organisations,
-               CurrentAccounts currentAccounts, AccessScope accessScope, MessageSource messages) {
+               CurrentAccounts currentAccounts, AccessScope accessScope, MessageSource messages,
+               RefusalText refusals) {
         this.statusQuery = statusQuery;
         this.ledger = ledger;
         this.teachers = teachers;
@@ -55,6 +58,7 @@ class HoursPages {
         this.currentAccounts = currentAccounts;
         this.accessScope = accessScope;
         this.messages = messages;
+        this.refusals = refusals;
     }
 
     @GetMapping("/my/hours")
@@ -116,7 +120,7 @@ class HoursPages {
         try {
             status = statusQuery.statusOf(teacher.getId(), date);
         } catch (BusinessRuleException refused) {
-            model.addAttribute("statusError", text(refused.messageKey(), refused.messageArgs()));
+            model.addAttribute("statusError", refusals.forReader(refused));
         }
         model.addAttribute("own", own);
         model.addAttribute("teacher", teacher);

@@ -12,6 +12,7 @@ import cn.shixun.policy.PolicyProfiles;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.CurrentAccounts;
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.RefusalText;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import java.util.EnumMap;
@@ -41,7 +42,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class PreviewPage {
 
     /** A refusal or input error shown next to the field it names. */
-    record FieldError(String message, String ruleId) {
+    record FieldError(String message) {
     }
 
     /** What the claim would earn, ready for the page. */
@@ -54,15 +55,18 @@ class PreviewPage {
     private final PolicyDecisions decisions;
     private final CurrentAccounts currentAccounts;
     private final MessageSource messages;
+    private final RefusalText refusals;
 
     PreviewPage(Ledger ledger, Teachers teachers, PolicyProfiles profiles, PolicyDecisions decisions,
-                CurrentAccounts currentAccounts, MessageSource messages) {
+                CurrentAccounts currentAccounts, MessageSource messages,
+                RefusalText refusals) {
         this.ledger = ledger;
         this.teachers = teachers;
         this.profiles = profiles;
         this.decisions = decisions;
         this.currentAccounts = currentAccounts;
         this.messages = messages;
+        this.refusals = refusals;
     }
 
     @GetMapping
@@ -78,11 +82,11 @@ class PreviewPage {
         Map<ClaimKind, Set<String>> kinds = prepare(teacher, model);
         Map<String, FieldError> errors = new LinkedHashMap<>();
         binding.getFieldErrors().forEach(error ->
-                errors.putIfAbsent(error.getField(), new FieldError(text("preview.invalid-value"), null)));
+                errors.putIfAbsent(error.getField(), new FieldError(text("preview.invalid-value"))));
         // After a failed conversion the model holds no form; the handler still gets one with that value null.
         model.addAttribute("form", form == null ? PreviewForm.empty() : form);
         if (form == null || form.kind() == null) {
-            errors.putIfAbsent("kind", new FieldError(text("policy.invalid.kind-required"), null));
+            errors.putIfAbsent("kind", new FieldError(text("policy.invalid.kind-required")));
         }
         if (errors.isEmpty() && form != null) {
             Set<String> fields = kinds.getOrDefault(form.kind(), Set.of());
@@ -90,7 +94,7 @@ class PreviewPage {
                 CreditResult result = ledger.preview(teacher.getId(), form.toClaim(fields));
                 model.addAttribute("outcome", new Outcome(HoursView.plain(result.hours()), result));
             } catch (BusinessRuleException refused) {
-                FieldError error = new FieldError(text(refused.messageKey(), refused.messageArgs()), refused.ruleId());
+                FieldError error = new FieldError(refusals.forReader(refused));
                 if (shownFields(fields).contains(refused.field())) {
                     errors.put(refused.field(), error);
                 } else {
@@ -115,8 +119,7 @@ class PreviewPage {
                 }
             }
         } catch (BusinessRuleException noProfile) {
-            model.addAttribute("formError", new FieldError(text(noProfile.messageKey(), noProfile.messageArgs()),
-                    noProfile.ruleId()));
+            model.addAttribute("formError", new FieldError(refusals.forReader(noProfile)));
         }
         Map<String, String> fieldKinds = new LinkedHashMap<>();
         for (String field : PreviewForm.OPTIONAL_FIELDS) {

@@ -40,7 +40,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Controller
 class TaskPages {
 
-    static final int PAGE_SIZE = 100;
+    static final int PAGE_SIZE = 50;
     /** A task due within this is marked "due soon". */
     static final Duration DUE_SOON = Duration.ofDays(3);
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
@@ -72,23 +72,44 @@ class TaskPages {
     record Line(String at, String step, String outcome, String comment, String actor) {
     }
 
+    /** Which page of the list is shown (from 0), of how many. */
+    record Paging(int number, int totalPages) {
+
+        static Paging of(int requested, long total) {
+            int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+            return new Paging(Math.min(Math.max(requested, 0), pages - 1), pages);
+        }
+
+        public boolean hasPrevious() {
+            return number > 0;
+        }
+
+        public boolean hasNext() {
+            return number < totalPages - 1;
+        }
+    }
+
     /** The selected task beside the list. */
     record Detail(Row row, Long teacherId, String casePage, List<Line> history) {
     }
 
     @GetMapping("/tasks")
     String workbench(@RequestParam(required = false) String process, @RequestParam(required = false) String task,
-                     Model model) {
+                     @RequestParam(defaultValue = "0") int page, Model model) {
         CurrentAccount account = accounts.require();
         Map<String, String> processes = processNames();
         String filter = process == null || process.isBlank() ? null : process;
         Instant now = Instant.now();
-        List<Row> rows = tasks.worklist(account, filter, 0, PAGE_SIZE).stream()
+        long total = tasks.worklistSize(account, filter);
+        // A page past the end (the list shrank since the link was made) shows the last one.
+        Paging paging = Paging.of(page, total);
+        List<Row> rows = tasks.worklist(account, filter, paging.number(), PAGE_SIZE).stream()
                 .map(open -> row(open, processes, now)).toList();
         model.addAttribute("processes", processes);
         model.addAttribute("process", filter);
         model.addAttribute("rows", rows);
-        model.addAttribute("total", tasks.worklistSize(account, filter));
+        model.addAttribute("total", total);
+        model.addAttribute("paging", paging);
         if (task != null && !model.containsAttribute("detail")) {
             try {
                 CaseTask selected = tasks.requireWorkable(task, account);
@@ -103,23 +124,24 @@ class TaskPages {
     @PostMapping("/tasks/{taskId}/decision")
     String decide(@PathVariable String taskId, @RequestParam(required = false) Decision outcome,
                   @RequestParam(required = false) String comment, @RequestParam(required = false) String process,
-                  RedirectAttributes redirect) {
+                  @RequestParam(required = false) Integer page, RedirectAttributes redirect) {
         CurrentAccount account = accounts.require();
         try {
             CaseTask decided = tasks.decide(taskId, account, outcome, comment);
             redirect.addFlashAttribute("done", messages.getMessage("workbench.decided",
                     new Object[] {decided.name(), tasks.summary(decided), outcome.label()}, LocaleContextHolder.getLocale()));
-            return "redirect:" + back(process, null);
+            return "redirect:" + back(process, page, null);
         } catch (BusinessRuleException refusal) {
             redirect.addFlashAttribute("error", refusals.forReader(refusal));
             redirect.addFlashAttribute("comment", comment);
-            return "redirect:" + back(process, taskId);
+            return "redirect:" + back(process, page, taskId);
         }
     }
 
     @PostMapping("/tasks/approvals")
     String approveAll(@RequestParam(name = "taskIds", required = false) List<String> taskIds,
-                      @RequestParam(required = false) String process, RedirectAttributes redirect) {
+                      @RequestParam(required = false) String process, @RequestParam(required = false) Integer page,
+                      RedirectAttributes redirect) {
         CurrentAccount account = accounts.require();
         try {
             // Named before deciding: a decided task is no longer in the worklist.
@@ -133,7 +155,7 @@ class TaskPages {
         } catch (BusinessRuleException refusal) {
             redirect.addFlashAttribute("error", refusals.forReader(refusal));
         }
-        return "redirect:" + back(process, null);
+        return "redirect:" + back(process, page, null);
     }
 
     /** One task's result in a batch, as the page lists it. */
@@ -169,9 +191,10 @@ class TaskPages {
         return names;
     }
 
-    private static String back(String process, String task) {
+    private static String back(String process, Integer page, String task) {
         return UriComponentsBuilder.fromPath("/tasks").queryParamIfPresent("process",
                         java.util.Optional.ofNullable(process).filter(p -> !p.isBlank()))
+                .queryParamIfPresent("page", java.util.Optional.ofNullable(page).filter(p -> p > 0))
                 .queryParamIfPresent("task", java.util.Optional.ofNullable(task)).build().encode().toUriString();
     }
 }

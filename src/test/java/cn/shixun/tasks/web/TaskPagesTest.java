@@ -1,5 +1,6 @@
 package cn.shixun.tasks.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -96,6 +97,54 @@ class TaskPagesTest {
         mvc.perform(get("/tasks").param("task", task).with(as(countyReviewer)))
                 .andExpect(content().string(containsString("不是您的待办任务")))
                 .andExpect(content().string(not(containsString("data-test=\"decision-form\""))));
+    }
+
+    @Test
+    void theWorklistShowsFiftyTasksAPageAndKeepsTheProcessFilterFromPageToPage() throws Exception {
+        for (int i = 0; i < 51; i++) {
+            apply();
+        }
+        String filtered = "/tasks?process=degreeExemption&amp;page=";
+
+        String first = mvc.perform(get("/tasks").param("process", "degreeExemption").with(as(schoolAdmin)))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(rows(first)).isEqualTo(50);
+        assertThat(first).contains("您有 51 项待办", "第 1 / 2 页", "href=\"" + filtered + "1\"")
+                .doesNotContain("data-test=\"page-previous\"");
+
+        String second = mvc.perform(get("/tasks").param("process", "degreeExemption").param("page", "1")
+                .with(as(schoolAdmin))).andReturn().getResponse().getContentAsString();
+        assertThat(rows(second)).isEqualTo(1);
+        assertThat(second).contains("第 2 / 2 页", "href=\"" + filtered + "0\"", "name=\"page\" value=\"1\"")
+                .doesNotContain("data-test=\"page-next\"");
+
+        // A page past the end (the list shrank meanwhile) shows the last; a negative one the first.
+        String past = mvc.perform(get("/tasks").param("process", "degreeExemption").param("page", "7")
+                .with(as(schoolAdmin))).andReturn().getResponse().getContentAsString();
+        assertThat(past).contains("第 2 / 2 页");
+        assertThat(rows(past)).isEqualTo(1);
+        String negative = mvc.perform(get("/tasks").param("page", "-3").with(as(schoolAdmin)))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(negative).contains("第 1 / 2 页");
+
+        // Another process's list has none of them, and no pager.
+        assertThat(mvc.perform(get("/tasks").param("process", "externalTrainingApproval").with(as(schoolAdmin)))
+                .andReturn().getResponse().getContentAsString()).doesNotContain("data-test=\"pager\"")
+                .contains("data-test=\"worklist-empty\"");
+    }
+
+    @Test
+    void aDecisionOnTheSecondPageComesBackToIt() throws Exception {
+        long id = apply();
+        String task = exemptions.openTask(id).orElseThrow().id();
+
+        mvc.perform(post("/tasks/" + task + "/decision").with(as(schoolAdmin)).with(csrf())
+                        .param("outcome", "APPROVE").param("process", "degreeExemption").param("page", "1"))
+                .andExpect(redirectedUrl("/tasks?process=degreeExemption&page=1"));
+    }
+
+    private static int rows(String html) {
+        return html.split("data-test=\"task-row\"", -1).length - 1;
     }
 
     private long apply() {
