@@ -587,11 +587,16 @@ public class CycleVerifications {
         return caseTasks.openTask(PROCESS, String.valueOf(id));
     }
 
-    /** One line for a reviewer's worklist: who, which school, which cycle, the hours and what is missing. */
+    /**
+     * One line for a reviewer's worklist: who, which school, the cycle and its hours, and whether they are
+     * short; what exactly is missing is on the case page (a worklist line must stay short).
+     */
     public String summary(Long id) {
         return verifications.findById(id).map(v -> teacherName(v) + "（"
                 + organisations.find(v.schoolId()).map(Organisation::name).orElse("") + "）周期 " + v.cycleStart()
-                + " 至 " + v.cycleEnd() + "：" + hoursLine(v)).orElse(String.valueOf(id));
+                + " 至 " + v.cycleEnd() + "，总学时 " + v.totalHours().toPlainString() + "，其中校本研修 "
+                + v.schoolBasedHours().toPlainString() + (v.hoursMet() ? "，已达到周期要求" : "，学时不足"))
+                .orElse(String.valueOf(id));
     }
 
     private String teacherName(CycleVerification verification) {
