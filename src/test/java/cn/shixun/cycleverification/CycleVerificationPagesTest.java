@@ -86,7 +86,8 @@ class CycleVerificationPagesTest {
                 .andExpect(content().string(containsString("还差")))
                 .andExpect(content().string(containsString("未列入的教师 1 位")))
                 .andExpect(content().string(containsString(notYet.name())))
-                .andExpect(content().string(containsString("data-test=\"declare-submit\"")));
+                .andExpect(content().string(containsString("data-test=\"declare-submit\"")))
+                .andExpect(content().string(not(containsString("??"))));
     }
 
     @Test
@@ -97,7 +98,7 @@ class CycleVerificationPagesTest {
         String location = mvc.perform(period(post("/cycle-verifications/batches")).param("requestId", "page-" + data.schools.prefix)
                         .with(as(data.schoolAdmin)).with(csrf()))
                 .andExpect(redirectedUrlPattern("/cycle-verifications/batches/*"))
-                .andExpect(flash().attribute("done", "cycleverification.page.declared"))
+                .andExpect(flash().attribute("done", "cv.page.declared"))
                 .andReturn().getResponse().getRedirectedUrl();
         Long batchId = Long.valueOf(location.substring(location.lastIndexOf('/') + 1));
         awaitStarted(batchId);
@@ -192,7 +193,7 @@ class CycleVerificationPagesTest {
                         .param("note", "已补登<script>alert(1)</script>省级培训 80 学时")
                         .with(as(data.schoolAdmin)).with(csrf()))
                 .andExpect(redirectedUrl("/cycle-verifications/" + declared.getId()))
-                .andExpect(flash().attribute("done", "cycleverification.page.amended"));
+                .andExpect(flash().attribute("done", "cv.page.amended"));
         CycleVerification amended = verifications.require(declared.getId());
         assertThat(amended.status()).isEqualTo(VerificationStatus.COUNTY_RECHECK);
         assertThat(amended.hoursMet()).isTrue();
@@ -222,6 +223,7 @@ class CycleVerificationPagesTest {
                 .andExpect(redirectedUrl("/cycle-verifications/" + declared.getId()));
         mvc.perform(get("/cycle-verifications/" + declared.getId()).with(as(teacherAccount)))
                 .andExpect(content().string(containsString("已核准发证")))
+                .andExpect(content().string(not(containsString("??"))))
                 .andExpect(content().string(containsString("href=\"/certificates/" + certificate.number() + "\"")));
         mvc.perform(get("/certificates/" + certificate.number()).with(as(teacherAccount))).andExpect(status().isOk());
     }

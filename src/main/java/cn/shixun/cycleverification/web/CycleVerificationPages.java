@@ -116,7 +116,7 @@ class CycleVerificationPages {
         try {
             Long batchId = verifications.declareInBackground(account, new Declaration(account.organisationId(),
                     periodFrom, periodTo, null, requestId));
-            redirect.addFlashAttribute("done", "cycleverification.page.declared");
+            redirect.addFlashAttribute("done", "cv.page.declared");
             return "redirect:/cycle-verifications/batches/" + batchId;
         } catch (BusinessRuleException refusal) {
             response.setStatus(statusOf(refusal).value());
@@ -188,7 +188,7 @@ class CycleVerificationPages {
         requireSchoolAdmin(account);
         try {
             verifications.resumeInBackground(id, account);
-            redirect.addFlashAttribute("done", "cycleverification.page.resumed");
+            redirect.addFlashAttribute("done", "cv.page.resumed");
         } catch (BusinessRuleException refusal) {
             if (refusal.kind() == BusinessRuleException.Kind.NOT_FOUND) {
                 return notFound(model, response);
@@ -238,7 +238,7 @@ class CycleVerificationPages {
         }
         try {
             verifications.amend(id, account, note);
-            redirect.addFlashAttribute("done", "cycleverification.page.amended");
+            redirect.addFlashAttribute("done", "cv.page.amended");
             return "redirect:/cycle-verifications/" + id;
         } catch (BusinessRuleException refusal) {
             response.setStatus(statusOf(refusal).value());

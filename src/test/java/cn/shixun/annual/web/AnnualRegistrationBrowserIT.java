@@ -63,6 +63,7 @@ class AnnualRegistrationBrowserIT extends BrowserTestSupport {
 
         byTest("declare-submit").click();
         waitUntil(() -> currentPath().startsWith("/annual-registrations/batches/"));
+        assertThat(byTest("done").getText()).startsWith("已开始申报");
         screenshot("annual-02-batch-running");
         new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver ->
                 !driver.findElements(By.cssSelector("[data-test='batch-finished']")).isEmpty());

@@ -58,6 +58,7 @@ class CycleVerificationBrowserIT extends BrowserTestSupport {
 
         byTest("declare-submit").click();
         waitUntil(() -> currentPath().startsWith("/cycle-verifications/batches/"));
+        assertThat(byTest("done").getText()).startsWith("已申报");
         new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver ->
                 !driver.findElements(By.cssSelector("[data-test='batch-finished']")).isEmpty());
         assertThat(byTest("batch-count").getText()).isEqualTo("已启动 2 / 2 位教师的核准");
