@@ -9,16 +9,22 @@ import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RefusalText;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
+import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -56,6 +62,14 @@ public class AnnualBatches {
     private final ApplicationEventPublisher events;
     private final RefusalText refusals;
     private final TransactionTemplate ownTransaction;
+    /** Batches this node is starting (the batch page polls while its batch is here). */
+    private final Set<Long> running = ConcurrentHashMap.newKeySet();
+    /** Two schools' batches at a time; a daemon so that it never holds the JVM. */
+    private final ExecutorService background = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "annual-batch");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     AnnualBatches(AnnualBatchRepository batches, BatchItemRepository items,
                   AnnualRegistrationRepository registrations, AnnualRegistrations annual, Teachers teachers,
@@ -91,17 +105,79 @@ public class AnnualBatches {
     Progress declare(CurrentAccount account, Long schoolId, Integer year, Set<Long> promotionCandidateIds,
                      LocalDate today) {
         Set<Long> promoted = promotionCandidateIds == null ? Set.of() : Set.copyOf(promotionCandidateIds);
-        Long batchId = ownTransaction.execute(status -> prepare(account, schoolId, year, promoted, today)
-                .getId());
+        Long batchId = ownTransaction.execute(status -> prepare(account, schoolId, year, promoted, today).getId());
+        return startPending(batchId, promoted, account.username(), today);
+    }
+
+    /**
+     * The page's declaration: the same checks, refused as a whole before anything is written, and
+     * the batch with its items; then the teachers are started in the background, so that the
+     * batch page can show them being started. Returns the batch's id at once.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public Long declareInBackground(CurrentAccount account, Long schoolId, Integer year) {
+        LocalDate today = calendar.today();
+        Long batchId = ownTransaction.execute(status -> prepare(account, schoolId, year, Set.of(), today).getId());
+        startInBackground(batchId, account.username(), today);
+        return batchId;
+    }
+
+    /**
+     * Resumes a batch that was interrupted (the node stopped, a teacher's start failed unexpectedly):
+     * declaring again starts only what is still pending. Refused while the batch is being started here.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public Long resumeInBackground(Long batchId, CurrentAccount account) {
+        AnnualBatch batch = progressVisibleTo(batchId, account).batch();
+        if (isRunning(batchId)) {
+            throw BusinessRuleException.conflict("R-33", "id", "annual.batch-running", batchId);
+        }
+        return declareInBackground(account, batch.schoolId(), batch.year());
+    }
+
+    /** Whether this node is starting the batch's teachers right now. */
+    public boolean isRunning(Long batchId) {
+        return running.contains(batchId);
+    }
+
+    private void startInBackground(Long batchId, String declaredBy, LocalDate today) {
+        if (!running.add(batchId)) {
+            return; // already being started here: the running starter picks up the new pending items
+        }
+        try {
+            background.execute(new DelegatingSecurityContextRunnable(() -> {
+                try {
+                    startPending(batchId, Set.of(), declaredBy, today);
+                } catch (RuntimeException failure) {
+                    // The items still pending stay so; the batch page offers to resume.
+                    log.error("Annual batch {} interrupted", batchId, failure);
+                } finally {
+                    running.remove(batchId);
+                }
+            }));
+        } catch (RuntimeException rejected) {
+            running.remove(batchId);
+            throw rejected;
+        }
+    }
+
+    /** Starts each pending item in a transaction of its own, then marks the batch finished. */
+    private Progress startPending(Long batchId, Set<Long> promoted, String declaredBy, LocalDate today) {
+        int year = ownTransaction.execute(status -> batches.findById(batchId).orElseThrow().year());
         for (BatchItem item : items.findByBatchIdAndOutcomeOrderByIdAsc(batchId, BatchItem.Outcome.PENDING)) {
-            startOne(item.getId(), year, promoted.contains(item.teacherId()), account.username(), today);
+            startOne(item.getId(), year, promoted.contains(item.teacherId()), declaredBy, today);
         }
         ownTransaction.executeWithoutResult(status -> batches.findById(batchId).orElseThrow()
                 .finished(Instant.now()));
         Progress progress = progress(batchId);
-        log.info("Annual batch {} (school {}, {}) by {}: {}", batchId, schoolId, year, account.username(),
+        log.info("Annual batch {} (school {}, {}) by {}: {}", batchId, progress.batch().schoolId(), year, declaredBy,
                 progress.items());
         return progress;
+    }
+
+    @PreDestroy
+    void stopBackground() {
+        background.shutdownNow();
     }
 
     /** Every check before anything is written; then the batch (found or created) with an item per teacher. */
@@ -189,6 +265,11 @@ public class AnnualBatches {
             throw BusinessRuleException.notFound("id", "annual.batch-not-found", batchId);
         }
         return progress;
+    }
+
+    /** The school's batch of the year, if it has declared. */
+    public Optional<Progress> ofSchool(Long schoolId, int year) {
+        return batches.findBySchoolIdAndRegYear(schoolId, year).map(batch -> progress(batch.getId()));
     }
 
     public List<BatchItem> items(Long batchId) {

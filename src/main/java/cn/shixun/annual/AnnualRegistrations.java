@@ -348,6 +348,20 @@ public class AnnualRegistrations {
         return repository.findByTeacherIdOrderByIdDesc(teacherId);
     }
 
+    /** The registrations a school's teachers have for the year, oldest first (a rejected card and its successor both). */
+    public List<AnnualRegistration> ofSchool(Long schoolId, int year) {
+        return repository.findBySchoolIdAndRegYearOrderByIdAsc(schoolId, year);
+    }
+
+    public List<AnnualRegistration> ofBatch(Long batchId) {
+        return repository.findByBatchIdOrderByIdAsc(batchId);
+    }
+
+    /** The dates of {@code year} under the school's profile; a promotion candidate's where the profile has its own. */
+    public AnnualCalendar.Dates datesOf(Long schoolId, int year, boolean promotionCandidate) {
+        return calendar.of(organisations.effectivePolicyProfile(schoolId), year, promotionCandidate);
+    }
+
     private boolean isAuthority(CurrentAccount account, AnnualRegistration registration) {
         if (account.organisationId() == null) {
             return false;

@@ -13,6 +13,10 @@ interface AnnualRegistrationRepository extends JpaRepository<AnnualRegistration,
 
     List<AnnualRegistration> findByTeacherIdOrderByIdDesc(Long teacherId);
 
+    List<AnnualRegistration> findBySchoolIdAndRegYearOrderByIdAsc(Long schoolId, int year);
+
+    List<AnnualRegistration> findByBatchIdOrderByIdAsc(Long batchId);
+
     @Query("select r.status, count(r) from AnnualRegistration r where r.batchId = ?1 group by r.status")
     List<Object[]> countByStatusInBatch(Long batchId);
 }

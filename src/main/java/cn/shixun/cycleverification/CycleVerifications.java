@@ -21,6 +21,7 @@ import cn.shixun.tasks.Decision;
 import cn.shixun.tasks.ReviewRouting;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
+import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -28,10 +29,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -79,6 +84,14 @@ public class CycleVerifications {
     private final RefusalText refusals;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate ownTransaction;
+    /** Batches this node is starting (the batch page polls while its batch is here). */
+    private final Set<Long> running = ConcurrentHashMap.newKeySet();
+    /** Two schools' batches at a time; daemon threads never hold the JVM. */
+    private final ExecutorService background = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "cycle-verification-batch");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     CycleVerifications(CycleVerificationRepository verifications, VerificationBatchRepository batches,
                        CycleVerificationProcess process, CycleResults cycles, Certificates certificates,
@@ -145,18 +158,7 @@ public class CycleVerifications {
         }
         LocalDate from = declaration.periodFrom();
         LocalDate to = declaration.periodTo();
-        if (from == null) {
-            throw BusinessRuleException.violation("R-34", "periodFrom", "cycleverification.period-required");
-        }
-        if (to == null) {
-            throw BusinessRuleException.violation("R-34", "periodTo", "cycleverification.period-required");
-        }
-        if (to.isBefore(from)) {
-            throw BusinessRuleException.violation("R-34", "periodTo", "cycleverification.period-reversed", from, to);
-        }
-        if (!to.isBefore(BusinessDate.today())) {
-            throw BusinessRuleException.violation("R-34", "periodTo", "cycleverification.period-not-ended", to);
-        }
+        requirePeriod(from, to);
         List<Candidate> chosen = new ArrayList<>();
         List<Skipped> skipped = new ArrayList<>();
         if (declaration.teacherIds() == null) {
@@ -201,6 +203,107 @@ public class CycleVerifications {
     }
 
     private record Candidate(Teacher teacher, LocalDate cycleEnd) {
+    }
+
+    /** a period whose end has passed (a cycle that has not ended cannot be verified). */
+    private static void requirePeriod(LocalDate from, LocalDate to) {
+        if (from == null) {
+            throw BusinessRuleException.violation("R-34", "periodFrom", "cycleverification.period-required");
+        }
+        if (to == null) {
+            throw BusinessRuleException.violation("R-34", "periodTo", "cycleverification.period-required");
+        }
+        if (to.isBefore(from)) {
+            throw BusinessRuleException.violation("R-34", "periodTo", "cycleverification.period-reversed", from, to);
+        }
+        if (!to.isBefore(BusinessDate.today())) {
+            throw BusinessRuleException.violation("R-34", "periodTo", "cycleverification.period-not-ended", to);
+        }
+    }
+
+    /** A teacher of the school as a whole-school declaration for the period would treat them: declared with these hours, or left out and why. */
+    public record Prospect(Teacher teacher, CycleResult result, String reason) {
+    }
+
+    /**
+     * What declaring the school for the period would do (R-34, R-07, R-08), without writing anything:
+     * each teacher's cycle ending in it with its hours against the requirements, or why they are left out.
+     */
+    public List<Prospect> prospects(CurrentAccount account, Long schoolId, LocalDate from, LocalDate to) {
+        if (!account.is(Role.SCHOOL_ADMIN)) {
+            throw BusinessRuleException.forbidden("R-34", "schoolId", "cycleverification.only-schools-declare");
+        }
+        Organisation school = organisations.requireSchool(schoolId, "schoolId");
+        if (!scope.covers(account, school.getId())) {
+            throw BusinessRuleException.forbidden("R-04", "schoolId", "cycleverification.school-outside-scope",
+                    school.name());
+        }
+        requirePeriod(from, to);
+        List<Prospect> prospects = new ArrayList<>();
+        for (Teacher teacher : teachers.atSchool(school.getId())) {
+            Eligibility eligibility = eligibility(teacher, from, to);
+            prospects.add(eligibility.refusal() == null
+                    ? new Prospect(teacher, cycles.resultOf(teacher.getId(), eligibility.cycleEnd()), null)
+                    : new Prospect(teacher, null, refusals.forReader(eligibility.refusal())));
+        }
+        return prospects;
+    }
+
+    /**
+     * The page's declaration: the same checks and the batch with every verification written at once
+     * (a refusal writes nothing), then the processes are started in the background so that the
+     * batch page shows them starting. Returns the batch's id.
+     */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NEVER)
+    public Long declareInBackground(CurrentAccount account, Declaration declaration) {
+        Declared declared = ownTransaction.execute(status -> prepare(account, declaration));
+        startInBackground(declared.batch().getId(), account.username());
+        return declared.batch().getId();
+    }
+
+    /** {@link #resume} in the background; refused while this node is still starting the batch. */
+    @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NEVER)
+    public void resumeInBackground(Long batchId, CurrentAccount account) {
+        VerificationBatch batch = requireBatchVisibleTo(batchId, account);
+        if (isRunning(batchId)) {
+            throw BusinessRuleException.conflict("R-34", "batchId", "cycleverification.batch-running", batchId);
+        }
+        startInBackground(batch.getId(), account.username());
+    }
+
+    /** Whether this node is starting the batch's processes right now. */
+    public boolean isRunning(Long batchId) {
+        return running.contains(batchId);
+    }
+
+    private void startInBackground(Long batchId, String declaredBy) {
+        if (!running.add(batchId)) {
+            return;
+        }
+        try {
+            background.execute(new DelegatingSecurityContextRunnable(() -> {
+                try {
+                    startUnstarted(batchId, declaredBy);
+                } catch (RuntimeException failure) {
+                    log.error("Cycle verification batch {} interrupted", batchId, failure);
+                } finally {
+                    running.remove(batchId);
+                }
+            }));
+        } catch (RuntimeException rejected) {
+            running.remove(batchId);
+            throw rejected;
+        }
+    }
+
+    @PreDestroy
+    void stopBackground() {
+        background.shutdownNow();
+    }
+
+    /** The school's declarations, newest first. */
+    public List<VerificationBatch> batchesOf(Long schoolId) {
+        return batches.findBySchoolIdOrderByIdDesc(schoolId);
     }
 
     /** Why a teacher cannot be declared for the period (a refusal, not thrown), or the end of the cycle to verify. */
@@ -483,11 +586,16 @@ public class CycleVerifications {
         return caseTasks.openTask(PROCESS, String.valueOf(id));
     }
 
-    /** One line for a reviewer's worklist: who, which school, which cycle, the hours and what is missing. */
+    /**
+     * One line for a reviewer's worklist: who, which school, the cycle and its hours, and whether they are
+     * short; what exactly is missing is on the case page (a worklist line must stay short).
+     */
     public String summary(Long id) {
         return verifications.findById(id).map(v -> teacherName(v) + "（"
                 + organisations.find(v.schoolId()).map(Organisation::name).orElse("") + "）周期 " + v.cycleStart()
-                + " 至 " + v.cycleEnd() + "：" + hoursLine(v)).orElse(String.valueOf(id));
+                + " 至 " + v.cycleEnd() + "，总学时 " + v.totalHours().toPlainString() + "，其中校本研修 "
+                + v.schoolBasedHours().toPlainString() + (v.hoursMet() ? "，已达到周期要求" : "，学时不足"))
+                .orElse(String.valueOf(id));
     }
 
     private String teacherName(CycleVerification verification) {

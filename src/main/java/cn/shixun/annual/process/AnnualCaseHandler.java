@@ -4,6 +4,7 @@ import cn.shixun.annual.AnnualRegistrations;
 import cn.shixun.tasks.CaseHandler;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.Decision;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** The annual registration's part in the casework: each decision and amendment updates the registration. */
@@ -34,5 +35,16 @@ class AnnualCaseHandler implements CaseHandler {
     @Override
     public String summary(String caseId) {
         return registrations.summary(Long.valueOf(caseId));
+    }
+
+    @Override
+    public Optional<Long> teacherId(String caseId) {
+        return Optional.of(registrations.require(Long.valueOf(caseId)).teacherId());
+    }
+
+    /** The card's case page, where a returned card is amended (UserTask_AmendCard). */
+    @Override
+    public Optional<String> casePage(String caseId) {
+        return Optional.of("/annual-registrations/" + caseId);
     }
 }

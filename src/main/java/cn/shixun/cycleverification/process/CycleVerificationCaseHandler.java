@@ -4,6 +4,7 @@ import cn.shixun.cycleverification.CycleVerifications;
 import cn.shixun.tasks.CaseHandler;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.Decision;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** How {@code cycleVerification} takes part in the casework: each decision and resubmission updates the verification. */
@@ -34,5 +35,16 @@ class CycleVerificationCaseHandler implements CaseHandler {
     @Override
     public String summary(String caseId) {
         return verifications.summary(Long.valueOf(caseId));
+    }
+
+    @Override
+    public Optional<Long> teacherId(String caseId) {
+        return Optional.of(verifications.require(Long.valueOf(caseId)).teacherId());
+    }
+
+    /** The verification's case page, where the school amends a returned case (UserTask_SchoolAmend). */
+    @Override
+    public Optional<String> casePage(String caseId) {
+        return Optional.of("/cycle-verifications/" + caseId);
     }
 }
