@@ -242,6 +242,27 @@ class CountyPlanPagesTest {
     }
 
     @Test
+    void R32_aReturnedSummaryShowsTheAuditorsComment_notTheEarlierReturnOfThePlan() throws Exception {
+        CountyPlan plan = plans.file(data.countyReviewer, data.primaryPlan());
+        caseTasks.decide(openTask(plan), data.cityReviewer, Decision.RETURN, "请细化课程安排");
+        plans.amend(plan.getId(), data.countyReviewer, data.primaryPlan());
+        caseTasks.decide(openTask(plan), data.cityReviewer, Decision.APPROVE, null);
+        plans.recordHrFiling(plan.getId(), data.cityReviewer, new HrFiling("人社局", "RS-8", BusinessDate.today()));
+        mvc.perform(get("/county-plans/" + plan.getId()).with(as(data.countyReviewer)))
+                .andExpect(content().string(allOf(containsString("data-test=\"summary-form\""),
+                        not(containsString("data-test=\"returned\"")))));
+        CountyPlan filed = plans.require(plan.getId());
+        plans.reportSummary(plan.getId(), data.countyReviewer,
+                CountyPlanFixture.summary(filed, "8", List.of(data.teacher().staffNumber())));
+        caseTasks.decide(openTask(plan), data.cityReviewer, Decision.RETURN, "请补充签到表扫描件");
+
+        mvc.perform(get("/county-plans/" + plan.getId()).with(as(data.countyReviewer)))
+                .andExpect(content().string(allOf(containsString("data-test=\"summary-form\""),
+                        containsString("data-test=\"returned\""), containsString("请补充签到表扫描件"),
+                        not(containsString("请细化课程安排</span>")), containsString("value=\"8\""))));
+    }
+
+    @Test
     void R40_formsNeedTheCsrfToken_andTheWorkbenchLinksToTheCasePage() throws Exception {
         CountyPlan plan = filedPlan();
         mvc.perform(summary(plan, "按计划完成", data.teacher().staffNumber())).andExpect(status().isForbidden());

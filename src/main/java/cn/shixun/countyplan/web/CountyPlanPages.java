@@ -11,6 +11,7 @@ import cn.shixun.countyplan.web.CountyPlanForms.SummaryForm;
 import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.organisation.Stage;
+import cn.shixun.security.CandidateGroup;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.CurrentAccounts;
 import cn.shixun.security.Role;
@@ -90,7 +91,7 @@ class CountyPlanPages {
     }
 
     /** An open step of the case: who works it, until when, and whether it is the reader's. */
-    record Step(CaseTask task, String due, boolean mine) {
+    record Step(CaseTask task, String due, boolean mine, String who) {
     }
 
     @GetMapping("/county-plans")
@@ -182,7 +183,7 @@ class CountyPlanPages {
     private String casePage(CountyPlan plan, CurrentAccount account, Model model) {
         List<Step> steps = plans.openTasks(plan.getId()).stream()
                 .map(task -> new Step(task, task.due() == null ? null : DAY_TIME.format(task.due()),
-                        tasks.mayWorkOn(task, account))).toList();
+                        tasks.mayWorkOn(task, account), who(task))).toList();
         Optional<CaseTask> submission = steps.stream().filter(Step::mine).map(Step::task)
                 .filter(task -> task.kind() == CaseTask.Kind.SUBMISSION).findFirst();
         String form = submission.map(CaseTask::taskKey).map(key -> switch (key) {
@@ -199,11 +200,12 @@ class CountyPlanPages {
             });
         }
         List<CaseEvent> history = plans.history(plan.getId());
-        // The reviewer's reason for sending the plan or the summary back, shown above the form that answers it.
-        if ("amend".equals(form) || "summary".equals(form)) {
-            history.stream().filter(event -> event.outcome() == CaseOutcome.RETURNED)
-                    .reduce((first, second) -> second).ifPresent(event -> model.addAttribute("returned", event));
-        }
+        // The reviewer's reason for sending the plan (or the summary) back, shown above the form that answers it.
+        String returnedBy = "amend".equals(form) ? CountyPlanProcess.CITY_REVIEW
+                : "summary".equals(form) ? CountyPlanProcess.AUDIT_SUMMARY : null;
+        history.stream().filter(event -> event.outcome() == CaseOutcome.RETURNED && event.taskKey() != null
+                        && event.taskKey().equals(returnedBy))
+                .reduce((first, second) -> second).ifPresent(event -> model.addAttribute("returned", event));
         model.addAttribute("plan", plan);
         model.addAttribute("county", countyName(plan));
         model.addAttribute("filedOn", day(plan.createdAt()));
@@ -214,6 +216,15 @@ class CountyPlanPages {
         model.addAttribute("today", BusinessDate.today());
         addChoices(model);
         return "countyplan/plan";
+    }
+
+    /** Who works a task, as people say it: "郑州市 市级审核员", for each of its groups (an escalation adds one). */
+    private String who(CaseTask task) {
+        return task.candidateGroups().stream().map(group -> CandidateGroup.parse(group)
+                        .map(parsed -> organisations.findByCode(parsed.organisationCode()).map(Organisation::name)
+                                .orElse(parsed.organisationCode()) + " " + parsed.role().label())
+                        .orElse(group))
+                .collect(java.util.stream.Collectors.joining("、"));
     }
 
     private HrFilingForm hrFormFor(CountyPlan plan) {
