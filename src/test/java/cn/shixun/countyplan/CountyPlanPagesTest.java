@@ -228,6 +228,18 @@ class CountyPlanPagesTest {
         assertThat(plans.openTasks(plan.getId())).extracting(CaseTask::taskKey)
                 .containsExactly(CountyPlanProcess.SUBMIT_SUMMARY);
 
+        // A form that leaves out a project (or names one twice) is refused on the page, not with an error page.
+        mvc.perform(post("/county-plans/" + plan.getId() + "/summary").with(as(data.countyReviewer)).with(csrf())
+                        .param("summary", "只报了一个项目")
+                        .param("projects[0].projectId", String.valueOf(plan.projects().get(0).getId()))
+                        .param("projects[0].deliveredHours", "12").param("projects[0].trainingStart", data.year + "-01-02")
+                        .param("projects[0].trainingEnd", data.year + "-01-02").param("projects[0].signInSheet", "QD")
+                        .param("projects[0].participants", staffNumber))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(allOf(containsString("data-test=\"form-error\""),
+                        containsString("未填报培训总结"), containsString("name=\"projects[1].participants\""))));
+        assertThat(plans.require(plan.getId()).summarySubmittedAt()).isNull();
+
         mvc.perform(summary(plan, "两个项目均按计划完成", staffNumber).with(csrf()))
                 .andExpect(redirectedUrl(page))
                 .andExpect(flash().attribute("done", "countyplan.page.summary-sent"));

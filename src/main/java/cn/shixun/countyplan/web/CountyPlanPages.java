@@ -31,7 +31,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -157,7 +159,7 @@ class CountyPlanPages {
 
     /** One submission step: the plan must be visible (else 404); a refusal re-renders the case page with the typed form. */
     private String act(Long id, Model model, RedirectAttributes redirect, HttpServletResponse response, Pattern fields,
-                       String doneKey, java.util.function.Consumer<CurrentAccount> step) {
+                       String doneKey, Consumer<CurrentAccount> step) {
         CurrentAccount account = requireReader();
         Optional<CountyPlan> plan = visible(id, account);
         if (plan.isEmpty()) {
@@ -224,7 +226,7 @@ class CountyPlanPages {
                         .map(parsed -> organisations.findByCode(parsed.organisationCode()).map(Organisation::name)
                                 .orElse(parsed.organisationCode()) + " " + parsed.role().label())
                         .orElse(group))
-                .collect(java.util.stream.Collectors.joining("、"));
+                .collect(Collectors.joining("、"));
     }
 
     private HrFilingForm hrFormFor(CountyPlan plan) {
