@@ -41,6 +41,8 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -343,6 +345,19 @@ public class CountyPlans {
             throw BusinessRuleException.forbidden("R-04", "countyId", "countyplan.county-outside-scope", countyId);
         }
         return repository.findByCountyIdOrderByYearDescIdDesc(countyId);
+    }
+
+    /** The plans of every county the account's scope covers (a county's own, a city's counties), newest year first. */
+    public Page<CountyPlan> visibleTo(CurrentAccount account, int page, int size) {
+        if (account.isTeacher()) {
+            return Page.empty(PageRequest.of(page, size));
+        }
+        List<Long> counties = organisations.list(OrganisationLevel.COUNTY, null).stream().map(Organisation::getId)
+                .filter(countyId -> scope.covers(account, countyId)).toList();
+        if (counties.isEmpty()) {
+            return Page.empty(PageRequest.of(page, size));
+        }
+        return repository.findByCountyIdInOrderByYearDescIdDesc(counties, PageRequest.of(page, size));
     }
 
     public List<CaseEvent> history(Long id) {

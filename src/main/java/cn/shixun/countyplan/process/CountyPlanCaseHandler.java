@@ -4,6 +4,7 @@ import cn.shixun.countyplan.CountyPlans;
 import cn.shixun.tasks.CaseHandler;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.Decision;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** How {@code countyPlanFiling} takes part in the casework: the city's decisions move the plan; submissions need their data. */
@@ -34,5 +35,11 @@ class CountyPlanCaseHandler implements CaseHandler {
     @Override
     public String summary(String caseId) {
         return plans.summary(Long.valueOf(caseId));
+    }
+
+    /** The plan's page, where the county amends and reports and the city records the HR filing. */
+    @Override
+    public Optional<String> casePage(String caseId) {
+        return Optional.of("/county-plans/" + caseId);
     }
 }

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.shixun.countyplan.DemoCountyPlans;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.shared.BusinessDate;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -57,6 +58,7 @@ class CountyPlanFilingDemoScenarioTest {
     @BeforeEach
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        DemoCountyPlans.file(context);
     }
 
     @Test

@@ -1,0 +1,305 @@
+package cn.shixun.countyplan.web;
+
+import cn.shixun.countyplan.CountyPlan;
+import cn.shixun.countyplan.CountyPlans;
+import cn.shixun.countyplan.PlanDraft;
+import cn.shixun.countyplan.TrainingMode;
+import cn.shixun.countyplan.process.CountyPlanProcess;
+import cn.shixun.countyplan.web.CountyPlanForms.HrFilingForm;
+import cn.shixun.countyplan.web.CountyPlanForms.PlanForm;
+import cn.shixun.countyplan.web.CountyPlanForms.SummaryForm;
+import cn.shixun.organisation.Organisation;
+import cn.shixun.organisation.Organisations;
+import cn.shixun.organisation.Stage;
+import cn.shixun.security.CandidateGroup;
+import cn.shixun.security.CurrentAccount;
+import cn.shixun.security.CurrentAccounts;
+import cn.shixun.security.Role;
+import cn.shixun.shared.BusinessDate;
+import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.RefusalText;
+import cn.shixun.tasks.CaseEvent;
+import cn.shixun.tasks.CaseOutcome;
+import cn.shixun.tasks.CaseTask;
+import cn.shixun.tasks.CaseTasks;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.data.domain.Page;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The county plan pages (R-32, R-05): the plans of the account's scope, a new plan with its
+ * projects, and the case page where the open submission step is filled in — the county's
+ * amendment and training summary, the city's record of the HR bureau's filing. Every form calls
+ * the same {@link CountyPlans} method as the JSON API; a refusal comes back on the form with the
+ * values typed and nothing written. The city's reviews stay in the workbench.
+ */
+@Controller
+class CountyPlanPages {
+
+    static final int PAGE_SIZE = 20;
+    /** Roles that never see a county plan: asking for one is forbidden, not "not found". */
+    private static final Set<Role> NOT_FOR = Set.of(Role.TEACHER, Role.SCHOOL_ADMIN);
+    private static final Pattern PLAN_FIELDS =
+            Pattern.compile("year|projects\\[\\d+]\\.(name|mode|stage|headcount|courseSchedule)");
+    private static final Pattern AMEND_FIELDS =
+            Pattern.compile("projects\\[\\d+]\\.(name|mode|stage|headcount|courseSchedule)");
+    private static final Pattern HR_FIELDS = Pattern.compile("hrBureau|receiptNumber|filedOn");
+    private static final Pattern SUMMARY_FIELDS =
+            Pattern.compile("summary|projects\\[\\d+]\\.(deliveredHours|trainingStart|trainingEnd|signInSheet|participants)");
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BEIJING);
+
+    private final CountyPlans plans;
+    private final CaseTasks tasks;
+    private final CurrentAccounts accounts;
+    private final Organisations organisations;
+    private final RefusalText refusals;
+
+    CountyPlanPages(CountyPlans plans, CaseTasks tasks, CurrentAccounts accounts, Organisations organisations,
+                    RefusalText refusals) {
+        this.plans = plans;
+        this.tasks = tasks;
+        this.accounts = accounts;
+        this.organisations = organisations;
+        this.refusals = refusals;
+    }
+
+    /** One line of the list. */
+    record Row(CountyPlan plan, String county, String filedOn, String step) {
+    }
+
+    /** A history line as the page shows it. */
+    record Line(String at, String step, String outcome, String comment, String actor) {
+    }
+
+    /** An open step of the case: who works it, until when, and whether it is the reader's. */
+    record Step(CaseTask task, String due, boolean mine, String who) {
+    }
+
+    @GetMapping("/county-plans")
+    String list(@RequestParam(defaultValue = "0") int page, Model model) {
+        CurrentAccount account = requireReader();
+        Page<CountyPlan> found = plans.visibleTo(account, Math.max(page, 0), PAGE_SIZE);
+        model.addAttribute("rows", found.getContent().stream().map(plan -> new Row(plan, countyName(plan),
+                day(plan.createdAt()), plans.openTasks(plan.getId()).stream().map(CaseTask::name).findFirst()
+                        .orElse(null))).toList());
+        model.addAttribute("page", found);
+        model.addAttribute("mayFile", account.is(Role.COUNTY_REVIEWER));
+        return "countyplan/list";
+    }
+
+    @GetMapping("/county-plans/new")
+    String newPlan(Model model) {
+        requireFiler();
+        model.addAttribute("form", PlanForm.empty(BusinessDate.today().getYear()));
+        return newPage(model);
+    }
+
+    @PostMapping("/county-plans")
+    String file(@ModelAttribute("form") PlanForm form, Model model, RedirectAttributes redirect,
+                HttpServletResponse response) {
+        CurrentAccount account = requireFiler();
+        try {
+            CountyPlan plan = plans.file(account, form.draft(account.organisationId()));
+            redirect.addFlashAttribute("done", "countyplan.page.filed");
+            return "redirect:/county-plans/" + plan.getId();
+        } catch (BusinessRuleException refusal) {
+            refused(refusal, PLAN_FIELDS, model, response);
+            return newPage(model);
+        }
+    }
+
+    @GetMapping("/county-plans/{id}")
+    String show(@PathVariable Long id, Model model, HttpServletResponse response) {
+        CurrentAccount account = requireReader();
+        return visible(id, account).map(plan -> casePage(plan, account, model))
+                .orElseGet(() -> notFound(model, response));
+    }
+
+    @PostMapping("/county-plans/{id}/amendment")
+    String amend(@PathVariable Long id, @ModelAttribute("form") PlanForm form, Model model,
+                 RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, model, redirect, response, AMEND_FIELDS, "countyplan.page.amended",
+                account -> plans.amend(id, account, new PlanDraft(null, null, form.draft(null).projects())));
+    }
+
+    @PostMapping("/county-plans/{id}/hr-filing")
+    String recordHrFiling(@PathVariable Long id, @ModelAttribute("form") HrFilingForm form, Model model,
+                          RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, model, redirect, response, HR_FIELDS, "countyplan.page.hr-filed",
+                account -> plans.recordHrFiling(id, account, form.filing()));
+    }
+
+    @PostMapping("/county-plans/{id}/summary")
+    String reportSummary(@PathVariable Long id, @ModelAttribute("form") SummaryForm form, Model model,
+                         RedirectAttributes redirect, HttpServletResponse response) {
+        return act(id, model, redirect, response, SUMMARY_FIELDS, "countyplan.page.summary-sent",
+                account -> plans.reportSummary(id, account, form.summary()));
+    }
+
+    /** One submission step: the plan must be visible (else 404); a refusal re-renders the case page with the typed form. */
+    private String act(Long id, Model model, RedirectAttributes redirect, HttpServletResponse response, Pattern fields,
+                       String doneKey, Consumer<CurrentAccount> step) {
+        CurrentAccount account = requireReader();
+        Optional<CountyPlan> plan = visible(id, account);
+        if (plan.isEmpty()) {
+            return notFound(model, response);
+        }
+        try {
+            step.accept(account);
+            redirect.addFlashAttribute("done", doneKey);
+            return "redirect:/county-plans/" + id;
+        } catch (BusinessRuleException refusal) {
+            refused(refusal, fields, model, response);
+            return casePage(plans.require(id), account, model);
+        }
+    }
+
+    private String newPage(Model model) {
+        int year = BusinessDate.today().getYear();
+        model.addAttribute("years", List.of(year, year + 1));
+        addChoices(model);
+        return "countyplan/new";
+    }
+
+    private String casePage(CountyPlan plan, CurrentAccount account, Model model) {
+        List<Step> steps = plans.openTasks(plan.getId()).stream()
+                .map(task -> new Step(task, task.due() == null ? null : DAY_TIME.format(task.due()),
+                        tasks.mayWorkOn(task, account), who(task))).toList();
+        Optional<CaseTask> submission = steps.stream().filter(Step::mine).map(Step::task)
+                .filter(task -> task.kind() == CaseTask.Kind.SUBMISSION).findFirst();
+        String form = submission.map(CaseTask::taskKey).map(key -> switch (key) {
+            case CountyPlanProcess.AMEND_PLAN -> "amend";
+            case CountyPlanProcess.HR_FILING -> "hr";
+            case CountyPlanProcess.SUBMIT_SUMMARY -> "summary";
+            default -> null;
+        }).orElse(null);
+        if (form != null && !model.containsAttribute("form")) {
+            model.addAttribute("form", switch (form) {
+                case "amend" -> PlanForm.of(plan);
+                case "hr" -> hrFormFor(plan);
+                default -> SummaryForm.of(plan);
+            });
+        }
+        List<CaseEvent> history = plans.history(plan.getId());
+        // The reviewer's reason for sending the plan (or the summary) back, shown above the form that answers it.
+        String returnedBy = "amend".equals(form) ? CountyPlanProcess.CITY_REVIEW
+                : "summary".equals(form) ? CountyPlanProcess.AUDIT_SUMMARY : null;
+        history.stream().filter(event -> event.outcome() == CaseOutcome.RETURNED && event.taskKey() != null
+                        && event.taskKey().equals(returnedBy))
+                .reduce((first, second) -> second).ifPresent(event -> model.addAttribute("returned", event));
+        model.addAttribute("plan", plan);
+        model.addAttribute("county", countyName(plan));
+        model.addAttribute("filedOn", day(plan.createdAt()));
+        model.addAttribute("steps", steps);
+        model.addAttribute("step", form);
+        model.addAttribute("history", history.stream().map(event -> new Line(DAY_TIME.format(event.occurredAt()),
+                event.step(), event.outcome().label(), event.comment(), event.actor())).toList());
+        model.addAttribute("today", BusinessDate.today());
+        addChoices(model);
+        return "countyplan/plan";
+    }
+
+    /** Who works a task, as people say it: "郑州市 市级审核员", for each of its groups (an escalation adds one). */
+    private String who(CaseTask task) {
+        return task.candidateGroups().stream().map(group -> CandidateGroup.parse(group)
+                        .map(parsed -> organisations.findByCode(parsed.organisationCode()).map(Organisation::name)
+                                .orElse(parsed.organisationCode()) + " " + parsed.role().label())
+                        .orElse(group))
+                .collect(Collectors.joining("、"));
+    }
+
+    private HrFilingForm hrFormFor(CountyPlan plan) {
+        HrFilingForm form = new HrFilingForm();
+        organisations.find(plan.countyId()).map(Organisation::parentId).flatMap(organisations::find)
+                .ifPresent(city -> form.setHrBureau(city.name() + "人力资源和社会保障局"));
+        form.setFiledOn(BusinessDate.today().toString());
+        return form;
+    }
+
+    private void refused(BusinessRuleException refusal, Pattern fields, Model model, HttpServletResponse response) {
+        String message = refusals.forReader(refusal);
+        // A participant's refusal names its place in the list; the form has one box per project for them.
+        String field = refusal.field() == null ? "" : refusal.field().replaceFirst("(\\.participants)\\[\\d+]$", "$1");
+        Map<String, String> errors = new HashMap<>();
+        if (fields.matcher(field).matches()) {
+            errors.put(field, message);
+        } else {
+            model.addAttribute("formError", message);
+        }
+        model.addAttribute("errors", errors);
+        response.setStatus(switch (refusal.kind()) {
+            case RULE_VIOLATION -> HttpStatus.UNPROCESSABLE_ENTITY.value();
+            case CONFLICT -> HttpStatus.CONFLICT.value();
+            case FORBIDDEN -> HttpStatus.FORBIDDEN.value();
+            case NOT_FOUND -> HttpStatus.NOT_FOUND.value();
+        });
+    }
+
+    private static void addChoices(Model model) {
+        model.addAttribute("modes", TrainingMode.values());
+        model.addAttribute("stages", Stage.values());
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
+        }
+    }
+
+    /** The plan if the account's scope covers its county; otherwise empty, answered like an unknown id. */
+    private Optional<CountyPlan> visible(Long id, CurrentAccount account) {
+        try {
+            return Optional.of(plans.requireVisibleTo(id, account));
+        } catch (BusinessRuleException notVisible) {
+            return Optional.empty();
+        }
+    }
+
+    private CurrentAccount requireReader() {
+        CurrentAccount account = accounts.require();
+        if (NOT_FOR.contains(account.role())) {
+            throw new AccessDeniedException(account.username() + " (" + account.role() + ") has no county plans");
+        }
+        return account;
+    }
+
+    private CurrentAccount requireFiler() {
+        CurrentAccount account = accounts.require();
+        if (!account.is(Role.COUNTY_REVIEWER)) {
+            throw new AccessDeniedException("only a county reviewer files a county plan, not " + account.username());
+        }
+        return account;
+    }
+
+    private String countyName(CountyPlan plan) {
+        return organisations.find(plan.countyId()).map(Organisation::name).orElse("");
+    }
+
+    private static String day(Instant instant) {
+        return instant.atZone(BEIJING).toLocalDate().toString();
+    }
+
+    private static String notFound(Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        model.addAttribute("status", HttpStatus.NOT_FOUND.value());
+        return "error";
+    }
+}
