@@ -14,6 +14,7 @@ import cn.shixun.security.Role;
 import cn.shixun.shared.AuditedAction;
 import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.RefusalText;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseHistory;
 import cn.shixun.tasks.CaseOutcome;
@@ -27,7 +28,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,7 +35,10 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.MessageSource;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -70,13 +73,13 @@ public class SchoolClasses {
     private final ReviewRouting routing;
     private final AccessScope scope;
     private final Ledger ledger;
-    private final MessageSource messages;
+    private final RefusalText refusals;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate ownTransaction;
 
     SchoolClasses(SchoolClassRepository classes, ClassLearnerRepository learners, SchoolClassProcess process,
                   CaseTasks caseTasks, CaseHistory history, Organisations organisations, Teachers teachers,
-                  ReviewRouting routing, AccessScope scope, Ledger ledger, MessageSource messages,
+                  ReviewRouting routing, AccessScope scope, Ledger ledger, RefusalText refusals,
                   ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
         this.classes = classes;
         this.learners = learners;
@@ -88,7 +91,7 @@ public class SchoolClasses {
         this.routing = routing;
         this.scope = scope;
         this.ledger = ledger;
-        this.messages = messages;
+        this.refusals = refusals;
         this.events = events;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -239,8 +242,7 @@ public class SchoolClasses {
                 learner.credited(entry.getId());
                 credited++;
             } catch (BusinessRuleException refusal) {
-                String reason = messages.getMessage(refusal.messageKey(), refusal.messageArgs(), refusal.messageKey(),
-                        Locale.SIMPLIFIED_CHINESE) + (refusal.ruleId() == null ? "" : "（" + refusal.ruleId() + "）");
+                String reason = refusals.forRecord(refusal);
                 learner.refused(reason);
                 refused++;
                 history.record(SchoolClassProcess.PROCESS_ID, caseId(schoolClass), null, "按课程设置登记学时",
@@ -268,6 +270,18 @@ public class SchoolClasses {
             throw BusinessRuleException.notFound("id", "schoolclass.not-found", id);
         }
         return schoolClass;
+    }
+
+    /**
+     * The classes of the schools in {@code account}'s scope, newest first: a school administrator's
+     * own school, a reviewer's schools (those whose registration authority they are, R-04).
+     */
+    public Page<SchoolClass> visibleTo(CurrentAccount account, int page, int size) {
+        Pageable pageable = PageRequest.of(Math.max(page, 0), size,
+                Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")));
+        Set<Long> schools = account.isTeacher() || account.organisationId() == null ? Set.of()
+                : organisations.schoolIdsCoveredBy(account.organisationId());
+        return schools.isEmpty() ? Page.empty(pageable) : classes.findBySchoolIdIn(schools, pageable);
     }
 
     public List<ClassLearner> learnersOf(Long id) {
