@@ -303,6 +303,12 @@ public class SchoolClasses {
                 + " 学时）").orElse(String.valueOf(id));
     }
 
+    /** The study has ended and grading is open (the timer fired, or a review returned the grades). */
+    @Transactional
+    public void gradingOpened(Long id) {
+        moveTo(id, SchoolClassStatus.GRADING);
+    }
+
     /** The casework's report of a completed step, as the status a reader sees. */
     @Transactional
     void moveTo(Long id, SchoolClassStatus status) {
