@@ -166,8 +166,9 @@ class SchoolClassBrowserIT extends BrowserTestSupport {
                 .filter(entry -> ("schoolBasedClass/" + id).equals(entry.sourceRef())).findFirst().orElseThrow()
                 .hours().stripTrailingZeros().toPlainString();
         assertThat(passed.findElement(By.cssSelector("[data-test='learner-hours']")).getText()).isEqualTo(credited);
-        assertThat(learners.get(learners.size() - 1).findElement(By.cssSelector("[data-test='learner-hours']"))
-                .getText()).isEqualTo("—");
+        WebElement failed = learners.get(learners.size() - 1);
+        assertThat(failed.findElement(By.cssSelector("[data-test='learner-hours']")).getText()).isEqualTo("—");
+        assertThat(failed.findElement(By.cssSelector("[data-test='learner-note']")).getText()).isEqualTo("不合格，不登记学时");
         assertThat(byTest("history").getText()).contains("按课程设置登记学时", "已为 " + (enrolled - 1) + " 名学员登记学时");
         fullScreenshot("schoolclass-08-credited");
         passed.findElement(By.cssSelector("a")).click();
