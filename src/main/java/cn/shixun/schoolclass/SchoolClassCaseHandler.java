@@ -5,11 +5,14 @@ import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.tasks.CaseHandler;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.Decision;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** Moves a school-based class's status on as the casework completes its steps. */
 @Component
 class SchoolClassCaseHandler implements CaseHandler {
+
+    static final String PAGE_PREFIX = "/school-classes/";
 
     private final SchoolClasses classes;
 
@@ -63,5 +66,11 @@ class SchoolClassCaseHandler implements CaseHandler {
     @Override
     public String summary(String caseId) {
         return classes.summary(Long.valueOf(caseId));
+    }
+
+    /** The school works its submission steps on the class's own page (cn.shixun.schoolclass.web.SchoolClassPages). */
+    @Override
+    public Optional<String> casePage(String caseId) {
+        return Optional.of(PAGE_PREFIX + caseId);
     }
 }

@@ -35,6 +35,10 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -260,6 +264,18 @@ public class SchoolClasses {
         return schoolClass;
     }
 
+    /**
+     * The classes of the schools in {@code account}'s scope, newest first: a school administrator's
+     * own school, a reviewer's schools (those whose registration authority they are, R-04).
+     */
+    public Page<SchoolClass> visibleTo(CurrentAccount account, int page, int size) {
+        Pageable pageable = PageRequest.of(Math.max(page, 0), size,
+                Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")));
+        Set<Long> schools = account.isTeacher() || account.organisationId() == null ? Set.of()
+                : organisations.schoolIdsCoveredBy(account.organisationId());
+        return schools.isEmpty() ? Page.empty(pageable) : classes.findBySchoolIdIn(schools, pageable);
+    }
+
     public List<ClassLearner> learnersOf(Long id) {
         return learners.findByClassIdOrderByIdAsc(id);
     }
@@ -277,6 +293,12 @@ public class SchoolClasses {
         return classes.findById(id).map(c -> organisations.find(c.schoolId()).map(s -> s.name() + " · ").orElse("")
                 + c.course().courseName() + "（" + c.course().designedHours().stripTrailingZeros().toPlainString()
                 + " 学时）").orElse(String.valueOf(id));
+    }
+
+    /** The study has ended and grading is open (the timer fired, or a review returned the grades). */
+    @Transactional
+    public void gradingOpened(Long id) {
+        moveTo(id, SchoolClassStatus.GRADING);
     }
 
     /** The casework's report of a completed step, as the status a reader sees. */

@@ -92,6 +92,7 @@ class SchoolBasedClassProcessTest {
                 .isEqualTo(BusinessDate.today().plusDays(1).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
         management.executeJob(studyEnded.getId());
         BpmnAwareTests.assertThat(instance).isWaitingAt(SchoolClassProcess.GRADE);
+        assertThat(status(proposed)).isEqualTo(SchoolClassStatus.GRADING);
 
         Map<Long, Grade> grades = gradesWith(1);
         grades.put(data.teachers.get(9).getId(), Grade.FAIL);

@@ -1,0 +1,25 @@
+package cn.shixun.schoolclass.process;
+
+import cn.shixun.schoolclass.SchoolClasses;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code UserTask_Grade} on create: the class's status says grading is open. The study-end timer
+ * opens the step without any decision, so no case handler call would move the status on.
+ */
+@Component("schoolClassGradingListener")
+class SchoolClassGradingListener implements TaskListener {
+
+    private final SchoolClasses classes;
+
+    SchoolClassGradingListener(SchoolClasses classes) {
+        this.classes = classes;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        classes.gradingOpened(SchoolClassProcess.classId(task));
+    }
+}
