@@ -12,6 +12,7 @@ import cn.shixun.organisation.TrainingProvider;
 import cn.shixun.organisation.TrainingProviders;
 import cn.shixun.policy.Claim;
 import cn.shixun.policy.ClaimKind;
+import cn.shixun.policy.CreditResult;
 import cn.shixun.security.AccessScope;
 import cn.shixun.security.CandidateGroup;
 import cn.shixun.security.CurrentAccount;
@@ -41,6 +42,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -351,11 +354,52 @@ public class ExternalTrainings {
         return caseTasks.openTask(PROCESS, String.valueOf(id));
     }
 
+    /** The teacher's applications, newest first. */
+    public List<ExternalTraining> ofTeacher(Long teacherId) {
+        return repository.findByTeacherIdOrderByCreatedAtDescIdDesc(teacherId);
+    }
+
+    /** A school's applications, newest first, a page at a time; the caller checks the scope. */
+    public Page<ExternalTraining> ofSchool(Long schoolId, Pageable page) {
+        return repository.findBySchoolIdOrderByCreatedAtDescIdDesc(schoolId, page);
+    }
+
+    /**
+     * The providers of the register that are qualified for the teacher (R-06: their stage, the
+     * county of their school): the only ones worth offering. Applying checks the same again.
+     */
+    public List<TrainingProvider> providersFor(Long teacherId) {
+        Teacher teacher = teachers.require(teacherId);
+        Long county = countyOf(teacher.schoolId());
+        return providers.all().stream()
+                .filter(provider -> eligibility.assess(provider.getId(), teacher.stage(), county).eligible())
+                .toList();
+    }
+
+    /**
+     * What the teacher's profile would credit for this certificate now (R-21, R-23), as the
+     * crediting step will ask the ledger, from the typed figures; writes nothing. Refused like
+     * the ledger refuses (e.g. a certificate kind the profile does not recognise).
+     */
+    public CreditResult previewCredit(Long id, CertificateKind kind, BigDecimal statedHours, Integer statedDays) {
+        ExternalTraining training = require(id);
+        return ledger.preview(training.teacherId(), claim(training.plan(), kind, statedHours, statedDays));
+    }
+
     /** One line for a reviewer's worklist: the teacher, the provider and the project. */
     public String summary(String caseId) {
         return repository.findById(idOf(caseId)).map(training -> teachers.find(training.teacherId())
                 .map(Teacher::name).orElse("?") + "：" + providerName(training.plan().providerId()) + "「"
                 + training.plan().projectName() + "」").orElse(caseId);
+    }
+
+    /** The teacher an application is about; empty for an id that is not one. */
+    public Optional<Long> teacherOf(String caseId) {
+        try {
+            return repository.findById(Long.valueOf(caseId)).map(ExternalTraining::teacherId);
+        } catch (NumberFormatException notOurs) {
+            return Optional.empty();
+        }
     }
 
     /** The first day of the training (the consent must come before it). */
@@ -485,15 +529,18 @@ public class ExternalTrainings {
     }
 
     private Claim claim(ExternalTraining training) {
-        TrainingPlan plan = training.plan();
         CompletionEvidence evidence = training.evidence();
+        return claim(training.plan(), evidence.certificateKind(), evidence.statedHours(), evidence.statedDays());
+    }
+
+    private Claim claim(TrainingPlan plan, CertificateKind kind, BigDecimal statedHours, Integer statedDays) {
         Claim.Builder claim = Claim.of(ClaimKind.PROFESSIONAL_CERTIFICATE, plan.endDate()).from(plan.startDate())
-                .certificate(evidence.certificateKind().name())
+                .certificate(kind == null ? null : kind.name())
                 .title("非教育行政部门组织的培训：" + providerName(plan.providerId()) + "「" + plan.projectName() + "」");
-        if (evidence.statedHours() != null) {
-            claim.hours(evidence.statedHours().toPlainString());
-        } else {
-            claim.days(evidence.statedDays());
+        if (statedHours != null) {
+            claim.hours(statedHours.toPlainString());
+        } else if (statedDays != null) {
+            claim.days(statedDays);
         }
         return claim.build();
     }
