@@ -1,5 +1,6 @@
 package cn.shixun.training;
 
+import cn.shixun.evidence.EvidenceFiles;
 import cn.shixun.ledger.Evidence;
 import cn.shixun.ledger.Ledger;
 import cn.shixun.ledger.LedgerEntry;
@@ -85,12 +86,14 @@ public class ExternalTrainings {
     private final MessageSource messages;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate ownTransaction;
+    private final EvidenceFiles evidenceFiles;
 
     ExternalTrainings(ExternalTrainingRepository repository, ExternalTrainingProcess process, Teachers teachers,
                       Organisations organisations, TrainingProviders providers, ProviderEligibility eligibility,
                       ReviewRouting routing, CaseTasks caseTasks, CaseHistory history, Ledger ledger,
                       AccessScope scope, MessageSource messages, ApplicationEventPublisher events,
-                      PlatformTransactionManager transactionManager) {
+                      PlatformTransactionManager transactionManager, EvidenceFiles evidenceFiles) {
+        this.evidenceFiles = evidenceFiles;
         this.repository = repository;
         this.process = process;
         this.teachers = teachers;
@@ -556,14 +559,23 @@ public class ExternalTrainings {
 
     private String summary(TrainingPlan plan) {
         return providerName(plan.providerId()) + "「" + plan.projectName() + "」，" + plan.startDate() + "至"
-                + plan.endDate() + "，" + plan.place() + "，方案" + plan.planFile();
+                + plan.endDate() + "，" + plan.place() + "，方案" + fileLabel(plan.planFile());
     }
 
-    private static String summary(CompletionEvidence evidence) {
-        String amount = evidence.statedHours() != null ? evidence.statedHours().toPlainString() + "学时"
-                : evidence.statedDays() + "天";
-        return evidence.certificateKind().label() + "，证书编号" + evidence.certificateNumber() + "，" + amount + "，"
-                + evidence.certificateFile();
+    private String summary(CompletionEvidence evidence) {
+        String amount = evidence.statedHours() != null
+                ? evidence.statedHours().stripTrailingZeros().toPlainString() + "学时" : evidence.statedDays() + "天";
+        return evidence.certificateKind().label() + "，证书编号" + evidence.certificateNumber() + "，" + amount + "，扫描件"
+                + fileLabel(evidence.certificateFile());
+    }
+
+    /**
+     * A stored evidence file as a person reads it in the history: its name and the start of its id,
+     * enough to tell which of the teacher's files it was (R-40); any other reference as it is.
+     */
+    private String fileLabel(String reference) {
+        return evidenceFiles.describe(reference).map(file -> "“" + file.name() + "”（" + file.id().substring(0, 8) + "）")
+                .orElse(reference);
     }
 
     private static void requireText(String value, String field, int max) {

@@ -197,7 +197,9 @@ class TrainingPagesTest {
         ExternalTraining applied = atCompletion("结业证书提交");
         mvc.perform(get("/trainings/" + applied.getId()).with(as(teacher)))
                 .andExpect(content().string(allOf(containsString("data-test=\"completion-form\""),
-                        containsString("培训经教育行政部门通知或备案"))));
+                        containsString("培训经教育行政部门通知或备案"), containsString("待提交结业材料"),
+                        not(containsString("data-test=\"waiting-for-end\"")),
+                        containsString("方案“notice.pdf”（" + applied.plan().planFile().substring(0, 8) + "）"))));
         mvc.perform(get("/trainings/" + applied.getId()).with(as(data.schoolAdmin)))
                 .andExpect(content().string(not(containsString("data-test=\"completion-form\""))));
 

@@ -18,8 +18,14 @@ record CompletionForm(String certificateNumber, CertificateKind certificateKind,
 
     /** The evidence submitted before, for the amendment after a return; empty before the first submission. */
     static CompletionForm of(CompletionEvidence evidence) {
-        return evidence == null ? empty() : new CompletionForm(evidence.certificateNumber(), evidence.certificateKind(),
-                evidence.statedHours(), evidence.statedDays(), evidence.certificateFile());
+        if (evidence == null) {
+            return empty();
+        }
+        // 24, not the column's 24.00, in the number field.
+        BigDecimal hours = evidence.statedHours() == null ? null
+                : new BigDecimal(evidence.statedHours().stripTrailingZeros().toPlainString());
+        return new CompletionForm(evidence.certificateNumber(), evidence.certificateKind(), hours,
+                evidence.statedDays(), evidence.certificateFile());
     }
 
     CompletionEvidence toEvidence(String certificateFile) {

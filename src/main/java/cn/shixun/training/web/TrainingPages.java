@@ -5,6 +5,7 @@ import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.organisation.TrainingProvider;
 import cn.shixun.organisation.TrainingProviders;
+import cn.shixun.policy.CreditResult;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.CurrentAccounts;
 import cn.shixun.security.Role;
@@ -262,7 +263,9 @@ class TrainingPages {
         }
         if (certificateKind != null && (statedHours != null || statedDays != null)) {
             try {
-                model.addAttribute("hint", trainings.previewCredit(id, certificateKind, statedHours, statedDays));
+                CreditResult hint = trainings.previewCredit(id, certificateKind, statedHours, statedDays);
+                model.addAttribute("hint", hint);
+                model.addAttribute("hintHours", hint.hours().stripTrailingZeros().toPlainString());
             } catch (BusinessRuleException refusal) {
                 model.addAttribute("hintRefusal", refusals.forReader(refusal));
             }
@@ -311,7 +314,9 @@ class TrainingPages {
         model.addAttribute("certificate", training.evidence());
         model.addAttribute("provider", provider == null ? String.valueOf(training.plan().providerId())
                 : provider.name() + "（" + provider.kind().label() + "）");
-        model.addAttribute("badge", badge(training.status()));
+        TrainingStatus shown = shownStatus(training, open.stream().findFirst());
+        model.addAttribute("status", shown);
+        model.addAttribute("badge", badge(shown));
         model.addAttribute("teacher", teachers.find(training.teacherId()).map(Teacher::name).orElse(""));
         model.addAttribute("school", organisations.find(training.schoolId()).map(Organisation::name).orElse(""));
         model.addAttribute("planFile", evidence.describe(training.plan().planFile()).orElse(null));
@@ -352,12 +357,14 @@ class TrainingPages {
     }
 
     private Row row(ExternalTraining training) {
-        String step = trainings.openTask(training.getId()).map(CaseTask::name).orElse("—");
+        Optional<CaseTask> open = trainings.openTask(training.getId());
+        TrainingStatus shown = shownStatus(training, open);
+        String step = open.map(CaseTask::name).orElse("—");
         return new Row(training.getId(), teachers.find(training.teacherId()).map(Teacher::name).orElse(""),
                 training.plan().projectName(), providers.find(training.plan().providerId())
                 .map(TrainingProvider::name).orElse(""),
                 text("training.page.date-range", training.plan().startDate(), training.plan().endDate()),
-                training.status(), badge(training.status()), step, DAY.format(training.createdAt()));
+                shown, badge(shown), step, DAY.format(training.createdAt()));
     }
 
     private Optional<ExternalTraining> visible(Long id, CurrentAccount account) {
@@ -423,6 +430,16 @@ class TrainingPages {
                     + account.role());
         }
         return account;
+    }
+
+    /**
+     * The status as the person should read it: the record stays "consented" when the training's
+     * end timer opens the completion step (nothing in the model tells the record), but by then
+     * the completion is due.
+     */
+    private static TrainingStatus shownStatus(ExternalTraining training, Optional<CaseTask> open) {
+        boolean due = open.filter(task -> ExternalTrainingProcess.SUBMIT_COMPLETION.equals(task.taskKey())).isPresent();
+        return training.status() == TrainingStatus.CONSENTED && due ? TrainingStatus.COMPLETION_DUE : training.status();
     }
 
     private static String badge(TrainingStatus status) {
