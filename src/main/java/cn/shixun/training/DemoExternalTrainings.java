@@ -1,5 +1,7 @@
 package cn.shixun.training;
 
+import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.evidence.SamplePdf;
 import cn.shixun.organisation.TrainingProvider;
 import cn.shixun.organisation.TrainingProviders;
 import cn.shixun.security.Accounts;
@@ -31,7 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code teacher} has already applied for is not added again): one waiting for
  * {@code school.admin}'s prior consent, and one whose training is over, waiting for {@code county.reviewer} (金水区, R-04).
  * The second is replayed through the real steps: applied and consented 40 days ago (as of that
- * day), the training ended, the teacher submitted the certificate, the school approved it.
+ * day), the training ended, the teacher submitted the certificate, the school approved it. The
+ * notices and the certificate scan are small generated PDFs stored as the teacher's evidence files,
+ * so that the case page's links open them.
  */
 @Component
 @Order(DemoDataOrder.PROCESSES)
@@ -52,10 +56,13 @@ class DemoExternalTrainings implements ApplicationRunner {
     private final CaseTasks caseTasks;
     private final ManagementService management;
     private final TransactionTemplate transaction;
+    private final EvidenceFiles evidence;
 
     DemoExternalTrainings(ExternalTrainings trainings, ExternalTrainingRepository repository,
                           TrainingProviders providers, Accounts accounts, CaseTasks caseTasks,
-                          ManagementService management, PlatformTransactionManager transactionManager) {
+                          ManagementService management, PlatformTransactionManager transactionManager,
+                          EvidenceFiles evidence) {
+        this.evidence = evidence;
         this.trainings = trainings;
         this.repository = repository;
         this.providers = providers;
@@ -80,7 +87,8 @@ class DemoExternalTrainings implements ApplicationRunner {
         LocalDate today = BusinessDate.today();
         int added = 0;
         if (!applied.contains(WAITING_FOR_CONSENT)) {
-            trainings.apply(teacher.get(), null, plan(provider.get(), WAITING_FOR_CONSENT, today.plusDays(30)));
+            trainings.apply(teacher.get(), null, plan(teacher.get(), provider.get(), WAITING_FOR_CONSENT,
+                    today.plusDays(30)));
             added++;
         }
         if (!applied.contains(WAITING_FOR_AUTHORITY)) {
@@ -93,7 +101,7 @@ class DemoExternalTrainings implements ApplicationRunner {
     private void replayedToAuthorityReview(CurrentAccount teacher, CurrentAccount admin,
                                                        TrainingProvider provider, LocalDate today) {
         LocalDate appliedOn = today.minusDays(40);
-        TrainingPlan plan = plan(provider, WAITING_FOR_AUTHORITY, today.minusDays(30));
+        TrainingPlan plan = plan(teacher, provider, WAITING_FOR_AUTHORITY, today.minusDays(30));
         // One transaction: the start-date timer of the consent must never see an unconsented application.
         ExternalTraining training = transaction.execute(status -> ExternalTrainings.asOf(appliedOn, () -> {
             ExternalTraining applied = trainings.applyOn(teacher.teacherId(), teacher.username(), plan, appliedOn);
@@ -103,7 +111,7 @@ class DemoExternalTrainings implements ApplicationRunner {
         awaitCompletionTask(training);
         trainings.submitCompletion(training.getId(), teacher, new CompletionEvidence("ZZSY-2026-PX-0417",
                 CertificateKind.EDUCATION_DEPARTMENT_NOTICE, new BigDecimal("24"), null,
-                "uploads/demo/certificate-zzsy-2026-px-0417.pdf"));
+                scan(teacher, "结业证书-ZZSY-2026-PX-0417.pdf", "Certificate ZZSY-2026-PX-0417")));
         caseTasks.decide(open(training).id(), admin, Decision.APPROVE, "证书与事先同意的申请一致");
     }
 
@@ -138,8 +146,14 @@ class DemoExternalTrainings implements ApplicationRunner {
         return caseTasks.openTask(ExternalTrainingProcess.PROCESS_ID, String.valueOf(training.getId())).orElseThrow();
     }
 
-    private static TrainingPlan plan(TrainingProvider provider, String project, LocalDate start) {
+    private TrainingPlan plan(CurrentAccount teacher, TrainingProvider provider, String project, LocalDate start) {
         return new TrainingPlan(provider.getId(), project, start, start.plusDays(2), "郑州师范学院（郑州市金水区）",
-                "专题讲座、案例研讨、心理辅导实务演练", "uploads/demo/notice-" + start + ".pdf");
+                "专题讲座、案例研讨、心理辅导实务演练",
+                scan(teacher, "培训通知-" + start + ".pdf", "Training notice, starting " + start));
+    }
+
+    /** A small generated PDF stored as the teacher's own upload; returns its evidence-file id. */
+    private String scan(CurrentAccount teacher, String name, String text) {
+        return evidence.store(teacher, teacher.teacherId(), name, SamplePdf.withText(text)).id();
     }
 }

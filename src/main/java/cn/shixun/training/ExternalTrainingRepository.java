@@ -1,11 +1,17 @@
 package cn.shixun.training;
 
 import java.util.List;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface ExternalTrainingRepository extends JpaRepository<ExternalTraining, Long> {
 
     List<ExternalTraining> findByTeacherId(Long teacherId);
+
+    List<ExternalTraining> findByTeacherIdOrderByCreatedAtDescIdDesc(Long teacherId);
+
+    Page<ExternalTraining> findBySchoolIdOrderByCreatedAtDescIdDesc(Long schoolId, Pageable page);
 
     List<ExternalTraining> findByCertificateNumber(String certificateNumber);
 }

@@ -1,5 +1,6 @@
 package cn.shixun.training;
 
+import cn.shixun.evidence.EvidenceFiles;
 import cn.shixun.ledger.Evidence;
 import cn.shixun.ledger.Ledger;
 import cn.shixun.ledger.LedgerEntry;
@@ -12,6 +13,7 @@ import cn.shixun.organisation.TrainingProvider;
 import cn.shixun.organisation.TrainingProviders;
 import cn.shixun.policy.Claim;
 import cn.shixun.policy.ClaimKind;
+import cn.shixun.policy.CreditResult;
 import cn.shixun.security.AccessScope;
 import cn.shixun.security.CandidateGroup;
 import cn.shixun.security.CurrentAccount;
@@ -42,6 +44,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -80,11 +84,14 @@ public class ExternalTrainings {
     private final MessageSource messages;
     private final RefusalText refusals;
     private final ApplicationEventPublisher events;
+    private final EvidenceFiles evidenceFiles;
 
     ExternalTrainings(ExternalTrainingRepository repository, ExternalTrainingProcess process, Teachers teachers,
                       Organisations organisations, TrainingProviders providers, ProviderEligibility eligibility,
                       ReviewRouting routing, CaseTasks caseTasks, CaseHistory history, Ledger ledger,
-                      AccessScope scope, MessageSource messages, RefusalText refusals, ApplicationEventPublisher events) {
+                      AccessScope scope, MessageSource messages, RefusalText refusals, ApplicationEventPublisher events,
+                      EvidenceFiles evidenceFiles) {
+        this.evidenceFiles = evidenceFiles;
         this.repository = repository;
         this.process = process;
         this.teachers = teachers;
@@ -344,11 +351,52 @@ public class ExternalTrainings {
         return caseTasks.openTask(PROCESS, String.valueOf(id));
     }
 
+    /** The teacher's applications, newest first. */
+    public List<ExternalTraining> ofTeacher(Long teacherId) {
+        return repository.findByTeacherIdOrderByCreatedAtDescIdDesc(teacherId);
+    }
+
+    /** A school's applications, newest first, a page at a time; the caller checks the scope. */
+    public Page<ExternalTraining> ofSchool(Long schoolId, Pageable page) {
+        return repository.findBySchoolIdOrderByCreatedAtDescIdDesc(schoolId, page);
+    }
+
+    /**
+     * The providers of the register that are qualified for the teacher (R-06: their stage, the
+     * county of their school): the only ones worth offering. Applying checks the same again.
+     */
+    public List<TrainingProvider> providersFor(Long teacherId) {
+        Teacher teacher = teachers.require(teacherId);
+        Long county = countyOf(teacher.schoolId());
+        return providers.all().stream()
+                .filter(provider -> eligibility.assess(provider.getId(), teacher.stage(), county).eligible())
+                .toList();
+    }
+
+    /**
+     * What the teacher's profile would credit for this certificate now (R-21, R-23), as the
+     * crediting step will ask the ledger, from the typed figures; writes nothing. Refused like
+     * the ledger refuses (e.g. a certificate kind the profile does not recognise).
+     */
+    public CreditResult previewCredit(Long id, CertificateKind kind, BigDecimal statedHours, Integer statedDays) {
+        ExternalTraining training = require(id);
+        return ledger.preview(training.teacherId(), claim(training.plan(), kind, statedHours, statedDays));
+    }
+
     /** One line for a reviewer's worklist: the teacher, the provider and the project. */
     public String summary(String caseId) {
         return repository.findById(idOf(caseId)).map(training -> teachers.find(training.teacherId())
                 .map(Teacher::name).orElse("?") + "：" + providerName(training.plan().providerId()) + "「"
                 + training.plan().projectName() + "」").orElse(caseId);
+    }
+
+    /** The teacher an application is about; empty for an id that is not one. */
+    public Optional<Long> teacherOf(String caseId) {
+        try {
+            return repository.findById(Long.valueOf(caseId)).map(ExternalTraining::teacherId);
+        } catch (NumberFormatException notOurs) {
+            return Optional.empty();
+        }
     }
 
     /** The first day of the training (the consent must come before it). */
@@ -478,15 +526,18 @@ public class ExternalTrainings {
     }
 
     private Claim claim(ExternalTraining training) {
-        TrainingPlan plan = training.plan();
         CompletionEvidence evidence = training.evidence();
+        return claim(training.plan(), evidence.certificateKind(), evidence.statedHours(), evidence.statedDays());
+    }
+
+    private Claim claim(TrainingPlan plan, CertificateKind kind, BigDecimal statedHours, Integer statedDays) {
         Claim.Builder claim = Claim.of(ClaimKind.PROFESSIONAL_CERTIFICATE, plan.endDate()).from(plan.startDate())
-                .certificate(evidence.certificateKind().name())
+                .certificate(kind == null ? null : kind.name())
                 .title("非教育行政部门组织的培训：" + providerName(plan.providerId()) + "「" + plan.projectName() + "」");
-        if (evidence.statedHours() != null) {
-            claim.hours(evidence.statedHours().toPlainString());
-        } else {
-            claim.days(evidence.statedDays());
+        if (statedHours != null) {
+            claim.hours(statedHours.toPlainString());
+        } else if (statedDays != null) {
+            claim.days(statedDays);
         }
         return claim.build();
     }
@@ -502,14 +553,23 @@ public class ExternalTrainings {
 
     private String summary(TrainingPlan plan) {
         return providerName(plan.providerId()) + "「" + plan.projectName() + "」，" + plan.startDate() + "至"
-                + plan.endDate() + "，" + plan.place() + "，方案" + plan.planFile();
+                + plan.endDate() + "，" + plan.place() + "，方案" + fileLabel(plan.planFile());
     }
 
-    private static String summary(CompletionEvidence evidence) {
-        String amount = evidence.statedHours() != null ? evidence.statedHours().toPlainString() + "学时"
-                : evidence.statedDays() + "天";
-        return evidence.certificateKind().label() + "，证书编号" + evidence.certificateNumber() + "，" + amount + "，"
-                + evidence.certificateFile();
+    private String summary(CompletionEvidence evidence) {
+        String amount = evidence.statedHours() != null
+                ? evidence.statedHours().stripTrailingZeros().toPlainString() + "学时" : evidence.statedDays() + "天";
+        return evidence.certificateKind().label() + "，证书编号" + evidence.certificateNumber() + "，" + amount + "，扫描件"
+                + fileLabel(evidence.certificateFile());
+    }
+
+    /**
+     * A stored evidence file as a person reads it in the history: its name and the start of its id,
+     * enough to tell which of the teacher's files it was (R-40); any other reference as it is.
+     */
+    private String fileLabel(String reference) {
+        return evidenceFiles.describe(reference).map(file -> "“" + file.name() + "”（" + file.id().substring(0, 8) + "）")
+                .orElse(reference);
     }
 
     private static void requireText(String value, String field, int max) {

@@ -2,6 +2,7 @@ package cn.shixun.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shixun.evidence.EvidenceFiles;
 import cn.shixun.organisation.TrainingProviders;
 import cn.shixun.security.Accounts;
 import cn.shixun.tasks.CaseTask;
@@ -33,6 +34,7 @@ class DemoExternalTrainingsTest {
     @Autowired ManagementService management;
     @Autowired RuntimeService runtime;
     @Autowired PlatformTransactionManager transactionManager;
+    @Autowired EvidenceFiles evidence;
 
     @AfterEach
     void removeTheDemoCasesFromTheSharedWorklists() {
@@ -43,7 +45,7 @@ class DemoExternalTrainingsTest {
     @Test
     void R31_R04_theDemoAccountsFindExternalTrainingTasks_andASecondRunAddsNothing() {
         DemoExternalTrainings demo = new DemoExternalTrainings(trainings, repository, providers, accounts, tasks,
-                management, transactionManager);
+                management, transactionManager, evidence);
         demo.run(null);
 
         List<CaseTask> schoolTasks = tasks.worklist(accounts.find("school.admin").orElseThrow(),
@@ -57,6 +59,9 @@ class DemoExternalTrainingsTest {
             assertThat(training.status()).isEqualTo(TrainingStatus.AUTHORITY_REVIEW);
             assertThat(training.appliedOn()).isBefore(training.plan().startDate());
             assertThat(training.evidence().certificateNumber()).isEqualTo("ZZSY-2026-PX-0417");
+            assertThat(evidence.describe(training.evidence().certificateFile())).as("the scan is a stored file")
+                    .hasValueSatisfying(file -> assertThat(file.teacherId()).isEqualTo(training.teacherId()));
+            assertThat(evidence.describe(training.plan().planFile())).isPresent();
         });
         long count = repository.count();
 

@@ -4,6 +4,7 @@ import cn.shixun.tasks.CaseHandler;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.Decision;
 import cn.shixun.training.ExternalTrainings;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** How {@code externalTrainingApproval} takes part in the casework: each completed task moves the application on. */
@@ -34,5 +35,17 @@ class ExternalTrainingCaseHandler implements CaseHandler {
     @Override
     public String summary(String caseId) {
         return trainings.summary(caseId);
+    }
+
+    /** The reviewer sees the teacher's hours beside the task. */
+    @Override
+    public Optional<Long> teacherId(String caseId) {
+        return trainings.teacherOf(caseId);
+    }
+
+    /** The case page: the plan, the certificate and the history; the teacher's application and completion forms. */
+    @Override
+    public Optional<String> casePage(String caseId) {
+        return Optional.of("/trainings/" + caseId);
     }
 }
