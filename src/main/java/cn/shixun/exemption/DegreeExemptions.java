@@ -1,5 +1,6 @@
 package cn.shixun.exemption;
 
+import cn.shixun.evidence.EvidenceFiles;
 import cn.shixun.shared.BusinessDate;
 import cn.shixun.exemption.process.DegreeExemptionProcess;
 import cn.shixun.ledger.Evidence;
@@ -67,12 +68,13 @@ public class DegreeExemptions {
     private final AccessScope scope;
     private final RefusalText refusals;
     private final ApplicationEventPublisher audit;
+    private final EvidenceFiles evidenceFiles;
 
     DegreeExemptions(DegreeExemptionRepository repository, CaseHistory history, CaseTasks cases,
                      DegreeExemptionProcess process, Teachers teachers, Organisations organisations,
                      ReviewRouting routing, PolicyProfiles profiles, PolicyDecisions decisions, Ledger ledger,
                      AccessScope scope, RefusalText refusals, PlatformTransactionManager transactionManager,
-                     ApplicationEventPublisher audit) {
+                     ApplicationEventPublisher audit, EvidenceFiles evidenceFiles) {
         this.repository = repository;
         this.history = history;
         this.cases = cases;
@@ -86,6 +88,7 @@ public class DegreeExemptions {
         this.scope = scope;
         this.refusals = refusals;
         this.audit = audit;
+        this.evidenceFiles = evidenceFiles;
     }
 
     /** The teacher of {@code account} applies; starts {@code degreeExemption} at the school's review. */
@@ -220,7 +223,10 @@ public class DegreeExemptions {
                 .map(organisation -> CandidateGroup.of(account.role(), organisation.code()).id());
     }
 
-    /** R-30 evidence, R-16 education-related, R-15 level where the profile has it, R-40 one application per diploma. */
+    /**
+     * R-30 evidence, R-16 education-related, R-15 level where the profile has it, R-40 one
+     * application per diploma and, last, the scan a stored evidence file of this teacher (R-40).
+     */
     private void checkDiploma(Teacher teacher, Diploma diploma, Long ownId) {
         if (diploma == null) {
             throw BusinessRuleException.violation("R-30", "certificateNumber", "exemption.evidence-required");
@@ -257,6 +263,7 @@ public class DegreeExemptions {
         if (taken) {
             throw BusinessRuleException.conflict("R-40", "certificateNumber", "exemption.certificate-already-used", number);
         }
+        evidenceFiles.requireAttachable(diploma.diplomaFile(), teacher.getId(), "diplomaFile");
     }
 
     /** where the teacher's profile credits degree study (Kunming), a degree below the stage's level is refused. */

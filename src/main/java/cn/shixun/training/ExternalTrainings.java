@@ -409,7 +409,10 @@ public class ExternalTrainings {
         return require(id).plan().endDate();
     }
 
-    /** and the plan's own completeness; R-40: the same application only once. */
+    /**
+     * R-06, R-31 and the plan's own completeness; R-40: the notice is a stored evidence file of
+     * this teacher, and the same application only once.
+     */
     private void checkPlan(Teacher teacher, TrainingPlan plan, Long ownId, LocalDate today) {
         if (plan == null || plan.providerId() == null) {
             throw BusinessRuleException.violation("R-06", "providerId", "training.provider-required");
@@ -445,9 +448,13 @@ public class ExternalTrainings {
             throw BusinessRuleException.conflict("R-40", "projectName", "training.applied-twice",
                     plan.projectName().strip(), plan.startDate());
         }
+        evidenceFiles.requireAttachable(plan.planFile(), teacher.getId(), "planFile");
     }
 
-    /** The certificate: complete, plausible for the training's dates, not used by another application. */
+    /**
+     * The certificate: complete, a stored evidence file of this teacher, plausible for the
+     * training's dates, not used by another application (R-40).
+     */
     private void checkEvidence(ExternalTraining training, CompletionEvidence evidence) {
         if (evidence == null) {
             throw BusinessRuleException.violation("R-31", "certificateNumber", "training.evidence-incomplete");
@@ -480,6 +487,7 @@ public class ExternalTrainings {
         if (taken) {
             throw BusinessRuleException.conflict("R-40", "certificateNumber", "training.certificate-already-used", number);
         }
+        evidenceFiles.requireAttachable(evidence.certificateFile(), training.teacherId(), "certificateFile");
     }
 
     private void requireBeforeStart(ExternalTraining training, LocalDate today, String messageKey) {

@@ -114,6 +114,18 @@ final class AppNode implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)), username);
     }
 
+    /** A multipart upload of {@code content} as the form field {@code file}. */
+    HttpResponse<String> postFile(String path, String username, String fileName, byte[] content)
+            throws IOException, InterruptedException {
+        String boundary = "----shixun" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        return send(HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, content, tail))), username);
+    }
+
     private HttpResponse<String> send(HttpRequest.Builder request, String username)
             throws IOException, InterruptedException {
         request.timeout(Duration.ofMinutes(3)).header("Accept", "application/json");

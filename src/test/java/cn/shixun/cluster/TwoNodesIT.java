@@ -2,6 +2,7 @@ package cn.shixun.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shixun.evidence.SamplePdf;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -97,8 +98,13 @@ class TwoNodesIT {
         List<Long> teacherIds = registrableTeachers();
         assertThat(teacherIds).as("registrable teachers at " + SCHOOL).hasSizeGreaterThanOrEqualTo(4);
         List<String> applicants = new ArrayList<>();
+        List<String> scans = new ArrayList<>();
         for (Long teacherId : teacherIds) {
-            applicants.add(teacherAccount(teacherId));
+            String applicant = teacherAccount(teacherId);
+            applicants.add(applicant);
+            // R-40: the diploma scan must be a stored evidence file of the applicant.
+            scans.add(body(a.postFile("/api/teachers/" + teacherId + "/evidence", applicant, "diploma.pdf",
+                    SamplePdf.withText("Diploma of teacher " + teacherId)), 201).get("id").asText());
         }
         int n = applicants.size();
 
@@ -107,8 +113,9 @@ class TwoNodesIT {
         for (int i = 0; i < n; i++) {
             AppNode node = i % 2 == 0 ? a : b;
             String applicant = applicants.get(i);
+            String scan = scans.get(i);
             String certificate = "NODES-" + i + "-" + System.nanoTime();
-            applied.add(pool.submit(() -> node.postJson("/api/exemptions", applicant, diploma(certificate))));
+            applied.add(pool.submit(() -> node.postJson("/api/exemptions", applicant, diploma(certificate, scan))));
         }
         List<Long> ids = new ArrayList<>();
         for (Future<HttpResponse<String>> response : applied) {
@@ -381,10 +388,10 @@ class TwoNodesIT {
         return out;
     }
 
-    private static String diploma(String certificateNumber) {
+    private static String diploma(String certificateNumber, String scan) {
         return """
                 {"institution":"河南师范大学","degreeLevel":"POSTGRADUATE","major":"教育管理","educationRelated":true,
                  "studyStart":"2024-09-01","studyEnd":"2026-06-30","certificateNumber":"%s",
-                 "diplomaFile":"uploads/diploma-%s.pdf"}""".formatted(certificateNumber, certificateNumber);
+                 "diplomaFile":"%s"}""".formatted(certificateNumber, scan);
     }
 }

@@ -3,6 +3,7 @@ package cn.shixun.exemption;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import cn.shixun.evidence.EvidenceFiles;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.organisation.Stage;
 import cn.shixun.security.Accounts;
@@ -34,6 +35,7 @@ class DegreeExemptionHistoryMigrationTest {
     private static final String MIGRATION = "db/migration/V40_1__degree_exemption_history_to_case_event.sql";
 
     @Autowired JdbcTemplate jdbc;
+    @Autowired EvidenceFiles evidence;
     @Autowired DegreeExemptions exemptions;
     @Autowired Organisations organisations;
     @Autowired Teachers teachers;
@@ -42,10 +44,10 @@ class DegreeExemptionHistoryMigrationTest {
     @Test
     void R40_theOldHistoryBecomesCaseHistoryWithNothingLost_andTheOldTableIsGone() throws IOException {
         assertThat(oldTableExists()).as("Flyway ran the migration on this database").isFalse();
-        ExemptionFixture data = new ExemptionFixture(organisations, teachers, accounts, "henan-2016");
+        ExemptionFixture data = new ExemptionFixture(organisations, teachers, accounts, evidence, "henan-2016");
         Teacher teacher = data.teacherAt(data.schools.countySchool, Stage.PRIMARY);
         DegreeExemption exemption = exemptions.apply(teacher.getId(), data.usernameOf(teacher),
-                ExemptionFixture.diploma());
+                data.diplomaOf(teacher.getId()));
         long id = exemption.getId();
         int before = exemptions.history(id).size();
 

@@ -8,6 +8,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.evidence.StoredEvidence;
 import cn.shixun.exemption.process.DegreeExemptionProcess;
 import cn.shixun.ledger.Ledger;
 import cn.shixun.ledger.LedgerEntry;
@@ -50,6 +52,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 class DegreeExemptionProcessTest {
 
     @Autowired ProcessEngine engine;
+    @Autowired EvidenceFiles evidence;
     @Autowired RuntimeService runtime;
     @Autowired ManagementService management;
     @Autowired IdentityService identity;
@@ -67,7 +70,7 @@ class DegreeExemptionProcessTest {
     @BeforeEach
     void setUp() {
         init(engine);
-        data = new ExemptionFixture(organisations, teachers, accounts, "henan-2016");
+        data = new ExemptionFixture(organisations, teachers, accounts, evidence, "henan-2016");
         teacher = data.teacherAt(data.schools.countySchool, Stage.PRIMARY);
         applicant = data.accountOf(teacher);
     }
@@ -99,7 +102,7 @@ class DegreeExemptionProcessTest {
         assertThat(entry.hours()).isEqualByComparingTo("360");
         assertThat(entry.decidedBy()).isEqualTo(data.countyReviewer.username());
         assertThat(entry.evidenceNumber()).isEqualTo(done.diploma().certificateNumber());
-        assertThat(entry.evidenceFiles()).containsExactly("files/diploma.pdf");
+        assertThat(entry.evidenceFiles()).containsExactly(applied.diploma().diplomaFile());
         assertThat(exemptions.history(applied.getId())).extracting(CaseEvent::taskKey, CaseEvent::outcome,
                 CaseEvent::actor, CaseEvent::comment).containsExactly(
                 tuple(null, CaseOutcome.SUBMITTED, applicant.username(), null),
@@ -120,7 +123,7 @@ class DegreeExemptionProcessTest {
 
         Diploma corrected = new Diploma("河南大学", applied.diploma().degreeLevel(), "小学教育", true,
                 applied.diploma().studyStart(), applied.diploma().studyEnd(), applied.diploma().certificateNumber(),
-                "files/diploma-clear.pdf");
+                StoredEvidence.of(evidence, teacher.getId()));
         exemptions.amend(applied.getId(), applicant, corrected);
         BpmnAwareTests.assertThat(instance).isWaitingAt("UserTask_SchoolReview");
         DegreeExemption amended = exemptions.require(applied.getId());
@@ -130,7 +133,7 @@ class DegreeExemptionProcessTest {
         assertThat(events).extracting(CaseEvent::outcome).containsExactly(CaseOutcome.SUBMITTED,
                 CaseOutcome.RETURNED, CaseOutcome.SUBMITTED, CaseOutcome.RESUBMITTED);
         assertThat(events.get(1).comment()).isEqualTo("证书扫描件不清晰");
-        assertThat(events.get(2).comment()).contains(firstMajor, "files/diploma.pdf");
+        assertThat(events.get(2).comment()).contains(firstMajor, applied.diploma().diplomaFile());
         assertThat(events.get(3).actor()).isEqualTo(applicant.username());
 
         decide(applied, data.schoolAdmin, Decision.APPROVE, null);
@@ -185,7 +188,7 @@ class DegreeExemptionProcessTest {
         Teacher other = data.teacherAt(school, stage);
         CurrentAccount admin = data.adminOf(school);
         DegreeExemption applied = exemptions.apply(other.getId(), data.usernameOf(other),
-                ExemptionFixture.diploma(cn.shixun.policy.DegreeLevel.POSTGRADUATE));
+                data.diplomaOf(other.getId(), cn.shixun.policy.DegreeLevel.POSTGRADUATE));
         ProcessInstance instance = instanceOf(applied);
         BpmnAwareTests.assertThat(task(instance)).hasCandidateGroup("school-admin:" + school.code());
         decide(applied, admin, Decision.APPROVE, null);
@@ -240,10 +243,10 @@ class DegreeExemptionProcessTest {
 
     @Test
     void R16_creditRefusedByTheTeachersProfileEndsVisiblyThroughTheBpmnError() {
-        ExemptionFixture kunming = new ExemptionFixture(organisations, teachers, accounts, "kunming-2015");
+        ExemptionFixture kunming = new ExemptionFixture(organisations, teachers, accounts, evidence, "kunming-2015");
         Teacher kmTeacher = kunming.teacherAt(kunming.schools.countySchool, Stage.PRIMARY);
         DegreeExemption applied = exemptions.apply(kmTeacher.getId(), kunming.usernameOf(kmTeacher),
-                ExemptionFixture.diploma());
+                kunming.diplomaOf(kmTeacher.getId()));
         ProcessInstance instance = instanceOf(applied);
         decide(applied, kunming.schoolAdmin, Decision.APPROVE, null);
         decide(applied, kunming.countyReviewer, Decision.APPROVE, null);
@@ -301,7 +304,7 @@ class DegreeExemptionProcessTest {
 
         DegreeExemption unchanged = exemptions.require(applied.getId());
         assertThat(unchanged.status()).isEqualTo(ExemptionStatus.RETURNED);
-        assertThat(unchanged.diploma().diplomaFile()).isEqualTo("files/diploma.pdf");
+        assertThat(unchanged.diploma()).isEqualTo(applied.diploma());
         assertThat(exemptions.history(applied.getId())).hasSize(2);
     }
 
@@ -333,7 +336,7 @@ class DegreeExemptionProcessTest {
     }
 
     private DegreeExemption apply() {
-        return exemptions.apply(teacher.getId(), applicant.username(), ExemptionFixture.diploma());
+        return exemptions.apply(teacher.getId(), applicant.username(), data.diplomaOf(teacher.getId()));
     }
 
     private void decide(DegreeExemption exemption, CurrentAccount reviewer, Decision decision, String comment) {

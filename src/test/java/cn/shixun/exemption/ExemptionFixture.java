@@ -1,5 +1,7 @@
 package cn.shixun.exemption;
 
+import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.evidence.StoredEvidence;
 import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.organisation.Stage;
@@ -28,10 +30,13 @@ final class ExemptionFixture {
     final CurrentAccount cityReviewer;
     private final Accounts accounts;
     private final Teachers teachers;
+    private final EvidenceFiles evidence;
 
-    ExemptionFixture(Organisations organisations, Teachers teachers, Accounts accounts, String profile) {
+    ExemptionFixture(Organisations organisations, Teachers teachers, Accounts accounts, EvidenceFiles evidence,
+                     String profile) {
         this.accounts = accounts;
         this.teachers = teachers;
+        this.evidence = evidence;
         schools = new R04Schools(organisations, teachers, profile);
         schoolAdmin = accounts.createAccount(schools.prefix + ".school", PASSWORD, "王丽", Role.SCHOOL_ADMIN,
                 schools.countySchool.getId());
@@ -69,9 +74,23 @@ final class ExemptionFixture {
                 schools.countySchool.getId(), Stage.PRIMARY, "数学", null, LocalDate.of(2020, 9, 1));
     }
 
+    /** A diploma whose scan is a stored evidence file of the teacher, as an application needs. */
+    Diploma diplomaOf(Long teacherId, DegreeLevel level) {
+        return diploma(level, StoredEvidence.of(evidence, teacherId));
+    }
+
+    Diploma diplomaOf(Long teacherId) {
+        return diplomaOf(teacherId, DegreeLevel.BACHELOR);
+    }
+
+    /** A diploma whose scan is no stored file: only for refusals that come before the file is checked. */
     static Diploma diploma(DegreeLevel level) {
+        return diploma(level, "files/diploma.pdf");
+    }
+
+    private static Diploma diploma(DegreeLevel level, String scan) {
         return new Diploma("河南大学", level, "教育学", true, LocalDate.of(2023, 9, 1), LocalDate.of(2025, 7, 1),
-                "DIP-" + ProcessHandle.current().pid() + "-" + CERTIFICATES.incrementAndGet(), "files/diploma.pdf");
+                "DIP-" + ProcessHandle.current().pid() + "-" + CERTIFICATES.incrementAndGet(), scan);
     }
 
     static Diploma diploma() {

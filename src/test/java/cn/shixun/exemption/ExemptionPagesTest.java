@@ -68,7 +68,7 @@ class ExemptionPagesTest {
     void teacherWithAnAccount() {
         mvc = MockMvcBuilders.webAppContextSetup(context).addFilters(context.getBean("requestSizeLimit", Filter.class))
                 .apply(springSecurity()).build();
-        fixture = new ExemptionFixture(organisations, teachers, accounts, "henan-2016");
+        fixture = new ExemptionFixture(organisations, teachers, accounts, evidence, "henan-2016");
         teacher = fixture.teacherAt(fixture.schools.countySchool, Stage.PRIMARY);
         teacherUser = fixture.usernameOf(teacher);
     }

@@ -2,6 +2,8 @@ package cn.shixun.exemption;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.evidence.StoredEvidence;
 import cn.shixun.exemption.process.DegreeExemptionProcess;
 import cn.shixun.policy.DegreeLevel;
 import cn.shixun.security.Accounts;
@@ -58,6 +60,7 @@ class ProcessVersioningIT {
 
     @LocalServerPort int port;
     @Autowired DegreeExemptions exemptions;
+    @Autowired EvidenceFiles evidence;
     @Autowired CaseTasks cases;
     @Autowired Teachers teachers;
     @Autowired Accounts accounts;
@@ -118,7 +121,7 @@ class ProcessVersioningIT {
         Teacher teacher = teachers.findByStaffNumber("4101050001001").orElseThrow();
         return exemptions.apply(teacher.getId(), "teacher", new Diploma("郑州大学", DegreeLevel.BACHELOR, "小学教育",
                 true, LocalDate.of(2021, 9, 1), LocalDate.of(2024, 6, 30), "VERSION-" + System.nanoTime(),
-                "uploads/version.pdf"));
+                StoredEvidence.of(evidence, teacher.getId())));
     }
 
     private void finish(DegreeExemption exemption, CurrentAccount school, CurrentAccount county) {

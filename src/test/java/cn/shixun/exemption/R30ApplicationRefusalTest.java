@@ -3,6 +3,8 @@ package cn.shixun.exemption;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.evidence.StoredEvidence;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.organisation.Stage;
 import cn.shixun.policy.DegreeLevel;
@@ -13,6 +15,7 @@ import cn.shixun.tasks.Decision;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.function.Supplier;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.RuntimeService;
@@ -27,6 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class R30ApplicationRefusalTest {
 
     @Autowired DegreeExemptions exemptions;
+    @Autowired EvidenceFiles evidence;
     @Autowired Organisations organisations;
     @Autowired Teachers teachers;
     @Autowired Accounts accounts;
@@ -39,7 +43,7 @@ class R30ApplicationRefusalTest {
 
     @BeforeEach
     void setUp() {
-        data = new ExemptionFixture(organisations, teachers, accounts, "henan-2016");
+        data = new ExemptionFixture(organisations, teachers, accounts, evidence, "henan-2016");
         teacher = data.teacherAt(data.schools.countySchool, Stage.PRIMARY);
     }
 
@@ -91,7 +95,7 @@ class R30ApplicationRefusalTest {
 
     @Test
     void R40_theSameCertificateCannotBeAppliedWithTwiceUnlessTheFirstWasRejected() {
-        Diploma d = ExemptionFixture.diploma();
+        Diploma d = data.diplomaOf(teacher.getId());
         DegreeExemption first = exemptions.apply(teacher.getId(), data.usernameOf(teacher), d);
         Teacher colleague = data.teacherAt(data.schools.countySchool, Stage.PRIMARY);
         refused(() -> exemptions.apply(colleague.getId(), "c", d), "R-40", "certificateNumber",
@@ -104,19 +108,51 @@ class R30ApplicationRefusalTest {
 
     @Test
     void R15_whereTheProfileSetsDegreeLevelsAMiddleSchoolTeachersJuniorCollegeDegreeIsRefused() {
-        ExemptionFixture kunming = new ExemptionFixture(organisations, teachers, accounts, "kunming-2015");
+        ExemptionFixture kunming = new ExemptionFixture(organisations, teachers, accounts, evidence, "kunming-2015");
         Teacher middle = kunming.teacherAt(kunming.schools.cityMiddleSchool, Stage.JUNIOR_MIDDLE);
         refused(() -> exemptions.apply(middle.getId(), "m", ExemptionFixture.diploma(DegreeLevel.JUNIOR_COLLEGE)), "R-15",
                 "degreeLevel", BusinessRuleException.Kind.RULE_VIOLATION);
-        assertThat(exemptions.apply(middle.getId(), "m", ExemptionFixture.diploma(DegreeLevel.BACHELOR)).status())
+        assertThat(exemptions.apply(middle.getId(), "m", kunming.diplomaOf(middle.getId(), DegreeLevel.BACHELOR))
+                .status())
                 .isEqualTo(ExemptionStatus.SCHOOL_REVIEW);
     }
 
     @Test
     void R15_theHenanProfileSetsNoLevelForADegreeExemption() {
         Teacher middle = data.teacherAt(data.schools.cityMiddleSchool, Stage.JUNIOR_MIDDLE);
-        assertThat(exemptions.apply(middle.getId(), "m", ExemptionFixture.diploma(DegreeLevel.JUNIOR_COLLEGE)).status())
+        assertThat(exemptions.apply(middle.getId(), "m", data.diplomaOf(middle.getId(), DegreeLevel.JUNIOR_COLLEGE))
+                .status())
                 .isEqualTo(ExemptionStatus.SCHOOL_REVIEW);
+    }
+
+    @Test
+    void R40_aMadeUpScanOrAnotherTeachersFileIsRefusedOnApplyAndAmend_andNothingIsWritten() {
+        Teacher colleague = data.teacherAt(data.schools.countySchool, Stage.PRIMARY);
+        List<String> notTheirs = List.of("files/diploma.pdf", "00000000-0000-4000-8000-000000000000",
+                StoredEvidence.of(evidence, colleague.getId()));
+        for (String scan : notTheirs) {
+            refused(() -> exemptions.apply(teacher.getId(), data.usernameOf(teacher), withScan(scan)), "R-40",
+                    "diplomaFile", BusinessRuleException.Kind.RULE_VIOLATION);
+        }
+        assertThat(exemptions.ofTeacher(teacher.getId())).isEmpty();
+
+        DegreeExemption applied = exemptions.apply(teacher.getId(), data.usernameOf(teacher),
+                data.diplomaOf(teacher.getId()));
+        cases.decide(exemptions.openTask(applied.getId()).orElseThrow().id(), data.schoolAdmin, Decision.RETURN,
+                "扫描件不清晰");
+        for (String scan : notTheirs) {
+            refused(() -> exemptions.amend(applied.getId(), data.accountOf(teacher), withScan(scan)), "R-40",
+                    "diplomaFile", BusinessRuleException.Kind.RULE_VIOLATION);
+        }
+        DegreeExemption unchanged = exemptions.require(applied.getId());
+        assertThat(unchanged.status()).isEqualTo(ExemptionStatus.RETURNED);
+        assertThat(unchanged.diploma()).isEqualTo(applied.diploma());
+    }
+
+    private static Diploma withScan(String scan) {
+        Diploma d = ExemptionFixture.diploma();
+        return new Diploma(d.institution(), d.degreeLevel(), d.major(), true, d.studyStart(), d.studyEnd(),
+                d.certificateNumber(), scan);
     }
 
     private void missing(Supplier<Diploma> diploma, String field) {

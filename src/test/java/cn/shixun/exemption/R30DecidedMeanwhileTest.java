@@ -3,6 +3,7 @@ package cn.shixun.exemption;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.shixun.evidence.EvidenceFiles;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.organisation.Stage;
 import cn.shixun.security.Accounts;
@@ -28,6 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class R30DecidedMeanwhileTest {
 
     @Autowired DegreeExemptions exemptions;
+    @Autowired EvidenceFiles evidence;
     @Autowired CaseTasks tasks;
     @Autowired Organisations organisations;
     @Autowired Teachers teachers;
@@ -36,9 +38,10 @@ class R30DecidedMeanwhileTest {
 
     @Test
     void R30_aDecisionOnAStepDecidedMeanwhileIsAConflictAndChangesNothing() {
-        ExemptionFixture data = new ExemptionFixture(organisations, teachers, accounts, "henan-2016");
+        ExemptionFixture data = new ExemptionFixture(organisations, teachers, accounts, evidence, "henan-2016");
         Teacher teacher = data.teacherAt(data.schools.countySchool, Stage.PRIMARY);
-        DegreeExemption applied = exemptions.apply(teacher.getId(), data.usernameOf(teacher), ExemptionFixture.diploma());
+        DegreeExemption applied = exemptions.apply(teacher.getId(), data.usernameOf(teacher),
+                data.diplomaOf(teacher.getId()));
         CaseTask seen = exemptions.openTask(applied.getId()).orElseThrow();
         tasks.decide(seen.id(), data.schoolAdmin, Decision.APPROVE, null);
         long events = history(applied);

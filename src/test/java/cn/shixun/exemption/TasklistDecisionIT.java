@@ -2,6 +2,8 @@ package cn.shixun.exemption;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.evidence.StoredEvidence;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.policy.DegreeLevel;
 import cn.shixun.tasks.CaseEvent;
@@ -36,6 +38,7 @@ class TasklistDecisionIT {
 
     @LocalServerPort int port;
     @Autowired DegreeExemptions exemptions;
+    @Autowired EvidenceFiles evidence;
     @Autowired Teachers teachers;
     @Autowired Organisations organisations;
 
@@ -47,7 +50,7 @@ class TasklistDecisionIT {
         Teacher teacher = teachers.findByStaffNumber("4101050001001").orElseThrow();
         DegreeExemption applied = exemptions.apply(teacher.getId(), "teacher", new Diploma("郑州大学",
                 DegreeLevel.POSTGRADUATE, "课程与教学论", true, LocalDate.of(2023, 9, 1), LocalDate.of(2025, 6, 30),
-                "TASKLIST-" + System.nanoTime(), "uploads/tasklist.pdf"));
+                "TASKLIST-" + System.nanoTime(), StoredEvidence.of(evidence, teacher.getId())));
         String taskId = exemptions.openTask(applied.getId()).orElseThrow().id();
 
         get("/camunda/app/tasklist/default/");

@@ -15,6 +15,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.evidence.StoredEvidence;
 import cn.shixun.exemption.DegreeExemption;
 import cn.shixun.exemption.DegreeExemptions;
 import cn.shixun.exemption.Diploma;
@@ -65,6 +67,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class AttackTest {
 
     @Autowired WebApplicationContext context;
+    @Autowired EvidenceFiles evidence;
     @Autowired Accounts accounts;
     @Autowired Organisations organisations;
     @Autowired Teachers teachers;
@@ -111,7 +114,8 @@ class AttackTest {
                 .hours("40").title("<b>国培</b>计划<script>alert('entry')</script>").build(),
                 Evidence.project("GP-" + data.prefix, "<i>CERT</i>-" + data.prefix), adminA);
         caseA = exemptions.apply(teacherA.getId(), teacherUserA, new Diploma("河南大学", DegreeLevel.BACHELOR, "教育学",
-                true, LocalDate.of(2023, 9, 1), LocalDate.of(2025, 7, 1), "ATK-" + data.prefix, "files/diploma.pdf"));
+                true, LocalDate.of(2023, 9, 1), LocalDate.of(2025, 7, 1), "ATK-" + data.prefix,
+                StoredEvidence.of(evidence, teacherA.getId())));
     }
 
     // --- another organisation's records by id ---

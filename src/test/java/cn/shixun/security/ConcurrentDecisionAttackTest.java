@@ -5,6 +5,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.evidence.StoredEvidence;
 import cn.shixun.exemption.DegreeExemption;
 import cn.shixun.exemption.DegreeExemptions;
 import cn.shixun.exemption.Diploma;
@@ -47,6 +49,7 @@ import org.springframework.web.context.WebApplicationContext;
 class ConcurrentDecisionAttackTest {
 
     @Autowired WebApplicationContext context;
+    @Autowired EvidenceFiles evidence;
     @Autowired Accounts accounts;
     @Autowired Organisations organisations;
     @Autowired Teachers teachers;
@@ -71,7 +74,7 @@ class ConcurrentDecisionAttackTest {
         accounts.createAccount(second, SecurityTestData.PASSWORD, "钱亮", Role.COUNTY_REVIEWER, data.countyA.getId());
         DegreeExemption exemption = exemptions.apply(data.teacher.getId(), data.username("teacher"), new Diploma(
                 "河南大学", DegreeLevel.BACHELOR, "教育学", true, LocalDate.of(2023, 9, 1), LocalDate.of(2025, 7, 1),
-                "RACE-" + data.prefix, "files/diploma.pdf"));
+                "RACE-" + data.prefix, StoredEvidence.of(evidence, data.teacher.getId())));
         long id = exemption.getId();
         tasks.decide(exemptions.openTask(id).orElseThrow().id(), schoolAdmin, Decision.APPROVE, null);
         String taskId = exemptions.openTask(id).orElseThrow().id();

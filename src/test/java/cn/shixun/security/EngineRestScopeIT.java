@@ -2,6 +2,8 @@ package cn.shixun.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.evidence.StoredEvidence;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -45,6 +47,8 @@ class EngineRestScopeIT {
     @Autowired TaskService taskService;
     @Autowired RepositoryService repositoryService;
     @Autowired ObjectMapper json;
+    @Autowired EvidenceFiles evidence;
+    @Autowired Accounts accounts;
 
     private final HttpClient client = HttpClient.newHttpClient();
 
@@ -242,7 +246,8 @@ class EngineRestScopeIT {
         String diploma = """
                 {"institution":"河南师范大学","degreeLevel":"POSTGRADUATE","major":"教育管理","educationRelated":true,
                  "studyStart":"2024-09-01","studyEnd":"2026-06-30","certificateNumber":"%s",
-                 "diplomaFile":"uploads/%s.pdf"}""".formatted(certificate, certificate);
+                 "diplomaFile":"%s"}""".formatted(certificate,
+                StoredEvidence.of(evidence, accounts.find(teacher).orElseThrow().teacherId()));
         return body(call(teacher, "POST", "/api/exemptions", diploma), 201).get("id").asLong();
     }
 

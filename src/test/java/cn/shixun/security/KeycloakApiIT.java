@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shixun.KeycloakTest;
 import cn.shixun.KeycloakTestRealm;
+import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.evidence.StoredEvidence;
 import cn.shixun.teacher.Teachers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,6 +41,8 @@ class KeycloakApiIT {
 
     @LocalServerPort int port;
     @Autowired Teachers teachers;
+    @Autowired EvidenceFiles evidence;
+    @Autowired Accounts accounts;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -79,10 +83,11 @@ class KeycloakApiIT {
     /** R-04 and ADR 0004 with tokens: the exemption reaches the county reviewer's task list on the engine REST API. */
     @Test
     void R04_countyReviewerListsTheirTasksOnTheEngineRestApiWithAToken() throws Exception {
+        String scan = StoredEvidence.of(evidence, accounts.find("teacher").orElseThrow().teacherId());
         HttpResponse<String> applied = post("/api/exemptions", keycloak.accessToken("teacher"), """
                 {"institution":"河南师范大学","degreeLevel":"POSTGRADUATE","major":"教育管理","educationRelated":true,
                  "studyStart":"2024-09-01","studyEnd":"2026-06-30","certificateNumber":"KC-DIPLOMA-0001",
-                 "diplomaFile":"uploads/kc-diploma-0001.pdf"}""");
+                 "diplomaFile":"%s"}""".formatted(scan));
         assertThat(applied.statusCode()).as(applied.body()).isEqualTo(201);
         long id = JSON.readTree(applied.body()).get("id").asLong();
         String schoolAdmin = keycloak.accessToken("school.admin");

@@ -8,6 +8,8 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.evidence.StoredEvidence;
 import cn.shixun.ledger.Ledger;
 import cn.shixun.ledger.LedgerEntry;
 import cn.shixun.organisation.Organisations;
@@ -50,6 +52,7 @@ class ExternalTrainingApprovalProcessTest {
     private static final String PROCESS = ExternalTrainingProcess.PROCESS_ID;
 
     @Autowired ProcessEngine engine;
+    @Autowired EvidenceFiles evidence;
     @Autowired RuntimeService runtime;
     @Autowired ManagementService management;
     @Autowired TaskService taskService;
@@ -69,13 +72,13 @@ class ExternalTrainingApprovalProcessTest {
     @BeforeEach
     void setUp() {
         init(engine);
-        data = new TrainingFixture(organisations, teachers, accounts, providers, jdbc, "henan-2016");
+        data = new TrainingFixture(organisations, teachers, accounts, providers, jdbc, evidence, "henan-2016");
         teacher = data.teacherAt(data.schools.countySchool, Stage.PRIMARY);
     }
 
     @Test
     void R31_R04_R21_theSchoolConsentsBeforehand_theEvidenceIsReviewedTwice_andTheProfileCreditsTheHours() {
-        ExternalTraining applied = trainings.apply(teacher, null, data.plan());
+        ExternalTraining applied = trainings.apply(teacher, null, data.planOf(teacher.teacherId()));
         ProcessInstance instance = instanceOf(applied);
         BpmnAwareTests.assertThat(instance).isWaitingAt(ExternalTrainingProcess.SCHOOL_CONSENT);
         assertThat(instance.getBusinessKey()).isEqualTo(String.valueOf(applied.getId()));
@@ -93,7 +96,7 @@ class ExternalTrainingApprovalProcessTest {
         execute(job(instance));
         BpmnAwareTests.assertThat(instance).isWaitingAt(ExternalTrainingProcess.SUBMIT_COMPLETION);
         BpmnAwareTests.assertThat(task(instance)).isAssignedTo(teacher.username());
-        CompletionEvidence certificate = TrainingFixture.certificate();
+        CompletionEvidence certificate = data.certificateOf(teacher.teacherId());
         trainings.submitCompletion(applied.getId(), teacher, certificate);
         assertThat(status(applied)).isEqualTo(TrainingStatus.COMPLETION_REVIEW);
 
@@ -115,7 +118,7 @@ class ExternalTrainingApprovalProcessTest {
         assertThat(entry.ruleIds()).contains("R-21");
         assertThat(entry.decidedBy()).isEqualTo(data.countyReviewer.username());
         assertThat(entry.evidenceNumber()).isEqualTo(certificate.certificateNumber());
-        assertThat(entry.evidenceFiles()).containsExactly("files/certificate.pdf", "files/notice.pdf");
+        assertThat(entry.evidenceFiles()).containsExactly(certificate.certificateFile(), applied.plan().planFile());
         assertThat(trainings.history(applied.getId())).extracting(CaseEvent::taskKey, CaseEvent::outcome, CaseEvent::actor)
                 .containsExactly(
                         tuple(null, CaseOutcome.SUBMITTED, teacher.username()),
@@ -130,7 +133,7 @@ class ExternalTrainingApprovalProcessTest {
 
     @Test
     void R31_R40_aReturnedApplicationIsAmendedBeforeTheTrainingAndReviewedAgain_keepingTheOldPlan() {
-        ExternalTraining applied = trainings.apply(teacher, null, data.plan());
+        ExternalTraining applied = trainings.apply(teacher, null, data.planOf(teacher.teacherId()));
         ProcessInstance instance = instanceOf(applied);
         decide(applied, data.schoolAdmin, Decision.RETURN, "请附培训通知原件");
         BpmnAwareTests.assertThat(instance).isWaitingAt(ExternalTrainingProcess.AMEND_APPLICATION);
@@ -139,7 +142,7 @@ class ExternalTrainingApprovalProcessTest {
 
         TrainingPlan old = applied.plan();
         TrainingPlan corrected = new TrainingPlan(old.providerId(), old.projectName(), old.startDate(), old.endDate(),
-                "郑州市二七区", old.plannedContent(), "files/notice-original.pdf");
+                "郑州市二七区", old.plannedContent(), StoredEvidence.of(evidence, teacher.teacherId()));
         trainings.amendApplication(applied.getId(), teacher, corrected);
 
         BpmnAwareTests.assertThat(instance).isWaitingAt(ExternalTrainingProcess.SCHOOL_CONSENT);
@@ -149,7 +152,7 @@ class ExternalTrainingApprovalProcessTest {
         List<CaseEvent> history = trainings.history(applied.getId());
         assertThat(history).extracting(CaseEvent::outcome).containsExactly(CaseOutcome.SUBMITTED, CaseOutcome.RETURNED,
                 CaseOutcome.RESUBMITTED, CaseOutcome.RESUBMITTED);
-        assertThat(history.get(2).comment()).contains("郑州市金水区", "files/notice.pdf");
+        assertThat(history.get(2).comment()).contains("郑州市金水区", old.planFile().substring(0, 8));
         decide(applied, data.schoolAdmin, Decision.APPROVE, null);
         BpmnAwareTests.assertThat(instance).isWaitingAt("TimerEvent_TrainingEnded");
     }
@@ -164,7 +167,7 @@ class ExternalTrainingApprovalProcessTest {
         assertThat(status(applied)).isEqualTo(TrainingStatus.COMPLETION_RETURNED);
         String firstNumber = trainings.require(applied.getId()).evidence().certificateNumber();
 
-        trainings.submitCompletion(applied.getId(), teacher, TrainingFixture.certificate());
+        trainings.submitCompletion(applied.getId(), teacher, data.certificateOf(teacher.teacherId()));
         BpmnAwareTests.assertThat(instance).isWaitingAt(ExternalTrainingProcess.SCHOOL_COMPLETION_REVIEW);
         assertThat(trainings.history(applied.getId())).anySatisfy(event -> {
             assertThat(event.step()).isEqualTo("原结业材料");
@@ -180,7 +183,7 @@ class ExternalTrainingApprovalProcessTest {
 
     @Test
     void R31_theSchoolRefusesConsent_withTheReason_andNothingIsRegistered() {
-        ExternalTraining applied = trainings.apply(teacher, null, data.plan());
+        ExternalTraining applied = trainings.apply(teacher, null, data.planOf(teacher.teacherId()));
         ProcessInstance instance = instanceOf(applied);
         decide(applied, data.schoolAdmin, Decision.REJECT, "与教学安排冲突");
         BpmnAwareTests.assertThat(instance).isEnded().hasPassed("EndEvent_Rejected")
@@ -216,7 +219,7 @@ class ExternalTrainingApprovalProcessTest {
 
     @Test
     void R31_anApplicationNotConsentedWhenTheTrainingStarts_lapses() {
-        ExternalTraining applied = trainings.apply(teacher, null, data.plan());
+        ExternalTraining applied = trainings.apply(teacher, null, data.planOf(teacher.teacherId()));
         ProcessInstance instance = instanceOf(applied);
         Job started = timerOf(instance, "BoundaryEvent_SchoolConsentTrainingStarted");
         assertThat(started.getDuedate().toInstant())
@@ -234,7 +237,7 @@ class ExternalTrainingApprovalProcessTest {
 
     @Test
     void R31_aReturnedApplicationStillUnamendedWhenTheTrainingStarts_lapses() {
-        ExternalTraining applied = trainings.apply(teacher, null, data.plan());
+        ExternalTraining applied = trainings.apply(teacher, null, data.planOf(teacher.teacherId()));
         ProcessInstance instance = instanceOf(applied);
         decide(applied, data.schoolAdmin, Decision.RETURN, "请补充培训方案");
         management.executeJob(timerOf(instance, "BoundaryEvent_AmendApplicationTrainingStarted").getId());
@@ -244,7 +247,7 @@ class ExternalTrainingApprovalProcessTest {
 
     @Test
     void R31_theSchoolCannotConsentOnceTheTrainingHasStarted_onlyRefuse() {
-        ExternalTraining applied = trainings.apply(teacher, null, data.plan());
+        ExternalTraining applied = trainings.apply(teacher, null, data.planOf(teacher.teacherId()));
         data.trainingStartsToday(applied.getId());
         String consent = openTask(applied).id();
 
@@ -264,7 +267,8 @@ class ExternalTrainingApprovalProcessTest {
 
     @Test
     void R21_R23_aCertificateTheProfileDoesNotRecognise_endsVisiblyAsCreditRefused() {
-        ExternalTraining applied = atCompletionReview(TrainingFixture.certificate(CertificateKind.HR_CE_CERTIFICATE, "30"));
+        ExternalTraining applied = atCompletionReview(
+                data.certificateOf(teacher.teacherId(), CertificateKind.HR_CE_CERTIFICATE, "30"));
         ProcessInstance instance = instanceOf(applied);
         decide(applied, data.schoolAdmin, Decision.APPROVE, null);
         decide(applied, data.countyReviewer, Decision.APPROVE, null);
@@ -284,7 +288,7 @@ class ExternalTrainingApprovalProcessTest {
     @Test
     void R23_aSocialTrainingBodysCertificateWithoutAnEducationNotice_earnsNothing() {
         ExternalTraining applied = atCompletionReview(
-                TrainingFixture.certificate(CertificateKind.SOCIAL_TRAINING_BODY, "16"));
+                data.certificateOf(teacher.teacherId(), CertificateKind.SOCIAL_TRAINING_BODY, "16"));
         ProcessInstance instance = instanceOf(applied);
         decide(applied, data.schoolAdmin, Decision.APPROVE, null);
         decide(applied, data.countyReviewer, Decision.APPROVE, null);
@@ -315,22 +319,22 @@ class ExternalTrainingApprovalProcessTest {
     @Test
     void R04_aCityDirectMiddleSchoolsEvidenceGoesToTheCityCeOffice_aCityKindergartensToTheDistrict() {
         CurrentAccount middle = data.teacherAt(data.schools.cityMiddleSchool, Stage.JUNIOR_MIDDLE);
-        ExternalTraining toCity = trainings.apply(middle, null, data.plan());
+        ExternalTraining toCity = trainings.apply(middle, null, data.planOf(middle.teacherId()));
         assertThat(toCity.schoolGroup()).isEqualTo("school-admin:" + data.schools.cityMiddleSchool.code());
         assertThat(toCity.authorityGroup()).isEqualTo("city-reviewer:" + data.schools.city.code());
 
         CurrentAccount kindergarten = data.teacherAt(data.schools.cityKindergarten, Stage.KINDERGARTEN);
-        ExternalTraining toDistrict = trainings.apply(kindergarten, null, data.plan());
+        ExternalTraining toDistrict = trainings.apply(kindergarten, null, data.planOf(kindergarten.teacherId()));
         assertThat(toDistrict.authorityGroup()).isEqualTo("county-reviewer:" + data.schools.district.code());
 
         CurrentAccount province = data.teacherAt(data.schools.provinceMiddleSchool, Stage.SENIOR_HIGH);
-        assertThat(trainings.apply(province, null, data.plan()).authorityGroup())
+        assertThat(trainings.apply(province, null, data.planOf(province.teacherId())).authorityGroup())
                 .isEqualTo("city-reviewer:" + data.schools.city.code());
     }
 
     @Test
     void R04_anOverdueConsentIsRemindedThenEscalatedToTheRegistrationAuthority() {
-        ExternalTraining applied = trainings.apply(teacher, null, data.plan());
+        ExternalTraining applied = trainings.apply(teacher, null, data.planOf(teacher.teacherId()));
         ProcessInstance instance = instanceOf(applied);
         management.executeJob(timerOf(instance, "BoundaryEvent_SchoolConsentDueSoon").getId());
         assertThat(tasks.worklist(data.countyReviewer, PROCESS, 0, 50)).isEmpty();
@@ -385,7 +389,7 @@ class ExternalTrainingApprovalProcessTest {
 
     /** Consented, the training over, the completion task open. */
     private ExternalTraining consentedAndEnded() {
-        ExternalTraining applied = trainings.apply(teacher, null, data.plan());
+        ExternalTraining applied = trainings.apply(teacher, null, data.planOf(teacher.teacherId()));
         decide(applied, data.schoolAdmin, Decision.APPROVE, null);
         data.trainingTookPlace(applied.getId(), 3);
         execute(job(instanceOf(applied)));
@@ -401,7 +405,7 @@ class ExternalTrainingApprovalProcessTest {
     }
 
     private ExternalTraining atCompletionReview() {
-        return atCompletionReview(TrainingFixture.certificate());
+        return atCompletionReview(data.certificateOf(teacher.teacherId()));
     }
 
     private void decide(ExternalTraining training, CurrentAccount reviewer, Decision decision, String comment) {

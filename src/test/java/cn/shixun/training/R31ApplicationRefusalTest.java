@@ -3,6 +3,8 @@ package cn.shixun.training;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.evidence.StoredEvidence;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.organisation.ProviderKind;
 import cn.shixun.organisation.Stage;
@@ -18,6 +20,7 @@ import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import cn.shixun.training.process.ExternalTrainingProcess;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.camunda.bpm.engine.ManagementService;
@@ -36,6 +39,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class R31ApplicationRefusalTest {
 
     @Autowired ExternalTrainings trainings;
+    @Autowired EvidenceFiles evidence;
     @Autowired CaseTasks tasks;
     @Autowired Organisations organisations;
     @Autowired Teachers teachers;
@@ -50,7 +54,7 @@ class R31ApplicationRefusalTest {
 
     @BeforeEach
     void setUp() {
-        data = new TrainingFixture(organisations, teachers, accounts, providers, jdbc, "henan-2016");
+        data = new TrainingFixture(organisations, teachers, accounts, providers, jdbc, evidence, "henan-2016");
         teacher = data.teacherAt(data.schools.countySchool, Stage.PRIMARY);
     }
 
@@ -72,18 +76,21 @@ class R31ApplicationRefusalTest {
     void R06_aJuniorCollegeMayTrainKindergartenTeachersOnly() {
         TrainingProvider college = providers.register(data.schools.prefix + "幼儿师范高等专科学校",
                 ProviderKind.NORMAL_JUNIOR_COLLEGE, true, null);
-        TrainingPlan plan = with(data.plan(), p -> new TrainingPlan(college.getId(), p.projectName(), p.startDate(),
-                p.endDate(), p.place(), p.plannedContent(), p.planFile()));
-        refused(() -> trainings.apply(teacher, null, plan), "R-06", "providerId", Kind.RULE_VIOLATION);
         CurrentAccount kindergarten = data.teacherAt(data.schools.cityKindergarten, Stage.KINDERGARTEN);
+        TrainingPlan plan = with(data.planOf(kindergarten.teacherId()), p -> new TrainingPlan(college.getId(),
+                p.projectName(), p.startDate(), p.endDate(), p.place(), p.plannedContent(), p.planFile()));
+        refused(() -> trainings.apply(teacher, null, plan), "R-06", "providerId", Kind.RULE_VIOLATION);
         assertThat(trainings.apply(kindergarten, null, plan).status()).isEqualTo(TrainingStatus.CONSENT_REVIEW);
     }
 
     @Test
     void R31_consentMustBePrior_aTrainingStartingTodayOrEarlierIsRefused() {
-        refused(() -> trainings.apply(teacher, null, data.plan(0)), "R-31", "startDate", Kind.RULE_VIOLATION);
-        refused(() -> trainings.apply(teacher, null, data.plan(-10)), "R-31", "startDate", Kind.RULE_VIOLATION);
-        assertThat(trainings.apply(teacher, null, data.plan(1)).status()).isEqualTo(TrainingStatus.CONSENT_REVIEW);
+        refused(() -> trainings.apply(teacher, null, data.planOf(teacher.teacherId(), 0)), "R-31", "startDate",
+                Kind.RULE_VIOLATION);
+        refused(() -> trainings.apply(teacher, null, data.planOf(teacher.teacherId(), -10)), "R-31", "startDate",
+                Kind.RULE_VIOLATION);
+        assertThat(trainings.apply(teacher, null, data.planOf(teacher.teacherId(), 1)).status())
+                .isEqualTo(TrainingStatus.CONSENT_REVIEW);
     }
 
     @Test
@@ -116,14 +123,15 @@ class R31ApplicationRefusalTest {
                 Kind.FORBIDDEN);
         refused(() -> trainings.apply(data.countyReviewer, teacher.teacherId(), data.plan()), "R-31", "teacherId",
                 Kind.FORBIDDEN);
-        ExternalTraining forTeacher = trainings.apply(data.schoolAdmin, teacher.teacherId(), data.plan());
+        ExternalTraining forTeacher = trainings.apply(data.schoolAdmin, teacher.teacherId(),
+                data.planOf(teacher.teacherId()));
         assertThat(forTeacher.applicant()).isEqualTo(data.schoolAdmin.username());
         assertThat(forTeacher.teacherId()).isEqualTo(teacher.teacherId());
     }
 
     @Test
     void R40_theSameApplicationTwiceIsRefused_unlessTheFirstWasRejected() {
-        TrainingPlan plan = data.plan();
+        TrainingPlan plan = data.planOf(teacher.teacherId());
         ExternalTraining first = trainings.apply(teacher, null, plan);
         refused(() -> trainings.apply(teacher, null, plan), "R-40", "projectName", Kind.CONFLICT);
         tasks.decide(tasks.openTask(ExternalTrainingProcess.PROCESS_ID, String.valueOf(first.getId())).orElseThrow().id(),
@@ -133,7 +141,7 @@ class R31ApplicationRefusalTest {
 
     @Test
     void R31_R40_completionEvidenceIsRefusedBeforeAnythingChanges() {
-        ExternalTraining applied = trainings.apply(teacher, null, data.plan());
+        ExternalTraining applied = trainings.apply(teacher, null, data.planOf(teacher.teacherId()));
         tasks.decide(tasks.openTask(ExternalTrainingProcess.PROCESS_ID, String.valueOf(applied.getId())).orElseThrow()
                 .id(), data.schoolAdmin, Decision.APPROVE, null);
         // Before the training is over there is nothing to submit.
@@ -162,17 +170,66 @@ class R31ApplicationRefusalTest {
 
         // A certificate already used by another open application.
         CurrentAccount other = data.teacherAt(data.schools.countySchool, Stage.PRIMARY);
-        ExternalTraining second = trainings.apply(other, null, data.plan());
+        ExternalTraining second = trainings.apply(other, null, data.planOf(other.teacherId()));
         tasks.decide(tasks.openTask(ExternalTrainingProcess.PROCESS_ID, String.valueOf(second.getId())).orElseThrow()
                 .id(), data.schoolAdmin, Decision.APPROVE, null);
         data.trainingTookPlace(second.getId(), 1);
         management.executeJob(management.createJobQuery().processInstanceId(second.processInstanceId())
                 .activityId("TimerEvent_TrainingEnded").singleResult().getId());
-        trainings.submitCompletion(second.getId(), other, good);
+        trainings.submitCompletion(second.getId(), other, new CompletionEvidence(good.certificateNumber(),
+                good.certificateKind(), good.statedHours(), null, StoredEvidence.of(evidence, other.teacherId())));
         refusedEvidence(applied, good, "R-40", "certificateNumber", Kind.CONFLICT);
 
-        assertThat(trainings.submitCompletion(applied.getId(), teacher, TrainingFixture.certificate()).status())
+        assertThat(trainings.submitCompletion(applied.getId(), teacher, data.certificateOf(teacher.teacherId()))
+                .status())
                 .isEqualTo(TrainingStatus.COMPLETION_REVIEW);
+    }
+
+    @Test
+    void R40_aMadeUpFileOrAnotherTeachersIsRefusedOnApplyAmendAndCompletion_andNothingIsWritten() {
+        CurrentAccount colleague = data.teacherAt(data.schools.countySchool, Stage.PRIMARY);
+        List<String> notTheirs = List.of("files/notice.pdf", "00000000-0000-4000-8000-000000000000",
+                StoredEvidence.of(evidence, colleague.teacherId()));
+        TrainingPlan good = data.planOf(teacher.teacherId());
+        for (String file : notTheirs) {
+            refused(() -> trainings.apply(teacher, null, withPlanFile(good, file)), "R-40", "planFile",
+                    Kind.RULE_VIOLATION);
+            refused(() -> trainings.apply(data.schoolAdmin, teacher.teacherId(), withPlanFile(good, file)), "R-40",
+                    "planFile", Kind.RULE_VIOLATION);
+        }
+        assertThat(trainings.ofTeacher(teacher.teacherId())).isEmpty();
+
+        ExternalTraining applied = trainings.apply(teacher, null, good);
+        tasks.decide(tasks.openTask(ExternalTrainingProcess.PROCESS_ID, String.valueOf(applied.getId())).orElseThrow()
+                .id(), data.schoolAdmin, Decision.RETURN, "请附培训通知原件");
+        for (String file : notTheirs) {
+            long rows = rows();
+            assertRefusal(() -> trainings.amendApplication(applied.getId(), teacher, withPlanFile(good, file)),
+                    "R-40", "planFile", Kind.RULE_VIOLATION);
+            assertThat(rows()).isEqualTo(rows);
+        }
+        assertThat(trainings.require(applied.getId()).plan()).isEqualTo(good);
+        assertThat(trainings.require(applied.getId()).status()).isEqualTo(TrainingStatus.APPLICATION_RETURNED);
+
+        trainings.amendApplication(applied.getId(), teacher, good);
+        tasks.decide(tasks.openTask(ExternalTrainingProcess.PROCESS_ID, String.valueOf(applied.getId())).orElseThrow()
+                .id(), data.schoolAdmin, Decision.APPROVE, null);
+        data.trainingTookPlace(applied.getId(), 1);
+        management.executeJob(management.createJobQuery().processInstanceId(applied.processInstanceId())
+                .activityId("TimerEvent_TrainingEnded").singleResult().getId());
+        CompletionEvidence certificate = data.certificateOf(teacher.teacherId());
+        for (String file : notTheirs) {
+            refusedEvidence(applied, new CompletionEvidence(certificate.certificateNumber(),
+                    certificate.certificateKind(), certificate.statedHours(), null, file), "R-40", "certificateFile",
+                    Kind.RULE_VIOLATION);
+        }
+        assertThat(trainings.submitCompletion(applied.getId(), teacher, certificate).status())
+                .isEqualTo(TrainingStatus.COMPLETION_REVIEW);
+    }
+
+    private static TrainingPlan withPlanFile(TrainingPlan p, String file) {
+        return new TrainingPlan(p.providerId(), p.projectName(), p.startDate(), p.endDate(), p.place(),
+                p.plannedContent(), file);
     }
 
     private void missing(TrainingPlan plan, String field) {

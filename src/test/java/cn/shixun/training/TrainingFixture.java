@@ -1,5 +1,7 @@
 package cn.shixun.training;
 
+import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.evidence.StoredEvidence;
 import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.organisation.ProviderKind;
@@ -37,9 +39,11 @@ final class TrainingFixture {
     private final Accounts accounts;
     private final Teachers teachers;
     private final JdbcTemplate jdbc;
+    private final EvidenceFiles evidence;
 
     TrainingFixture(Organisations organisations, Teachers teachers, Accounts accounts, TrainingProviders providers,
-                    JdbcTemplate jdbc, String profile) {
+                    JdbcTemplate jdbc, EvidenceFiles evidence, String profile) {
+        this.evidence = evidence;
         this.accounts = accounts;
         this.teachers = teachers;
         this.jdbc = jdbc;
@@ -71,24 +75,46 @@ final class TrainingFixture {
                 schools.countySchool.getId(), Stage.PRIMARY, "数学", null, LocalDate.of(2020, 9, 1));
     }
 
-    /** Three days of training starting in {@code inDays} days, at the qualified provider. */
-    TrainingPlan plan(int inDays) {
+    /**
+     * Three days of training starting in {@code inDays} days, at the qualified provider, the
+     * notice a stored evidence file of the teacher (R-40).
+     */
+    TrainingPlan planOf(Long teacherId, int inDays) {
+        return plan(inDays, StoredEvidence.of(evidence, teacherId));
+    }
+
+    TrainingPlan planOf(Long teacherId) {
+        return planOf(teacherId, 20);
+    }
+
+    /** A plan whose notice is no stored file: only for refusals that come before the file is checked. */
+    TrainingPlan plan() {
+        return plan(20, "files/notice.pdf");
+    }
+
+    private TrainingPlan plan(int inDays, String notice) {
         LocalDate start = BusinessDate.today().plusDays(inDays);
         return new TrainingPlan(qualified.getId(), "心理健康教育专题培训" + SEQUENCE.incrementAndGet(), start,
-                start.plusDays(2), "郑州市金水区", "心理辅导技能、案例研讨", "files/notice.pdf");
+                start.plusDays(2), "郑州市金水区", "心理辅导技能、案例研讨", notice);
     }
 
-    TrainingPlan plan() {
-        return plan(20);
+    /** A certificate whose scan is a stored evidence file of the teacher. */
+    CompletionEvidence certificateOf(Long teacherId, CertificateKind kind, String hours) {
+        return certificate(kind, hours, StoredEvidence.of(evidence, teacherId));
     }
 
-    static CompletionEvidence certificate(CertificateKind kind, String hours) {
-        return new CompletionEvidence("CERT-" + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet(), kind,
-                new BigDecimal(hours), null, "files/certificate.pdf");
+    CompletionEvidence certificateOf(Long teacherId) {
+        return certificateOf(teacherId, CertificateKind.EDUCATION_DEPARTMENT_NOTICE, "24");
     }
 
+    /** A certificate whose scan is no stored file: only for refusals that come before the file is checked. */
     static CompletionEvidence certificate() {
-        return certificate(CertificateKind.EDUCATION_DEPARTMENT_NOTICE, "24");
+        return certificate(CertificateKind.EDUCATION_DEPARTMENT_NOTICE, "24", "files/certificate.pdf");
+    }
+
+    private static CompletionEvidence certificate(CertificateKind kind, String hours, String scan) {
+        return new CompletionEvidence("CERT-" + ProcessHandle.current().pid() + "-" + SEQUENCE.incrementAndGet(), kind,
+                new BigDecimal(hours), null, scan);
     }
 
     /**

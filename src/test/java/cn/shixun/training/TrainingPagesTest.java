@@ -73,7 +73,7 @@ class TrainingPagesTest {
     @BeforeEach
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        data = new TrainingFixture(organisations, teachers, accounts, providers, jdbc, "henan-2016");
+        data = new TrainingFixture(organisations, teachers, accounts, providers, jdbc, evidence, "henan-2016");
         teacher = data.teacherAt(data.schools.countySchool, Stage.PRIMARY);
     }
 

@@ -181,7 +181,8 @@ class ExemptionPages {
 
     /**
      * The scan for the diploma: a file uploaded with the form (stored now, in the caller's
-     * transaction) or one of the teacher's earlier files; either must be the teacher's (R-40).
+     * transaction) or one of the teacher's earlier files, which {@link DegreeExemptions} refuses
+     * unless it is the teacher's (R-40).
      */
     private String attach(CurrentAccount account, Long teacherId, DiplomaForm form, MultipartFile scan) {
         if (scan != null && (scan.getSize() > 0 || StringUtils.hasText(scan.getOriginalFilename()))) {
@@ -194,7 +195,7 @@ class ExemptionPages {
         if (!StringUtils.hasText(form.existingFile())) {
             throw BusinessRuleException.violation("R-30", "diplomaFile", "exemption.page.scan-required");
         }
-        return evidence.requireAttachable(form.existingFile(), teacherId, "diplomaFile").id();
+        return form.existingFile();
     }
 
     private String applicationForm(Model model, CurrentAccount teacher, DiplomaForm form, Map<String, String> errors,

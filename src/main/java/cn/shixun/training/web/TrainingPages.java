@@ -275,7 +275,8 @@ class TrainingPages {
 
     /**
      * The file for the plan or the certificate: one uploaded with the form (stored now, in the
-     * caller's transaction) or one of the teacher's earlier files; either must be the teacher's (R-40).
+     * caller's transaction) or one of the teacher's earlier files, which {@link ExternalTrainings}
+     * refuses unless it is the teacher's (R-40).
      */
     private String attach(CurrentAccount account, Long teacherId, String existingFile, MultipartFile scan,
                           String field) {
@@ -289,7 +290,7 @@ class TrainingPages {
         if (!StringUtils.hasText(existingFile)) {
             throw BusinessRuleException.violation("R-31", field, "training.page.file-required");
         }
-        return evidence.requireAttachable(existingFile, teacherId, field).id();
+        return existingFile;
     }
 
     private String applicationForm(Model model, CurrentAccount teacher, PlanForm form, Map<String, String> errors,

@@ -11,6 +11,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.evidence.StoredEvidence;
+import cn.shixun.security.Accounts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.ManagementService;
@@ -46,6 +49,8 @@ class DegreeExemptionDemoScenarioTest {
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
     @Autowired ObjectMapper json;
+    @Autowired EvidenceFiles evidence;
+    @Autowired Accounts accounts;
 
     MockMvc mvc;
 
@@ -57,7 +62,7 @@ class DegreeExemptionDemoScenarioTest {
     @Test
     void R30_R04_R16_teacherAppliesSchoolAndCountyApproveAndTheLedgerShowsTheCycleMetByExemption() throws Exception {
         JsonNode applied = body(as("teacher", post("/api/exemptions").contentType(MediaType.APPLICATION_JSON)
-                .content(diploma("DEMO-DIPLOMA-0001")))
+                .content(diploma("DEMO-DIPLOMA-0001", scanOf("teacher"))))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status").value("SCHOOL_REVIEW"))
                 .andExpect(jsonPath("$.statusLabel").value("学校审核中"))
@@ -124,18 +129,19 @@ class DegreeExemptionDemoScenarioTest {
                 .andExpect(jsonPath("$.ruleId").value("R-30"));
         as("teacher", post("/api/exemptions").contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
-                .content(diploma("DEMO-DIPLOMA-0002").replace("\"educationRelated\":true", "\"educationRelated\":false")))
+                .content(diploma("DEMO-DIPLOMA-0002", scanOf("teacher")).replace("\"educationRelated\":true", "\"educationRelated\":false")))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.ruleId").value("R-16"))
                 .andExpect(jsonPath("$.detail").value(containsString("Only an education-related degree exempts")));
         as("school.admin", post("/api/exemptions").contentType(MediaType.APPLICATION_JSON)
-                .content(diploma("DEMO-DIPLOMA-0003")))
+                .content(diploma("DEMO-DIPLOMA-0003", scanOf("teacher"))))
                 .andExpect(status().isForbidden());
         long id = body(as("teacher.km", post("/api/exemptions").contentType(MediaType.APPLICATION_JSON)
-                .content(diploma("DEMO-DIPLOMA-0004"))).andExpect(status().isCreated())).get("id").asLong();
+                .content(diploma("DEMO-DIPLOMA-0004", scanOf("teacher.km"))))
+                .andExpect(status().isCreated())).get("id").asLong();
         as("teacher", get("/api/exemptions/" + id)).andExpect(status().isNotFound());
         as("county.reviewer", post("/api/exemptions/" + id + "/amendments").contentType(MediaType.APPLICATION_JSON)
-                .content(diploma("DEMO-DIPLOMA-0005")))
+                .content(diploma("DEMO-DIPLOMA-0005", scanOf("teacher"))))
                 .andExpect(status().isNotFound());
         as("county.reviewer.km", get("/api/exemptions/" + id))
                 .andExpect(status().isOk())
@@ -144,12 +150,13 @@ class DegreeExemptionDemoScenarioTest {
 
     @Test
     void R30_R40_schoolAdminReturnsAndTheTeacherAmendsThroughTheApi() throws Exception {
+        String scan = scanOf("teacher");
         JsonNode applied = body(as("teacher", post("/api/exemptions").contentType(MediaType.APPLICATION_JSON)
-                .content(diploma("DEMO-DIPLOMA-0006"))).andExpect(status().isCreated()));
+                .content(diploma("DEMO-DIPLOMA-0006", scan))).andExpect(status().isCreated()));
         long id = applied.get("id").asLong();
         String review = applied.get("currentTask").get("id").asText();
         as("teacher", post("/api/exemptions/" + id + "/amendments").contentType(MediaType.APPLICATION_JSON)
-                .content(diploma("DEMO-DIPLOMA-0006")))
+                .content(diploma("DEMO-DIPLOMA-0006", scan)))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.ruleId").value("R-30"));
 
@@ -162,14 +169,26 @@ class DegreeExemptionDemoScenarioTest {
                 .andExpect(jsonPath("$.currentTask.assignee").value("teacher"));
         as("teacher", get("/api/tasks")).andExpect(jsonPath("$.tasks[*].caseId").value(hasItem(String.valueOf(id))));
 
+        // R-40: a made-up reference or another teacher's file is refused, the case stays returned.
+        for (String notTheirs : List.of("uploads/clear-DEMO-DIPLOMA-0006.pdf", scanOf("teacher.km"))) {
+            as("teacher", post("/api/exemptions/" + id + "/amendments").contentType(MediaType.APPLICATION_JSON)
+                    .content(diploma("DEMO-DIPLOMA-0006", notTheirs)))
+                    .andExpect(status().isUnprocessableEntity())
+                    .andExpect(jsonPath("$.field").value("diplomaFile"))
+                    .andExpect(jsonPath("$.ruleId").value("R-40"));
+        }
+        as("teacher", get("/api/exemptions/" + id)).andExpect(jsonPath("$.status").value("RETURNED"))
+                .andExpect(jsonPath("$.diploma.diplomaFile").value(scan));
+
+        String clearScan = scanOf("teacher");
         as("teacher", post("/api/exemptions/" + id + "/amendments").contentType(MediaType.APPLICATION_JSON)
-                .content(diploma("DEMO-DIPLOMA-0006").replace("uploads/diploma-", "uploads/clear-")))
+                .content(diploma("DEMO-DIPLOMA-0006", clearScan)))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("SCHOOL_REVIEW"))
-                .andExpect(jsonPath("$.diploma.diplomaFile").value("uploads/clear-DEMO-DIPLOMA-0006.pdf"))
+                .andExpect(jsonPath("$.diploma.diplomaFile").value(clearScan))
                 .andExpect(jsonPath("$.history[*].outcome").value(contains(
                         "SUBMITTED", "RETURNED", "SUBMITTED", "RESUBMITTED")))
-                .andExpect(jsonPath("$.history[2].comment").value(containsString("uploads/diploma-DEMO-DIPLOMA-0006.pdf")));
+                .andExpect(jsonPath("$.history[2].comment").value(containsString(scan)));
     }
 
     private ResultActions as(String username, MockHttpServletRequestBuilder request) throws Exception {
@@ -196,10 +215,15 @@ class DegreeExemptionDemoScenarioTest {
                 .processDefinitionKey("degreeExemption").singleResult().getId();
     }
 
-    private static String diploma(String certificateNumber) {
+    /** A stored evidence file of the demo teacher signed in as {@code username} (R-40). */
+    private String scanOf(String username) {
+        return StoredEvidence.of(evidence, accounts.find(username).orElseThrow().teacherId());
+    }
+
+    private static String diploma(String certificateNumber, String scan) {
         return """
                 {"institution":"河南师范大学","degreeLevel":"POSTGRADUATE","major":"教育管理","educationRelated":true,
                  "studyStart":"2024-09-01","studyEnd":"2026-06-30","certificateNumber":"%s",
-                 "diplomaFile":"uploads/diploma-%s.pdf"}""".formatted(certificateNumber, certificateNumber);
+                 "diplomaFile":"%s"}""".formatted(certificateNumber, scan);
     }
 }

@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.evidence.StoredEvidence;
 import cn.shixun.exemption.DegreeExemptions;
 import cn.shixun.exemption.Diploma;
 import cn.shixun.organisation.Organisation;
@@ -48,6 +50,7 @@ class TaskApiTest {
     private static final AtomicInteger CERTIFICATES = new AtomicInteger();
 
     @Autowired WebApplicationContext context;
+    @Autowired EvidenceFiles evidence;
     @Autowired Organisations organisations;
     @Autowired Teachers teachers;
     @Autowired Accounts accounts;
@@ -80,7 +83,8 @@ class TaskApiTest {
         Teacher applicant = schools.teacherAt(school, school == schools.countySchool ? Stage.PRIMARY : Stage.JUNIOR_MIDDLE);
         long id = exemptions.apply(applicant.getId(), "applicant", new Diploma("河南大学", DegreeLevel.POSTGRADUATE,
                 "教育学", true, LocalDate.of(2023, 9, 1), LocalDate.of(2025, 7, 1),
-                "API-" + ProcessHandle.current().pid() + "-" + CERTIFICATES.incrementAndGet(), "files/d.pdf")).getId();
+                "API-" + ProcessHandle.current().pid() + "-" + CERTIFICATES.incrementAndGet(),
+                StoredEvidence.of(evidence, applicant.getId()))).getId();
         return exemptions.openTask(id).orElseThrow().id();
     }
 

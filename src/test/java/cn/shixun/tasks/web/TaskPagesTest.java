@@ -13,6 +13,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.evidence.StoredEvidence;
 import cn.shixun.exemption.DegreeExemptions;
 import cn.shixun.exemption.Diploma;
 import cn.shixun.organisation.Organisations;
@@ -44,6 +46,7 @@ import org.springframework.web.context.WebApplicationContext;
 class TaskPagesTest {
 
     @Autowired WebApplicationContext context;
+    @Autowired EvidenceFiles evidence;
     @Autowired Organisations organisations;
     @Autowired Teachers teachers;
     @Autowired Accounts accounts;
@@ -151,7 +154,7 @@ class TaskPagesTest {
         Teacher teacher = schools.teacherAt(schools.countySchool, Stage.PRIMARY);
         return exemptions.apply(teacher.getId(), "applicant", new Diploma("河南大学", DegreeLevel.BACHELOR, "教育学",
                 true, LocalDate.of(2022, 9, 1), LocalDate.of(2024, 7, 1), "PAGE-" + System.nanoTime(),
-                "files/d.pdf")).getId();
+                StoredEvidence.of(evidence, teacher.getId()))).getId();
     }
 
     private static RequestPostProcessor as(CurrentAccount account) {

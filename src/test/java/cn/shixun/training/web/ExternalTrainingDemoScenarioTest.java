@@ -11,7 +11,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.evidence.StoredEvidence;
 import cn.shixun.organisation.TrainingProviders;
+import cn.shixun.security.Accounts;
 import cn.shixun.shared.BusinessDate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -48,6 +51,8 @@ class ExternalTrainingDemoScenarioTest {
     @Autowired TrainingProviders providers;
     @Autowired JdbcTemplate jdbc;
     @Autowired ObjectMapper json;
+    @Autowired EvidenceFiles evidence;
+    @Autowired Accounts accounts;
 
     MockMvc mvc;
 
@@ -60,7 +65,7 @@ class ExternalTrainingDemoScenarioTest {
     void R31_R04_R21_teacherAppliesBeforehand_schoolConsents_evidenceApprovedTwice_andTheLedgerShowsTheHours()
             throws Exception {
         JsonNode applied = body(as("teacher", post("/api/trainings").contentType(MediaType.APPLICATION_JSON)
-                .content(application(provider("河南师范大学"), "班主任工作能力提升研修", 20)))
+                .content(application(scanOf("teacher"), provider("河南师范大学"), "班主任工作能力提升研修", 20)))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status").value("CONSENT_REVIEW"))
                 .andExpect(jsonPath("$.statusLabel").value("学校事先审核中"))
@@ -85,7 +90,7 @@ class ExternalTrainingDemoScenarioTest {
                 .andExpect(jsonPath("$.currentTask").doesNotExist());
         // Too early: the completion evidence only comes after the training.
         as("teacher", post("/api/trainings/" + id + "/completion").contentType(MediaType.APPLICATION_JSON)
-                .content(certificate("DEMO-EXT-CERT-0001")))
+                .content(certificate("DEMO-EXT-CERT-0001", scanOf("teacher"))))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.ruleId").value("R-31"));
 
@@ -97,7 +102,7 @@ class ExternalTrainingDemoScenarioTest {
         management.executeJob(jobAt(id, "TimerEvent_TrainingEnded").getId());
 
         JsonNode submitted = body(as("teacher", post("/api/trainings/" + id + "/completion")
-                .contentType(MediaType.APPLICATION_JSON).content(certificate("DEMO-EXT-CERT-0001")))
+                .contentType(MediaType.APPLICATION_JSON).content(certificate("DEMO-EXT-CERT-0001", scanOf("teacher"))))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("COMPLETION_REVIEW"))
                 .andExpect(jsonPath("$.evidence.certificateNumber").value("DEMO-EXT-CERT-0001")));
@@ -122,23 +127,23 @@ class ExternalTrainingDemoScenarioTest {
     @Test
     void R31_R06_refusalsAreProblemDetailsNamingFieldAndRule_andOthersCannotSeeTheCase() throws Exception {
         as("teacher", post("/api/trainings").contentType(MediaType.APPLICATION_JSON)
-                .content(application(provider("郑州启航教育咨询有限公司"), "沟通技巧培训", 20)))
+                .content(application(scanOf("teacher"), provider("郑州启航教育咨询有限公司"), "沟通技巧培训", 20)))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.field").value("providerId"))
                 .andExpect(jsonPath("$.ruleId").value("R-06"));
         as("teacher", post("/api/trainings").contentType(MediaType.APPLICATION_JSON)
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "en")
-                .content(application(provider("河南大学"), "已经开始的培训", 0)))
+                .content(application(scanOf("teacher"), provider("河南大学"), "已经开始的培训", 0)))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.field").value("startDate"))
                 .andExpect(jsonPath("$.ruleId").value("R-31"))
                 .andExpect(jsonPath("$.detail").value(containsString("must consent before it starts")));
         as("county.reviewer", post("/api/trainings").contentType(MediaType.APPLICATION_JSON)
-                .content(application(provider("河南大学"), "代为申请", 20)))
+                .content(application(scanOf("teacher"), provider("河南大学"), "代为申请", 20)))
                 .andExpect(status().isForbidden());
 
         long id = body(as("teacher.km", post("/api/trainings").contentType(MediaType.APPLICATION_JSON)
-                .content(application(provider("云南师范大学"), "民族地区教育研修", 25)))
+                .content(application(scanOf("teacher.km"), provider("云南师范大学"), "民族地区教育研修", 25)))
                 .andExpect(status().isCreated())).get("id").asLong();
         as("teacher", get("/api/trainings/" + id)).andExpect(status().isNotFound());
         as("county.reviewer", get("/api/trainings/" + id)).andExpect(status().isNotFound());
@@ -146,7 +151,7 @@ class ExternalTrainingDemoScenarioTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.authorityGroup").value("county-reviewer:530102"));
         as("teacher.km", post("/api/trainings/" + id + "/application").contentType(MediaType.APPLICATION_JSON)
-                .content(application(provider("云南师范大学"), "民族地区教育研修", 25)))
+                .content(application(scanOf("teacher.km"), provider("云南师范大学"), "民族地区教育研修", 25)))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.detail").value(containsString("没有退回修改")));
     }
@@ -176,17 +181,22 @@ class ExternalTrainingDemoScenarioTest {
         return json.readTree(result.andReturn().getResponse().getContentAsString());
     }
 
-    private static String application(long providerId, String project, int startsInDays) {
+    /** A stored evidence file of the demo teacher signed in as {@code username} (R-40). */
+    private String scanOf(String username) {
+        return StoredEvidence.of(evidence, accounts.find(username).orElseThrow().teacherId());
+    }
+
+    private static String application(String notice, long providerId, String project, int startsInDays) {
         LocalDate start = BusinessDate.today().plusDays(startsInDays);
         return """
                 {"providerId":%d,"projectName":"%s","startDate":"%s","endDate":"%s","place":"郑州市",
-                 "plannedContent":"专题讲座与案例研讨","planFile":"uploads/notice-%s.pdf"}"""
-                .formatted(providerId, project, start, start.plusDays(2), project);
+                 "plannedContent":"专题讲座与案例研讨","planFile":"%s"}"""
+                .formatted(providerId, project, start, start.plusDays(2), notice);
     }
 
-    private static String certificate(String number) {
+    private static String certificate(String number, String scan) {
         return """
                 {"certificateNumber":"%s","certificateKind":"EDUCATION_DEPARTMENT_NOTICE","statedHours":24,
-                 "certificateFile":"uploads/%s.pdf"}""".formatted(number, number);
+                 "certificateFile":"%s"}""".formatted(number, scan);
     }
 }
