@@ -152,7 +152,9 @@ public abstract class BrowserTestSupport {
     }
 
     protected void waitUntil(java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(browser, WAIT).until(driver -> condition.getAsBoolean());
+        // An element read while the page is being replaced goes stale: that is "not yet", not a failure.
+        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver -> condition.getAsBoolean());
     }
 
     /** Saves the window as {@code target/screenshots/<name>.png} and returns the file. */
