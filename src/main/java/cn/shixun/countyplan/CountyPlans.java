@@ -3,6 +3,7 @@ package cn.shixun.countyplan;
 import cn.shixun.countyplan.PlanDraft.ProjectDraft;
 import cn.shixun.countyplan.PlanSummary.ProjectReport;
 import cn.shixun.countyplan.process.CountyPlanProcess;
+import cn.shixun.evidence.EvidenceFiles;
 import cn.shixun.ledger.Evidence;
 import cn.shixun.ledger.Ledger;
 import cn.shixun.ledger.LedgerEntry;
@@ -74,10 +75,11 @@ public class CountyPlans {
     private final CountyPlanProcess process;
     private final RefusalText refusals;
     private final ApplicationEventPublisher events;
+    private final EvidenceFiles evidence;
 
     CountyPlans(CountyPlanRepository repository, Organisations organisations, AccessScope scope, Teachers teachers,
                 Ledger ledger, CaseTasks caseTasks, CaseHistory history, CountyPlanProcess process,
-                RefusalText refusals, ApplicationEventPublisher events) {
+                RefusalText refusals, ApplicationEventPublisher events, EvidenceFiles evidence) {
         this.repository = repository;
         this.organisations = organisations;
         this.scope = scope;
@@ -88,6 +90,7 @@ public class CountyPlans {
         this.process = process;
         this.refusals = refusals;
         this.events = events;
+        this.evidence = evidence;
     }
 
     /**
@@ -466,6 +469,8 @@ public class CountyPlans {
             throw BusinessRuleException.violation("R-32", at + "trainingEnd", "countyplan.date-in-future", end);
         }
         String sheet = text(report.signInSheet(), at + "signInSheet", 255);
+        // the sign-in sheet is a scan the county itself uploaded (its evidence file), not a free reference.
+        evidence.requireAttachableToOrganisation(sheet.strip(), plan.countyId(), at + "signInSheet");
         if (report.participants() == null || report.participants().isEmpty()) {
             throw BusinessRuleException.violation("R-32", at + "participants", "countyplan.participants-required");
         }

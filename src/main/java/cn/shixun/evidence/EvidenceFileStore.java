@@ -18,7 +18,7 @@ import org.springframework.stereotype.Repository;
 class EvidenceFileStore {
 
     private static final String METADATA =
-            "SELECT id, teacher_id, name, content_type, size_bytes, sha256, uploaded_by, uploaded_at FROM evidence_file";
+            "SELECT id, teacher_id, organisation_id, name, content_type, size_bytes, sha256, uploaded_by, uploaded_at FROM evidence_file";
 
     private final JdbcTemplate jdbc;
 
@@ -27,9 +27,9 @@ class EvidenceFileStore {
     }
 
     void insert(EvidenceFile file, byte[] content) {
-        jdbc.update("INSERT INTO evidence_file (id, teacher_id, name, content_type, size_bytes, sha256, uploaded_by,"
-                        + " uploaded_at, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                file.id(), file.teacherId(), file.name(), file.contentType(), file.size(), file.sha256(),
+        jdbc.update("INSERT INTO evidence_file (id, teacher_id, organisation_id, name, content_type, size_bytes, sha256,"
+                        + " uploaded_by, uploaded_at, content) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                file.id(), file.teacherId(), file.organisationId(), file.name(), file.contentType(), file.size(), file.sha256(),
                 file.uploadedBy(), Timestamp.from(file.uploadedAt()), content);
     }
 
@@ -42,12 +42,18 @@ class EvidenceFileStore {
                 teacherId);
     }
 
+    List<EvidenceFile> ofOrganisation(Long organisationId) {
+        return jdbc.query(METADATA + " WHERE organisation_id = ? ORDER BY uploaded_at DESC, id",
+                EvidenceFileStore::metadata, organisationId);
+    }
+
     byte[] content(String id) {
         return jdbc.queryForObject("SELECT content FROM evidence_file WHERE id = ?", (rs, row) -> rs.getBytes(1), id);
     }
 
     private static EvidenceFile metadata(ResultSet rs, int row) throws SQLException {
-        return new EvidenceFile(rs.getString("id"), rs.getLong("teacher_id"), rs.getString("name"),
+        return new EvidenceFile(rs.getString("id"), rs.getObject("teacher_id", Long.class),
+                rs.getObject("organisation_id", Long.class), rs.getString("name"),
                 EvidenceType.ofMediaType(rs.getString("content_type")).orElseThrow(), rs.getLong("size_bytes"),
                 rs.getString("sha256"), rs.getString("uploaded_by"), rs.getTimestamp("uploaded_at").toInstant());
     }

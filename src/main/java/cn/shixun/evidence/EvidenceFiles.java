@@ -30,6 +30,11 @@ import org.springframework.util.unit.DataSize;
  * A file outside the reader's scope answers exactly like one that does not exist. Uploads and
  * downloads are audited. Procedures keep a file's id (e.g. a diploma's {@code diplomaFile})
  * after {@link #requireAttachable} has checked it is that teacher's.
+ *
+ * <p>Organisation files (a school's course design, a county's sign-in sheets) belong to the
+ * organisation instead of a teacher: uploaded and read by the accounts (not teachers: the cases
+ * they belong to are the authorities') whose scope covers it, attached after
+ * {@link #requireAttachableToOrganisation}.
  */
 @Service
 @Transactional(readOnly = true)
@@ -72,6 +77,27 @@ public class EvidenceFiles {
         if (!self && !uploader.is(Role.SCHOOL_ADMIN)) {
             throw BusinessRuleException.forbidden(null, "teacherId", "evidence.upload-not-allowed");
         }
+        return insert(uploader, teacherId, null, submittedName, content);
+    }
+
+    /**
+     * Stores {@code content} as a file of organisation {@code organisationId} (a school's course
+     * design, a county's sign-in sheet), uploaded by {@code uploader}. Refused, with nothing
+     * stored: a teacher, or an account whose scope does not cover the organisation (403); the
+     * content refusals of {@link #store}.
+     */
+    @Transactional
+    public EvidenceFile storeForOrganisation(CurrentAccount uploader, Long organisationId, String submittedName,
+                                             byte[] content) {
+        if (organisationId == null || uploader.isTeacher() || !scope.covers(uploader, organisationId)) {
+            throw BusinessRuleException.forbidden(null, "organisationId",
+                    "evidence.organisation-upload-not-allowed");
+        }
+        return insert(uploader, null, organisationId, submittedName, content);
+    }
+
+    private EvidenceFile insert(CurrentAccount uploader, Long teacherId, Long organisationId, String submittedName,
+                                byte[] content) {
         if (content == null || content.length == 0) {
             throw BusinessRuleException.violation(null, "file", "evidence.empty");
         }
@@ -80,21 +106,24 @@ public class EvidenceFiles {
         }
         EvidenceType type = EvidenceType.detect(content)
                 .orElseThrow(() -> BusinessRuleException.violation(null, "file", "evidence.type-not-allowed"));
-        EvidenceFile file = new EvidenceFile(UUID.randomUUID().toString(), teacherId,
+        EvidenceFile file = new EvidenceFile(UUID.randomUUID().toString(), teacherId, organisationId,
                 FileNames.sanitise(submittedName, type), type, content.length, sha256(content), uploader.username(),
                 Instant.now());
         store.insert(file, content);
         audit.publishEvent(new AuditedAction("evidence.upload", SUBJECT_TYPE, file.id(),
                 "上传证明材料“" + file.name() + "”（" + file.size() + " 字节，SHA-256 " + file.sha256() + "）",
-                schoolOf(teacherId)));
-        log.info("Evidence file {} ({}, {} bytes) stored for teacher {} by {}", file.id(), type, file.size(), teacherId,
-                uploader.username());
+                auditedOrganisation(file)));
+        log.info("Evidence file {} ({}, {} bytes) stored for {} {} by {}", file.id(), type, file.size(),
+                file.isOrganisations() ? "organisation" : "teacher",
+                file.isOrganisations() ? organisationId : teacherId, uploader.username());
         return file;
     }
 
     /** The file's metadata if {@code reader} may see it; otherwise the same 404 as for an unknown id. */
     public EvidenceFile requireReadable(String id, CurrentAccount reader) {
-        return describe(id).filter(file -> scope.coversTeacher(reader, file.teacherId()))
+        return describe(id).filter(file -> file.isOrganisations()
+                        ? !reader.isTeacher() && scope.covers(reader, file.organisationId())
+                        : scope.coversTeacher(reader, file.teacherId()))
                 .orElseThrow(() -> BusinessRuleException.notFound("id", "evidence.not-found"));
     }
 
@@ -103,7 +132,7 @@ public class EvidenceFiles {
     public EvidenceDownload download(String id, CurrentAccount reader) {
         EvidenceFile file = requireReadable(id, reader);
         audit.publishEvent(new AuditedAction("evidence.download", SUBJECT_TYPE, file.id(),
-                "下载证明材料“" + file.name() + "”", schoolOf(file.teacherId())));
+                "下载证明材料“" + file.name() + "”", auditedOrganisation(file)));
         return new EvidenceDownload(file, store.content(file.id()));
     }
 
@@ -113,8 +142,20 @@ public class EvidenceFiles {
      * {@code diplomaFile}), the same message whether the id is unknown or another teacher's.
      */
     public EvidenceFile requireAttachable(String id, Long teacherId, String field) {
-        return describe(id).filter(file -> file.teacherId().equals(teacherId))
+        return describe(id).filter(file -> teacherId != null && teacherId.equals(file.teacherId()))
                 .orElseThrow(() -> BusinessRuleException.violation("R-40", field, "evidence.not-attachable"));
+    }
+
+    /**
+     * The file {@code id} if it may be attached to a record of organisation {@code organisationId}
+     * (a school's class, a county's plan): it exists and is that organisation's own file. Refused
+     * otherwise like {@link #requireAttachable}: a teacher's file, another organisation's or an
+     * unknown id are the same 422 at the caller's {@code field}.
+     */
+    public EvidenceFile requireAttachableToOrganisation(String id, Long organisationId, String field) {
+        return describe(id).filter(file -> organisationId != null && organisationId.equals(file.organisationId()))
+                .orElseThrow(() -> BusinessRuleException.violation("R-40", field,
+                        "evidence.not-attachable-to-organisation"));
     }
 
     /**
@@ -130,6 +171,11 @@ public class EvidenceFiles {
         return store.ofTeacher(teacherId);
     }
 
+    /** The organisation's own files, newest first (for choosing an earlier upload); the caller checks the scope. */
+    public List<EvidenceFile> ofOrganisation(Long organisationId) {
+        return store.ofOrganisation(organisationId);
+    }
+
     /** The largest file accepted, in bytes ({@code shixun.evidence.max-file-size}). */
     public long maxFileSize() {
         return maxFileSize.toBytes();
@@ -139,8 +185,10 @@ public class EvidenceFiles {
         return maxFileSize.toMegabytes() + " MB";
     }
 
-    private Long schoolOf(Long teacherId) {
-        return teachers.find(teacherId).map(Teacher::schoolId).orElse(null);
+    /** The organisation the audit trail files the action under: the teacher's current school, or the owner organisation. */
+    private Long auditedOrganisation(EvidenceFile file) {
+        return file.isOrganisations() ? file.organisationId()
+                : teachers.find(file.teacherId()).map(Teacher::schoolId).orElse(null);
     }
 
     private static String sha256(byte[] content) {

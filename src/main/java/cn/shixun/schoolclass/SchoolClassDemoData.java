@@ -1,5 +1,7 @@
 package cn.shixun.schoolclass;
 
+import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.evidence.SamplePdf;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.schoolclass.process.SchoolClassProcess;
 import cn.shixun.security.Accounts;
@@ -35,14 +37,16 @@ class SchoolClassDemoData implements ApplicationRunner {
     private final CaseTasks tasks;
     private final Accounts accounts;
     private final Organisations organisations;
+    private final EvidenceFiles evidence;
 
     SchoolClassDemoData(SchoolClassRepository repository, SchoolClasses classes, CaseTasks tasks, Accounts accounts,
-                        Organisations organisations) {
+                        Organisations organisations, EvidenceFiles evidence) {
         this.repository = repository;
         this.classes = classes;
         this.tasks = tasks;
         this.accounts = accounts;
         this.organisations = organisations;
+        this.evidence = evidence;
     }
 
     @Override
@@ -59,15 +63,17 @@ class SchoolClassDemoData implements ApplicationRunner {
             return;
         }
         classes.propose(school, schoolId, new CourseDesign("信息技术与语文教学融合", CourseType.SCHOOL_TRAINING,
-                new BigDecimal("12"), "三次工作坊：课件制作、互动课堂、课例研讨。", "files/demo/it-chinese.pdf"));
+                new BigDecimal("12"), "三次工作坊：课件制作、互动课堂、课例研讨。", design(school, schoolId, "信息技术与语文教学融合-课程方案.pdf",
+                "Course design: IT and Chinese teaching")));
 
         SchoolClass atCounty = classes.propose(school, schoolId, new CourseDesign("课堂观察与议课",
                 CourseType.LESSON_OBSERVATION, new BigDecimal("16"), "以观察量表开展三轮听课、评课、议课。",
-                "files/demo/observation.pdf"));
+                design(school, schoolId, "课堂观察与议课-课程方案.pdf", "Course design: lesson observation")));
         decide(atCounty, school, "课程设计完整，同意报县级审核");
 
         SchoolClass opening = classes.propose(school, schoolId, new CourseDesign("整本书阅读教学研讨",
-                CourseType.RESEARCH_PROJECT, new BigDecimal("8"), "两次集体备课与一次展示课。", "files/demo/reading.pdf"));
+                CourseType.RESEARCH_PROJECT, new BigDecimal("8"), "两次集体备课与一次展示课。", design(school, schoolId, "整本书阅读-课程方案.pdf",
+                "Course design: whole-book reading")));
         decide(opening, school, null);
         decide(opening, county, "同意开设");
         LocalDate start = BusinessDate.today().plusDays(7);
@@ -75,6 +81,11 @@ class SchoolClassDemoData implements ApplicationRunner {
                 "李老师", "0371-65550000", BusinessDate.today(), start.minusDays(1), start, start.plusDays(14), 30,
                 "每周四 14:30-16:30"));
         log.info("Demo school-based classes: 3 in flight for school.admin and county.reviewer");
+    }
+
+    /** A sample design document, stored as the school's evidence file like an upload on the page. */
+    private String design(CurrentAccount school, Long schoolId, String name, String text) {
+        return evidence.storeForOrganisation(school, schoolId, name, SamplePdf.withText(text)).id();
     }
 
     private void decide(SchoolClass schoolClass, CurrentAccount account, String comment) {

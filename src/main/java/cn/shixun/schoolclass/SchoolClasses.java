@@ -1,5 +1,6 @@
 package cn.shixun.schoolclass;
 
+import cn.shixun.evidence.EvidenceFiles;
 import cn.shixun.ledger.Evidence;
 import cn.shixun.ledger.Ledger;
 import cn.shixun.ledger.LedgerEntry;
@@ -72,11 +73,12 @@ public class SchoolClasses {
     private final Ledger ledger;
     private final RefusalText refusals;
     private final ApplicationEventPublisher events;
+    private final EvidenceFiles evidence;
 
     SchoolClasses(SchoolClassRepository classes, ClassLearnerRepository learners, SchoolClassProcess process,
                   CaseTasks caseTasks, CaseHistory history, Organisations organisations, Teachers teachers,
                   ReviewRouting routing, AccessScope scope, Ledger ledger, RefusalText refusals,
-                  ApplicationEventPublisher events) {
+                  ApplicationEventPublisher events, EvidenceFiles evidence) {
         this.classes = classes;
         this.learners = learners;
         this.process = process;
@@ -89,6 +91,7 @@ public class SchoolClasses {
         this.ledger = ledger;
         this.refusals = refusals;
         this.events = events;
+        this.evidence = evidence;
     }
 
     /** A school administrator proposes a course for their school; starts {@code schoolBasedClass} at the school's review. */
@@ -104,7 +107,7 @@ public class SchoolClasses {
         if (!scope.covers(account, schoolId)) {
             throw BusinessRuleException.forbidden("R-35", "schoolId", "schoolclass.school-outside-scope");
         }
-        checkCourse(course);
+        checkCourse(course, schoolId);
         String schoolGroup = routing.schoolReview(schoolId).id();
         String authorityGroup = routing.authorityReview(schoolId).id();
         SchoolClass schoolClass = classes.saveAndFlush(new SchoolClass(schoolId, account.username(), schoolGroup,
@@ -122,7 +125,7 @@ public class SchoolClasses {
     public SchoolClass amendCourse(Long id, CurrentAccount account, CourseDesign course) {
         SchoolClass schoolClass = requireVisibleTo(id, account);
         CaseTask task = openStep(schoolClass, SchoolClassProcess.AMEND_COURSE, account);
-        checkCourse(course);
+        checkCourse(course, schoolClass.schoolId());
         audit("schoolclass.amend-course", schoolClass, "原课程：" + summary(schoolClass.course()));
         schoolClass.takeCourse(course);
         caseTasks.submit(task.id(), account);
@@ -367,7 +370,8 @@ public class SchoolClasses {
                 + " 学时，" + course.designFile();
     }
 
-    private static void checkCourse(CourseDesign course) {
+    /** every field of the course; R-40: the design file is one the school itself uploaded (an evidence file). */
+    private void checkCourse(CourseDesign course, Long schoolId) {
         if (course == null) {
             throw BusinessRuleException.violation("R-35", "courseName", "schoolclass.field-required");
         }
@@ -385,6 +389,7 @@ public class SchoolClasses {
         }
         requireText(course.outline(), "outline", MAX_OUTLINE);
         requireText(course.designFile(), "designFile", MAX_TEXT);
+        evidence.requireAttachableToOrganisation(course.designFile().strip(), schoolId, "designFile");
     }
 
     /** every field of the class, dates in order, and a class that has not started yet (approval comes first). */

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import cn.shixun.evidence.EvidenceFiles;
 import cn.shixun.countyplan.process.CountyPlanProcess;
 import cn.shixun.ledger.Evidence;
 import cn.shixun.ledger.Ledger;
@@ -63,13 +64,14 @@ class CountyPlanFilingProcessTest {
     @Autowired Organisations organisations;
     @Autowired Teachers teachers;
     @Autowired Accounts accounts;
+    @Autowired EvidenceFiles evidence;
 
     CountyPlanFixture data;
 
     @BeforeEach
     void setUp() {
         init(engine);
-        data = new CountyPlanFixture(organisations, teachers, accounts);
+        data = new CountyPlanFixture(organisations, teachers, accounts, evidence);
     }
 
     @Test
@@ -102,7 +104,7 @@ class CountyPlanFilingProcessTest {
         assertThat(filedPlan.hrReceiptNumber()).isEqualTo("RS-2026-017");
         assertThat(filedPlan.hrRecordedBy()).isEqualTo(data.cityReviewer.username());
 
-        plans.reportSummary(filed.getId(), data.countyReviewer, CountyPlanFixture.summary(filedPlan, "24",
+        plans.reportSummary(filed.getId(), data.countyReviewer, data.summary(filedPlan, "24",
                 List.of(first.staffNumber(), second.staffNumber())));
         BpmnAwareTests.assertThat(instance).isWaitingAt(CountyPlanProcess.AUDIT_SUMMARY);
         BpmnAwareTests.assertThat(task(instance)).hasCandidateGroup(data.cityGroup());
@@ -188,13 +190,13 @@ class CountyPlanFilingProcessTest {
         Teacher teacher = data.teacher();
         CountyPlan filed = fileAndFile();
         ProcessInstance instance = instanceOf(filed);
-        plans.reportSummary(filed.getId(), data.countyReviewer, CountyPlanFixture.summary(plans.require(filed.getId()),
+        plans.reportSummary(filed.getId(), data.countyReviewer, data.summary(plans.require(filed.getId()),
                 "24", List.of(teacher.staffNumber())));
         decide(filed, data.cityReviewer, Decision.RETURN, "签到表不清晰");
         BpmnAwareTests.assertThat(instance).isWaitingAt(CountyPlanProcess.SUBMIT_SUMMARY);
         assertThat(plans.require(filed.getId()).status()).isEqualTo(PlanStatus.SUMMARY_RETURNED);
 
-        plans.reportSummary(filed.getId(), data.countyReviewer, CountyPlanFixture.summary(plans.require(filed.getId()),
+        plans.reportSummary(filed.getId(), data.countyReviewer, data.summary(plans.require(filed.getId()),
                 "20", List.of(teacher.staffNumber())));
         BpmnAwareTests.assertThat(instance).isWaitingAt(CountyPlanProcess.AUDIT_SUMMARY);
         assertThat(plans.require(filed.getId()).projects()).extracting(PlanProject::deliveredHours)
@@ -267,7 +269,7 @@ class CountyPlanFilingProcessTest {
         Teacher refused = data.teacher();
         CountyPlan filed = fileAndFile(data.plan(CountyPlanFixture.project("小学英语教师培训", Stage.PRIMARY, false, 30)));
         ProcessInstance instance = instanceOf(filed);
-        plans.reportSummary(filed.getId(), data.countyReviewer, CountyPlanFixture.summary(plans.require(filed.getId()),
+        plans.reportSummary(filed.getId(), data.countyReviewer, data.summary(plans.require(filed.getId()),
                 "16", List.of(registered.staffNumber(), refused.staffNumber())));
         decide(filed, data.cityReviewer, Decision.APPROVE, null);
         // The teacher has left the post between the summary and its audit.
@@ -290,7 +292,7 @@ class CountyPlanFilingProcessTest {
         Teacher teacher = data.teacher();
         CountyPlan filed = fileAndFile(data.plan(CountyPlanFixture.project("小学英语教师培训", Stage.PRIMARY, false, 30)));
         ProcessInstance instance = instanceOf(filed);
-        plans.reportSummary(filed.getId(), data.countyReviewer, CountyPlanFixture.summary(plans.require(filed.getId()),
+        plans.reportSummary(filed.getId(), data.countyReviewer, data.summary(plans.require(filed.getId()),
                 "16", List.of(teacher.staffNumber())));
         decide(filed, data.cityReviewer, Decision.APPROVE, null);
         // The same certificate number was registered for this teacher by another route (R-40: not twice).
@@ -343,7 +345,7 @@ class CountyPlanFilingProcessTest {
         assertThat(filed.projects()).singleElement().satisfies(project -> assertThat(project.keyTeacher()).isTrue());
         // Reporting on it before the city's review and filing is refused: the step is not open.
         assertThatThrownBy(() -> plans.reportSummary(filed.getId(), data.countyReviewer,
-                CountyPlanFixture.summary(filed, "24", List.of(data.teacher().staffNumber()))))
+                data.summary(filed, "24", List.of(data.teacher().staffNumber()))))
                 .isInstanceOfSatisfying(BusinessRuleException.class,
                         e -> assertThat(e.kind()).isEqualTo(BusinessRuleException.Kind.CONFLICT));
         decide(filed, data.cityReviewer, Decision.APPROVE, null);

@@ -2,6 +2,8 @@ package cn.shixun.countyplan;
 
 import cn.shixun.countyplan.PlanDraft.ProjectDraft;
 import cn.shixun.countyplan.PlanSummary.ProjectReport;
+import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.evidence.StoredEvidence;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.organisation.Stage;
 import cn.shixun.security.Accounts;
@@ -32,8 +34,10 @@ final class CountyPlanFixture {
     final CurrentAccount otherCountyReviewer;
     final CurrentAccount schoolAdmin;
     final int year = BusinessDate.today().getYear();
+    private final EvidenceFiles evidence;
 
-    CountyPlanFixture(Organisations organisations, Teachers teachers, Accounts accounts) {
+    CountyPlanFixture(Organisations organisations, Teachers teachers, Accounts accounts, EvidenceFiles evidence) {
+        this.evidence = evidence;
         schools = new R04Schools(organisations, teachers);
         String p = schools.prefix;
         countyReviewer = accounts.createAccount(p + ".county", PASSWORD, "赵明", Role.COUNTY_REVIEWER,
@@ -75,11 +79,19 @@ final class CountyPlanFixture {
                 project("幼儿园教师保教能力提升", Stage.KINDERGARTEN, false, 60));
     }
 
-    /** Every project trained on 1 January of the plan year (always in the past), with these participants. */
-    static PlanSummary summary(CountyPlan plan, String hours, List<String> participants) {
+    /**
+     * Every project trained on 1 January of the plan year (always in the past), with these
+     * participants; each project's sign-in sheet a real file of the county (R-40).
+     */
+    PlanSummary summary(CountyPlan plan, String hours, List<String> participants) {
         LocalDate day = LocalDate.of(plan.year(), 1, 1);
         return new PlanSummary("培训按计划完成，学员反馈良好",
                 plan.projects().stream().map(project -> new ProjectReport(project.getId(), new BigDecimal(hours), day, day,
-                        "uploads/sign-in-" + project.seq() + ".pdf", participants)).toList());
+                        sheet(), participants)).toList());
+    }
+
+    /** A sign-in sheet stored as the county's own evidence file; its id. */
+    String sheet() {
+        return StoredEvidence.ofOrganisation(evidence, schools.district.getId());
     }
 }

@@ -8,6 +8,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -15,6 +16,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.evidence.SamplePdf;
+import cn.shixun.evidence.StoredEvidence;
 import cn.shixun.countyplan.process.CountyPlanProcess;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.organisation.Stage;
@@ -26,11 +30,14 @@ import cn.shixun.tasks.CaseTasks;
 import cn.shixun.tasks.Decision;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -52,6 +59,7 @@ class CountyPlanPagesTest {
     @Autowired Organisations organisations;
     @Autowired Teachers teachers;
     @Autowired Accounts accounts;
+    @Autowired EvidenceFiles evidence;
 
     MockMvc mvc;
     CountyPlanFixture data;
@@ -59,7 +67,7 @@ class CountyPlanPagesTest {
     @BeforeEach
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        data = new CountyPlanFixture(organisations, teachers, accounts);
+        data = new CountyPlanFixture(organisations, teachers, accounts, evidence);
     }
 
     @Test
@@ -233,7 +241,7 @@ class CountyPlanPagesTest {
                         .param("summary", "只报了一个项目")
                         .param("projects[0].projectId", String.valueOf(plan.projects().get(0).getId()))
                         .param("projects[0].deliveredHours", "12").param("projects[0].trainingStart", data.year + "-01-02")
-                        .param("projects[0].trainingEnd", data.year + "-01-02").param("projects[0].signInSheet", "QD")
+                        .param("projects[0].trainingEnd", data.year + "-01-02").param("projects[0].signInSheet", data.sheet())
                         .param("projects[0].participants", staffNumber))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(allOf(containsString("data-test=\"form-error\""),
@@ -251,6 +259,44 @@ class CountyPlanPagesTest {
             assertThat(project.participants()).extracting(Participant::staffNumber).containsExactly(staffNumber);
         });
         assertThat(plans.openTasks(plan.getId())).extracting(CaseTask::taskKey).containsExactly(CountyPlanProcess.AUDIT_SUMMARY);
+        // Each project's sheet was stored as the county's file with the summary; the case page links to them.
+        String sheet = reported.projects().get(0).signInSheet();
+        assertThat(evidence.describe(sheet).orElseThrow().organisationId()).isEqualTo(data.schools.district.getId());
+        mvc.perform(get(page).with(as(data.cityReviewer)))
+                .andExpect(content().string(allOf(containsString("data-test=\"sign-in-sheet\""),
+                        containsString("/evidence/" + sheet), containsString("签到表1.pdf"))));
+        mvc.perform(get("/evidence/" + sheet).with(as(data.cityReviewer))).andExpect(status().isOk());
+        mvc.perform(get("/evidence/" + sheet).with(as(data.otherCountyReviewer))).andExpect(status().isNotFound());
+        mvc.perform(get("/evidence/" + sheet).with(as(data.schoolAdmin))).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void R40_aSignInSheetOfTheWrongTypeTooLargeOrAnotherCountysIsRefusedBesideItsProject_andNothingIsStored()
+            throws Exception {
+        CountyPlan plan = filedPlan();
+        Long county = data.schools.district.getId();
+        int filesBefore = evidence.ofOrganisation(county).size();
+        String staffNumber = data.teacher().staffNumber();
+        byte[] tooLarge = new byte[(int) evidence.maxFileSize() + 1];
+        System.arraycopy(SamplePdf.withText("big"), 0, tooLarge, 0, 20);
+        for (byte[] second : List.of("<html>not a scan</html>".getBytes(StandardCharsets.UTF_8), tooLarge)) {
+            mvc.perform(summary(plan, "两个项目均按计划完成", staffNumber,
+                            i -> i == 0 ? SamplePdf.withText("ok") : second, i -> null).with(csrf()))
+                    .andExpect(status().isUnprocessableEntity())
+                    .andExpect(content().string(allOf(containsString("data-test=\"error-sheet-1\""),
+                            not(containsString("data-test=\"error-sheet-0\"")))));
+        }
+        String neighbours = StoredEvidence.ofOrganisation(evidence, data.otherCountyReviewer.organisationId());
+        mvc.perform(summary(plan, "两个项目均按计划完成", staffNumber, i -> null, i -> neighbours).with(csrf()))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(allOf(containsString("data-test=\"error-sheet-0\""),
+                        containsString("不是本单位上传的材料"))));
+        assertThat(evidence.ofOrganisation(county)).as("no sheet of a refused summary is kept").hasSize(filesBefore);
+        CountyPlan unchanged = plans.require(plan.getId());
+        assertThat(unchanged.summarySubmittedAt()).isNull();
+        assertThat(unchanged.projects()).allSatisfy(project -> assertThat(project.signInSheet()).isNull());
+        assertThat(plans.openTasks(plan.getId())).extracting(CaseTask::taskKey)
+                .containsExactly(CountyPlanProcess.SUBMIT_SUMMARY);
     }
 
     @Test
@@ -265,7 +311,7 @@ class CountyPlanPagesTest {
                         not(containsString("data-test=\"returned\"")))));
         CountyPlan filed = plans.require(plan.getId());
         plans.reportSummary(plan.getId(), data.countyReviewer,
-                CountyPlanFixture.summary(filed, "8", List.of(data.teacher().staffNumber())));
+                data.summary(filed, "8", List.of(data.teacher().staffNumber())));
         caseTasks.decide(openTask(plan), data.cityReviewer, Decision.RETURN, "请补充签到表扫描件");
 
         mvc.perform(get("/county-plans/" + plan.getId()).with(as(data.countyReviewer)))
@@ -315,16 +361,31 @@ class CountyPlanPagesTest {
                 .param("projects[1].headcount", "20").param("projects[1].courseSchedule", "全年：跟岗研修");
     }
 
+    /** The summary form with a scanned sign-in sheet uploaded for every project. */
     private MockHttpServletRequestBuilder summary(CountyPlan plan, String text, String participants) {
-        MockHttpServletRequestBuilder request = post("/county-plans/" + plan.getId() + "/summary")
-                .with(as(data.countyReviewer)).param("summary", text);
+        return summary(plan, text, participants, i -> SamplePdf.withText("Sign-in sheet " + i), i -> null);
+    }
+
+    /** The summary form; project i's sheet uploaded with {@code upload(i)} (none if null), or {@code chosen(i)} chosen. */
+    private MockHttpServletRequestBuilder summary(CountyPlan plan, String text, String participants,
+                                                  IntFunction<byte[]> upload, IntFunction<String> chosen) {
+        var multipart = multipart("/county-plans/" + plan.getId() + "/summary");
         List<PlanProject> projects = plan.projects();
+        for (int i = 0; i < projects.size(); i++) {
+            if (upload.apply(i) != null) {
+                multipart.file(new MockMultipartFile("sheet-" + i, "签到表" + (i + 1) + ".pdf",
+                        "application/pdf", upload.apply(i)));
+            }
+        }
+        MockHttpServletRequestBuilder request = multipart.with(as(data.countyReviewer)).param("summary", text);
         for (int i = 0; i < projects.size(); i++) {
             String at = "projects[" + i + "].";
             request.param(at + "projectId", String.valueOf(projects.get(i).getId()))
                     .param(at + "deliveredHours", "12").param(at + "trainingStart", data.year + "-01-02")
-                    .param(at + "trainingEnd", data.year + "-01-02").param(at + "signInSheet", "QD-" + i)
-                    .param(at + "participants", participants);
+                    .param(at + "trainingEnd", data.year + "-01-02").param(at + "participants", participants);
+            if (chosen.apply(i) != null) {
+                request.param(at + "signInSheet", chosen.apply(i));
+            }
         }
         return request;
     }

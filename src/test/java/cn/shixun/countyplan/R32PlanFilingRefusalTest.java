@@ -3,6 +3,8 @@ package cn.shixun.countyplan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.evidence.StoredEvidence;
 import cn.shixun.countyplan.PlanDraft.ProjectDraft;
 import cn.shixun.countyplan.PlanSummary.ProjectReport;
 import cn.shixun.organisation.Organisations;
@@ -40,12 +42,13 @@ class R32PlanFilingRefusalTest {
     @Autowired Organisations organisations;
     @Autowired Teachers teachers;
     @Autowired Accounts accounts;
+    @Autowired EvidenceFiles evidence;
 
     CountyPlanFixture data;
 
     @BeforeEach
     void setUp() {
-        data = new CountyPlanFixture(organisations, teachers, accounts);
+        data = new CountyPlanFixture(organisations, teachers, accounts, evidence);
     }
 
     @Test
@@ -142,15 +145,26 @@ class R32PlanFilingRefusalTest {
         assertSummaryRefused(filed, List.of(), "R-32", "projects[0].participants");
         LocalDate future = BusinessDate.today().plusDays(1);
         ProjectReport tomorrow = new ProjectReport(filed.projects().get(0).getId(), new BigDecimal("8"),
-                future, future, "sheet.pdf", List.of(teacher.staffNumber()));
+                future, future, data.sheet(), List.of(teacher.staffNumber()));
         if (future.getYear() == filed.year()) {
             assertRefused(() -> plans.reportSummary(filed.getId(), data.countyReviewer,
                     new PlanSummary("总结", List.of(tomorrow))), Kind.RULE_VIOLATION, "R-32", "projects[0].trainingEnd");
         }
         ProjectReport noHours = new ProjectReport(filed.projects().get(0).getId(), BigDecimal.ZERO,
-                LocalDate.of(filed.year(), 1, 1), LocalDate.of(filed.year(), 1, 1), "sheet.pdf", List.of(teacher.staffNumber()));
+                LocalDate.of(filed.year(), 1, 1), LocalDate.of(filed.year(), 1, 1), data.sheet(),
+                List.of(teacher.staffNumber()));
         assertRefused(() -> plans.reportSummary(filed.getId(), data.countyReviewer,
                 new PlanSummary("总结", List.of(noHours))), Kind.RULE_VIOLATION, "R-32", "projects[0].deliveredHours");
+        // the sign-in sheet is the county's own evidence file: not a typed reference, another county's or a teacher's.
+        var neighbour = data.otherCountyReviewer.organisationId();
+        for (String sheet : List.of("uploads/sign-in-1.pdf", StoredEvidence.ofOrganisation(evidence, neighbour),
+                StoredEvidence.of(evidence, teacher.getId()))) {
+            ProjectReport foreign = new ProjectReport(filed.projects().get(0).getId(), new BigDecimal("8"),
+                    LocalDate.of(filed.year(), 1, 1), LocalDate.of(filed.year(), 1, 1), sheet,
+                    List.of(teacher.staffNumber()));
+            assertRefused(() -> plans.reportSummary(filed.getId(), data.countyReviewer,
+                    new PlanSummary("总结", List.of(foreign))), Kind.RULE_VIOLATION, "R-40", "projects[0].signInSheet");
+        }
 
         CountyPlan unchanged = plans.require(plan.getId());
         assertThat(unchanged.status()).isEqualTo(PlanStatus.FILED);
@@ -164,7 +178,7 @@ class R32PlanFilingRefusalTest {
 
     private void assertSummaryRefused(CountyPlan filed, List<String> participants, String ruleId, String field) {
         assertRefused(() -> plans.reportSummary(filed.getId(), data.countyReviewer,
-                CountyPlanFixture.summary(filed, "16", new ArrayList<>(participants))), null, ruleId, field);
+                data.summary(filed, "16", new ArrayList<>(participants))), null, ruleId, field);
     }
 
     private void assertFilingRefused(CurrentAccount account, PlanDraft draft, Kind kind, String ruleId, String field) {

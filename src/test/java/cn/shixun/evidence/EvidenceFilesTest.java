@@ -183,6 +183,48 @@ class EvidenceFilesTest {
     }
 
     @Test
+    void R40_anOrganisationsOwnFile_isUploadedAndReadByItsScopeOnly_anotherCountyOrATeacherGets404() throws Exception {
+        long schoolA = data.schoolA.getId();
+        byte[] pdf = SamplePdf.withText("course design");
+        String id = body(as("admin-a", multipart("/api/organisations/" + schoolA + "/evidence")
+                        .file(file("课程方案.pdf", pdf)))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.organisationId").value(schoolA))
+                .andExpect(jsonPath("$.teacherId").doesNotExist()))
+                .get("id").asText();
+        // Who may see the school's cases reads it: the school and the county above it.
+        as("admin-a", get("/api/evidence/" + id + "/content")).andExpect(status().isOk());
+        page("reviewer-a", get("/evidence/" + id)).andExpect(status().isOk());
+        String unknown = "00000000-0000-4000-8000-000000000000";
+        // Another county, another school, and the school's own teachers (the school's cases are not theirs): 404.
+        for (String attacker : List.of("admin-b", "reviewer-b", "teacher-a", "teacher-b")) {
+            String outside = as(attacker, get("/api/evidence/" + id)).andExpect(status().isNotFound())
+                    .andReturn().getResponse().getContentAsString();
+            String missing = as(attacker, get("/api/evidence/" + unknown)).andExpect(status().isNotFound())
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(outside.replace(id, "ID")).isEqualTo(missing.replace(unknown, "ID")).doesNotContain("课程方案");
+            as(attacker, get("/api/evidence/" + id + "/content")).andExpect(status().isNotFound());
+            page(attacker, get("/evidence/" + id)).andExpect(status().isNotFound());
+        }
+        // Uploading as the organisation: a teacher, or an account whose scope does not cover it, is refused.
+        for (String outsider : List.of("teacher-a", "admin-b", "reviewer-b")) {
+            as(outsider, multipart("/api/organisations/" + schoolA + "/evidence").file(file("x.pdf", pdf)))
+                    .andExpect(status().isForbidden());
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM evidence_file WHERE organisation_id = ?", Integer.class,
+                schoolA)).isEqualTo(1);
+        // An organisation's file is no teacher's evidence, and a teacher's file is no organisation's.
+        String teachers = stored("teacher-a", "毕业证.pdf");
+        assertThatThrownBy(() -> evidence.requireAttachable(id, data.teacherA.getId(), "diplomaFile"))
+                .isInstanceOf(BusinessRuleException.class);
+        assertThatThrownBy(() -> evidence.requireAttachableToOrganisation(teachers, schoolA, "designFile"))
+                .isInstanceOf(BusinessRuleException.class);
+        assertThatThrownBy(() -> evidence.requireAttachableToOrganisation(id, data.schoolB.getId(), "designFile"))
+                .isInstanceOf(BusinessRuleException.class);
+        assertThat(evidence.requireAttachableToOrganisation(id, schoolA, "designFile").id()).isEqualTo(id);
+    }
+
+    @Test
     void aTeacherReadingAnotherTeachersFile_is404() throws Exception {
         String id = stored("teacher-a", "毕业证.pdf");
         as("teacher-a2", get("/api/evidence/" + id)).andExpect(status().isNotFound());

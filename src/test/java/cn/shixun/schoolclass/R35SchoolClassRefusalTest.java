@@ -24,6 +24,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.evidence.StoredEvidence;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -38,24 +40,25 @@ class R35SchoolClassRefusalTest {
     @Autowired Organisations organisations;
     @Autowired Teachers teachers;
     @Autowired Accounts accounts;
+    @Autowired EvidenceFiles evidence;
 
     SchoolClassFixture data;
 
     @BeforeEach
     void setUp() {
-        data = new SchoolClassFixture(organisations, teachers, accounts, "kunming-2015");
+        data = new SchoolClassFixture(organisations, teachers, accounts, evidence, "kunming-2015");
     }
 
     @Test
     void R35_onlyTheSchoolsOwnAdministratorProposes() {
         Long school = data.schools.countySchool.getId();
-        refused(() -> classes.propose(data.countyReviewer, school, SchoolClassFixture.course()), "R-35", "schoolId");
+        refused(() -> classes.propose(data.countyReviewer, school, data.course()), "R-35", "schoolId");
         CurrentAccount teacher = accounts.createTeacherAccount(data.schools.prefix + ".t", "secret-123",
                 data.teachers.get(0).getId());
-        refused(() -> classes.propose(teacher, school, SchoolClassFixture.course()), "R-35", "schoolId");
+        refused(() -> classes.propose(teacher, school, data.course()), "R-35", "schoolId");
         CurrentAccount otherAdmin = data.adminOf(data.schools.cityMiddleSchool);
-        refused(() -> classes.propose(otherAdmin, school, SchoolClassFixture.course()), "R-35", "schoolId");
-        refused(() -> classes.propose(data.schoolAdmin, data.schools.district.getId(), SchoolClassFixture.course()),
+        refused(() -> classes.propose(otherAdmin, school, data.course()), "R-35", "schoolId");
+        refused(() -> classes.propose(data.schoolAdmin, data.schools.district.getId(), data.course()),
                 null, "schoolId");
         assertThat(tasks.worklist(data.schoolAdmin, SchoolClassProcess.PROCESS_ID, 0, 10)).isEmpty();
     }
@@ -63,7 +66,7 @@ class R35SchoolClassRefusalTest {
     @Test
     void R35_aCourseNeedsEveryFieldAndSensibleHours() {
         Long school = data.schools.countySchool.getId();
-        CourseDesign c = SchoolClassFixture.course();
+        CourseDesign c = data.course();
         refused(() -> classes.propose(data.schoolAdmin, school, new CourseDesign(" ", c.courseType(), c.designedHours(),
                 c.outline(), c.designFile())), "R-35", "courseName");
         refused(() -> classes.propose(data.schoolAdmin, school, new CourseDesign(c.courseName(), null, c.designedHours(),
@@ -76,6 +79,20 @@ class R35SchoolClassRefusalTest {
                 c.designedHours(), "x".repeat(2001), c.designFile())), "R-35", "outline");
         refused(() -> classes.propose(data.schoolAdmin, school, new CourseDesign(c.courseName(), c.courseType(),
                 c.designedHours(), c.outline(), null)), "R-35", "designFile");
+        assertThat(tasks.worklist(data.schoolAdmin, SchoolClassProcess.PROCESS_ID, 0, 10)).isEmpty();
+    }
+
+    @Test
+    void R40_theDesignFileMustBeTheSchoolsOwnEvidenceFile_aTextReferenceATeachersOrAnotherSchoolsFileIsRefused() {
+        Long school = data.schools.countySchool.getId();
+        CourseDesign c = data.course();
+        List<String> notTheSchools = List.of("files/course-design.pdf", "00000000-0000-4000-8000-000000000000",
+                data.designOf(data.schools.cityMiddleSchool.getId()),
+                StoredEvidence.of(evidence, data.teachers.get(0).getId()));
+        for (String file : notTheSchools) {
+            refused(() -> classes.propose(data.schoolAdmin, school, new CourseDesign(c.courseName(), c.courseType(),
+                    c.designedHours(), c.outline(), file)), "R-40", "designFile");
+        }
         assertThat(tasks.worklist(data.schoolAdmin, SchoolClassProcess.PROCESS_ID, 0, 10)).isEmpty();
     }
 
@@ -127,7 +144,7 @@ class R35SchoolClassRefusalTest {
 
     @Test
     void R35_aStepThatIsNotOpen_orSomeoneElsesStep_isRefused() {
-        SchoolClass proposed = classes.propose(data.schoolAdmin, data.schools.countySchool.getId(), SchoolClassFixture.course());
+        SchoolClass proposed = classes.propose(data.schoolAdmin, data.schools.countySchool.getId(), data.course());
         refused(() -> plan(proposed, SchoolClassFixture.planToday()), "R-35", "id");
         refused(() -> classes.enrol(proposed.getId(), data.schoolAdmin, data.teacherIds()), "R-35", "id");
         SchoolClass approved = approvedCourse();
@@ -153,7 +170,7 @@ class R35SchoolClassRefusalTest {
     }
 
     SchoolClass approvedCourse() {
-        SchoolClass proposed = classes.propose(data.schoolAdmin, data.schools.countySchool.getId(), SchoolClassFixture.course());
+        SchoolClass proposed = classes.propose(data.schoolAdmin, data.schools.countySchool.getId(), data.course());
         decide(proposed, data.schoolAdmin);
         decide(proposed, data.countyReviewer);
         return proposed;

@@ -35,6 +35,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import cn.shixun.evidence.EvidenceFiles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
@@ -51,18 +52,19 @@ class SchoolBasedClassProcessTest {
     @Autowired Organisations organisations;
     @Autowired Teachers teachers;
     @Autowired Accounts accounts;
+    @Autowired EvidenceFiles evidence;
 
     SchoolClassFixture data;
 
     @BeforeEach
     void setUp() {
         init(engine);
-        data = new SchoolClassFixture(organisations, teachers, accounts, "kunming-2015");
+        data = new SchoolClassFixture(organisations, teachers, accounts, evidence, "kunming-2015");
     }
 
     @Test
     void R35_R14_courseClassLearnersAndGradesAreApprovedByTheSchoolAndTheCounty_andTheHoursCredited() {
-        SchoolClass proposed = classes.propose(data.schoolAdmin, data.schools.countySchool.getId(), SchoolClassFixture.course());
+        SchoolClass proposed = classes.propose(data.schoolAdmin, data.schools.countySchool.getId(), data.course());
         ProcessInstance instance = instanceOf(proposed);
         assertThat(instance.getBusinessKey()).isEqualTo(String.valueOf(proposed.getId()));
         BpmnAwareTests.assertThat(instance).isWaitingAt(SchoolClassProcess.SCHOOL_COURSE_REVIEW);
@@ -127,13 +129,13 @@ class SchoolBasedClassProcessTest {
 
     @Test
     void R35_R40_eachReturnGoesBackToTheSchoolsStep_andTheResubmissionIsReviewedAgain() {
-        SchoolClass proposed = classes.propose(data.schoolAdmin, data.schools.countySchool.getId(), SchoolClassFixture.course());
+        SchoolClass proposed = classes.propose(data.schoolAdmin, data.schools.countySchool.getId(), data.course());
         ProcessInstance instance = instanceOf(proposed);
         decide(proposed, data.schoolAdmin, Decision.RETURN, "课程简介过于简略");
         BpmnAwareTests.assertThat(instance).isWaitingAt(SchoolClassProcess.AMEND_COURSE);
         assertThat(status(proposed)).isEqualTo(SchoolClassStatus.COURSE_RETURNED);
         CourseDesign better = new CourseDesign("课堂观察与议课", CourseType.LESSON_OBSERVATION, new java.math.BigDecimal("12"),
-                "三轮听课、评课、议课，每轮4学时，附观察量表。", "files/course-design-v2.pdf");
+                "三轮听课、评课、议课，每轮4学时，附观察量表。", data.designOf(data.schools.countySchool.getId()));
         classes.amendCourse(proposed.getId(), data.schoolAdmin, better);
         BpmnAwareTests.assertThat(instance).isWaitingAt(SchoolClassProcess.SCHOOL_COURSE_REVIEW);
         assertThat(classes.require(proposed.getId()).course().designedHours()).isEqualByComparingTo("12");
@@ -176,14 +178,14 @@ class SchoolBasedClassProcessTest {
 
     @Test
     void R35_aRejectionAtAnyCountyStepEndsTheClassWithoutHours() {
-        SchoolClass course = classes.propose(data.schoolAdmin, data.schools.countySchool.getId(), SchoolClassFixture.course());
+        SchoolClass course = classes.propose(data.schoolAdmin, data.schools.countySchool.getId(), data.course());
         ProcessInstance courseInstance = instanceOf(course);
         decide(course, data.schoolAdmin, Decision.APPROVE, null);
         decide(course, data.countyReviewer, Decision.REJECT, "与区级研修重复");
         BpmnAwareTests.assertThat(courseInstance).isEnded().hasPassed("EndEvent_CourseRejected");
         assertThat(status(course)).isEqualTo(SchoolClassStatus.REJECTED);
 
-        SchoolClass opening = classes.propose(data.schoolAdmin, data.schools.countySchool.getId(), SchoolClassFixture.course());
+        SchoolClass opening = classes.propose(data.schoolAdmin, data.schools.countySchool.getId(), data.course());
         decide(opening, data.schoolAdmin, Decision.APPROVE, null);
         decide(opening, data.countyReviewer, Decision.APPROVE, null);
         classes.planClass(opening.getId(), data.schoolAdmin, SchoolClassFixture.planToday());
@@ -191,7 +193,7 @@ class SchoolBasedClassProcessTest {
         decide(opening, data.countyReviewer, Decision.REJECT, "场地不符合要求");
         BpmnAwareTests.assertThat(openingInstance).isEnded().hasPassed("EndEvent_ClassRejected");
 
-        SchoolClass school = classes.propose(data.schoolAdmin, data.schools.countySchool.getId(), SchoolClassFixture.course());
+        SchoolClass school = classes.propose(data.schoolAdmin, data.schools.countySchool.getId(), data.course());
         ProcessInstance schoolInstance = instanceOf(school);
         decide(school, data.schoolAdmin, Decision.REJECT, "本学期不开设");
         BpmnAwareTests.assertThat(schoolInstance).isEnded().hasPassed("EndEvent_CourseRejectedBySchool");
@@ -201,7 +203,8 @@ class SchoolBasedClassProcessTest {
     @Test
     void R04_aCityDirectMiddleSchoolsClassIsApprovedByTheCity() {
         CurrentAccount admin = data.adminOf(data.schools.cityMiddleSchool);
-        SchoolClass proposed = classes.propose(admin, data.schools.cityMiddleSchool.getId(), SchoolClassFixture.course());
+        SchoolClass proposed = classes.propose(admin, data.schools.cityMiddleSchool.getId(),
+                data.courseAt(data.schools.cityMiddleSchool.getId()));
         decide(proposed, admin, Decision.APPROVE, null);
         ProcessInstance instance = instanceOf(proposed);
         BpmnAwareTests.assertThat(BpmnAwareTests.task(instance))
@@ -252,7 +255,7 @@ class SchoolBasedClassProcessTest {
 
     @Test
     void R35_anOverdueCountyReviewIsRemindedAndEscalatedToTheCity() {
-        SchoolClass proposed = classes.propose(data.schoolAdmin, data.schools.countySchool.getId(), SchoolClassFixture.course());
+        SchoolClass proposed = classes.propose(data.schoolAdmin, data.schools.countySchool.getId(), data.course());
         decide(proposed, data.schoolAdmin, Decision.APPROVE, null);
         ProcessInstance instance = instanceOf(proposed);
         List<Job> timers = management.createJobQuery().processInstanceId(instance.getId()).timers()
@@ -270,7 +273,7 @@ class SchoolBasedClassProcessTest {
 
     /** Proposed, approved, planned today, ten learners approved, study ended: waiting for grades. */
     SchoolClass throughEnrolment() {
-        SchoolClass proposed = classes.propose(data.schoolAdmin, data.schools.countySchool.getId(), SchoolClassFixture.course());
+        SchoolClass proposed = classes.propose(data.schoolAdmin, data.schools.countySchool.getId(), data.course());
         decide(proposed, data.schoolAdmin, Decision.APPROVE, null);
         decide(proposed, data.countyReviewer, Decision.APPROVE, null);
         classes.planClass(proposed.getId(), data.schoolAdmin, SchoolClassFixture.planToday());

@@ -1,5 +1,7 @@
 package cn.shixun.schoolclass;
 
+import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.evidence.StoredEvidence;
 import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.organisation.Stage;
@@ -29,9 +31,12 @@ final class SchoolClassFixture {
     final CurrentAccount cityReviewer;
     final List<Teacher> teachers = new ArrayList<>();
     private final Accounts accounts;
+    private final EvidenceFiles evidence;
 
-    SchoolClassFixture(Organisations organisations, Teachers teacherService, Accounts accounts, String profile) {
+    SchoolClassFixture(Organisations organisations, Teachers teacherService, Accounts accounts, EvidenceFiles evidence,
+                       String profile) {
         this.accounts = accounts;
+        this.evidence = evidence;
         schools = new R04Schools(organisations, teacherService, profile);
         String p = schools.prefix;
         schoolAdmin = accounts.createAccount(p + ".school", PASSWORD, "王丽", Role.SCHOOL_ADMIN, schools.countySchool.getId());
@@ -51,9 +56,19 @@ final class SchoolClassFixture {
         return teachers.stream().map(Teacher::getId).toList();
     }
 
-    static CourseDesign course() {
+    /** A course of the county school, its design document a real file of the school. */
+    CourseDesign course() {
+        return courseAt(schools.countySchool.getId());
+    }
+
+    CourseDesign courseAt(Long schoolId) {
         return new CourseDesign("课堂观察与议课", CourseType.LESSON_OBSERVATION, new BigDecimal("16"),
-                "以语文课堂观察量表为工具，开展三轮听课、评课、议课。", "files/course-design.pdf");
+                "以语文课堂观察量表为工具，开展三轮听课、评课、议课。", designOf(schoolId));
+    }
+
+    /** A design document stored as school {@code schoolId}'s own evidence file; its id. */
+    String designOf(Long schoolId) {
+        return StoredEvidence.ofOrganisation(evidence, schoolId);
     }
 
     /** A one-day class today: it may still be planned (it has not started) and credited once graded. */

@@ -8,12 +8,17 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.shixun.evidence.EvidenceFile;
+import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.evidence.SamplePdf;
+import cn.shixun.evidence.StoredEvidence;
 import cn.shixun.ledger.Ledger;
 import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.OrganisationLevel;
@@ -36,6 +41,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -57,6 +63,7 @@ class SchoolClassPagesTest {
     @Autowired Organisations organisations;
     @Autowired Teachers teachers;
     @Autowired Accounts accounts;
+    @Autowired EvidenceFiles evidence;
     @Autowired Ledger ledger;
 
     MockMvc mvc;
@@ -67,7 +74,7 @@ class SchoolClassPagesTest {
     @BeforeEach
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        data = new SchoolClassFixture(organisations, teachers, accounts, "kunming-2015");
+        data = new SchoolClassFixture(organisations, teachers, accounts, evidence, "kunming-2015");
         // The reviewer of a neighbouring county, and a teacher of the school.
         Organisation otherCounty = organisations.createRegion(data.schools.prefix + "D2", "测试二区",
                 OrganisationLevel.COUNTY, data.schools.city.getId(), null);
@@ -100,18 +107,23 @@ class SchoolClassPagesTest {
     @Test
     void R35_theNewCoursePageStartsTheProcess_andARefusalKeepsWhatWasTypedAndWritesNothing() throws Exception {
         long before = classes.visibleTo(data.schoolAdmin, 0, 20).getTotalElements();
-        mvc.perform(post("/school-classes").with(as(data.schoolAdmin)).with(csrf())
+        Long school = data.schools.countySchool.getId();
+        int filesBefore = evidence.ofOrganisation(school).size();
+        mvc.perform(multipart("/school-classes").file(design(SamplePdf.withText("course design")))
+                        .with(as(data.schoolAdmin)).with(csrf())
                         .param("courseName", "<b>课堂观察</b>").param("courseType", "LESSON_OBSERVATION")
-                        .param("designedHours", "2.25").param("outline", "三轮听课").param("designFile", "files/x.pdf"))
+                        .param("designedHours", "2.25").param("outline", "三轮听课"))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(allOf(containsString("data-test=\"error-designedHours\""),
                         containsString("最多一位小数（R-35）"), containsString("&lt;b&gt;课堂观察&lt;/b&gt;"),
                         not(containsString("<b>课堂观察</b>")), containsString("三轮听课"))));
         assertThat(classes.visibleTo(data.schoolAdmin, 0, 20).getTotalElements()).isEqualTo(before);
+        assertThat(evidence.ofOrganisation(school)).as("the refused form's upload is not kept").hasSize(filesBefore);
 
-        String location = mvc.perform(post("/school-classes").with(as(data.schoolAdmin)).with(csrf())
+        String location = mvc.perform(multipart("/school-classes").file(design(SamplePdf.withText("course design")))
+                        .with(as(data.schoolAdmin)).with(csrf())
                         .param("courseName", "<script>alert(1)</script>").param("courseType", "LESSON_OBSERVATION")
-                        .param("designedHours", "16").param("outline", "三轮听课").param("designFile", "files/x.pdf"))
+                        .param("designedHours", "16").param("outline", "三轮听课"))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("done", containsString("等待学校审核")))
                 .andReturn().getResponse().getRedirectedUrl();
@@ -123,6 +135,59 @@ class SchoolClassPagesTest {
                 .andExpect(content().string(allOf(containsString("&lt;script&gt;alert(1)&lt;/script&gt;"),
                         not(containsString("<script>alert(1)")), containsString("data-test=\"review-link\""),
                         containsString("/tasks?task=" + openTask(id).id()), not(containsString("data-test=\"step-form\"")))));
+        // The design document was stored as the school's file with the course, and the case page links to it.
+        String fileId = classes.require(id).course().designFile();
+        EvidenceFile stored = evidence.describe(fileId).orElseThrow();
+        assertThat(stored.organisationId()).isEqualTo(school);
+        assertThat(stored.name()).isEqualTo("课程方案.pdf");
+        mvc.perform(get(location).with(as(data.countyReviewer)))
+                .andExpect(content().string(allOf(containsString("data-test=\"design-file\""),
+                        containsString("/evidence/" + fileId), containsString("课程方案.pdf"))));
+        mvc.perform(get("/evidence/" + fileId).with(as(data.countyReviewer)))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType("application/pdf"));
+    }
+
+    @Test
+    void R40_theDesignUploadIsRefusedAtItsField_wrongTypeTooLargeOrAnotherSchoolsFile_andNothingIsWritten()
+            throws Exception {
+        Long school = data.schools.countySchool.getId();
+        long before = classes.visibleTo(data.schoolAdmin, 0, 20).getTotalElements();
+        int filesBefore = evidence.ofOrganisation(school).size();
+        byte[] tooLarge = new byte[(int) evidence.maxFileSize() + 1];
+        System.arraycopy(SamplePdf.withText("big"), 0, tooLarge, 0, 20);
+        for (byte[] content : List.of("<html><script>alert(1)</script></html>".getBytes(), tooLarge)) {
+            mvc.perform(newCourse(design(content)))
+                    .andExpect(status().isUnprocessableEntity())
+                    .andExpect(content().string(allOf(containsString("data-test=\"error-design\""),
+                            containsString("三轮听课，附观察量表"))));
+        }
+        String otherSchools = data.designOf(data.schools.cityMiddleSchool.getId());
+        String teachers = StoredEvidence.of(evidence, data.teachers.get(0).getId());
+        for (String id : List.of(otherSchools, teachers, "files/x.pdf")) {
+            mvc.perform(newCourse().param("designFile", id))
+                    .andExpect(status().isUnprocessableEntity())
+                    .andExpect(content().string(allOf(containsString("data-test=\"error-design\""),
+                            containsString("不是本单位上传的材料"))));
+        }
+        mvc.perform(newCourse())
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("data-test=\"error-design\"")));
+        assertThat(classes.visibleTo(data.schoolAdmin, 0, 20).getTotalElements()).isEqualTo(before);
+        assertThat(evidence.ofOrganisation(school)).hasSize(filesBefore);
+    }
+
+    @Test
+    void R40_theSchoolsFileIsReadByTheScopeOfTheSchool_404ForAnotherCountyOrATeacher() throws Exception {
+        String fileId = propose().course().designFile();
+        mvc.perform(get("/evidence/" + fileId).with(as(data.schoolAdmin))).andExpect(status().isOk());
+        mvc.perform(get("/evidence/" + fileId).with(as(data.countyReviewer))).andExpect(status().isOk());
+        mvc.perform(get("/evidence/" + fileId).with(as(data.cityReviewer))).andExpect(status().isOk());
+        mvc.perform(get("/evidence/" + fileId).with(as(otherReviewer)))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(not(containsString("PDF"))));
+        mvc.perform(get("/evidence/" + fileId).with(as(teacher))).andExpect(status().isNotFound());
+        mvc.perform(get("/api/evidence/" + fileId).with(as(otherReviewer))).andExpect(status().isNotFound());
     }
 
     @Test
@@ -184,17 +249,23 @@ class SchoolClassPagesTest {
         mvc.perform(get(page).with(as(data.schoolAdmin)))
                 .andExpect(content().string(allOf(containsString("data-test=\"returned\""),
                         containsString("请补充&lt;课程日程&gt;安排"), containsString("data-test=\"course-form\""))));
-        mvc.perform(post(page + "/course").with(as(data.schoolAdmin)).with(csrf())
+        String designFile = proposed.course().designFile();
+        mvc.perform(multipart(page + "/course").file(design(SamplePdf.withText("v2"))).with(as(data.schoolAdmin))
+                        .with(csrf())
                         .param("courseName", "课堂观察与议课（修订）").param("courseType", "LESSON_OBSERVATION")
-                        .param("designedHours", "18").param("outline", "").param("designFile", "files/x.pdf"))
+                        .param("designedHours", "18").param("outline", ""))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(allOf(containsString("data-test=\"error-outline\""),
                         containsString("课堂观察与议课（修订）"))));
         assertThat(classes.require(proposed.getId()).course().courseName()).isEqualTo("课堂观察与议课");
-        mvc.perform(post(page + "/course").with(as(data.schoolAdmin)).with(csrf())
+        assertThat(evidence.ofOrganisation(data.schools.countySchool.getId())).extracting(EvidenceFile::id)
+                .containsExactly(designFile);
+        // Without a new upload the amendment keeps the design chosen from the school's files.
+        mvc.perform(multipart(page + "/course").with(as(data.schoolAdmin)).with(csrf())
                         .param("courseName", "课堂观察与议课（修订）").param("courseType", "LESSON_OBSERVATION")
-                        .param("designedHours", "18").param("outline", "四轮听课，附日程").param("designFile", "files/x.pdf"))
+                        .param("designedHours", "18").param("outline", "四轮听课，附日程").param("designFile", designFile))
                 .andExpect(redirectedUrl(page));
+        assertThat(classes.require(proposed.getId()).course().designFile()).isEqualTo(designFile);
         assertThat(classes.require(proposed.getId()).course().designedHours()).isEqualByComparingTo("18");
         assertThat(classes.require(proposed.getId()).status()).isEqualTo(SchoolClassStatus.COURSE_SCHOOL_REVIEW);
     }
@@ -315,8 +386,23 @@ class SchoolClassPagesTest {
         return request;
     }
 
+    private static MockMultipartFile design(byte[] content) {
+        return new MockMultipartFile("design", "课程方案.pdf", "application/pdf", content);
+    }
+
+    /** The new-course form as the school fills it in, without the design document. */
+    private MockHttpServletRequestBuilder newCourse(MockMultipartFile... files) {
+        var request = multipart("/school-classes");
+        for (MockMultipartFile file : files) {
+            request.file(file);
+        }
+        return request.with(as(data.schoolAdmin)).with(csrf())
+                .param("courseName", "课堂观察").param("courseType", "LESSON_OBSERVATION")
+                .param("designedHours", "16").param("outline", "三轮听课，附观察量表");
+    }
+
     private SchoolClass propose() {
-        return classes.propose(data.schoolAdmin, data.schools.countySchool.getId(), SchoolClassFixture.course());
+        return classes.propose(data.schoolAdmin, data.schools.countySchool.getId(), data.course());
     }
 
     private SchoolClass approvedCourse() {

@@ -3,11 +3,16 @@ package cn.shixun.countyplan.web;
 import cn.shixun.countyplan.CountyPlan;
 import cn.shixun.countyplan.CountyPlans;
 import cn.shixun.countyplan.PlanDraft;
+import cn.shixun.countyplan.PlanSummary;
+import cn.shixun.countyplan.PlanSummary.ProjectReport;
 import cn.shixun.countyplan.TrainingMode;
 import cn.shixun.countyplan.process.CountyPlanProcess;
 import cn.shixun.countyplan.web.CountyPlanForms.HrFilingForm;
 import cn.shixun.countyplan.web.CountyPlanForms.PlanForm;
 import cn.shixun.countyplan.web.CountyPlanForms.SummaryForm;
+import cn.shixun.evidence.EvidenceFile;
+import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.evidence.EvidenceUploads;
 import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.organisation.Stage;
@@ -26,6 +31,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,12 +44,15 @@ import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -51,12 +60,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * projects, and the case page where the open submission step is filled in — the county's
  * amendment and training summary, the city's record of the HR bureau's filing. Every form calls
  * the same {@link CountyPlans} method as the JSON API; a refusal comes back on the form with the
- * values typed and nothing written. The city's reviews stay in the workbench.
+ * values typed and nothing written. The city's reviews stay in the workbench. The summary's
+ * sign-in sheets are uploaded with it, one per project ({@code sheet-<index>}), and stored as the
+ * county's evidence files in the same transaction as the summary: a refused summary stores none.
  */
 @Controller
 class CountyPlanPages {
 
     static final int PAGE_SIZE = 20;
+    /** The name of project {@code i}'s sign-in sheet upload in the summary form: {@code sheet-<i>}. */
+    static final String SHEET_PREFIX = "sheet-";
     /** Roles that never see a county plan: asking for one is forbidden, not "not found". */
     private static final Set<Role> NOT_FOR = Set.of(Role.TEACHER, Role.SCHOOL_ADMIN);
     private static final Pattern PLAN_FIELDS =
@@ -74,14 +87,21 @@ class CountyPlanPages {
     private final CurrentAccounts accounts;
     private final Organisations organisations;
     private final RefusalText refusals;
+    private final EvidenceFiles evidence;
+    private final EvidenceUploads uploads;
+    private final TransactionTemplate transaction;
 
     CountyPlanPages(CountyPlans plans, CaseTasks tasks, CurrentAccounts accounts, Organisations organisations,
-                    RefusalText refusals) {
+                    RefusalText refusals, EvidenceFiles evidence, EvidenceUploads uploads,
+                    PlatformTransactionManager transactionManager) {
         this.plans = plans;
         this.tasks = tasks;
         this.accounts = accounts;
         this.organisations = organisations;
         this.refusals = refusals;
+        this.evidence = evidence;
+        this.uploads = uploads;
+        this.transaction = new TransactionTemplate(transactionManager);
     }
 
     /** One line of the list. */
@@ -151,10 +171,29 @@ class CountyPlanPages {
     }
 
     @PostMapping("/county-plans/{id}/summary")
-    String reportSummary(@PathVariable Long id, @ModelAttribute("form") SummaryForm form, Model model,
-                         RedirectAttributes redirect, HttpServletResponse response) {
+    String reportSummary(@PathVariable Long id, @ModelAttribute("form") SummaryForm form,
+                         @RequestParam Map<String, MultipartFile> sheets, Model model, RedirectAttributes redirect,
+                         HttpServletResponse response) {
         return act(id, model, redirect, response, SUMMARY_FIELDS, "countyplan.page.summary-sent",
-                account -> plans.reportSummary(id, account, form.summary()));
+                account -> transaction.executeWithoutResult(status -> plans.reportSummary(id, account,
+                        withSheets(form.summary(), sheets, account, plans.require(id).countyId()))));
+    }
+
+    /**
+     * The summary with each project's sign-in sheet: the file uploaded in its box (stored now as the
+     * county's, in the summary's transaction) or the county's earlier file chosen there.
+     */
+    private PlanSummary withSheets(PlanSummary typed, Map<String, MultipartFile> sheets, CurrentAccount account,
+                                   Long countyId) {
+        List<ProjectReport> reports = new ArrayList<>();
+        for (int i = 0; i < typed.projects().size(); i++) {
+            ProjectReport report = typed.projects().get(i);
+            String sheet = uploads.organisationFile(account, countyId, sheets.get(SHEET_PREFIX + i),
+                    report.signInSheet(), "projects[" + i + "].signInSheet");
+            reports.add(new ProjectReport(report.projectId(), report.deliveredHours(), report.trainingStart(),
+                    report.trainingEnd(), sheet, report.participants()));
+        }
+        return new PlanSummary(typed.summary(), reports);
     }
 
     /** One submission step: the plan must be visible (else 404); a refusal re-renders the case page with the typed form. */
@@ -216,6 +255,11 @@ class CountyPlanPages {
         model.addAttribute("history", history.stream().map(event -> new Line(DAY_TIME.format(event.occurredAt()),
                 event.step(), event.outcome().label(), event.comment(), event.actor())).toList());
         model.addAttribute("today", BusinessDate.today());
+        model.addAttribute("sheets", plan.projects().stream().map(project -> evidence.describe(project.signInSheet()))
+                .flatMap(Optional::stream).collect(Collectors.toMap(EvidenceFile::id, file -> file, (a, b) -> a)));
+        if ("summary".equals(form)) {
+            model.addAttribute("uploads", evidence.ofOrganisation(plan.countyId()));
+        }
         addChoices(model);
         return "countyplan/plan";
     }

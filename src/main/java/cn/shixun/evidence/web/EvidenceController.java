@@ -17,7 +17,7 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 
 /**
- * The evidence-file API (ADR 0007): upload for a teacher (multipart field {@code file}), read the
+ * The evidence-file API (ADR 0007): upload for a teacher or an organisation (multipart field {@code file}), read the
  * metadata, download the content. Scope as everywhere: a file outside the caller's scope is 404.
  */
 @RestController
@@ -31,22 +31,39 @@ class EvidenceController {
         this.accounts = accounts;
     }
 
-    record FileView(String id, Long teacherId, String name, String contentType, long size, String sha256,
-                    String uploadedBy, Instant uploadedAt) {
+    record FileView(String id, Long teacherId, Long organisationId, String name, String contentType, long size,
+                    String sha256, String uploadedBy, Instant uploadedAt) {
         static FileView of(EvidenceFile file) {
-            return new FileView(file.id(), file.teacherId(), file.name(), file.contentType(), file.size(),
-                    file.sha256(), file.uploadedBy(), file.uploadedAt());
+            return new FileView(file.id(), file.teacherId(), file.organisationId(), file.name(), file.contentType(),
+                    file.size(), file.sha256(), file.uploadedBy(), file.uploadedAt());
         }
     }
 
     @PostMapping(path = "/api/teachers/{teacherId}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<FileView> upload(@PathVariable Long teacherId, @RequestParam("file") MultipartFile file)
             throws IOException {
-        // The multipart parser lets a whole upload body through (shixun.http.max-upload-body); the file limit is ours.
+        requireWithinLimit(file);
+        EvidenceFile stored = evidence.store(accounts.require(), teacherId, file.getOriginalFilename(), file.getBytes());
+        return created(stored);
+    }
+
+    /** A school's or a county's own file (a course design, a sign-in sheet), uploaded by an account of its scope. */
+    @PostMapping(path = "/api/organisations/{organisationId}/evidence", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<FileView> uploadForOrganisation(@PathVariable Long organisationId,
+                                                   @RequestParam("file") MultipartFile file) throws IOException {
+        requireWithinLimit(file);
+        return created(evidence.storeForOrganisation(accounts.require(), organisationId, file.getOriginalFilename(),
+                file.getBytes()));
+    }
+
+    /** The multipart parser lets a whole upload body through (shixun.http.max-upload-body); the file limit is ours. */
+    private void requireWithinLimit(MultipartFile file) {
         if (file.getSize() > evidence.maxFileSize()) {
             throw new MaxUploadSizeExceededException(evidence.maxFileSize());
         }
-        EvidenceFile stored = evidence.store(accounts.require(), teacherId, file.getOriginalFilename(), file.getBytes());
+    }
+
+    private static ResponseEntity<FileView> created(EvidenceFile stored) {
         return ResponseEntity.created(URI.create("/api/evidence/" + stored.id())).body(FileView.of(stored));
     }
 

@@ -4,7 +4,11 @@ import cn.shixun.schoolclass.CourseDesign;
 import cn.shixun.schoolclass.CourseType;
 import java.math.BigDecimal;
 
-/** The course design as the page posts it (新建 and 修改课程); the domain service checks it. */
+/**
+ * The course design as the page posts it (新建 and 修改课程); the domain service checks it. The
+ * design document is a file uploaded with the form ({@code design}) or, in {@code designFile},
+ * the id of one the school uploaded before.
+ */
 record CourseForm(String courseName, CourseType courseType, BigDecimal designedHours, String outline,
                   String designFile) {
 
@@ -20,7 +24,8 @@ record CourseForm(String courseName, CourseType courseType, BigDecimal designedH
                 course.designFile());
     }
 
-    CourseDesign toDesign() {
-        return new CourseDesign(courseName, courseType, designedHours, outline, designFile);
+    /** The design with the document {@code fileId} (the one just uploaded, or the one chosen). */
+    CourseDesign toDesign(String fileId) {
+        return new CourseDesign(courseName, courseType, designedHours, outline, fileId);
     }
 }

@@ -1,5 +1,6 @@
 package cn.shixun.schoolclass.web;
 
+import cn.shixun.evidence.EvidenceFiles;
 import cn.shixun.ledger.Ledger;
 import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
@@ -66,15 +67,17 @@ class SchoolClassPageModel {
     private final Organisations organisations;
     private final Ledger ledger;
     private final MessageSource messages;
+    private final EvidenceFiles evidence;
 
     SchoolClassPageModel(SchoolClasses classes, CaseTasks tasks, Teachers teachers, Organisations organisations,
-                         Ledger ledger, MessageSource messages) {
+                         Ledger ledger, MessageSource messages, EvidenceFiles evidence) {
         this.classes = classes;
         this.tasks = tasks;
         this.teachers = teachers;
         this.organisations = organisations;
         this.ledger = ledger;
         this.messages = messages;
+        this.evidence = evidence;
     }
 
     ListRow listRow(SchoolClass schoolClass) {
@@ -94,6 +97,7 @@ class SchoolClassPageModel {
 
         model.addAttribute("schoolClass", schoolClass);
         model.addAttribute("course", schoolClass.course());
+        model.addAttribute("designFile", evidence.describe(schoolClass.course().designFile()).orElse(null));
         model.addAttribute("plan", schoolClass.plan());
         model.addAttribute("schoolName", schoolName(schoolClass.schoolId()));
         model.addAttribute("created", DAY_TIME.format(schoolClass.createdAt()));
@@ -115,6 +119,7 @@ class SchoolClassPageModel {
                 model.addAttribute("courseForm", typed.course() != null ? typed.course()
                         : CourseForm.of(schoolClass.course()));
                 model.addAttribute("courseTypes", CourseType.values());
+                model.addAttribute("uploads", evidence.ofOrganisation(schoolClass.schoolId()));
             }
             case "plan" -> model.addAttribute("planForm", typed.plan() != null ? typed.plan()
                     : PlanForm.of(schoolClass.plan()));

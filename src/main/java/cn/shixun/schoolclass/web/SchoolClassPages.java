@@ -1,5 +1,7 @@
 package cn.shixun.schoolclass.web;
 
+import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.evidence.EvidenceUploads;
 import cn.shixun.schoolclass.CourseType;
 import cn.shixun.schoolclass.Grade;
 import cn.shixun.schoolclass.SchoolClass;
@@ -22,6 +24,8 @@ import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -31,6 +35,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -40,12 +45,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * enrol learners, grade them). Every form calls the same {@link SchoolClasses} methods as the JSON
  * API; a refusal comes back next to its field with the values typed, and nothing is written.
  * Teachers get 403; a class outside the scope is answered like one that does not exist (404).
+ * The course's design document is uploaded with the course form ({@code design}) and stored as the
+ * school's evidence file in the same transaction as the course, so a refused form stores nothing.
  */
 @Controller
 @RequestMapping("/school-classes")
 class SchoolClassPages {
 
     static final int PAGE_SIZE = 20;
+    /** The course's design document: uploaded as {@code design}, or chosen among the school's files in this field. */
+    private static final String DESIGN = "designFile";
     private static final String CASE_VIEW = "schoolclass/case";
 
     private final SchoolClasses classes;
@@ -53,14 +62,21 @@ class SchoolClassPages {
     private final SchoolClassPageModel pageModel;
     private final RefusalText refusals;
     private final MessageSource messages;
+    private final EvidenceUploads uploads;
+    private final EvidenceFiles evidence;
+    private final TransactionTemplate transaction;
 
     SchoolClassPages(SchoolClasses classes, CurrentAccounts accounts, SchoolClassPageModel pageModel,
-                     RefusalText refusals, MessageSource messages) {
+                     RefusalText refusals, MessageSource messages, EvidenceUploads uploads, EvidenceFiles evidence,
+                     PlatformTransactionManager transactionManager) {
         this.classes = classes;
         this.accounts = accounts;
         this.pageModel = pageModel;
         this.refusals = refusals;
         this.messages = messages;
+        this.uploads = uploads;
+        this.evidence = evidence;
+        this.transaction = new TransactionTemplate(transactionManager);
     }
 
     @GetMapping
@@ -75,13 +91,14 @@ class SchoolClassPages {
 
     @GetMapping("/new")
     String newCourse(Model model) {
-        schoolAdmin();
+        CurrentAccount account = schoolAdmin();
         model.addAttribute("course", CourseForm.empty());
-        return newPage(model, Map.of(), null);
+        return newPage(model, account, Map.of(), null);
     }
 
     @PostMapping
-    String propose(@ModelAttribute("course") CourseForm form, BindingResult binding, Model model,
+    String propose(@ModelAttribute("course") CourseForm form, BindingResult binding,
+                   @RequestParam(name = "design", required = false) MultipartFile design, Model model,
                    HttpServletResponse response, RedirectAttributes redirect) {
         CurrentAccount account = schoolAdmin();
         CourseForm typed = form == null ? CourseForm.empty() : form;
@@ -89,16 +106,19 @@ class SchoolClassPages {
         Map<String, String> errors = bindingErrors(binding);
         if (errors.isEmpty()) {
             try {
-                SchoolClass proposed = classes.propose(account, account.organisationId(), typed.toDesign());
+                Long schoolId = account.organisationId();
+                SchoolClass proposed = transaction.execute(status -> classes.propose(account, schoolId,
+                        typed.toDesign(uploads.organisationFile(account, schoolId, design, typed.designFile(),
+                                DESIGN))));
                 redirect.addFlashAttribute("done", text("schoolclass.page.proposed", proposed.course().courseName()));
                 return "redirect:/school-classes/" + proposed.getId();
             } catch (BusinessRuleException refusal) {
                 rethrowUnlessFormError(refusal);
-                return newPage(model, fieldErrors(refusal, CourseForm.FIELDS), formError(refusal, CourseForm.FIELDS),
-                        response);
+                return newPage(model, account, fieldErrors(refusal, CourseForm.FIELDS),
+                        formError(refusal, CourseForm.FIELDS), response);
             }
         }
-        return newPage(model, errors, null, response);
+        return newPage(model, account, errors, null, response);
     }
 
     @GetMapping("/{id}")
@@ -110,10 +130,16 @@ class SchoolClassPages {
 
     @PostMapping("/{id}/course")
     String amendCourse(@PathVariable Long id, @ModelAttribute("typedCourse") CourseForm form, BindingResult binding,
+                       @RequestParam(name = "design", required = false) MultipartFile design,
                        Model model, HttpServletResponse response, RedirectAttributes redirect) {
         CourseForm typed = form == null ? CourseForm.empty() : form;
         return submit(id, binding, CourseForm.FIELDS, Typed.course(typed), model, response, redirect,
-                account -> classes.amendCourse(id, account, typed.toDesign()));
+                account -> transaction.execute(status -> {
+                    Long schoolId = classes.requireVisibleTo(id, account).schoolId();
+                    return classes.amendCourse(id, account,
+                            typed.toDesign(uploads.organisationFile(account, schoolId, design, typed.designFile(),
+                                    DESIGN)));
+                }));
     }
 
     @PostMapping("/{id}/class-plan")
@@ -202,13 +228,15 @@ class SchoolClassPages {
         return CASE_VIEW;
     }
 
-    private String newPage(Model model, Map<String, String> errors, String formError, HttpServletResponse response) {
+    private String newPage(Model model, CurrentAccount account, Map<String, String> errors, String formError,
+                           HttpServletResponse response) {
         response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-        return newPage(model, errors, formError);
+        return newPage(model, account, errors, formError);
     }
 
-    private String newPage(Model model, Map<String, String> errors, String formError) {
+    private String newPage(Model model, CurrentAccount account, Map<String, String> errors, String formError) {
         model.addAttribute("courseTypes", CourseType.values());
+        model.addAttribute("uploads", evidence.ofOrganisation(account.organisationId()));
         model.addAttribute("errors", errors);
         model.addAttribute("formError", formError);
         return "schoolclass/new";

@@ -6,12 +6,14 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.shixun.countyplan.DemoCountyPlans;
+import cn.shixun.evidence.SamplePdf;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.shared.BusinessDate;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -139,11 +142,24 @@ class CountyPlanFilingDemoScenarioTest {
         long thisId = thisYear.get("id").asLong();
         List<String> reports = new ArrayList<>();
         for (JsonNode project : thisYear.get("projects")) {
+            // Each sign-in sheet is uploaded first as the county's own file (R-40); the report names its id.
+            String sheet = body(as("county.reviewer", multipart("/api/organisations/" + countyId + "/evidence")
+                    .file(new MockMultipartFile("file", "sign-in-" + project.get("seq").asInt() + ".pdf",
+                            "application/pdf", SamplePdf.withText("Sign-in sheet " + project.get("seq").asInt()))))
+                    .andExpect(status().isCreated())).get("id").asText();
             reports.add("""
                     {"projectId":%d,"deliveredHours":24,"trainingStart":"%d-01-01","trainingEnd":"%d-01-01",
-                     "signInSheet":"uploads/sign-in-%d.pdf","participants":["%s"]}"""
-                    .formatted(project.get("id").asLong(), year, year, project.get("seq").asInt(), DEMO_TEACHER));
+                     "signInSheet":"%s","participants":["%s"]}"""
+                    .formatted(project.get("id").asLong(), year, year, sheet, DEMO_TEACHER));
         }
+        // A typed reference instead of an uploaded sheet is refused at its field, nothing written.
+        as("county.reviewer", post("/api/county-plans/" + thisId + "/summary").contentType(MediaType.APPLICATION_JSON)
+                .content("{\"summary\":\"按计划完成\",\"projects\":["
+                        + reports.get(0).replaceFirst("\"signInSheet\":\"[^\"]+\"", "\"signInSheet\":\"uploads/sign-in-1.pdf\"")
+                        + "]}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.ruleId").value("R-40"))
+                .andExpect(jsonPath("$.field").value("projects[0].signInSheet"));
         JsonNode reported = body(as("county.reviewer", post("/api/county-plans/" + thisId + "/summary")
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"summary\":\"三个项目均按计划完成\",\"projects\":[" + String.join(",", reports) + "]}"))

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.shixun.evidence.SamplePdf;
 import cn.shixun.ledger.Ledger;
 import cn.shixun.policy.Claim;
 import cn.shixun.policy.ClaimKind;
@@ -31,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -66,11 +69,26 @@ class SchoolBasedClassDemoScenarioTest {
     @Test
     void R35_R04_schoolAdminRunsAClassThroughTheCountyAndTheLearnersLedgersShowTheHours() throws Exception {
         Long schoolId = organisations.findByCode("4101050001").orElseThrow().getId();
+        // The design document is uploaded first, as the school's own evidence file (R-40); the course names its id.
+        String designFile = body(as("school.admin", multipart("/api/organisations/" + schoolId + "/evidence")
+                .file(new MockMultipartFile("file", "reading-course.pdf", "application/pdf",
+                        SamplePdf.withText("Reading course design"))))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.organisationId").value(schoolId))
+                .andExpect(jsonPath("$.teacherId").doesNotExist()))
+                .get("id").asText();
+        // A made-up reference is refused at its field, nothing started.
+        as("school.admin", post("/api/school-classes").contentType(MediaType.APPLICATION_JSON).content("""
+                {"schoolId": %d, "course": {"courseName": "整本书阅读教学研讨", "courseType": "SCHOOL_TRAINING",
+                 "designedHours": 8, "outline": "两次集体备课", "designFile": "files/reading-course.pdf"}}"""
+                .formatted(schoolId)))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.ruleId").value("R-40")).andExpect(jsonPath("$.field").value("designFile"));
         JsonNode proposed = body(as("school.admin", post("/api/school-classes").contentType(MediaType.APPLICATION_JSON)
                 .content("""
                         {"schoolId": %d, "course": {"courseName": "整本书阅读教学研讨", "courseType": "SCHOOL_TRAINING",
                          "designedHours": 8, "outline": "围绕整本书阅读开展两次集体备课与一次展示课。",
-                         "designFile": "files/reading-course.pdf"}}""".formatted(schoolId)))
+                         "designFile": "%s"}}""".formatted(schoolId, designFile)))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.status").value("COURSE_SCHOOL_REVIEW"))
                 .andExpect(jsonPath("$.currentTask.candidateGroups[0]").value("school-admin:4101050001"))

@@ -1,0 +1,5 @@
+-- An evidence file belongs to a teacher or to an organisation, never both nor neither (ADR 0007).
+-- MODIFY restates the column; CHECK is enforced by MariaDB 10.2+ and MySQL 8.0.16+.
+ALTER TABLE evidence_file MODIFY teacher_id BIGINT NULL;
+ALTER TABLE evidence_file ADD CONSTRAINT ck_evidence_file_owner
+    CHECK ((teacher_id IS NULL AND organisation_id IS NOT NULL) OR (teacher_id IS NOT NULL AND organisation_id IS NULL));
