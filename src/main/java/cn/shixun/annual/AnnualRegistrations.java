@@ -1,6 +1,7 @@
 package cn.shixun.annual;
 
 import cn.shixun.annual.process.AnnualRegistrationProcess;
+import cn.shixun.evidence.EvidenceFiles;
 import cn.shixun.ledger.Ledger;
 import cn.shixun.ledger.LedgerEntry;
 import cn.shixun.ledger.SourceType;
@@ -56,7 +57,10 @@ public class AnnualRegistrations {
     private static final int MAX_FILE = 255;
     private static final Logger log = LoggerFactory.getLogger(AnnualRegistrations.class);
 
-    /** A notice or certificate scan the teacher attaches to one line of the card. */
+    /**
+     * Notice or certificate scans the teacher attaches to one line of the card: the ids of the
+     * teacher's evidence files (R-40), uploaded before (API) or with the amendment form (page).
+     */
     public record Attachment(Long entryId, List<String> files) {
     }
 
@@ -82,12 +86,14 @@ public class AnnualRegistrations {
     private final AnnualCalendar calendar;
     private final ApplicationEventPublisher events;
     private final RefusalText refusals;
+    private final EvidenceFiles evidence;
 
     AnnualRegistrations(AnnualRegistrationRepository repository, CardItemRepository cardItems,
                         ResultLineRepository resultLines, AnnualRegistrationProcess process, Teachers teachers,
                         Organisations organisations, ReviewRouting routing, Ledger ledger,
                         TeacherStatusQuery statusQuery, AccessScope scope, CaseHistory history,
-                        CaseTasks caseTasks, AnnualCalendar calendar, ApplicationEventPublisher events, RefusalText refusals) {
+                        CaseTasks caseTasks, AnnualCalendar calendar, ApplicationEventPublisher events, RefusalText refusals,
+                        EvidenceFiles evidence) {
         this.repository = repository;
         this.cardItems = cardItems;
         this.resultLines = resultLines;
@@ -103,6 +109,7 @@ public class AnnualRegistrations {
         this.calendar = calendar;
         this.events = events;
         this.refusals = refusals;
+        this.evidence = evidence;
     }
 
     /**
@@ -391,7 +398,7 @@ public class AnnualRegistrations {
         List<LedgerEntry> live = all.stream().filter(entry -> entry.reversesEntryId() == null
                 && !reversed.contains(entry.getId()) && entry.entryDate().getYear() == year
                 && !entry.entryDate().isAfter(asOf)).toList();
-        Map<Long, List<String>> attached = attachments(attachments, live, existing);
+        Map<Long, List<String>> attached = attachments(teacherId, attachments, live);
         List<CardItem> lines = new ArrayList<>();
         for (LedgerEntry entry : live) {
             List<String> added = attached.getOrDefault(entry.getId(), List.of());
@@ -404,8 +411,7 @@ public class AnnualRegistrations {
         return new Card(lines);
     }
 
-    private Map<Long, List<String>> attachments(List<Attachment> attachments, List<LedgerEntry> live,
-                                                AnnualRegistration existing) {
+    private Map<Long, List<String>> attachments(Long teacherId, List<Attachment> attachments, List<LedgerEntry> live) {
         Map<Long, List<String>> byEntry = new HashMap<>();
         if (attachments == null) {
             return byEntry;
@@ -432,6 +438,7 @@ public class AnnualRegistrations {
                 if (!seen.add(name)) {
                     throw BusinessRuleException.conflict("R-40", at + "files", "annual.evidence-twice", name);
                 }
+                evidence.requireAttachable(name, teacherId, at + "files");
                 files.add(name);
             }
             byEntry.computeIfAbsent(attachment.entryId(), key -> new ArrayList<>()).addAll(files);

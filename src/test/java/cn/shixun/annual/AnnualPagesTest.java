@@ -10,6 +10,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -18,6 +19,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.shixun.annual.AnnualRegistrations.Attachment;
+import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.evidence.SamplePdf;
+import cn.shixun.evidence.StoredEvidence;
 import cn.shixun.ledger.Ledger;
 import cn.shixun.ledger.LedgerEntry;
 import cn.shixun.organisation.Organisations;
@@ -29,6 +33,7 @@ import cn.shixun.tasks.CaseTasks;
 import cn.shixun.tasks.Decision;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -38,7 +43,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
@@ -62,6 +69,7 @@ class AnnualPagesTest {
     @Autowired Accounts accounts;
     @Autowired Ledger ledger;
     @Autowired JdbcTemplate jdbc;
+    @Autowired EvidenceFiles evidence;
 
     MockMvc mvc;
     AnnualFixture kunming;
@@ -181,29 +189,72 @@ class AnnualPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("校本研修学时证明")))
                 .andExpect(content().string(not(containsString("data-test=\"amend-form\""))));
-        mvc.perform(post("/annual-registrations/" + card.getId() + "/amendments").with(as(teacherAccount)).with(csrf())
-                        .param("files-" + unproven.getId(), "files/proof.pdf"))
+        mvc.perform(amendment(card).file(scan(unproven, SamplePdf.withText("proof"))).with(as(teacherAccount))
+                        .with(csrf()))
                 .andExpect(status().isForbidden());
 
-        // Nothing typed: refused with the lines named, nothing written.
-        mvc.perform(post("/annual-registrations/" + card.getId() + "/amendments").with(as(kunming.schoolAdmin)).with(csrf())
-                        .param("files-" + unproven.getId(), " "))
+        // Nothing chosen: refused with the lines named, nothing written.
+        mvc.perform(amendment(card).with(as(kunming.schoolAdmin)).with(csrf()))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(containsString("缺少证明材料")))
                 .andExpect(content().string(containsString("data-test=\"amend-form\"")));
         assertThat(registrations.require(card.getId()).cardVersion()).isEqualTo(1);
         assertThat(openTask(card).taskKey()).isEqualTo("UserTask_AmendCard");
+        assertThat(evidence.ofTeacher(teacher.getId())).isEmpty();
 
-        mvc.perform(post("/annual-registrations/" + card.getId() + "/amendments").with(as(kunming.schoolAdmin)).with(csrf())
-                        .param("files-" + unproven.getId(), "files/proof.pdf"))
+        // The school uploads the scan with the form: stored as the teacher's evidence file, linked on the card.
+        mvc.perform(amendment(card).file(scan(unproven, SamplePdf.withText("proof"))).with(as(kunming.schoolAdmin))
+                        .with(csrf()))
                 .andExpect(redirectedUrl("/annual-registrations/" + card.getId()))
                 .andExpect(flash().attribute("done", "annual.page.amended"));
         AnnualRegistration amended = registrations.require(card.getId());
         assertThat(amended.status()).isEqualTo(RegistrationStatus.SCHOOL_REVIEW);
         assertThat(amended.cardVersion()).isEqualTo(2);
+        String stored = evidence.ofTeacher(teacher.getId()).get(0).id();
         assertThat(registrations.currentCard(amended)).singleElement()
-                .satisfies(line -> assertThat(line.attachedFiles()).containsExactly("files/proof.pdf"));
+                .satisfies(line -> assertThat(line.attachedFiles()).containsExactly(stored));
         assertThat(openTask(card).taskKey()).isEqualTo("UserTask_SchoolReview");
+        mvc.perform(get("/annual-registrations/" + card.getId()).with(as(kunming.schoolAdmin)))
+                .andExpect(content().string(allOf(containsString("data-test=\"attached-file\""),
+                        containsString("/evidence/" + stored), containsString("学时证明.pdf"))));
+    }
+
+    @Test
+    void R40_anAmendmentScanOfTheWrongTypeTooLargeOrAnotherTeachersIsRefusedBesideItsLine_andNothingIsStored()
+            throws Exception {
+        Teacher teacher = kunming.teacher();
+        LedgerEntry unproven = kunming.ownHours(teacher, ClaimKind.SCHOOL_BASED, "32", day(5, 1));
+        CurrentAccount account = kunming.accountOf(teacher);
+        String blurred = StoredEvidence.of(evidence, teacher.getId());
+        AnnualRegistration card = registrations.submit(account, YEAR, false,
+                List.of(new Attachment(unproven.getId(), List.of(blurred))));
+        tasks.decide(openTask(card).id(), kunming.schoolAdmin, Decision.RETURN, "扫描件不清晰");
+        int filesBefore = evidence.ofTeacher(teacher.getId()).size();
+
+        byte[] tooLarge = new byte[(int) evidence.maxFileSize() + 1];
+        System.arraycopy(SamplePdf.withText("big"), 0, tooLarge, 0, 20);
+        for (byte[] content : List.of("<html>not a scan</html>".getBytes(StandardCharsets.UTF_8), tooLarge)) {
+            mvc.perform(amendment(card).file(scan(unproven, content)).with(as(account)).with(csrf())
+                            .param("keep-" + unproven.getId(), blurred))
+                    .andExpect(status().isUnprocessableEntity())
+                    .andExpect(content().string(allOf(containsString("data-test=\"field-error\""),
+                            containsString("data-test=\"amend-form\""))));
+        }
+        Teacher someoneElse = kunming.teacher();
+        mvc.perform(amendment(card).with(as(account)).with(csrf())
+                        .param("keep-" + unproven.getId(), StoredEvidence.of(evidence, someoneElse.getId())))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(allOf(containsString("data-test=\"field-error\""),
+                        containsString("不属于该教师"))));
+        assertThat(evidence.ofTeacher(teacher.getId())).as("no scan of a refused amendment is kept")
+                .hasSize(filesBefore);
+        assertThat(registrations.require(card.getId()).cardVersion()).isEqualTo(1);
+        assertThat(openTask(card).taskKey()).isEqualTo("UserTask_AmendCard");
+
+        // The teacher's scan is read by who may see the card, and 404 for a reviewer of another county.
+        AnnualFixture other = new AnnualFixture(organisations, teachers, accounts, ledger, "kunming-2015");
+        mvc.perform(get("/evidence/" + blurred).with(as(kunming.countyReviewer))).andExpect(status().isOk());
+        mvc.perform(get("/evidence/" + blurred).with(as(other.countyReviewer))).andExpect(status().isNotFound());
     }
 
     @Test
@@ -213,7 +264,7 @@ class AnnualPagesTest {
         LedgerEntry unproven = kunming.ownHours(teacher, ClaimKind.SCHOOL_BASED, "32", day(5, 1));
         CurrentAccount account = kunming.accountOf(teacher);
         AnnualRegistration card = registrations.submit(account, YEAR, false,
-                List.of(new Attachment(unproven.getId(), List.of("files/blurred.jpg"))));
+                List.of(new Attachment(unproven.getId(), List.of(StoredEvidence.of(evidence, teacher.getId())))));
         tasks.decide(openTask(card).id(), kunming.schoolAdmin, Decision.RETURN, "扫描件不清晰");
 
         mvc.perform(get("/annual-registrations/mine").with(as(account)))
@@ -224,21 +275,21 @@ class AnnualPagesTest {
         assertThat(proven.evidenceFiles()).containsExactly("files/cert.pdf");
 
         // cert.pdf already proves another line of the card (R-40).
-        mvc.perform(post("/annual-registrations/" + card.getId() + "/amendments").with(as(account)).with(csrf())
-                        .param("files-" + unproven.getId(), "files/cert.pdf"))
+        mvc.perform(amendment(card).with(as(account)).with(csrf()).param("keep-" + unproven.getId(), "files/cert.pdf"))
                 .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("data-test=\"field-error\"")))
                 .andExpect(content().string(containsString("同一份材料不能证明两项培训")));
-        mvc.perform(post("/annual-registrations/" + card.getId() + "/amendments").with(as(account)).with(csrf())
-                        .param("files-" + unproven.getId(), "<script>alert(1)</script>.pdf, files/cert.pdf"))
-                .andExpect(status().isConflict())
-                .andExpect(content().string(containsString("&lt;script&gt;alert(1)&lt;/script&gt;.pdf")))
+        // A name with markup in the upload comes back escaped.
+        mvc.perform(amendment(card).file(new MockMultipartFile("files-" + unproven.getId(),
+                                "<script>alert(1)</script>.pdf", "application/pdf", "<script>alert(1)</script>".getBytes(
+                                StandardCharsets.UTF_8)))
+                        .with(as(account)).with(csrf()))
+                .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(not(containsString("<script>alert(1)"))));
         assertThat(registrations.require(card.getId()).cardVersion()).isEqualTo(1);
         assertThat(openTask(card).taskKey()).isEqualTo("UserTask_AmendCard");
 
-        mvc.perform(post("/annual-registrations/" + card.getId() + "/amendments").with(as(account)).with(csrf())
-                        .param("files-" + unproven.getId(), "files/clear.pdf"))
+        mvc.perform(amendment(card).file(scan(unproven, SamplePdf.withText("clear"))).with(as(account)).with(csrf()))
                 .andExpect(redirectedUrl("/annual-registrations/" + card.getId()));
         assertThat(registrations.require(card.getId()).cardVersion()).isEqualTo(2);
     }
@@ -288,6 +339,15 @@ class AnnualPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-test=\"case-page\" href=\"/annual-registrations/"
                         + card.getId() + "\"")));
+    }
+
+    private static MockMultipartHttpServletRequestBuilder amendment(AnnualRegistration card) {
+        return multipart("/annual-registrations/" + card.getId() + "/amendments");
+    }
+
+    /** A scan uploaded for the card line of {@code entry}. */
+    private static MockMultipartFile scan(LedgerEntry entry, byte[] content) {
+        return new MockMultipartFile("files-" + entry.getId(), "学时证明.pdf", "application/pdf", content);
     }
 
     private CaseTask openTask(AnnualRegistration registration) {

@@ -8,6 +8,8 @@ import static org.assertj.core.groups.Tuple.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions.init;
 
 import cn.shixun.annual.AnnualRegistrations.Attachment;
+import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.evidence.StoredEvidence;
 import cn.shixun.ledger.Ledger;
 import cn.shixun.ledger.LedgerEntry;
 import cn.shixun.ledger.TeacherStatus;
@@ -68,6 +70,7 @@ class AnnualRegistrationProcessTest {
     @Autowired Organisations organisations;
     @Autowired Teachers teachers;
     @Autowired Accounts accounts;
+    @Autowired EvidenceFiles evidence;
 
     AnnualFixture kunming;
 
@@ -85,7 +88,7 @@ class AnnualRegistrationProcessTest {
         CurrentAccount account = kunming.accountOf(teacher);
 
         AnnualRegistration submitted = registrations.submit(account, YEAR, false,
-                List.of(new Attachment(own.getId(), List.of("files/school-based-2026.pdf"))));
+                List.of(new Attachment(own.getId(), List.of(scan(teacher)))));
 
         ProcessInstance instance = instanceOf(submitted);
         assertThat(instance.getBusinessKey()).isEqualTo(String.valueOf(submitted.getId()));
@@ -175,7 +178,7 @@ class AnnualRegistrationProcessTest {
         LedgerEntry own = kunming.ownHours(teacher, ClaimKind.SCHOOL_BASED, "32", day(6, 30));
         CurrentAccount account = kunming.accountOf(teacher);
         AnnualRegistration submitted = registrations.submit(account, YEAR, false,
-                List.of(new Attachment(own.getId(), List.of("files/blurred.jpg"))));
+                List.of(new Attachment(own.getId(), List.of(scan(teacher)))));
 
         tasks.decide(openTask(submitted).id(), kunming.schoolAdmin, Decision.RETURN, "学时证明扫描件不清晰");
         CaseTask amend = openTask(submitted);
@@ -183,17 +186,18 @@ class AnnualRegistrationProcessTest {
         assertThat(amend.assignee()).isEqualTo(account.username());
         assertThat(registrations.require(submitted.getId()).status()).isEqualTo(RegistrationStatus.RETURNED);
         // Someone else may not amend it.
+        String clear = scan(teacher);
         assertThatThrownBy(() -> registrations.amend(submitted.getId(), kunming.schoolAdmin,
-                List.of(new Attachment(own.getId(), List.of("files/clear.pdf")))))
+                List.of(new Attachment(own.getId(), List.of(clear)))))
                 .isInstanceOfSatisfying(BusinessRuleException.class, refusal -> assertThat(refusal.ruleId()).isEqualTo("R-04"));
 
-        registrations.amend(submitted.getId(), account, List.of(new Attachment(own.getId(), List.of("files/clear.pdf"))));
+        registrations.amend(submitted.getId(), account, List.of(new Attachment(own.getId(), List.of(clear))));
 
         AnnualRegistration amended = registrations.require(submitted.getId());
         assertThat(amended.status()).isEqualTo(RegistrationStatus.SCHOOL_REVIEW);
         assertThat(amended.cardVersion()).isEqualTo(2);
         assertThat(registrations.currentCard(amended)).singleElement()
-                .satisfies(item -> assertThat(item.attachedFiles()).containsExactly("files/clear.pdf"));
+                .satisfies(item -> assertThat(item.attachedFiles()).containsExactly(clear));
         assertThat(openTask(submitted).taskKey()).isEqualTo("UserTask_SchoolReview");
         assertThat(history.of(PROCESS, String.valueOf(submitted.getId()))).extracting(CaseEvent::outcome)
                 .containsExactly(CaseOutcome.SUBMITTED, CaseOutcome.RETURNED, CaseOutcome.RESUBMITTED);
@@ -210,7 +214,7 @@ class AnnualRegistrationProcessTest {
         tasks.decide(openTask(submitted).id(), kunming.countyReviewer, Decision.RETURN, "请补充培训通知书");
         assertThat(openTask(submitted).taskKey()).isEqualTo("UserTask_AmendCard");
         registrations.amend(submitted.getId(), account,
-                List.of(new Attachment(own.getId(), List.of("files/notice.pdf"))));
+                List.of(new Attachment(own.getId(), List.of(scan(teacher)))));
         assertThat(openTask(submitted).taskKey()).isEqualTo("UserTask_SchoolReview");
     }
 
@@ -364,7 +368,7 @@ class AnnualRegistrationProcessTest {
         assertThat(amend.assignee()).isNull();
         assertThat(amend.candidateGroups()).containsExactly("school-admin:" + kunming.schools.countySchool.code());
         registrations.amend(unprovenCase, kunming.schoolAdmin,
-                List.of(new Attachment(unproven.getId(), List.of("files/school-based-proof.pdf"))));
+                List.of(new Attachment(unproven.getId(), List.of(StoredEvidence.of(evidence, unproven.teacherId())))));
         tasks.decide(openTask(unprovenCase).id(), kunming.schoolAdmin, Decision.APPROVE, null);
         tasks.decide(openTask(unprovenCase).id(), kunming.countyReviewer, Decision.APPROVE, null);
         executeJobs(instanceOf(registrations.require(unprovenCase)));
@@ -445,5 +449,10 @@ class AnnualRegistrationProcessTest {
         for (Job job : management.createJobQuery().processInstanceId(instance.getId()).messages().list()) {
             management.executeJob(job.getId());
         }
+    }
+
+    /** A scan of the teacher's, stored as their evidence file. */
+    private String scan(Teacher teacher) {
+        return StoredEvidence.of(evidence, teacher.getId());
     }
 }

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.shixun.annual.AnnualRegistrations.Attachment;
+import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.evidence.StoredEvidence;
 import cn.shixun.ledger.Ledger;
 import cn.shixun.ledger.LedgerEntry;
 import cn.shixun.organisation.Organisations;
@@ -39,6 +41,7 @@ class R33AnnualRefusalTest {
     @Autowired Organisations organisations;
     @Autowired Teachers teachers;
     @Autowired Accounts accounts;
+    @Autowired EvidenceFiles evidence;
     @Autowired RuntimeService runtime;
     @Autowired JdbcTemplate jdbc;
 
@@ -114,9 +117,22 @@ class R33AnnualRefusalTest {
     void R40_theSameScanForTwoLinesIsRefused() {
         LedgerEntry first = kunming.ownHours(teacher, ClaimKind.SCHOOL_BASED, "16", day(5, 1));
         LedgerEntry second = kunming.ownHours(teacher, ClaimKind.SCHOOL_BASED, "16", day(6, 1));
+        String proof = StoredEvidence.of(evidence, teacher.getId());
         refused(() -> registrations.submit(account, YEAR, false, List.of(
-                new Attachment(first.getId(), List.of("files/proof.pdf")),
-                new Attachment(second.getId(), List.of("files/proof.pdf")))), "R-40", "attachments[1].files");
+                new Attachment(first.getId(), List.of(proof)),
+                new Attachment(second.getId(), List.of(proof)))), "R-40", "attachments[1].files");
+    }
+
+    @Test
+    void R40_anAttachmentMustBeTheTeachersOwnEvidenceFile_aTypedNameOrAnotherTeachersFileIsRefused() {
+        LedgerEntry own = kunming.ownHours(teacher, ClaimKind.SCHOOL_BASED, "16", day(5, 1));
+        Teacher colleague = kunming.teacher();
+        for (String file : List.of("files/proof.pdf", StoredEvidence.of(evidence, colleague.getId()),
+                StoredEvidence.ofOrganisation(evidence, kunming.schools.countySchool.getId()))) {
+            refused(() -> registrations.submit(account, YEAR, false, List.of(new Attachment(own.getId(), List.of(file)))),
+                    "R-40", "attachments[0].files");
+        }
+        assertNothingWritten();
     }
 
     @Test
@@ -124,7 +140,8 @@ class R33AnnualRefusalTest {
         LedgerEntry lastYear = kunming.ownHours(teacher, ClaimKind.SCHOOL_BASED, "16", day(5, 1).minusYears(1),
                 "files/2025.pdf");
         refused(() -> registrations.submit(account, YEAR, false, List.of(
-                new Attachment(lastYear.getId(), List.of("files/notice.pdf")))), "R-33", "attachments[0].entryId");
+                new Attachment(lastYear.getId(), List.of(StoredEvidence.of(evidence, teacher.getId()))))), "R-33",
+                "attachments[0].entryId");
     }
 
     @Test

@@ -9,6 +9,9 @@ import cn.shixun.annual.BatchItem;
 import cn.shixun.annual.CardItem;
 import cn.shixun.annual.RegistrationStatus;
 import cn.shixun.annual.process.AnnualRegistrationProcess;
+import cn.shixun.evidence.EvidenceFile;
+import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.evidence.EvidenceUploads;
 import cn.shixun.ledger.TeacherStatus;
 import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
@@ -40,15 +43,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
+import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -57,12 +65,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * with their cards, and the one-step declaration of the whole school — the batch's progress while
  * its teachers are started (resumable), and a card's case page where a returned card is amended
  * by whoever {@code UserTask_AmendCard} belongs to (the teacher for their own card, the school for
- * a card it declared). Everything goes through the same services as the JSON API.
+ * a card it declared). Everything goes through the same services as the JSON API. An amendment's
+ * scans are uploaded with the form, one or more per line, and stored as the teacher's evidence
+ * files in the amendment's transaction (a refused amendment keeps none).
  */
 @Controller
 class AnnualPages {
 
+    /** A line's new scans: file inputs named {@code files-<ledgerEntryId>}. */
     static final String FILES_PREFIX = "files-";
+    /** A line's scans attached before and kept: checkboxes named {@code keep-<ledgerEntryId>}, the file id as value. */
+    static final String KEEP_PREFIX = "keep-";
+    /** Marks the typed values of a posted form (an empty map: the card as stored, every attached scan kept). */
+    private static final String POSTED = "posted";
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.of("Asia/Shanghai"));
 
@@ -75,10 +90,14 @@ class AnnualPages {
     private final CurrentAccounts accounts;
     private final AnnualCalendar calendar;
     private final RefusalText refusals;
+    private final EvidenceFiles evidence;
+    private final EvidenceUploads uploads;
+    private final TransactionTemplate transaction;
 
     AnnualPages(AnnualRegistrations registrations, AnnualBatches batches, CaseTasks tasks, CaseHistory history,
                 Teachers teachers, Organisations organisations, CurrentAccounts accounts, AnnualCalendar calendar,
-                RefusalText refusals) {
+                RefusalText refusals, EvidenceFiles evidence, EvidenceUploads uploads,
+                PlatformTransactionManager transactionManager) {
         this.registrations = registrations;
         this.batches = batches;
         this.tasks = tasks;
@@ -88,6 +107,9 @@ class AnnualPages {
         this.accounts = accounts;
         this.calendar = calendar;
         this.refusals = refusals;
+        this.evidence = evidence;
+        this.uploads = uploads;
+        this.transaction = new TransactionTemplate(transactionManager);
     }
 
     /** A deadline as the school page shows it: the day and how many days are left (negative: passed). */
@@ -268,7 +290,8 @@ class AnnualPages {
     }
 
     @PostMapping("/annual-registrations/{id}/amendments")
-    String amend(@PathVariable Long id, @RequestParam MultiValueMap<String, String> form, Model model,
+    String amend(@PathVariable Long id, @RequestParam MultiValueMap<String, String> form,
+                 @RequestParam MultiValueMap<String, MultipartFile> files, Model model,
                  HttpServletResponse response, RedirectAttributes redirect) {
         CurrentAccount account = accounts.require();
         Optional<AnnualRegistration> registration = visible(id, account);
@@ -279,29 +302,47 @@ class AnnualPages {
         if (amendTask.isPresent() && !tasks.mayWorkOn(amendTask.get(), account)) {
             throw new AccessDeniedException(account.username() + " may not amend annual registration " + id);
         }
+        // What the form kept of the card's scans (checked boxes), remembered to show them again after a refusal.
         Map<String, String> typed = new LinkedHashMap<>();
-        List<Attachment> attachments = new ArrayList<>();
-        List<Long> entryOrder = new ArrayList<>();
+        typed.put(POSTED, "");
+        Map<Long, List<String>> kept = new LinkedHashMap<>();
         form.forEach((name, values) -> {
-            if (name.startsWith(FILES_PREFIX) && values != null && !values.isEmpty()) {
-                String text = values.get(0) == null ? "" : values.get(0);
-                typed.put(name, text);
-                List<String> files = Arrays.stream(text.split("[\\n,，、;；]")).map(String::strip)
-                        .filter(file -> !file.isEmpty()).toList();
-                Long entryId = entryIdOf(name);
-                if (!files.isEmpty() && entryId != null) {
-                    attachments.add(new Attachment(entryId, files));
-                    entryOrder.add(entryId);
-                }
+            Long entryId = entryIdOf(name, KEEP_PREFIX);
+            if (entryId != null && values != null) {
+                values.stream().filter(StringUtils::hasText).forEach(file -> {
+                    kept.computeIfAbsent(entryId, key -> new ArrayList<>()).add(file);
+                    typed.put(KEEP_PREFIX + entryId + "-" + file, "");
+                });
             }
         });
+        Map<Long, List<MultipartFile>> added = new LinkedHashMap<>();
+        files.forEach((name, parts) -> {
+            Long entryId = entryIdOf(name, FILES_PREFIX);
+            if (entryId != null && parts != null) {
+                parts.stream().filter(EvidenceUploads::chosen)
+                        .forEach(part -> added.computeIfAbsent(entryId, key -> new ArrayList<>()).add(part));
+            }
+        });
+        List<Long> entryOrder = new ArrayList<>(kept.keySet());
+        added.keySet().stream().filter(entry -> !kept.containsKey(entry)).forEach(entryOrder::add);
+        Long teacherId = registration.get().teacherId();
         try {
-            registrations.amend(id, account, attachments);
+            // The scans chosen in the form are stored with the amendment, in its transaction: a refusal keeps none.
+            transaction.executeWithoutResult(status -> {
+                List<Attachment> attachments = new ArrayList<>();
+                for (Long entryId : entryOrder) {
+                    List<String> ids = new ArrayList<>(kept.getOrDefault(entryId, List.of()));
+                    for (MultipartFile part : added.getOrDefault(entryId, List.of())) {
+                        ids.add(uploads.teacherFile(account, teacherId, part, null, FILES_PREFIX + entryId));
+                    }
+                    attachments.add(new Attachment(entryId, ids));
+                }
+                registrations.amend(id, account, attachments);
+            });
             redirect.addFlashAttribute("done", "annual.page.amended");
             return "redirect:/annual-registrations/" + id;
         } catch (BusinessRuleException refusal) {
             response.setStatus(statusOf(refusal).value());
-            model.addAttribute("typed", typed);
             model.addAttribute("error", refusals.forReader(refusal));
             model.addAttribute("errorField", fieldOf(refusal.field(), entryOrder));
             return cardPage(registrations.require(id), account, model, typed);
@@ -322,6 +363,10 @@ class AnnualPages {
         model.addAttribute("school", organisations.find(registration.schoolId()).orElse(null));
         model.addAttribute("dates", registrations.datesOf(registration));
         model.addAttribute("card", card);
+        model.addAttribute("files", card.stream()
+                .flatMap(line -> Stream.concat(line.evidenceFiles().stream(), line.attachedFiles().stream()))
+                .distinct().map(evidence::describe).flatMap(Optional::stream)
+                .collect(Collectors.toMap(EvidenceFile::id, Function.identity())));
         model.addAttribute("cardComplete", card.stream().allMatch(CardItem::evidenceComplete));
         model.addAttribute("openTasks", tasks.openTasks(AnnualRegistrations.PROCESS_KEY, caseId));
         model.addAttribute("history", events.stream().map(Line::of).toList());
@@ -386,9 +431,13 @@ class AnnualPages {
         return field;
     }
 
-    private static Long entryIdOf(String name) {
+    /** The ledger entry a form field belongs to: {@code files-12} and {@code keep-12} are entry 12's. */
+    private static Long entryIdOf(String name, String prefix) {
+        if (!name.startsWith(prefix)) {
+            return null;
+        }
         try {
-            return Long.valueOf(name.substring(FILES_PREFIX.length()));
+            return Long.valueOf(name.substring(prefix.length()));
         } catch (NumberFormatException notAnEntry) {
             return null;
         }

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.shixun.evidence.SamplePdf;
 import cn.shixun.ledger.Evidence;
 import cn.shixun.ledger.Ledger;
 import cn.shixun.ledger.LedgerEntry;
@@ -34,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -138,9 +141,21 @@ class AnnualRegistrationDemoScenarioTest {
         as("school.admin", post("/api/tasks/" + unprovenTask + "/decisions").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"outcome\":\"RETURN\",\"comment\":\"校本研修缺学时证明，请补交\"}"))
                 .andExpect(status().isOk());
+        // A typed file name is not evidence: refused at its field, the card unchanged.
         as("school.admin", post("/api/annual-registrations/" + unprovenId + "/amendments")
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"attachments\":[{\"entryId\":" + unproven.getId() + ",\"files\":[\"scans/xbyx-2026.pdf\"]}]}"))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.ruleId").value("R-40"))
+                .andExpect(jsonPath("$.field").value("attachments[0].files"));
+        // The school uploads the scan as the teacher's evidence file, then attaches its id.
+        String scan = body(as("school.admin", multipart("/api/teachers/" + unproven.teacherId() + "/evidence")
+                .file(new MockMultipartFile("file", "xbyx-2026.pdf", "application/pdf",
+                        SamplePdf.withText("School-based training 2026")))))
+                .get("id").asText();
+        as("school.admin", post("/api/annual-registrations/" + unprovenId + "/amendments")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"attachments\":[{\"entryId\":" + unproven.getId() + ",\"files\":[\"" + scan + "\"]}]}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("SCHOOL_REVIEW"))
                 .andExpect(jsonPath("$.cardVersion").value(2))
