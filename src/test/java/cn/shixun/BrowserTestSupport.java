@@ -157,6 +157,29 @@ public abstract class BrowserTestSupport {
                 .until(driver -> condition.getAsBoolean());
     }
 
+    /**
+     * Fetches a download link in the signed-in browser: "status content-type disposition first-5-bytes",
+     * e.g. {@code 200 application/pdf attachment %PDF-}.
+     */
+    protected String fetchDownload(String href) {
+        return (String) ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done(r.status + ' '
+                    + r.headers.get('content-type') + ' ' + r.headers.get('content-disposition').split(';')[0] + ' '
+                    + new TextDecoder().decode(b.slice(0, 5))))).catch(e => done('failed ' + e));""", href);
+    }
+
+    /** A sample PDF in a temporary file, for a file input ({@code sendKeys} of its path). */
+    protected static Path samplePdf(String prefix, String text) {
+        try {
+            Path file = Files.createTempFile(prefix, ".pdf");
+            Files.write(file, cn.shixun.evidence.SamplePdf.withText(text));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** Saves the window as {@code target/screenshots/<name>.png} and returns the file. */
     protected Path screenshot(String name) {
         try {

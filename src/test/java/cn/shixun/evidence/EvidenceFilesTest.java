@@ -222,6 +222,14 @@ class EvidenceFilesTest {
         assertThatThrownBy(() -> evidence.requireAttachableToOrganisation(id, data.schoolB.getId(), "designFile"))
                 .isInstanceOf(BusinessRuleException.class);
         assertThat(evidence.requireAttachableToOrganisation(id, schoolA, "designFile").id()).isEqualTo(id);
+        // The table itself refuses a file with no owner or with two (V113's CHECK, on H2 and MariaDB alike).
+        for (Object[] owners : List.of(new Object[] {null, null}, new Object[] {data.teacherA.getId(), schoolA})) {
+            assertThatThrownBy(() -> jdbc.update("INSERT INTO evidence_file (id, teacher_id, organisation_id, name,"
+                            + " content_type, size_bytes, sha256, uploaded_by, uploaded_at, content)"
+                            + " VALUES (?, ?, ?, 'x.pdf', 'application/pdf', 1, ?, 'x', CURRENT_TIMESTAMP, ?)",
+                    java.util.UUID.randomUUID().toString(), owners[0], owners[1], "0".repeat(64), new byte[] {1}))
+                    .isInstanceOf(org.springframework.dao.DataAccessException.class);
+        }
     }
 
     @Test

@@ -134,7 +134,9 @@ class CountyPlanBrowserIT extends BrowserTestSupport {
             report.findElement(By.cssSelector("[data-test='report-hours']")).sendKeys("12");
             setValue(report.findElement(By.cssSelector("[data-test='report-start']")), year + "-01-0" + (2 + i));
             setValue(report.findElement(By.cssSelector("[data-test='report-end']")), year + "-01-0" + (3 + i));
-            report.findElement(By.cssSelector("[data-test='report-sheet']")).sendKeys("QD-" + year + "-0" + (i + 1));
+            // Each project's scanned sign-in sheet is uploaded with the summary.
+            report.findElement(By.cssSelector("[data-test='upload-sheet-" + i + "']")).sendKeys(
+                    samplePdf("sign-in-" + (i + 1) + "-", "Sign-in sheet " + year + "-0" + (i + 1)).toString());
             report.findElement(By.cssSelector("[data-test='report-participants']")).sendKeys(DEMO_TEACHER);
         }
         assertThat(reports.get(0).findElement(By.cssSelector("[data-test='participant-count']")).getText()).contains("1 人");
@@ -142,10 +144,18 @@ class CountyPlanBrowserIT extends BrowserTestSupport {
         byTest("summary-submit").click();
         assertThat(byTest("done").getText()).contains("培训总结已报送");
         assertThat(byTest("status").getText()).isEqualTo("培训总结审核中");
+        List<WebElement> sheets = browser.findElements(By.cssSelector("[data-test='sign-in-sheet']"));
+        assertThat(sheets).hasSize(2).allSatisfy(sheet -> assertThat(sheet.getText()).startsWith("sign-in-"));
+        assertThat(fetchDownload(sheets.get(0).getAttribute("href"))).isEqualTo("200 application/pdf attachment %PDF-");
+        fullPageScreenshot("countyplan-07b-summary-sent");
         signOut();
 
         // The city approves the audit; the registration runs (the job executor does it in the running application).
         signIn("city.reviewer", DEMO_PASSWORD);
+        // The city reads a sheet before deciding.
+        open("/county-plans/" + planId);
+        assertThat(fetchDownload(byTest("sign-in-sheet").getAttribute("href")))
+                .isEqualTo("200 application/pdf attachment %PDF-");
         openFromWorkbench(planId);
         byTest("comment").sendKeys("学时核实无误");
         byTest("decide").click();

@@ -10,6 +10,7 @@ import cn.shixun.schoolclass.SchoolClasses;
 import cn.shixun.shared.BusinessDate;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
@@ -62,13 +63,18 @@ class SchoolClassBrowserIT extends BrowserTestSupport {
         assertThat(byTest("field-courseName").getAttribute("value")).isEqualTo(COURSE);
         type("designedHours", "12");
         type("outline", "围绕一个跨学科主题，开展两次集体备课、一次展示课和一次议课。");
-        type("designFile", "files/demo/cross-subject.pdf");
+        Path design = samplePdf("course-design-", "Course design: cross-subject learning");
+        byTest("upload-design").sendKeys(design.toAbsolutePath().toString());
         fullScreenshot("schoolclass-02-new-course");
         byTest("course-submit").click();
         waitUntil(() -> currentPath().matches("/school-classes/\\d+"));
         long id = Long.parseLong(currentPath().substring("/school-classes/".length()));
         assertThat(byTest("done").getText()).contains(COURSE, "等待学校审核");
         assertThat(byTest("case-status").getText()).isEqualTo("学校审核课程");
+        // The design document was stored as the school's file and is linked on the case page.
+        assertThat(byTest("design-file").getText()).startsWith(design.getFileName().toString());
+        assertThat(fetchDownload(byTest("design-file").getAttribute("href")))
+                .isEqualTo("200 application/pdf attachment %PDF-");
         fullScreenshot("schoolclass-03-proposed");
 
         // The school's own review, then the county's, in the workbench.
