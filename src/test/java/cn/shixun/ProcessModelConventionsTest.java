@@ -166,7 +166,7 @@ class ProcessModelConventionsTest {
         }
     }
 
-    private static String caseTaskKind(UserTask task) {
+    static String caseTaskKind(UserTask task) {
         if (task.getExtensionElements() == null) {
             return null;
         }
@@ -182,13 +182,13 @@ class ProcessModelConventionsTest {
                 .stream().collect(Collectors.toSet());
     }
 
-    private static List<Path> models() throws IOException {
+    static List<Path> models() throws IOException {
         try (Stream<Path> files = Files.list(Path.of("processes"))) {
             return files.filter(f -> f.toString().endsWith(".bpmn")).sorted().toList();
         }
     }
 
-    private static BpmnModelInstance read(Path file) {
+    static BpmnModelInstance read(Path file) {
         return Bpmn.readModelFromFile(file.toFile());
     }
 
