@@ -216,7 +216,8 @@ class AnnualPages {
         model.addAttribute("tried", progress.teachers() - pending);
         model.addAttribute("percent", progress.teachers() == 0 ? 100 : (progress.teachers() - pending) * 100 / progress.teachers());
         model.addAttribute("running", running);
-        model.addAttribute("interrupted", !running && pending > 0);
+        // Only items that failed with a reason wait for the school: pending ones are any node's worker's.
+        model.addAttribute("interrupted", !running && progress.items().getOrDefault(BatchItem.Outcome.FAILED, 0L) > 0);
         model.addAttribute("outcomes", outcomesInOrder(progress));
         model.addAttribute("mayResume", account.is(Role.SCHOOL_ADMIN));
         return "annual/batch";

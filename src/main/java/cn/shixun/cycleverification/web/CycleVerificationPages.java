@@ -177,7 +177,9 @@ class CycleVerificationPages {
         model.addAttribute("counts", counts);
         model.addAttribute("running", running);
         model.addAttribute("finished", started == rows.size());
-        model.addAttribute("interrupted", !running && started < rows.size());
+        // Only starts that failed with a reason wait for the school: pending ones are any node's worker's.
+        model.addAttribute("interrupted", !running
+                && rows.stream().anyMatch(row -> row.verification().startFailure() != null));
         model.addAttribute("mayResume", account.is(Role.SCHOOL_ADMIN));
         return "cycleverification/batch";
     }
