@@ -303,8 +303,9 @@ public class AnnualBatches implements PendingWork {
         registrations.countByStatusInBatch(batchId).forEach(row -> byStatus.put((RegistrationStatus) row[0],
                 (Long) row[1]));
         int total = byOutcome.values().stream().mapToInt(Long::intValue).sum();
-        return new Progress(batch, total, byOutcome, byStatus, batch.finishedAt() != null
-                && byOutcome.getOrDefault(BatchItem.Outcome.PENDING, 0L) == 0);
+        // Finished = nothing pending, read in the same query as the counts: the page that stops polling
+        // when nothing is pending must also see the batch finished (finishedAt is written a moment later).
+        return new Progress(batch, total, byOutcome, byStatus, byOutcome.getOrDefault(BatchItem.Outcome.PENDING, 0L) == 0);
     }
 
     /** The batch if the account's scope covers its school. */

@@ -209,7 +209,7 @@ class AnnualPages {
                 teachers.require(item.teacherId()), item.registrationId() == null ? null
                 : cards.computeIfAbsent(item.registrationId(), registrations::require))).toList();
         long pending = progress.items().getOrDefault(BatchItem.Outcome.PENDING, 0L);
-        boolean running = batches.isRunning(id);
+        boolean running = pending > 0; // from the same read as the counts, so "running" and "finished" agree
         model.addAttribute("progress", progress);
         model.addAttribute("school", organisations.find(progress.batch().schoolId()).orElse(null));
         model.addAttribute("rows", rows);

@@ -168,7 +168,9 @@ class CycleVerificationPages {
         Map<VerificationStatus, Long> counts = new EnumMap<>(VerificationStatus.class);
         rows.stream().filter(row -> row.verification().processInstanceId() != null)
                 .forEach(row -> counts.merge(row.verification().status(), 1L, Long::sum));
-        boolean running = verifications.isRunning(id);
+        // From the same read as the rows, so that "running" and "finished" agree; any node's worker starts them.
+        boolean running = rows.stream().anyMatch(row -> row.verification().processInstanceId() == null
+                && row.verification().startFailure() == null);
         model.addAttribute("batch", batch);
         model.addAttribute("school", organisations.find(batch.schoolId()).orElse(null));
         model.addAttribute("rows", rows);
