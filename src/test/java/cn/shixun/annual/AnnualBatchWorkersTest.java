@@ -3,6 +3,7 @@ package cn.shixun.annual;
 import static cn.shixun.annual.AnnualFixture.YEAR;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shixun.TwoWorkers;
 import cn.shixun.ledger.Ledger;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.security.Accounts;
@@ -12,11 +13,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -75,24 +71,7 @@ class AnnualBatchWorkersTest {
         List<Teacher> staff = teachers(8);
         Long batchId = declaredNotStarted(staff);
 
-        ExecutorService nodes = Executors.newFixedThreadPool(2);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<?>> workers = new ArrayList<>();
-            for (int node = 0; node < 2; node++) {
-                workers.add(nodes.submit(() -> {
-                    go.await();
-                    batches.startPending(batchId, Integer.MAX_VALUE, calendar.today());
-                    return null;
-                }));
-            }
-            go.countDown();
-            for (Future<?> worker : workers) {
-                worker.get(2, TimeUnit.MINUTES);
-            }
-        } finally {
-            nodes.shutdownNow();
-        }
+        TwoWorkers.atOnce(() -> batches.startPending(batchId, Integer.MAX_VALUE, calendar.today()));
 
         AnnualBatches.Progress done = batches.progress(batchId);
         assertThat(done.items()).as("none failed, none left").containsOnlyKeys(BatchItem.Outcome.STARTED)

@@ -3,6 +3,7 @@ package cn.shixun.cycleverification;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shixun.cycleverification.process.CycleVerificationProcess;
+import cn.shixun.TwoWorkers;
 import cn.shixun.ledger.Ledger;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.security.Accounts;
@@ -10,11 +11,6 @@ import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -63,24 +59,7 @@ class CycleVerificationWorkersTest {
     void R34_twoWorkersAtOnceStartEveryVerificationOfTheBatchExactlyOnce() throws Exception {
         Long batchId = declaredNotStarted(6);
 
-        ExecutorService nodes = Executors.newFixedThreadPool(2);
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<?>> workers = new ArrayList<>();
-            for (int node = 0; node < 2; node++) {
-                workers.add(nodes.submit(() -> {
-                    go.await();
-                    verifications.startUnstarted(batchId, Integer.MAX_VALUE);
-                    return null;
-                }));
-            }
-            go.countDown();
-            for (Future<?> worker : workers) {
-                worker.get(2, TimeUnit.MINUTES);
-            }
-        } finally {
-            nodes.shutdownNow();
-        }
+        TwoWorkers.atOnce(() -> verifications.startUnstarted(batchId, Integer.MAX_VALUE));
 
         assertThat(verifications.ofBatch(batchId)).as("no start failed").allMatch(v -> v.startFailure() == null);
         assertEveryVerificationStartedOnce(batchId, 6);
