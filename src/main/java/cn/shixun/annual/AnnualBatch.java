@@ -51,6 +51,11 @@ public class AnnualBatch {
         this.finishedAt = now;
     }
 
+    /** Items back in the queue (new teachers, failures retried): not finished until they are done. */
+    void reopened() {
+        this.finishedAt = null;
+    }
+
     public Long getId() {
         return id;
     }

@@ -6,6 +6,7 @@ import cn.shixun.security.AccessScope;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.shared.AuditedAction;
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.PendingWork;
 import cn.shixun.shared.RefusalText;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
@@ -17,13 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.data.domain.Limit;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -35,16 +37,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * A school declares all its teachers for a year in one step (R-33 bulk). The declaration is
  * checked first (scope, year, deadline, promotion candidates) and refused as a whole, writing
- * nothing; then every teacher becomes an item, and each item is started as its own registration
- * and process instance in its own transaction — one teacher's trouble does not hold back the
- * others, and a declaration interrupted half-way is resumed by declaring again (one batch per
- * school and year; teachers already started are not started twice).
+ * nothing; then every teacher becomes a pending item, and each item is started as its own
+ * registration and process instance in its own transaction — one teacher's trouble does not
+ * hold back the others. The pending items are the queue (docs/adr/0008): the node that took the
+ * declaration starts them at once, and every node's worker ({@link PendingWork}) takes whatever
+ * is still pending, so a batch interrupted by a stopped node is finished by another or after the
+ * restart. A worker locks an item in the transaction that starts it, so no teacher is started
+ * twice; the live key of a registration stays the last guard. Only items that failed with a
+ * reason wait for the school to retry them (one batch per school and year).
  */
 @Service
 @Transactional(readOnly = true)
-public class AnnualBatches {
+public class AnnualBatches implements PendingWork {
 
     private static final Logger log = LoggerFactory.getLogger(AnnualBatches.class);
+    /** Items a worker round starts of one batch before it turns to the next batch. */
+    static final int CHUNK = 50;
 
     /** How far a batch has come: its items by outcome and its registrations by status. */
     public record Progress(AnnualBatch batch, int teachers, Map<BatchItem.Outcome, Long> items,
@@ -62,9 +70,7 @@ public class AnnualBatches {
     private final ApplicationEventPublisher events;
     private final RefusalText refusals;
     private final TransactionTemplate ownTransaction;
-    /** Batches this node is starting (the batch page polls while its batch is here). */
-    private final Set<Long> running = ConcurrentHashMap.newKeySet();
-    /** Two schools' batches at a time; a daemon so that it never holds the JVM. */
+    /** Starts a batch just declared on this node at once, instead of at the workers' next round. */
     private final ExecutorService background = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "annual-batch");
         thread.setDaemon(true);
@@ -106,7 +112,8 @@ public class AnnualBatches {
                      LocalDate today) {
         Set<Long> promoted = promotionCandidateIds == null ? Set.of() : Set.copyOf(promotionCandidateIds);
         Long batchId = ownTransaction.execute(status -> prepare(account, schoolId, year, promoted, today).getId());
-        return startPending(batchId, promoted, account.username(), today);
+        startPending(batchId, Integer.MAX_VALUE, today);
+        return progress(batchId);
     }
 
     /**
@@ -118,13 +125,14 @@ public class AnnualBatches {
     public Long declareInBackground(CurrentAccount account, Long schoolId, Integer year) {
         LocalDate today = calendar.today();
         Long batchId = ownTransaction.execute(status -> prepare(account, schoolId, year, Set.of(), today).getId());
-        startInBackground(batchId, account.username(), today);
+        startSoon(batchId);
         return batchId;
     }
 
     /**
-     * Resumes a batch that was interrupted (the node stopped, a teacher's start failed unexpectedly):
-     * declaring again starts only what is still pending. Refused while the batch is being started here.
+     * Retries the items that failed with a reason (and lists teachers hired since): they are
+     * pending again and started in the background. Refused while teachers are still pending —
+     * a worker, on this node or another, is starting them.
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Long resumeInBackground(Long batchId, CurrentAccount account) {
@@ -132,47 +140,67 @@ public class AnnualBatches {
         if (isRunning(batchId)) {
             throw BusinessRuleException.conflict("R-33", "id", "annual.batch-running", batchId);
         }
-        return declareInBackground(account, batch.schoolId(), batch.year());
+        LocalDate today = calendar.today();
+        ownTransaction.executeWithoutResult(status -> {
+            AnnualBatch prepared = prepare(account, batch.schoolId(), batch.year(), Set.of(), today);
+            List<BatchItem> failed = items.findByBatchIdAndOutcomeOrderByIdAsc(batchId, BatchItem.Outcome.FAILED);
+            failed.forEach(BatchItem::retry);
+            if (!failed.isEmpty()) {
+                prepared.reopened();
+            }
+        });
+        startSoon(batchId);
+        return batchId;
     }
 
-    /** Whether this node is starting the batch's teachers right now. */
+    /** Whether teachers of the batch are still pending: a worker (of any node) is starting them. */
     public boolean isRunning(Long batchId) {
-        return running.contains(batchId);
+        return items.countByBatchIdAndOutcome(batchId, BatchItem.Outcome.PENDING) > 0;
     }
 
-    private void startInBackground(Long batchId, String declaredBy, LocalDate today) {
-        if (!running.add(batchId)) {
-            return; // already being started here: the running starter picks up the new pending items
-        }
-        try {
-            background.execute(new DelegatingSecurityContextRunnable(() -> {
-                try {
-                    startPending(batchId, Set.of(), declaredBy, today);
-                } catch (RuntimeException failure) {
-                    // The items still pending stay so; the batch page offers to resume.
-                    log.error("Annual batch {} interrupted", batchId, failure);
-                } finally {
-                    running.remove(batchId);
-                }
-            }));
-        } catch (RuntimeException rejected) {
-            running.remove(batchId);
-            throw rejected;
+    /** The workers' round: a chunk of every batch with pending items. */
+    @Override
+    public void startPending() {
+        for (Long batchId : ownTransaction.execute(status -> items.batchesWith(BatchItem.Outcome.PENDING))) {
+            startPending(batchId, CHUNK, calendar.today());
         }
     }
 
-    /** Starts each pending item in a transaction of its own, then marks the batch finished. */
-    private Progress startPending(Long batchId, Set<Long> promoted, String declaredBy, LocalDate today) {
-        int year = ownTransaction.execute(status -> batches.findById(batchId).orElseThrow().year());
-        for (BatchItem item : items.findByBatchIdAndOutcomeOrderByIdAsc(batchId, BatchItem.Outcome.PENDING)) {
-            startOne(item.getId(), year, promoted.contains(item.teacherId()), declaredBy, today);
+    private void startSoon(Long batchId) {
+        background.execute(new DelegatingSecurityContextRunnable(() -> {
+            try {
+                startPending(batchId, Integer.MAX_VALUE, calendar.today());
+            } catch (RuntimeException failure) {
+                // The items still pending stay so: the workers' next round takes them.
+                log.error("Annual batch {} interrupted", batchId, failure);
+            }
+        }));
+    }
+
+    /**
+     * Starts up to {@code limit} pending items of the batch, each in a transaction of its own
+     * (a worker that stops half-way leaves the rest pending), and marks the batch finished
+     * once nothing is pending.
+     */
+    void startPending(Long batchId, int limit, LocalDate today) {
+        AnnualBatch batch = ownTransaction.execute(status -> batches.findById(batchId).orElseThrow());
+        List<Long> pending = ownTransaction.execute(status -> items.idsByOutcome(batchId,
+                BatchItem.Outcome.PENDING, Limit.of(limit)));
+        for (Long itemId : pending) {
+            startOne(itemId, batch.year(), batch.declaredBy(), today);
         }
-        ownTransaction.executeWithoutResult(status -> batches.findById(batchId).orElseThrow()
-                .finished(Instant.now()));
-        Progress progress = progress(batchId);
-        log.info("Annual batch {} (school {}, {}) by {}: {}", batchId, progress.batch().schoolId(), year, declaredBy,
-                progress.items());
-        return progress;
+        boolean finished = Boolean.TRUE.equals(ownTransaction.execute(status -> {
+            AnnualBatch current = batches.findById(batchId).orElseThrow();
+            if (current.finishedAt() != null || items.countByBatchIdAndOutcome(batchId, BatchItem.Outcome.PENDING) > 0) {
+                return false;
+            }
+            current.finished(Instant.now());
+            return true;
+        }));
+        if (finished) {
+            log.info("Annual batch {} (school {}, {}) by {}: {}", batchId, batch.schoolId(), batch.year(),
+                    batch.declaredBy(), progress(batchId).items());
+        }
     }
 
     @PreDestroy
@@ -214,35 +242,56 @@ public class AnnualBatches {
                     item.done(BatchItem.Outcome.NOT_REGISTRABLE, null, null);
                 }
                 items.save(item);
+                batch.reopened();
             }
         }
+        items.findByBatchIdAndOutcomeOrderByIdAsc(batch.getId(), BatchItem.Outcome.PENDING).stream()
+                .filter(item -> promoted.contains(item.teacherId())).forEach(BatchItem::promotionCandidate);
         events.publishEvent(new AuditedAction("annual.declare", "annualBatch", String.valueOf(batch.getId()),
                 school.name() + " " + year + "年度集中申报"));
         return batch;
     }
 
-    /** One teacher: started, already registered for the year, or failed with the reason; in a transaction of its own. */
-    private void startOne(Long itemId, int year, boolean promotionCandidate, String declaredBy, LocalDate today) {
+    /**
+     * One teacher: started, already registered for the year, or failed with the reason; in a
+     * transaction of its own that holds the item's lock, so that another worker waits and then
+     * finds it done. A teacher locked past the lock timeout is left to its worker.
+     */
+    private void startOne(Long itemId, int year, String declaredBy, LocalDate today) {
         try {
             ownTransaction.executeWithoutResult(status -> {
-                BatchItem item = items.findById(itemId).orElseThrow();
+                BatchItem item = items.lockById(itemId).orElseThrow();
+                if (item.outcome() != BatchItem.Outcome.PENDING) {
+                    return; // another worker started it meanwhile
+                }
                 var live = registrations.findByLiveKey(AnnualRegistration.liveKey(item.teacherId(), year));
                 if (live.isPresent()) {
                     item.done(BatchItem.Outcome.ALREADY_REGISTERED, live.get().getId(), live.get().status().label());
                     return;
                 }
-                AnnualRegistration registration = annual.open(item.teacherId(), year, promotionCandidate, List.of(),
-                        null, declaredBy, item.batchId(), false, today);
+                AnnualRegistration registration = annual.open(item.teacherId(), year, item.isPromotionCandidate(),
+                        List.of(), null, declaredBy, item.batchId(), false, today);
                 item.done(BatchItem.Outcome.STARTED, registration.getId(), null);
             });
         } catch (BusinessRuleException refusal) {
-            String reason = refusals.forRecord(refusal);
             BatchItem.Outcome outcome = "R-01".equals(refusal.ruleId()) ? BatchItem.Outcome.NOT_REGISTRABLE
                     : BatchItem.Outcome.FAILED;
-            ownTransaction.executeWithoutResult(status -> items.findById(itemId).orElseThrow()
-                    .done(outcome, null, reason));
+            failed(itemId, outcome, refusals.forRecord(refusal));
             log.warn("Annual batch item {} not started: {}", itemId, refusal.getMessage());
+        } catch (ConcurrencyFailureException busy) {
+            log.info("Annual batch item {} busy with another worker: {}", itemId, busy.toString());
+        } catch (RuntimeException failure) {
+            log.warn("Annual batch item {} failed", itemId, failure);
+            failed(itemId, BatchItem.Outcome.FAILED, refusals.forRecord(
+                    BusinessRuleException.conflict("R-33", "id", "annual.batch-item-error")));
         }
+    }
+
+    /** Records why an item was not started, unless another worker has started it meanwhile. */
+    private void failed(Long itemId, BatchItem.Outcome outcome, String reason) {
+        ownTransaction.executeWithoutResult(status -> items.lockById(itemId)
+                .filter(item -> item.outcome() == BatchItem.Outcome.PENDING)
+                .ifPresent(item -> item.done(outcome, null, reason)));
     }
 
     public Progress progress(Long batchId) {
@@ -254,8 +303,9 @@ public class AnnualBatches {
         registrations.countByStatusInBatch(batchId).forEach(row -> byStatus.put((RegistrationStatus) row[0],
                 (Long) row[1]));
         int total = byOutcome.values().stream().mapToInt(Long::intValue).sum();
-        return new Progress(batch, total, byOutcome, byStatus, batch.finishedAt() != null
-                && byOutcome.getOrDefault(BatchItem.Outcome.PENDING, 0L) == 0);
+        // Finished = nothing pending, read in the same query as the counts: the page that stops polling
+        // when nothing is pending must also see the batch finished (finishedAt is written a moment later).
+        return new Progress(batch, total, byOutcome, byStatus, byOutcome.getOrDefault(BatchItem.Outcome.PENDING, 0L) == 0);
     }
 
     /** The batch if the account's scope covers its school. */

@@ -52,6 +52,9 @@ public class BatchItem {
 
     private String reason;
 
+    @Column(name = "promotion_candidate", nullable = false)
+    private boolean promotionCandidate;
+
     protected BatchItem() {
         // for JPA
     }
@@ -60,6 +63,17 @@ public class BatchItem {
         this.batchId = batchId;
         this.teacherId = teacherId;
         this.outcome = Outcome.PENDING;
+    }
+
+    /** Named as up for title promotion (R-33 Sanmenxia): started with the promotion deadline. */
+    void promotionCandidate() {
+        this.promotionCandidate = true;
+    }
+
+    /** A failed item back in the queue: the school retries it. */
+    void retry() {
+        this.outcome = Outcome.PENDING;
+        this.reason = null;
     }
 
     void done(Outcome result, Long registration, String why) {
@@ -90,5 +104,9 @@ public class BatchItem {
 
     public String reason() {
         return reason;
+    }
+
+    public boolean isPromotionCandidate() {
+        return promotionCandidate;
     }
 }

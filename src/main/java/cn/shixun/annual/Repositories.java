@@ -1,8 +1,11 @@
 package cn.shixun.annual;
 
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
@@ -29,6 +32,19 @@ interface AnnualBatchRepository extends JpaRepository<AnnualBatch, Long> {
 interface BatchItemRepository extends JpaRepository<BatchItem, Long> {
 
     List<BatchItem> findByBatchIdOrderByIdAsc(Long batchId);
+
+    /** The item, locked until the transaction ends: the claim that keeps two workers off one teacher. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select i from BatchItem i where i.id = ?1")
+    Optional<BatchItem> lockById(Long id);
+
+    @Query("select i.id from BatchItem i where i.batchId = ?1 and i.outcome = ?2 order by i.id")
+    List<Long> idsByOutcome(Long batchId, BatchItem.Outcome outcome, Limit limit);
+
+    @Query("select distinct i.batchId from BatchItem i where i.outcome = ?1")
+    List<Long> batchesWith(BatchItem.Outcome outcome);
+
+    long countByBatchIdAndOutcome(Long batchId, BatchItem.Outcome outcome);
 
     List<BatchItem> findByBatchIdAndOutcomeOrderByIdAsc(Long batchId, BatchItem.Outcome outcome);
 

@@ -78,6 +78,10 @@ public class CycleVerification {
     @Column(name = "process_instance_id")
     private String processInstanceId;
 
+    /** Why its process could not be started; it then waits for the school to retry (docs/adr/0008). */
+    @Column(name = "start_failure")
+    private String startFailure;
+
     /** The school's latest explanation of what it added after a return. */
     private String note;
 
@@ -136,6 +140,16 @@ public class CycleVerification {
 
     void startedAs(String processInstanceId) {
         this.processInstanceId = processInstanceId;
+        this.startFailure = null;
+    }
+
+    void startFailed(String reason) {
+        this.startFailure = reason;
+    }
+
+    /** Back in the queue: the school retries a failed start. */
+    void retryStart() {
+        this.startFailure = null;
     }
 
     void noted(String note, Instant now) {
@@ -218,6 +232,10 @@ public class CycleVerification {
 
     public String processInstanceId() {
         return processInstanceId;
+    }
+
+    public String startFailure() {
+        return startFailure;
     }
 
     public String note() {

@@ -11,6 +11,7 @@ import cn.shixun.security.Role;
 import cn.shixun.shared.AuditedAction;
 import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.PendingWork;
 import cn.shixun.shared.RefusalText;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseHistory;
@@ -29,13 +30,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Limit;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -49,17 +51,22 @@ import org.springframework.transaction.support.TransactionTemplate;
  * files, each through the casework; the certificate is issued at the end (R-36). The hours
  * always come from the ledger (R-07, R-08) and are checked again at every approval: a teacher
  * short of hours cannot be approved, only returned for evidence or rejected. Every refusal of
- * a declaration happens before anything is written.
+ * a declaration happens before anything is written. A batch's unstarted verifications are the
+ * queue of its process starts (docs/adr/0008): the declaring node starts them at once, and every
+ * node's worker ({@link PendingWork}) takes what a stopped node left; only a start that failed
+ * with a reason waits for the school to retry it.
  */
 @Service
 @Transactional(readOnly = true)
-public class CycleVerifications {
+public class CycleVerifications implements PendingWork {
 
     public static final String PROCESS = CycleVerificationProcess.PROCESS_ID;
     /** Teachers declared in one batch at most. */
     static final int MAX_BATCH = 500;
     private static final int MAX_TEXT = 1000;
     private static final int MAX_REQUEST_ID = 64;
+    /** Starts a worker round makes of one batch before it turns to the next batch. */
+    static final int CHUNK = 50;
     private static final Logger log = LoggerFactory.getLogger(CycleVerifications.class);
 
     /** The batch and its verifications, with the teachers of the school left out and why. */
@@ -84,9 +91,7 @@ public class CycleVerifications {
     private final RefusalText refusals;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate ownTransaction;
-    /** Batches this node is starting (the batch page polls while its batch is here). */
-    private final Set<Long> running = ConcurrentHashMap.newKeySet();
-    /** Two schools' batches at a time; daemon threads never hold the JVM. */
+    /** Starts a batch just declared on this node at once, instead of at the workers' next round. */
     private final ExecutorService background = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "cycle-verification-batch");
         thread.setDaemon(true);
@@ -124,15 +129,23 @@ public class CycleVerifications {
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NEVER)
     public Declared declare(CurrentAccount account, Declaration declaration) {
         Declared declared = ownTransaction.execute(status -> prepare(account, declaration));
-        return new Declared(declared.batch(), startUnstarted(declared.batch().getId(), account.username()),
-                declared.skipped());
+        startUnstarted(declared.batch().getId(), Integer.MAX_VALUE);
+        return new Declared(declared.batch(), ownTransaction.execute(status ->
+                verifications.findByBatchIdOrderByIdAsc(declared.batch().getId())), declared.skipped());
     }
 
-    /** Starts the processes of a batch that a failure left unstarted; starting is idempotent. */
+    /** Retries the starts that failed and starts what is left unstarted; starting is idempotent. */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NEVER)
     public List<CycleVerification> resume(Long batchId, CurrentAccount account) {
         VerificationBatch batch = requireBatchVisibleTo(batchId, account);
-        return startUnstarted(batch.getId(), account.username());
+        retryFailedStarts(batch.getId());
+        startUnstarted(batch.getId(), Integer.MAX_VALUE);
+        return ownTransaction.execute(status -> verifications.findByBatchIdOrderByIdAsc(batchId));
+    }
+
+    private void retryFailedStarts(Long batchId) {
+        ownTransaction.executeWithoutResult(status -> verifications.findByBatchIdOrderByIdAsc(batchId).stream()
+                .filter(v -> v.processInstanceId() == null).forEach(CycleVerification::retryStart));
     }
 
     private Declared prepare(CurrentAccount account, Declaration declaration) {
@@ -257,43 +270,46 @@ public class CycleVerifications {
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NEVER)
     public Long declareInBackground(CurrentAccount account, Declaration declaration) {
         Declared declared = ownTransaction.execute(status -> prepare(account, declaration));
-        startInBackground(declared.batch().getId(), account.username());
+        startSoon(declared.batch().getId());
         return declared.batch().getId();
     }
 
-    /** {@link #resume} in the background; refused while this node is still starting the batch. */
+    /**
+     * {@link #resume} in the background: the failed starts are retried. Refused while starts are
+     * still pending — a worker, on this node or another, is making them.
+     */
     @Transactional(propagation = org.springframework.transaction.annotation.Propagation.NEVER)
     public void resumeInBackground(Long batchId, CurrentAccount account) {
         VerificationBatch batch = requireBatchVisibleTo(batchId, account);
         if (isRunning(batchId)) {
             throw BusinessRuleException.conflict("R-34", "batchId", "cycleverification.batch-running", batchId);
         }
-        startInBackground(batch.getId(), account.username());
+        retryFailedStarts(batch.getId());
+        startSoon(batch.getId());
     }
 
-    /** Whether this node is starting the batch's processes right now. */
+    /** Whether processes of the batch are still to start: a worker (of any node) is starting them. */
     public boolean isRunning(Long batchId) {
-        return running.contains(batchId);
+        return verifications.countPending(batchId) > 0;
     }
 
-    private void startInBackground(Long batchId, String declaredBy) {
-        if (!running.add(batchId)) {
-            return;
+    /** The workers' round: a chunk of every batch with pending starts. */
+    @Override
+    public void startPending() {
+        for (Long batchId : ownTransaction.execute(status -> verifications.batchesWithPending())) {
+            startUnstarted(batchId, CHUNK);
         }
-        try {
-            background.execute(new DelegatingSecurityContextRunnable(() -> {
-                try {
-                    startUnstarted(batchId, declaredBy);
-                } catch (RuntimeException failure) {
-                    log.error("Cycle verification batch {} interrupted", batchId, failure);
-                } finally {
-                    running.remove(batchId);
-                }
-            }));
-        } catch (RuntimeException rejected) {
-            running.remove(batchId);
-            throw rejected;
-        }
+    }
+
+    private void startSoon(Long batchId) {
+        background.execute(new DelegatingSecurityContextRunnable(() -> {
+            try {
+                startUnstarted(batchId, Integer.MAX_VALUE);
+            } catch (RuntimeException failure) {
+                // The starts still pending stay so: the workers' next round takes them.
+                log.error("Cycle verification batch {} interrupted", batchId, failure);
+            }
+        }));
     }
 
     @PreDestroy
@@ -406,28 +422,31 @@ public class CycleVerifications {
     }
 
     /**
-     * Starts each unstarted verification of the batch in a transaction of its own and returns
-     * the batch as it is then. Every read is a transaction of its own too: the caller has none,
-     * and a context spanning the method would serve entities as they were before the starts.
+     * Starts up to {@code limit} pending verifications of the batch, each in a transaction of its
+     * own (a worker that stops half-way leaves the rest pending). Every read is a transaction of
+     * its own too: the caller has none.
      */
-    private List<CycleVerification> startUnstarted(Long batchId, String declaredBy) {
-        for (CycleVerification pending : ownTransaction.execute(status -> verifications.findByBatchIdOrderByIdAsc(batchId))) {
-            if (pending.processInstanceId() != null) {
-                continue;
-            }
+    void startUnstarted(Long batchId, int limit) {
+        VerificationBatch batch = ownTransaction.execute(status -> batches.findById(batchId).orElseThrow());
+        for (Long id : ownTransaction.execute(status -> verifications.pendingIds(batchId, Limit.of(limit)))) {
             try {
-                ownTransaction.executeWithoutResult(status -> start(pending.getId(), declaredBy));
+                ownTransaction.executeWithoutResult(status -> start(id, batch.declaredBy()));
+            } catch (ConcurrencyFailureException busy) {
+                log.info("Cycle verification {} busy with another worker: {}", id, busy.toString());
             } catch (RuntimeException failure) {
-                // Left unstarted and visible in the batch's counts; resume() tries again.
-                log.warn("Cycle verification {} of batch {} could not start: {}", pending.getId(), batchId,
-                        failure.toString());
+                log.warn("Cycle verification {} of batch {} could not start", id, batchId, failure);
+                String reason = failure instanceof BusinessRuleException refusal ? refusals.forRecord(refusal)
+                        : refusals.forRecord(BusinessRuleException.conflict("R-34", "batchId",
+                        "cycleverification.start-error"));
+                ownTransaction.executeWithoutResult(status -> verifications.lockById(id)
+                        .filter(v -> v.processInstanceId() == null).ifPresent(v -> v.startFailed(reason)));
             }
         }
-        return ownTransaction.execute(status -> verifications.findByBatchIdOrderByIdAsc(batchId));
     }
 
+    /** Starts the process in a transaction that holds the verification's lock: another worker waits, then finds it started. */
     private void start(Long id, String declaredBy) {
-        CycleVerification verification = require(id);
+        CycleVerification verification = verifications.lockById(id).orElseThrow();
         if (verification.processInstanceId() != null) {
             return;
         }

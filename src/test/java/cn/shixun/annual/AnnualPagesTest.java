@@ -52,8 +52,8 @@ import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The annual registration's pages (R-33): the school's page with the deadline and days left, the
- * declaration started from it and its batch page (progress, each teacher, resume after an
- * interruption), and a card's case page where a returned card is amended by whoever the amendment
+ * declaration started from it and its batch page (progress from the database, each teacher, a
+ * teacher left pending started by the next worker round, a failed one retried by the school), and a card's case page where a returned card is amended by whoever the amendment
  * task belongs to — every refusal re-rendered with nothing written, scope and CSRF enforced.
  * The tests' "today" is 2026-10-15 ({@code shixun.annual.today}); Kunming's cards are due 31 Oct.
  */
@@ -142,7 +142,7 @@ class AnnualPagesTest {
     }
 
     @Test
-    void R33_anInterruptedBatchOffersToResume_andResumingStartsOnlyThePendingTeacher() throws Exception {
+    void R33_aTeacherLeftPendingByAStoppedNodeIsStartedByTheNextWorkerRound_withNothingToPress() throws Exception {
         Teacher first = kunming.teacher();
         Long batchId = batches.declare(kunming.schoolAdmin, kunming.schools.countySchool.getId(), YEAR, Set.of())
                 .batch().getId();
@@ -152,20 +152,52 @@ class AnnualPagesTest {
                 late.getId());
 
         mvc.perform(get("/annual-registrations/batches/" + batchId).with(as(kunming.schoolAdmin)))
-                .andExpect(content().string(containsString("data-state=\"interrupted\"")))
+                .andExpect(content().string(containsString("data-state=\"running\"")))
                 .andExpect(content().string(containsString("已处理 1 / 2 位教师")))
+                .andExpect(content().string(containsString("hx-trigger")))
+                .andExpect(content().string(not(containsString("data-test=\"resume\""))));
+        mvc.perform(post("/annual-registrations/batches/" + batchId + "/resume").with(as(kunming.schoolAdmin)).with(csrf()))
+                .andExpect(redirectedUrl("/annual-registrations/batches/" + batchId))
+                .andExpect(flash().attribute("error", containsString("正在申报中")));
+
+        batches.startPending(); // any node's worker, on its next round
+        assertThat(batches.progress(batchId).items()).containsEntry(BatchItem.Outcome.STARTED, 2L)
+                .doesNotContainKey(BatchItem.Outcome.PENDING);
+        assertThat(batches.progress(batchId).finished()).isTrue();
+        assertThat(registrations.ofTeacher(first.getId())).hasSize(1);
+        assertThat(registrations.ofTeacher(late.getId())).hasSize(1);
+        mvc.perform(get("/annual-registrations/batches/" + batchId).with(as(kunming.schoolAdmin)))
+                .andExpect(content().string(containsString("data-state=\"finished\"")));
+    }
+
+    @Test
+    void R33_aTeacherWhoseStartFailedOffersToResume_andResumingRetriesOnlyThatTeacher() throws Exception {
+        Teacher first = kunming.teacher();
+        Long batchId = batches.declare(kunming.schoolAdmin, kunming.schools.countySchool.getId(), YEAR, Set.of())
+                .batch().getId();
+        Teacher failed = kunming.teacher();
+        jdbc.update("insert into annual_batch_item (batch_id, teacher_id, outcome, reason) values (?, ?, 'FAILED', ?)",
+                batchId, failed.getId(), "启动这位教师的登记时出错");
+
+        mvc.perform(get("/annual-registrations/batches/" + batchId).with(as(kunming.schoolAdmin)))
+                .andExpect(content().string(containsString("data-state=\"interrupted\"")))
+                .andExpect(content().string(containsString("已处理 2 / 2 位教师")))
+                .andExpect(content().string(containsString("启动这位教师的登记时出错")))
+                .andExpect(content().string(not(containsString("data-test=\"batch-finished\""))))
                 .andExpect(content().string(containsString("继续申报")));
         mvc.perform(post("/annual-registrations/batches/" + batchId + "/resume").with(as(kunming.schoolAdmin)))
                 .andExpect(status().isForbidden());
+        batches.startPending();
+        assertThat(registrations.ofTeacher(failed.getId())).as("a failed item waits for the school").isEmpty();
 
         mvc.perform(post("/annual-registrations/batches/" + batchId + "/resume").with(as(kunming.schoolAdmin)).with(csrf()))
                 .andExpect(redirectedUrl("/annual-registrations/batches/" + batchId));
         awaitFinished(batchId);
 
         assertThat(batches.progress(batchId).items()).containsEntry(BatchItem.Outcome.STARTED, 2L)
-                .doesNotContainKey(BatchItem.Outcome.PENDING);
+                .doesNotContainKeys(BatchItem.Outcome.PENDING, BatchItem.Outcome.FAILED);
         assertThat(registrations.ofTeacher(first.getId())).hasSize(1);
-        assertThat(registrations.ofTeacher(late.getId())).hasSize(1);
+        assertThat(registrations.ofTeacher(failed.getId())).hasSize(1);
     }
 
     @Test

@@ -134,7 +134,7 @@ class CycleVerificationPagesTest {
     }
 
     @Test
-    void R34_anInterruptedBatchOffersToResume_andResumingStartsOnlyWhatHadNotStarted() throws Exception {
+    void R34_aStartLeftPendingByAStoppedNodeIsMadeByTheNextWorkerRound_andAFailedOneIsRetriedOnResume() throws Exception {
         Teacher first = data.completeTeacher();
         data.completeTeacher();
         CycleVerifications.Declared declared = verifications.declare(data.schoolAdmin, data.declare(first,
@@ -146,16 +146,35 @@ class CycleVerificationPagesTest {
         Long batchId = declared.batch().getId();
 
         mvc.perform(get("/cycle-verifications/batches/" + batchId).with(as(data.schoolAdmin)))
-                .andExpect(content().string(containsString("data-state=\"interrupted\"")))
+                .andExpect(content().string(containsString("data-state=\"running\"")))
                 .andExpect(content().string(containsString("已启动 1 / 2 位教师的核准")))
-                .andExpect(content().string(containsString("待启动")));
+                .andExpect(content().string(containsString("待启动")))
+                .andExpect(content().string(not(containsString("data-test=\"resume\""))));
+        verifications.startPending(); // any node's worker, on its next round
+        String startedBy = verifications.require(lost.getId()).processInstanceId();
+        assertThat(startedBy).isNotNull();
+        assertThat(verifications.isRunning(batchId)).isFalse();
+
+        // Its start failed with a reason: it waits for the school, and only it is retried.
+        runtime.deleteProcessInstance(startedBy, "test: failed start");
+        jdbc.update("update cycle_verification set process_instance_id = null, start_failure = ? where id = ?",
+                "启动这位教师的核准流程时出错", lost.getId());
+        verifications.startPending();
+        assertThat(verifications.require(lost.getId()).processInstanceId()).isNull();
+        mvc.perform(get("/cycle-verifications/batches/" + batchId).with(as(data.schoolAdmin)))
+                .andExpect(content().string(containsString("data-state=\"interrupted\"")))
+                .andExpect(content().string(containsString("启动这位教师的核准流程时出错")))
+                .andExpect(content().string(containsString("data-test=\"resume\"")));
         mvc.perform(post("/cycle-verifications/batches/" + batchId + "/resume").with(as(data.schoolAdmin)).with(csrf()))
                 .andExpect(redirectedUrl("/cycle-verifications/batches/" + batchId));
         awaitStarted(batchId);
 
         assertThat(verifications.require(lost.getId()).processInstanceId()).isNotNull();
+        assertThat(verifications.require(lost.getId()).startFailure()).isNull();
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(CycleVerificationProcess.PROCESS_ID)
                 .processInstanceBusinessKey(String.valueOf(declared.verifications().get(0).getId())).count()).isEqualTo(1);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(CycleVerificationProcess.PROCESS_ID)
+                .processInstanceBusinessKey(String.valueOf(lost.getId())).count()).isEqualTo(1);
     }
 
     @Test

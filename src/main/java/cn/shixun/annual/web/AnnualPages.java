@@ -231,14 +231,15 @@ class AnnualPages {
                 teachers.require(item.teacherId()), item.registrationId() == null ? null
                 : cards.computeIfAbsent(item.registrationId(), registrations::require))).toList();
         long pending = progress.items().getOrDefault(BatchItem.Outcome.PENDING, 0L);
-        boolean running = batches.isRunning(id);
+        boolean running = pending > 0; // from the same read as the counts, so "running" and "finished" agree
         model.addAttribute("progress", progress);
         model.addAttribute("school", organisations.find(progress.batch().schoolId()).orElse(null));
         model.addAttribute("rows", rows);
         model.addAttribute("tried", progress.teachers() - pending);
         model.addAttribute("percent", progress.teachers() == 0 ? 100 : (progress.teachers() - pending) * 100 / progress.teachers());
         model.addAttribute("running", running);
-        model.addAttribute("interrupted", !running && pending > 0);
+        // Only items that failed with a reason wait for the school: pending ones are any node's worker's.
+        model.addAttribute("interrupted", !running && progress.items().getOrDefault(BatchItem.Outcome.FAILED, 0L) > 0);
         model.addAttribute("outcomes", outcomesInOrder(progress));
         model.addAttribute("mayResume", account.is(Role.SCHOOL_ADMIN));
         return "annual/batch";

@@ -168,7 +168,9 @@ class CycleVerificationPages {
         Map<VerificationStatus, Long> counts = new EnumMap<>(VerificationStatus.class);
         rows.stream().filter(row -> row.verification().processInstanceId() != null)
                 .forEach(row -> counts.merge(row.verification().status(), 1L, Long::sum));
-        boolean running = verifications.isRunning(id);
+        // From the same read as the rows, so that "running" and "finished" agree; any node's worker starts them.
+        boolean running = rows.stream().anyMatch(row -> row.verification().processInstanceId() == null
+                && row.verification().startFailure() == null);
         model.addAttribute("batch", batch);
         model.addAttribute("school", organisations.find(batch.schoolId()).orElse(null));
         model.addAttribute("rows", rows);
@@ -177,7 +179,9 @@ class CycleVerificationPages {
         model.addAttribute("counts", counts);
         model.addAttribute("running", running);
         model.addAttribute("finished", started == rows.size());
-        model.addAttribute("interrupted", !running && started < rows.size());
+        // Only starts that failed with a reason wait for the school: pending ones are any node's worker's.
+        model.addAttribute("interrupted", !running
+                && rows.stream().anyMatch(row -> row.verification().startFailure() != null));
         model.addAttribute("mayResume", account.is(Role.SCHOOL_ADMIN));
         return "cycleverification/batch";
     }
