@@ -20,16 +20,14 @@ import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RefusalText;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseHistory;
-import cn.shixun.tasks.CaseOutcome;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.CaseTasks;
+import cn.shixun.tasks.web.CaseHistoryLines;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -63,8 +61,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AnnualPages {
 
     static final String FILES_PREFIX = "files-";
-    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
 
     private final AnnualRegistrations registrations;
     private final AnnualBatches batches;
@@ -120,14 +116,6 @@ class AnnualPages {
     /** A requirement of the year: live from the ledger while in review, as registered afterwards. */
     record RequirementRow(String label, String ruleId, BigDecimal required, BigDecimal credited, BigDecimal missing,
                           boolean met) {
-    }
-
-    /** A history line as the page shows it. */
-    record Line(String at, String step, String outcome, String comment, String actor) {
-        static Line of(CaseEvent event) {
-            return new Line(DAY_TIME.format(event.occurredAt()), event.step(), event.outcome().label(),
-                    event.comment(), event.actor());
-        }
     }
 
     // ---- the school's page -------------------------------------------------------------------
@@ -324,9 +312,8 @@ class AnnualPages {
         model.addAttribute("card", card);
         model.addAttribute("cardComplete", card.stream().allMatch(CardItem::evidenceComplete));
         model.addAttribute("openTasks", tasks.openTasks(AnnualRegistrations.PROCESS_KEY, caseId));
-        model.addAttribute("history", events.stream().map(Line::of).toList());
-        model.addAttribute("returned", events.stream().filter(event -> event.outcome() == CaseOutcome.RETURNED)
-                .reduce((first, second) -> second).map(Line::of).orElse(null));
+        model.addAttribute("history", CaseHistoryLines.from(events));
+        model.addAttribute("returned", CaseHistoryLines.lastReturned(events));
         model.addAttribute("mayAmend", amendTask.filter(task -> tasks.mayWorkOn(task, account)).isPresent());
         model.addAttribute("reviewTask", reviewTask.orElse(null));
         model.addAttribute("statusBadge", badgeOf(registration.status()));

@@ -18,14 +18,14 @@ import cn.shixun.security.Role;
 import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RefusalText;
+import cn.shixun.shared.web.PageDates;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseOutcome;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.CaseTasks;
+import cn.shixun.tasks.web.CaseHistoryLines;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,8 +66,6 @@ class CountyPlanPages {
     private static final Pattern HR_FIELDS = Pattern.compile("hrBureau|receiptNumber|filedOn");
     private static final Pattern SUMMARY_FIELDS =
             Pattern.compile("summary|projects\\[\\d+]\\.(deliveredHours|trainingStart|trainingEnd|signInSheet|participants)");
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BEIJING);
 
     private final CountyPlans plans;
     private final CaseTasks tasks;
@@ -86,10 +84,6 @@ class CountyPlanPages {
 
     /** One line of the list. */
     record Row(CountyPlan plan, String county, String filedOn, String step) {
-    }
-
-    /** A history line as the page shows it. */
-    record Line(String at, String step, String outcome, String comment, String actor) {
     }
 
     /** An open step of the case: who works it, until when, and whether it is the reader's. */
@@ -184,7 +178,7 @@ class CountyPlanPages {
 
     private String casePage(CountyPlan plan, CurrentAccount account, Model model) {
         List<Step> steps = plans.openTasks(plan.getId()).stream()
-                .map(task -> new Step(task, task.due() == null ? null : DAY_TIME.format(task.due()),
+                .map(task -> new Step(task, task.due() == null ? null : PageDates.DAY_TIME.format(task.due()),
                         tasks.mayWorkOn(task, account), who(task))).toList();
         Optional<CaseTask> submission = steps.stream().filter(Step::mine).map(Step::task)
                 .filter(task -> task.kind() == CaseTask.Kind.SUBMISSION).findFirst();
@@ -213,8 +207,7 @@ class CountyPlanPages {
         model.addAttribute("filedOn", day(plan.createdAt()));
         model.addAttribute("steps", steps);
         model.addAttribute("step", form);
-        model.addAttribute("history", history.stream().map(event -> new Line(DAY_TIME.format(event.occurredAt()),
-                event.step(), event.outcome().label(), event.comment(), event.actor())).toList());
+        model.addAttribute("history", CaseHistoryLines.from(history));
         model.addAttribute("today", BusinessDate.today());
         addChoices(model);
         return "countyplan/plan";
@@ -294,7 +287,7 @@ class CountyPlanPages {
     }
 
     private static String day(Instant instant) {
-        return instant.atZone(BEIJING).toLocalDate().toString();
+        return PageDates.DAY.format(instant);
     }
 
     private static String notFound(Model model, HttpServletResponse response) {
