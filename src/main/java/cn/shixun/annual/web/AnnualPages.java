@@ -1,5 +1,7 @@
 package cn.shixun.annual.web;
 
+import static cn.shixun.shared.web.ErrorPage.notFound;
+
 import cn.shixun.annual.AnnualBatches;
 import cn.shixun.annual.AnnualCalendar;
 import cn.shixun.annual.AnnualRegistration;
@@ -418,11 +420,5 @@ class AnnualPages {
             case CONFLICT -> HttpStatus.CONFLICT;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
         };
-    }
-
-    private static String notFound(Model model, HttpServletResponse response) {
-        response.setStatus(HttpStatus.NOT_FOUND.value());
-        model.addAttribute("status", HttpStatus.NOT_FOUND.value());
-        return "error";
     }
 }

@@ -1,5 +1,7 @@
 package cn.shixun.countyplan.web;
 
+import static cn.shixun.shared.web.ErrorPage.notFound;
+
 import cn.shixun.countyplan.CountyPlan;
 import cn.shixun.countyplan.CountyPlans;
 import cn.shixun.countyplan.PlanDraft;
@@ -288,11 +290,5 @@ class CountyPlanPages {
 
     private static String day(Instant instant) {
         return PageDates.DAY.format(instant);
-    }
-
-    private static String notFound(Model model, HttpServletResponse response) {
-        response.setStatus(HttpStatus.NOT_FOUND.value());
-        model.addAttribute("status", HttpStatus.NOT_FOUND.value());
-        return "error";
     }
 }

@@ -1,5 +1,7 @@
 package cn.shixun.cycleverification.web;
 
+import static cn.shixun.shared.web.ErrorPage.notFound;
+
 import cn.shixun.cycleverification.Certificates;
 import cn.shixun.cycleverification.CycleVerification;
 import cn.shixun.cycleverification.CycleVerifications;
@@ -290,11 +292,5 @@ class CycleVerificationPages {
             case CONFLICT -> HttpStatus.CONFLICT;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
         };
-    }
-
-    private static String notFound(Model model, HttpServletResponse response) {
-        response.setStatus(HttpStatus.NOT_FOUND.value());
-        model.addAttribute("status", HttpStatus.NOT_FOUND.value());
-        return "error";
     }
 }

@@ -1,5 +1,6 @@
 package cn.shixun.exemption.web;
 
+import static cn.shixun.shared.web.ErrorPage.notFound;
 import static cn.shixun.shared.web.PageDates.DAY;
 import static cn.shixun.shared.web.PageDates.DAY_TIME;
 
@@ -33,7 +34,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -277,12 +277,6 @@ class ExemptionPages {
             case REJECTED, CREDIT_REFUSED -> "badge-overdue";
             default -> "badge-open";
         };
-    }
-
-    private static String notFound(Model model, HttpServletResponse response) {
-        response.setStatus(HttpStatus.NOT_FOUND.value());
-        model.addAttribute("status", HttpStatus.NOT_FOUND.value());
-        return "error";
     }
 
     private String text(String key, Object... args) {

@@ -1,5 +1,6 @@
 package cn.shixun.training.web;
 
+import static cn.shixun.shared.web.ErrorPage.notFound;
 import static cn.shixun.shared.web.PageDates.DAY;
 
 import cn.shixun.evidence.EvidenceFiles;
@@ -434,12 +435,6 @@ class TrainingPages {
             case REJECTED, LAPSED, PROVIDER_NOT_QUALIFIED, CREDIT_REFUSED -> "badge-overdue";
             default -> "badge-open";
         };
-    }
-
-    private static String notFound(Model model, HttpServletResponse response) {
-        response.setStatus(HttpStatus.NOT_FOUND.value());
-        model.addAttribute("status", HttpStatus.NOT_FOUND.value());
-        return "error";
     }
 
     private String text(String key, Object... args) {
