@@ -24,6 +24,7 @@ import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseHistory;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.CaseTasks;
+import cn.shixun.tasks.web.BatchProgress;
 import cn.shixun.tasks.web.CaseHistoryLines;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
@@ -199,16 +200,12 @@ class AnnualPages {
                 teachers.require(item.teacherId()), item.registrationId() == null ? null
                 : cards.computeIfAbsent(item.registrationId(), registrations::require))).toList();
         long pending = progress.items().getOrDefault(BatchItem.Outcome.PENDING, 0L);
-        boolean running = batches.isRunning(id);
         model.addAttribute("progress", progress);
         model.addAttribute("school", organisations.find(progress.batch().schoolId()).orElse(null));
         model.addAttribute("rows", rows);
-        model.addAttribute("tried", progress.teachers() - pending);
-        model.addAttribute("percent", progress.teachers() == 0 ? 100 : (progress.teachers() - pending) * 100 / progress.teachers());
-        model.addAttribute("running", running);
-        model.addAttribute("interrupted", !running && pending > 0);
-        model.addAttribute("outcomes", outcomesInOrder(progress));
-        model.addAttribute("mayResume", account.is(Role.SCHOOL_ADMIN));
+        model.addAttribute("batchProgress", new BatchProgress("/annual-registrations/batches/" + id,
+                progress.teachers() - pending, progress.teachers(), batches.isRunning(id), progress.finished(),
+                outcomesInOrder(progress), account.is(Role.SCHOOL_ADMIN)));
         return "annual/batch";
     }
 
@@ -392,9 +389,9 @@ class AnnualPages {
         };
     }
 
-    private static List<Map.Entry<BatchItem.Outcome, Long>> outcomesInOrder(AnnualBatches.Progress progress) {
+    private static List<BatchProgress.Count> outcomesInOrder(AnnualBatches.Progress progress) {
         return Arrays.stream(BatchItem.Outcome.values()).filter(outcome -> progress.items().containsKey(outcome))
-                .map(outcome -> Map.entry(outcome, progress.items().get(outcome))).toList();
+                .map(outcome -> new BatchProgress.Count(outcome.label(), progress.items().get(outcome))).toList();
     }
 
     private static long daysLeft(LocalDate today, LocalDate day) {

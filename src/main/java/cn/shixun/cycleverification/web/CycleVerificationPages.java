@@ -20,6 +20,7 @@ import cn.shixun.shared.RefusalText;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.CaseTasks;
+import cn.shixun.tasks.web.BatchProgress;
 import cn.shixun.tasks.web.CaseHistoryLines;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
@@ -158,17 +159,13 @@ class CycleVerificationPages {
         Map<VerificationStatus, Long> counts = new EnumMap<>(VerificationStatus.class);
         rows.stream().filter(row -> row.verification().processInstanceId() != null)
                 .forEach(row -> counts.merge(row.verification().status(), 1L, Long::sum));
-        boolean running = verifications.isRunning(id);
         model.addAttribute("batch", batch);
         model.addAttribute("school", organisations.find(batch.schoolId()).orElse(null));
         model.addAttribute("rows", rows);
-        model.addAttribute("started", started);
-        model.addAttribute("percent", rows.isEmpty() ? 100 : started * 100 / rows.size());
-        model.addAttribute("counts", counts);
-        model.addAttribute("running", running);
-        model.addAttribute("finished", started == rows.size());
-        model.addAttribute("interrupted", !running && started < rows.size());
-        model.addAttribute("mayResume", account.is(Role.SCHOOL_ADMIN));
+        model.addAttribute("batchProgress", new BatchProgress("/cycle-verifications/batches/" + id, started, rows.size(),
+                verifications.isRunning(id), started == rows.size(), counts.entrySet().stream()
+                .map(count -> new BatchProgress.Count(count.getKey().label(), count.getValue())).toList(),
+                account.is(Role.SCHOOL_ADMIN)));
         return "cycleverification/batch";
     }
 
