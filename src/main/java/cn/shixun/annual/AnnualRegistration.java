@@ -1,6 +1,8 @@
 package cn.shixun.annual;
 
+import cn.shixun.tasks.CaseLifecycle;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -64,8 +66,8 @@ public class AnnualRegistration {
     @Column(name = "authority_group", nullable = false)
     private String authorityGroup;
 
-    @Column(name = "process_instance_id")
-    private String processInstanceId;
+    @Embedded
+    private CaseLifecycle lifecycle;
 
     @Column(name = "result_met")
     private Boolean resultMet;
@@ -75,15 +77,6 @@ public class AnnualRegistration {
 
     @Column(name = "result_as_of")
     private LocalDate resultAsOf;
-
-    @Column(name = "outcome_reason")
-    private String outcomeReason;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
 
     @Column(name = "published_at")
     private Instant publishedAt;
@@ -108,8 +101,7 @@ public class AnnualRegistration {
         this.status = RegistrationStatus.SCHOOL_REVIEW;
         this.liveKey = liveKey(teacherId, year);
         this.cardVersion = 1;
-        this.createdAt = now;
-        this.updatedAt = now;
+        this.lifecycle = CaseLifecycle.openedAt(now);
     }
 
     static String liveKey(Long teacherId, int year) {
@@ -117,31 +109,31 @@ public class AnnualRegistration {
     }
 
     void startedAs(String processInstanceId) {
-        this.processInstanceId = processInstanceId;
+        lifecycle.startedAs(processInstanceId);
     }
 
     void moveTo(RegistrationStatus next, Instant now) {
         this.status = next;
-        this.updatedAt = now;
+        lifecycle.changedAt(now);
     }
 
     /** Rejected or refused: the reason is kept, and the teacher's year is free for a new registration. */
     void closed(RegistrationStatus closing, String reason, Instant now) {
         moveTo(closing, now);
-        this.outcomeReason = reason;
+        lifecycle.closedBecause(reason);
         this.liveKey = null;
     }
 
     void nextCardVersion(Instant now) {
         this.cardVersion++;
-        this.updatedAt = now;
+        lifecycle.changedAt(now);
     }
 
     void registered(boolean met, BigDecimal yearTotal, LocalDate asOf, Instant now) {
         this.resultMet = met;
         this.resultYearTotal = yearTotal;
         this.resultAsOf = asOf;
-        this.updatedAt = now;
+        lifecycle.changedAt(now);
     }
 
     void published(Instant now) {
@@ -202,7 +194,7 @@ public class AnnualRegistration {
     }
 
     public String processInstanceId() {
-        return processInstanceId;
+        return lifecycle.processInstanceId();
     }
 
     public Boolean resultMet() {
@@ -218,11 +210,11 @@ public class AnnualRegistration {
     }
 
     public String outcomeReason() {
-        return outcomeReason;
+        return lifecycle.outcomeReason();
     }
 
     public Instant createdAt() {
-        return createdAt;
+        return lifecycle.createdAt();
     }
 
     public Instant publishedAt() {

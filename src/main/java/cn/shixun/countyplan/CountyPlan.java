@@ -1,7 +1,9 @@
 package cn.shixun.countyplan;
 
+import cn.shixun.tasks.CaseLifecycle;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.FetchType;
@@ -75,17 +77,8 @@ public class CountyPlan {
     @Column(name = "summary_submitted_at")
     private Instant summarySubmittedAt;
 
-    @Column(name = "outcome_reason")
-    private String outcomeReason;
-
-    @Column(name = "process_instance_id")
-    private String processInstanceId;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
+    @Embedded
+    private CaseLifecycle lifecycle;
 
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
     @JoinColumn(name = "plan_id", nullable = false)
@@ -107,8 +100,7 @@ public class CountyPlan {
         this.cityGroup = cityGroup;
         this.projects.addAll(projects);
         this.status = PlanStatus.CITY_REVIEW;
-        this.createdAt = now;
-        this.updatedAt = now;
+        this.lifecycle = CaseLifecycle.openedAt(now);
     }
 
     public Long getId() {
@@ -178,19 +170,19 @@ public class CountyPlan {
     }
 
     public String outcomeReason() {
-        return outcomeReason;
+        return lifecycle.outcomeReason();
     }
 
     public String processInstanceId() {
-        return processInstanceId;
+        return lifecycle.processInstanceId();
     }
 
     public Instant createdAt() {
-        return createdAt;
+        return lifecycle.createdAt();
     }
 
     public Instant updatedAt() {
-        return updatedAt;
+        return lifecycle.updatedAt();
     }
 
     public List<PlanProject> projects() {
@@ -207,23 +199,23 @@ public class CountyPlan {
     }
 
     void startedAs(String instanceId) {
-        this.processInstanceId = instanceId;
+        lifecycle.startedAs(instanceId);
     }
 
     void moveTo(PlanStatus next, Instant now) {
         this.status = next;
-        this.updatedAt = now;
+        lifecycle.changedAt(now);
     }
 
     void closed(PlanStatus end, String reason, Instant now) {
         moveTo(end, now);
-        this.outcomeReason = reason;
+        lifecycle.closedBecause(reason);
     }
 
     void replaceProjects(List<PlanProject> amended, Instant now) {
         this.projects.clear();
         this.projects.addAll(amended);
-        this.updatedAt = now;
+        lifecycle.changedAt(now);
     }
 
     void hrFiled(String bureau, String receiptNumber, LocalDate filedOn, String recordedBy, Instant now) {
@@ -231,12 +223,12 @@ public class CountyPlan {
         this.hrReceiptNumber = receiptNumber;
         this.hrFiledOn = filedOn;
         this.hrRecordedBy = recordedBy;
-        this.updatedAt = now;
+        lifecycle.changedAt(now);
     }
 
     void summaryReported(String text, Instant now) {
         this.summaryText = text;
         this.summarySubmittedAt = now;
-        this.updatedAt = now;
+        lifecycle.changedAt(now);
     }
 }

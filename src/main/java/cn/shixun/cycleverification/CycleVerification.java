@@ -1,6 +1,8 @@
 package cn.shixun.cycleverification;
 
+import cn.shixun.tasks.CaseLifecycle;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -75,8 +77,8 @@ public class CycleVerification {
     @Column(name = "province_group", nullable = false)
     private String provinceGroup;
 
-    @Column(name = "process_instance_id")
-    private String processInstanceId;
+    @Embedded
+    private CaseLifecycle lifecycle;
 
     /** Why its process could not be started; it then waits for the school to retry (docs/adr/0008). */
     @Column(name = "start_failure")
@@ -84,15 +86,6 @@ public class CycleVerification {
 
     /** The school's latest explanation of what it added after a return. */
     private String note;
-
-    @Column(name = "outcome_reason")
-    private String outcomeReason;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
 
     protected CycleVerification() {
         // for JPA
@@ -107,7 +100,7 @@ public class CycleVerification {
         this.countyGroup = routing.countyGroup();
         this.cityGroup = routing.cityGroup();
         this.provinceGroup = routing.provinceGroup();
-        this.createdAt = now;
+        this.lifecycle = CaseLifecycle.openedAt(now);
         checked(result, now);
         moveTo(firstReview(), now);
     }
@@ -130,16 +123,16 @@ public class CycleVerification {
         this.schoolBasedHours = result.schoolBasedHours();
         this.hoursMet = result.met();
         this.missing = result.missingText();
-        this.updatedAt = now;
+        lifecycle.changedAt(now);
     }
 
     void moveTo(VerificationStatus next, Instant now) {
         this.status = next;
-        this.updatedAt = now;
+        lifecycle.changedAt(now);
     }
 
     void startedAs(String processInstanceId) {
-        this.processInstanceId = processInstanceId;
+        lifecycle.startedAs(processInstanceId);
         this.startFailure = null;
     }
 
@@ -154,11 +147,11 @@ public class CycleVerification {
 
     void noted(String note, Instant now) {
         this.note = note;
-        this.updatedAt = now;
+        lifecycle.changedAt(now);
     }
 
     void closed(VerificationStatus status, String reason, Instant now) {
-        this.outcomeReason = reason;
+        lifecycle.closedBecause(reason);
         moveTo(status, now);
     }
 
@@ -231,7 +224,7 @@ public class CycleVerification {
     }
 
     public String processInstanceId() {
-        return processInstanceId;
+        return lifecycle.processInstanceId();
     }
 
     public String startFailure() {
@@ -243,14 +236,14 @@ public class CycleVerification {
     }
 
     public String outcomeReason() {
-        return outcomeReason;
+        return lifecycle.outcomeReason();
     }
 
     public Instant createdAt() {
-        return createdAt;
+        return lifecycle.createdAt();
     }
 
     public Instant updatedAt() {
-        return updatedAt;
+        return lifecycle.updatedAt();
     }
 }

@@ -23,15 +23,15 @@ interface CycleVerificationRepository extends JpaRepository<CycleVerification, L
     Optional<CycleVerification> lockById(Long id);
 
     /** The queue of a batch: not started, and not failed (a failure waits for the school's retry). */
-    @Query("select v.id from CycleVerification v where v.batchId = ?1 and v.processInstanceId is null"
+    @Query("select v.id from CycleVerification v where v.batchId = ?1 and v.lifecycle.processInstanceId is null"
             + " and v.startFailure is null order by v.id")
     List<Long> pendingIds(Long batchId, Limit limit);
 
-    @Query("select distinct v.batchId from CycleVerification v where v.processInstanceId is null"
+    @Query("select distinct v.batchId from CycleVerification v where v.lifecycle.processInstanceId is null"
             + " and v.startFailure is null")
     List<Long> batchesWithPending();
 
-    @Query("select count(v) from CycleVerification v where v.batchId = ?1 and v.processInstanceId is null"
+    @Query("select count(v) from CycleVerification v where v.batchId = ?1 and v.lifecycle.processInstanceId is null"
             + " and v.startFailure is null")
     long countPending(Long batchId);
 }

@@ -1,7 +1,9 @@
 package cn.shixun.exemption;
 
 import cn.shixun.policy.DegreeLevel;
+import cn.shixun.tasks.CaseLifecycle;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -70,20 +72,11 @@ public class DegreeExemption {
     @Column(name = "authority_group", nullable = false)
     private String authorityGroup;
 
-    @Column(name = "process_instance_id")
-    private String processInstanceId;
+    @Embedded
+    private CaseLifecycle lifecycle;
 
     @Column(name = "ledger_entry_id")
     private Long ledgerEntryId;
-
-    @Column(name = "outcome_reason")
-    private String outcomeReason;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
 
     protected DegreeExemption() {
         // for JPA
@@ -96,7 +89,7 @@ public class DegreeExemption {
         this.applicant = applicant;
         this.schoolGroup = schoolGroup;
         this.authorityGroup = authorityGroup;
-        this.createdAt = now;
+        this.lifecycle = CaseLifecycle.openedAt(now);
         takeEvidence(diploma);
         moveTo(ExemptionStatus.SCHOOL_REVIEW, now);
     }
@@ -114,11 +107,11 @@ public class DegreeExemption {
 
     void moveTo(ExemptionStatus next, Instant now) {
         this.status = next;
-        this.updatedAt = now;
+        lifecycle.changedAt(now);
     }
 
     void startedAs(String processInstanceId) {
-        this.processInstanceId = processInstanceId;
+        lifecycle.startedAs(processInstanceId);
     }
 
     void exempted(Long ledgerEntryId, Instant now) {
@@ -127,7 +120,7 @@ public class DegreeExemption {
     }
 
     void closed(ExemptionStatus status, String reason, Instant now) {
-        this.outcomeReason = reason;
+        lifecycle.closedBecause(reason);
         moveTo(status, now);
     }
 
@@ -165,7 +158,7 @@ public class DegreeExemption {
     }
 
     public String processInstanceId() {
-        return processInstanceId;
+        return lifecycle.processInstanceId();
     }
 
     public Long ledgerEntryId() {
@@ -173,14 +166,14 @@ public class DegreeExemption {
     }
 
     public String outcomeReason() {
-        return outcomeReason;
+        return lifecycle.outcomeReason();
     }
 
     public Instant createdAt() {
-        return createdAt;
+        return lifecycle.createdAt();
     }
 
     public Instant updatedAt() {
-        return updatedAt;
+        return lifecycle.updatedAt();
     }
 }

@@ -7,5 +7,5 @@ interface DegreeExemptionRepository extends JpaRepository<DegreeExemption, Long>
 
     List<DegreeExemption> findByCertificateNumber(String certificateNumber);
 
-    List<DegreeExemption> findByTeacherIdOrderByCreatedAtDescIdDesc(Long teacherId);
+    List<DegreeExemption> findByTeacherIdOrderByLifecycleCreatedAtDescIdDesc(Long teacherId);
 }

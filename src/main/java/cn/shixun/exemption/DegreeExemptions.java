@@ -190,7 +190,7 @@ public class DegreeExemptions {
 
     /** The teacher's applications, newest first. */
     public List<DegreeExemption> ofTeacher(Long teacherId) {
-        return repository.findByTeacherIdOrderByCreatedAtDescIdDesc(teacherId);
+        return repository.findByTeacherIdOrderByLifecycleCreatedAtDescIdDesc(teacherId);
     }
 
     /** The application's history: application, decisions, resubmissions, deadlines, ledger step. */

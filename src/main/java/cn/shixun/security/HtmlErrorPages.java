@@ -1,6 +1,6 @@
 package cn.shixun.security;
 
-import java.util.Map;
+import cn.shixun.shared.web.ErrorPage;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -20,6 +20,6 @@ class HtmlErrorPages {
 
     @ExceptionHandler(value = NoResourceFoundException.class, produces = MediaType.TEXT_HTML_VALUE)
     ModelAndView notFound() {
-        return new ModelAndView("error", Map.of("status", HttpStatus.NOT_FOUND.value()), HttpStatus.NOT_FOUND);
+        return ErrorPage.of(HttpStatus.NOT_FOUND);
     }
 }

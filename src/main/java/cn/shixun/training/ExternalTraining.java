@@ -1,6 +1,8 @@
 package cn.shixun.training;
 
+import cn.shixun.tasks.CaseLifecycle;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -84,20 +86,11 @@ public class ExternalTraining {
     @Column(name = "authority_group", nullable = false)
     private String authorityGroup;
 
-    @Column(name = "process_instance_id")
-    private String processInstanceId;
+    @Embedded
+    private CaseLifecycle lifecycle;
 
     @Column(name = "ledger_entry_id")
     private Long ledgerEntryId;
-
-    @Column(name = "outcome_reason")
-    private String outcomeReason;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
 
     protected ExternalTraining() {
         // for JPA
@@ -111,7 +104,7 @@ public class ExternalTraining {
         this.appliedOn = appliedOn;
         this.schoolGroup = schoolGroup;
         this.authorityGroup = authorityGroup;
-        this.createdAt = now;
+        this.lifecycle = CaseLifecycle.openedAt(now);
         takePlan(plan);
         moveTo(TrainingStatus.CONSENT_REVIEW, now);
     }
@@ -136,11 +129,11 @@ public class ExternalTraining {
 
     void moveTo(TrainingStatus next, Instant now) {
         this.status = next;
-        this.updatedAt = now;
+        lifecycle.changedAt(now);
     }
 
     void startedAs(String processInstanceId) {
-        this.processInstanceId = processInstanceId;
+        lifecycle.startedAs(processInstanceId);
     }
 
     void registered(Long ledgerEntryId, Instant now) {
@@ -149,7 +142,7 @@ public class ExternalTraining {
     }
 
     void closed(TrainingStatus status, String reason, Instant now) {
-        this.outcomeReason = reason;
+        lifecycle.closedBecause(reason);
         moveTo(status, now);
     }
 
@@ -196,7 +189,7 @@ public class ExternalTraining {
     }
 
     public String processInstanceId() {
-        return processInstanceId;
+        return lifecycle.processInstanceId();
     }
 
     public Long ledgerEntryId() {
@@ -204,14 +197,14 @@ public class ExternalTraining {
     }
 
     public String outcomeReason() {
-        return outcomeReason;
+        return lifecycle.outcomeReason();
     }
 
     public Instant createdAt() {
-        return createdAt;
+        return lifecycle.createdAt();
     }
 
     public Instant updatedAt() {
-        return updatedAt;
+        return lifecycle.updatedAt();
     }
 }

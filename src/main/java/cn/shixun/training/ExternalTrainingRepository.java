@@ -9,9 +9,9 @@ interface ExternalTrainingRepository extends JpaRepository<ExternalTraining, Lon
 
     List<ExternalTraining> findByTeacherId(Long teacherId);
 
-    List<ExternalTraining> findByTeacherIdOrderByCreatedAtDescIdDesc(Long teacherId);
+    List<ExternalTraining> findByTeacherIdOrderByLifecycleCreatedAtDescIdDesc(Long teacherId);
 
-    Page<ExternalTraining> findBySchoolIdOrderByCreatedAtDescIdDesc(Long schoolId, Pageable page);
+    Page<ExternalTraining> findBySchoolIdOrderByLifecycleCreatedAtDescIdDesc(Long schoolId, Pageable page);
 
     List<ExternalTraining> findByCertificateNumber(String certificateNumber);
 }

@@ -353,12 +353,12 @@ public class ExternalTrainings {
 
     /** The teacher's applications, newest first. */
     public List<ExternalTraining> ofTeacher(Long teacherId) {
-        return repository.findByTeacherIdOrderByCreatedAtDescIdDesc(teacherId);
+        return repository.findByTeacherIdOrderByLifecycleCreatedAtDescIdDesc(teacherId);
     }
 
     /** A school's applications, newest first, a page at a time; the caller checks the scope. */
     public Page<ExternalTraining> ofSchool(Long schoolId, Pageable page) {
-        return repository.findBySchoolIdOrderByCreatedAtDescIdDesc(schoolId, page);
+        return repository.findBySchoolIdOrderByLifecycleCreatedAtDescIdDesc(schoolId, page);
     }
 
     /**

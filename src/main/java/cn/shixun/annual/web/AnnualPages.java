@@ -1,5 +1,7 @@
 package cn.shixun.annual.web;
 
+import static cn.shixun.shared.web.ErrorPage.notFound;
+
 import cn.shixun.annual.AnnualBatches;
 import cn.shixun.annual.AnnualCalendar;
 import cn.shixun.annual.AnnualRegistration;
@@ -23,16 +25,15 @@ import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RefusalText;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseHistory;
-import cn.shixun.tasks.CaseOutcome;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.CaseTasks;
+import cn.shixun.tasks.web.BatchProgress;
+import cn.shixun.tasks.web.CaseHistoryLines;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -78,8 +79,6 @@ class AnnualPages {
     static final String KEEP_PREFIX = "keep-";
     /** Marks the typed values of a posted form (an empty map: the card as stored, every attached scan kept). */
     private static final String POSTED = "posted";
-    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
 
     private final AnnualRegistrations registrations;
     private final AnnualBatches batches;
@@ -142,14 +141,6 @@ class AnnualPages {
     /** A requirement of the year: live from the ledger while in review, as registered afterwards. */
     record RequirementRow(String label, String ruleId, BigDecimal required, BigDecimal credited, BigDecimal missing,
                           boolean met) {
-    }
-
-    /** A history line as the page shows it. */
-    record Line(String at, String step, String outcome, String comment, String actor) {
-        static Line of(CaseEvent event) {
-            return new Line(DAY_TIME.format(event.occurredAt()), event.step(), event.outcome().label(),
-                    event.comment(), event.actor());
-        }
     }
 
     // ---- the school's page -------------------------------------------------------------------
@@ -235,13 +226,11 @@ class AnnualPages {
         model.addAttribute("progress", progress);
         model.addAttribute("school", organisations.find(progress.batch().schoolId()).orElse(null));
         model.addAttribute("rows", rows);
-        model.addAttribute("tried", progress.teachers() - pending);
-        model.addAttribute("percent", progress.teachers() == 0 ? 100 : (progress.teachers() - pending) * 100 / progress.teachers());
-        model.addAttribute("running", running);
         // Only items that failed with a reason wait for the school: pending ones are any node's worker's.
-        model.addAttribute("interrupted", !running && progress.items().getOrDefault(BatchItem.Outcome.FAILED, 0L) > 0);
-        model.addAttribute("outcomes", outcomesInOrder(progress));
-        model.addAttribute("mayResume", account.is(Role.SCHOOL_ADMIN));
+        model.addAttribute("batchProgress", new BatchProgress("/annual-registrations/batches/" + id,
+                progress.teachers() - pending, progress.teachers(), running,
+                progress.items().getOrDefault(BatchItem.Outcome.FAILED, 0L) > 0,
+                outcomesInOrder(progress), account.is(Role.SCHOOL_ADMIN)));
         return "annual/batch";
     }
 
@@ -370,9 +359,8 @@ class AnnualPages {
                 .collect(Collectors.toMap(EvidenceFile::id, Function.identity())));
         model.addAttribute("cardComplete", card.stream().allMatch(CardItem::evidenceComplete));
         model.addAttribute("openTasks", tasks.openTasks(AnnualRegistrations.PROCESS_KEY, caseId));
-        model.addAttribute("history", events.stream().map(Line::of).toList());
-        model.addAttribute("returned", events.stream().filter(event -> event.outcome() == CaseOutcome.RETURNED)
-                .reduce((first, second) -> second).map(Line::of).orElse(null));
+        model.addAttribute("history", CaseHistoryLines.from(events));
+        model.addAttribute("returned", CaseHistoryLines.lastReturned(events));
         model.addAttribute("mayAmend", amendTask.filter(task -> tasks.mayWorkOn(task, account)).isPresent());
         model.addAttribute("reviewTask", reviewTask.orElse(null));
         model.addAttribute("statusBadge", badgeOf(registration.status()));
@@ -453,9 +441,9 @@ class AnnualPages {
         };
     }
 
-    private static List<Map.Entry<BatchItem.Outcome, Long>> outcomesInOrder(AnnualBatches.Progress progress) {
+    private static List<BatchProgress.Count> outcomesInOrder(AnnualBatches.Progress progress) {
         return Arrays.stream(BatchItem.Outcome.values()).filter(outcome -> progress.items().containsKey(outcome))
-                .map(outcome -> Map.entry(outcome, progress.items().get(outcome))).toList();
+                .map(outcome -> new BatchProgress.Count(outcome.label(), progress.items().get(outcome))).toList();
     }
 
     private static long daysLeft(LocalDate today, LocalDate day) {
@@ -481,11 +469,5 @@ class AnnualPages {
             case CONFLICT -> HttpStatus.CONFLICT;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
         };
-    }
-
-    private static String notFound(Model model, HttpServletResponse response) {
-        response.setStatus(HttpStatus.NOT_FOUND.value());
-        model.addAttribute("status", HttpStatus.NOT_FOUND.value());
-        return "error";
     }
 }

@@ -1,5 +1,7 @@
 package cn.shixun.countyplan.web;
 
+import static cn.shixun.shared.web.ErrorPage.notFound;
+
 import cn.shixun.countyplan.CountyPlan;
 import cn.shixun.countyplan.CountyPlans;
 import cn.shixun.countyplan.PlanDraft;
@@ -23,14 +25,14 @@ import cn.shixun.security.Role;
 import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RefusalText;
+import cn.shixun.shared.web.PageDates;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseOutcome;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.CaseTasks;
+import cn.shixun.tasks.web.CaseHistoryLines;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,8 +81,6 @@ class CountyPlanPages {
     private static final Pattern HR_FIELDS = Pattern.compile("hrBureau|receiptNumber|filedOn");
     private static final Pattern SUMMARY_FIELDS =
             Pattern.compile("summary|projects\\[\\d+]\\.(deliveredHours|trainingStart|trainingEnd|signInSheet|participants)");
-    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(BEIJING);
 
     private final CountyPlans plans;
     private final CaseTasks tasks;
@@ -106,10 +106,6 @@ class CountyPlanPages {
 
     /** One line of the list. */
     record Row(CountyPlan plan, String county, String filedOn, String step) {
-    }
-
-    /** A history line as the page shows it. */
-    record Line(String at, String step, String outcome, String comment, String actor) {
     }
 
     /** An open step of the case: who works it, until when, and whether it is the reader's. */
@@ -223,7 +219,7 @@ class CountyPlanPages {
 
     private String casePage(CountyPlan plan, CurrentAccount account, Model model) {
         List<Step> steps = plans.openTasks(plan.getId()).stream()
-                .map(task -> new Step(task, task.due() == null ? null : DAY_TIME.format(task.due()),
+                .map(task -> new Step(task, task.due() == null ? null : PageDates.DAY_TIME.format(task.due()),
                         tasks.mayWorkOn(task, account), who(task))).toList();
         Optional<CaseTask> submission = steps.stream().filter(Step::mine).map(Step::task)
                 .filter(task -> task.kind() == CaseTask.Kind.SUBMISSION).findFirst();
@@ -252,8 +248,7 @@ class CountyPlanPages {
         model.addAttribute("filedOn", day(plan.createdAt()));
         model.addAttribute("steps", steps);
         model.addAttribute("step", form);
-        model.addAttribute("history", history.stream().map(event -> new Line(DAY_TIME.format(event.occurredAt()),
-                event.step(), event.outcome().label(), event.comment(), event.actor())).toList());
+        model.addAttribute("history", CaseHistoryLines.from(history));
         model.addAttribute("today", BusinessDate.today());
         model.addAttribute("sheets", plan.projects().stream().map(project -> evidence.describe(project.signInSheet()))
                 .flatMap(Optional::stream).collect(Collectors.toMap(EvidenceFile::id, file -> file, (a, b) -> a)));
@@ -338,12 +333,6 @@ class CountyPlanPages {
     }
 
     private static String day(Instant instant) {
-        return instant.atZone(BEIJING).toLocalDate().toString();
-    }
-
-    private static String notFound(Model model, HttpServletResponse response) {
-        response.setStatus(HttpStatus.NOT_FOUND.value());
-        model.addAttribute("status", HttpStatus.NOT_FOUND.value());
-        return "error";
+        return PageDates.DAY.format(instant);
     }
 }

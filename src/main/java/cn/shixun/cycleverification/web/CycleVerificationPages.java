@@ -1,5 +1,7 @@
 package cn.shixun.cycleverification.web;
 
+import static cn.shixun.shared.web.ErrorPage.notFound;
+
 import cn.shixun.cycleverification.Certificates;
 import cn.shixun.cycleverification.CycleVerification;
 import cn.shixun.cycleverification.CycleVerifications;
@@ -16,15 +18,14 @@ import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RefusalText;
 import cn.shixun.tasks.CaseEvent;
-import cn.shixun.tasks.CaseOutcome;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.CaseTasks;
+import cn.shixun.tasks.web.BatchProgress;
+import cn.shixun.tasks.web.CaseHistoryLines;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -51,8 +52,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CycleVerificationPages {
 
-    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
 
     private final CycleVerifications verifications;
     private final Certificates certificates;
@@ -78,14 +77,6 @@ class CycleVerificationPages {
     record Row(CycleVerification verification, Teacher teacher) {
         public String badge() {
             return badgeOf(verification.status());
-        }
-    }
-
-    /** A history line as the page shows it. */
-    record Line(String at, String step, String outcome, String comment, String actor) {
-        static Line of(CaseEvent event) {
-            return new Line(DAY_TIME.format(event.occurredAt()), event.step(), event.outcome().label(),
-                    event.comment(), event.actor());
         }
     }
 
@@ -174,15 +165,12 @@ class CycleVerificationPages {
         model.addAttribute("batch", batch);
         model.addAttribute("school", organisations.find(batch.schoolId()).orElse(null));
         model.addAttribute("rows", rows);
-        model.addAttribute("started", started);
-        model.addAttribute("percent", rows.isEmpty() ? 100 : started * 100 / rows.size());
-        model.addAttribute("counts", counts);
-        model.addAttribute("running", running);
-        model.addAttribute("finished", started == rows.size());
         // Only starts that failed with a reason wait for the school: pending ones are any node's worker's.
-        model.addAttribute("interrupted", !running
-                && rows.stream().anyMatch(row -> row.verification().startFailure() != null));
-        model.addAttribute("mayResume", account.is(Role.SCHOOL_ADMIN));
+        model.addAttribute("batchProgress", new BatchProgress("/cycle-verifications/batches/" + id, started, rows.size(),
+                running, rows.stream().anyMatch(row -> row.verification().startFailure() != null),
+                counts.entrySet().stream().map(count -> new BatchProgress.Count(count.getKey().label(), count.getValue()))
+                        .toList(),
+                account.is(Role.SCHOOL_ADMIN)));
         return "cycleverification/batch";
     }
 
@@ -261,9 +249,8 @@ class CycleVerificationPages {
         model.addAttribute("school", organisations.find(verification.schoolId()).orElse(null));
         model.addAttribute("openTask", open.orElse(null));
         model.addAttribute("statusBadge", badgeOf(verification.status()));
-        model.addAttribute("history", events.stream().map(Line::of).toList());
-        model.addAttribute("returned", events.stream().filter(event -> event.outcome() == CaseOutcome.RETURNED)
-                .reduce((first, second) -> second).map(Line::of).orElse(null));
+        model.addAttribute("history", CaseHistoryLines.from(events));
+        model.addAttribute("returned", CaseHistoryLines.lastReturned(events));
         model.addAttribute("mayAmend", open.filter(task -> CycleVerificationProcess.SCHOOL_AMEND.equals(task.taskKey())
                 && tasks.mayWorkOn(task, account)).isPresent());
         model.addAttribute("reviewTask", open.filter(task -> task.kind() == CaseTask.Kind.REVIEW
@@ -307,11 +294,5 @@ class CycleVerificationPages {
             case CONFLICT -> HttpStatus.CONFLICT;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
         };
-    }
-
-    private static String notFound(Model model, HttpServletResponse response) {
-        response.setStatus(HttpStatus.NOT_FOUND.value());
-        model.addAttribute("status", HttpStatus.NOT_FOUND.value());
-        return "error";
     }
 }

@@ -3,7 +3,7 @@ package cn.shixun.evidence.web;
 import cn.shixun.evidence.EvidenceFiles;
 import cn.shixun.security.CurrentAccounts;
 import cn.shixun.shared.BusinessRuleException;
-import java.util.Map;
+import cn.shixun.shared.web.ErrorPage;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -32,6 +32,6 @@ class EvidencePages {
     /** Unknown, or outside the reader's scope: the "page not found" page, which names nothing. */
     @ExceptionHandler(BusinessRuleException.class)
     ModelAndView notFound() {
-        return new ModelAndView("error", Map.of("status", HttpStatus.NOT_FOUND.value()), HttpStatus.NOT_FOUND);
+        return ErrorPage.of(HttpStatus.NOT_FOUND);
     }
 }

@@ -1,5 +1,9 @@
 package cn.shixun.exemption.web;
 
+import static cn.shixun.shared.web.ErrorPage.notFound;
+import static cn.shixun.shared.web.PageDates.DAY;
+import static cn.shixun.shared.web.PageDates.DAY_TIME;
+
 import cn.shixun.evidence.EvidenceFile;
 import cn.shixun.evidence.EvidenceFiles;
 import cn.shixun.exemption.DegreeExemption;
@@ -15,15 +19,14 @@ import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RefusalText;
 import cn.shixun.tasks.CaseEvent;
-import cn.shixun.tasks.CaseOutcome;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.CaseTasks;
+import cn.shixun.tasks.web.CaseHistoryLines;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +34,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -60,9 +62,6 @@ class ExemptionPages {
     /** The form's fields, where a refusal naming one of them is shown; any other refusal goes above the form. */
     private static final Set<String> FIELDS = Set.of("institution", "degreeLevel", "major", "educationRelated",
             "studyStart", "studyEnd", "certificateNumber", "diplomaFile");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(BusinessDate.ZONE);
-    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(BusinessDate.ZONE);
 
     private final DegreeExemptions exemptions;
     private final EvidenceFiles evidence;
@@ -90,14 +89,6 @@ class ExemptionPages {
 
     /** One application in the teacher's list. */
     record Row(Long id, String degree, ExemptionStatus status, String badge, String applied, String updated) {
-    }
-
-    /** One step of the case's history. */
-    record Line(String at, String step, String outcome, String comment, String actor) {
-    }
-
-    /** The reviewer's comment on a returned case. */
-    record ReturnNote(String comment, String actor, String at) {
     }
 
     @GetMapping("/my/exemptions")
@@ -229,9 +220,9 @@ class ExemptionPages {
         model.addAttribute("school", organisations.find(exemption.schoolId()).map(Organisation::name).orElse(""));
         model.addAttribute("scan", evidence.describe(exemption.diploma().diplomaFile()).orElse(null));
         model.addAttribute("applied", DAY_TIME.format(exemption.createdAt()));
-        model.addAttribute("history", history.stream().map(e -> new Line(DAY_TIME.format(e.occurredAt()), e.step(),
-                e.outcome().label(), e.comment(), e.actor())).toList());
-        model.addAttribute("returned", exemption.status() == ExemptionStatus.RETURNED ? returnNote(history) : null);
+        model.addAttribute("history", CaseHistoryLines.from(history));
+        model.addAttribute("returned", exemption.status() == ExemptionStatus.RETURNED
+                ? CaseHistoryLines.lastReturned(history) : null);
         model.addAttribute("reviewTask", reviewTask.orElse(null));
         model.addAttribute("amendable", amendTask.isPresent());
         if (amendTask.isPresent()) {
@@ -251,11 +242,6 @@ class ExemptionPages {
     private Optional<CaseTask> amendTask(Long id, CurrentAccount account) {
         return exemptions.openTask(id).filter(task -> DegreeExemptionProcess.AMEND.equals(task.taskKey())
                 && cases.mayWorkOn(task, account));
-    }
-
-    private static ReturnNote returnNote(List<CaseEvent> history) {
-        return history.stream().filter(e -> e.outcome() == CaseOutcome.RETURNED).reduce((first, second) -> second)
-                .map(e -> new ReturnNote(e.comment(), e.actor(), DAY_TIME.format(e.occurredAt()))).orElse(null);
     }
 
     /** The refusal's message, put at the field it names (the scan's {@code file} is the diploma's scan), or returned for the top. */
@@ -291,12 +277,6 @@ class ExemptionPages {
             case REJECTED, CREDIT_REFUSED -> "badge-overdue";
             default -> "badge-open";
         };
-    }
-
-    private static String notFound(Model model, HttpServletResponse response) {
-        response.setStatus(HttpStatus.NOT_FOUND.value());
-        model.addAttribute("status", HttpStatus.NOT_FOUND.value());
-        return "error";
     }
 
     private String text(String key, Object... args) {

@@ -1,5 +1,7 @@
 package cn.shixun.ledger.web;
 
+import static cn.shixun.shared.web.ErrorPage.notFound;
+
 import cn.shixun.shared.BusinessDate;
 import cn.shixun.ledger.Ledger;
 import cn.shixun.ledger.TeacherStatus;
@@ -91,12 +93,6 @@ class HoursPages {
             return notFound(model, response);
         }
         return page(teacher.get(), false, date, model, response);
-    }
-
-    private static String notFound(Model model, HttpServletResponse response) {
-        response.setStatus(HttpStatus.NOT_FOUND.value());
-        model.addAttribute("status", HttpStatus.NOT_FOUND.value());
-        return "error";
     }
 
     private String page(Teacher teacher, boolean own, String dateParameter, Model model, HttpServletResponse response) {

@@ -9,6 +9,7 @@ import cn.shixun.security.AccessScope;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.CurrentAccounts;
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.web.ErrorPage;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,7 +18,6 @@ import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -63,9 +63,7 @@ class SchoolTeachersPage {
             throw new AccessDeniedException(account.username() + " may not list the teachers of " + schoolId);
         }
         if (school.isEmpty()) {
-            response.setStatus(HttpStatus.NOT_FOUND.value());
-            model.addAttribute("status", HttpStatus.NOT_FOUND.value());
-            return "error";
+            return ErrorPage.notFound(model, response);
         }
         LocalDate today = BusinessDate.today();
         Page<Teacher> teachersPage = teachers.search(accessScope.visibleTeachers(), schoolId, null,

@@ -1,5 +1,7 @@
 package cn.shixun.schoolclass.web;
 
+import static cn.shixun.shared.web.PageDates.DAY_TIME;
+
 import cn.shixun.evidence.EvidenceFiles;
 import cn.shixun.ledger.Ledger;
 import cn.shixun.organisation.Organisation;
@@ -15,11 +17,9 @@ import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseOutcome;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.CaseTasks;
+import cn.shixun.tasks.web.CaseHistoryLines;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -37,19 +37,12 @@ class SchoolClassPageModel {
     /** The name prefix of a learner's grade select: {@code grade-<teacherId>}. */
     static final String GRADE_PREFIX = "grade-";
 
-    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
-
     /** The submission steps the school fills in on the case page, by BPMN task. */
     private static final Map<String, String> FORMS = Map.of(SchoolClassProcess.AMEND_COURSE, "course",
             SchoolClassProcess.PLAN_CLASS, "plan", SchoolClassProcess.ENROL, "enrol", SchoolClassProcess.GRADE, "grade");
 
     /** One line of the list of classes. */
     record ListRow(SchoolClass schoolClass, String schoolName, String openStep, String updated) {
-    }
-
-    /** A history line as the page shows it. */
-    record Line(String at, String step, String outcome, String comment, String actor) {
     }
 
     /** An enrolled learner: grade, and after crediting the hours the ledger gave or why it refused. */
@@ -105,7 +98,7 @@ class SchoolClassPageModel {
         model.addAttribute("form", form);
         model.addAttribute("reviewTaskId", mine && open.kind() == CaseTask.Kind.REVIEW ? open.id() : null);
         model.addAttribute("returned", form == null ? null : returned(events));
-        model.addAttribute("history", events.stream().map(SchoolClassPageModel::line).toList());
+        model.addAttribute("history", CaseHistoryLines.from(events));
         model.addAttribute("learners", learners.stream().map(this::learnerRow).toList());
         model.addAttribute("credited", learners.stream()
                 .anyMatch(learner -> learner.ledgerEntryId() != null || learner.creditRefusal() != null));
@@ -181,11 +174,11 @@ class SchoolClassPageModel {
     }
 
     /** The reviewer's return that reopened this step, if the last decision on the case was one. */
-    private static Line returned(List<CaseEvent> events) {
+    private static CaseHistoryLines.Line returned(List<CaseEvent> events) {
         for (int i = events.size() - 1; i >= 0; i--) {
             CaseEvent event = events.get(i);
             if (event.outcome() == CaseOutcome.RETURNED) {
-                return line(event);
+                return CaseHistoryLines.Line.of(event);
             }
             if (event.outcome().isDecision()) {
                 return null;
@@ -194,14 +187,6 @@ class SchoolClassPageModel {
         return null;
     }
 
-    private static Line line(CaseEvent event) {
-        return new Line(format(event.occurredAt()), event.step(), event.outcome().label(), event.comment(),
-                event.actor());
-    }
-
-    private static String format(Instant at) {
-        return DAY_TIME.format(at);
-    }
 
     private String schoolName(Long schoolId) {
         return organisations.find(schoolId).map(Organisation::name).orElse(String.valueOf(schoolId));

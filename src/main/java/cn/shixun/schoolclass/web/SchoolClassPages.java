@@ -12,6 +12,7 @@ import cn.shixun.security.Role;
 import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RefusalText;
+import cn.shixun.shared.web.ErrorPage;
 import cn.shixun.tasks.CaseTask;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
@@ -189,7 +190,7 @@ class SchoolClassPages {
             case CONFLICT -> HttpStatus.CONFLICT;
             case RULE_VIOLATION -> HttpStatus.UNPROCESSABLE_ENTITY;
         };
-        return new ModelAndView("error", Map.of("status", status.value()), status);
+        return ErrorPage.of(status);
     }
 
     /** What a submission step does once the form has been read: call the domain service as {@code account}. */

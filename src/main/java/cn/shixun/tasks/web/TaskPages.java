@@ -4,7 +4,7 @@ import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.CurrentAccounts;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RefusalText;
-import cn.shixun.tasks.CaseEvent;
+import cn.shixun.shared.web.PageDates;
 import cn.shixun.tasks.CaseHistory;
 import cn.shixun.tasks.CaseOutcome;
 import cn.shixun.tasks.CaseTask;
@@ -13,8 +13,6 @@ import cn.shixun.tasks.CaseTasks.BatchOutcome;
 import cn.shixun.tasks.Decision;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,8 +41,6 @@ class TaskPages {
     static final int PAGE_SIZE = 50;
     /** A task due within this is marked "due soon". */
     static final Duration DUE_SOON = Duration.ofDays(3);
-    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
 
     private final CaseTasks tasks;
     private final CaseHistory history;
@@ -68,10 +64,6 @@ class TaskPages {
                boolean escalated) {
     }
 
-    /** A history line as the page shows it. */
-    record Line(String at, String step, String outcome, String comment, String actor) {
-    }
-
     /** Which page of the list is shown (from 0), of how many. */
     record Paging(int number, int totalPages) {
 
@@ -90,7 +82,7 @@ class TaskPages {
     }
 
     /** The selected task beside the list. */
-    record Detail(Row row, Long teacherId, String casePage, List<Line> history) {
+    record Detail(Row row, Long teacherId, String casePage, List<CaseHistoryLines.Line> history) {
     }
 
     @GetMapping("/tasks")
@@ -168,17 +160,12 @@ class TaskPages {
         boolean escalated = history.of(task.processKey(), task.caseId()).stream().anyMatch(event ->
                 event.outcome() == CaseOutcome.ESCALATED && task.taskKey().equals(event.taskKey()));
         return new Row(task, processes.getOrDefault(task.processKey(), task.processKey()), tasks.summary(task),
-                task.due() == null ? null : DAY_TIME.format(task.due()), overdue, dueSoon, escalated);
+                task.due() == null ? null : PageDates.DAY_TIME.format(task.due()), overdue, dueSoon, escalated);
     }
 
     private Detail detail(Row row) {
-        List<Line> lines = history.of(row.task().processKey(), row.task().caseId()).stream().map(this::line).toList();
-        return new Detail(row, tasks.teacherId(row.task()).orElse(null), tasks.casePage(row.task()).orElse(null), lines);
-    }
-
-    private Line line(CaseEvent event) {
-        return new Line(DAY_TIME.format(event.occurredAt()), event.step(), event.outcome().label(), event.comment(),
-                event.actor());
+        return new Detail(row, tasks.teacherId(row.task()).orElse(null), tasks.casePage(row.task()).orElse(null),
+                CaseHistoryLines.from(history.of(row.task().processKey(), row.task().caseId())));
     }
 
     /** The deployed processes by key, with their names as people read them. */

@@ -1,5 +1,8 @@
 package cn.shixun.training.web;
 
+import static cn.shixun.shared.web.ErrorPage.notFound;
+import static cn.shixun.shared.web.PageDates.DAY;
+
 import cn.shixun.evidence.EvidenceFiles;
 import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
@@ -13,9 +16,9 @@ import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RefusalText;
 import cn.shixun.tasks.CaseEvent;
-import cn.shixun.tasks.CaseOutcome;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.CaseTasks;
+import cn.shixun.tasks.web.CaseHistoryLines;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import cn.shixun.training.CertificateKind;
@@ -27,7 +30,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,9 +75,6 @@ class TrainingPages {
             "statedDays", "certificateFile");
     private static final Set<String> COMPLETION_STEPS = Set.of(ExternalTrainingProcess.SUBMIT_COMPLETION,
             ExternalTrainingProcess.AMEND_COMPLETION);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(BusinessDate.ZONE);
-    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(BusinessDate.ZONE);
 
     private final ExternalTrainings trainings;
     private final TrainingProviders providers;
@@ -106,14 +105,6 @@ class TrainingPages {
     /** One application in a list. */
     record Row(Long id, String teacher, String project, String provider, String dates, TrainingStatus status,
                String badge, String step, String applied) {
-    }
-
-    /** One step of the case's history. */
-    record Line(String at, String step, String outcome, String comment, String actor) {
-    }
-
-    /** The reviewer's comment on a returned case. */
-    record ReturnNote(String comment, String actor, String at) {
     }
 
     /** A provider as the select offers it: the name and its kind. */
@@ -325,10 +316,9 @@ class TrainingPages {
                 : evidence.describe(training.evidence().certificateFile()).orElse(null));
         model.addAttribute("step", open.stream().findFirst().map(CaseTask::name).orElse(null));
         model.addAttribute("applied", DAY.format(training.createdAt()));
-        model.addAttribute("history", history.stream().map(e -> new Line(DAY_TIME.format(e.occurredAt()), e.step(),
-                e.outcome().label(), e.comment(), e.actor())).toList());
+        model.addAttribute("history", CaseHistoryLines.from(history));
         model.addAttribute("returned", training.status() == TrainingStatus.APPLICATION_RETURNED
-                || training.status() == TrainingStatus.COMPLETION_RETURNED ? returnNote(history) : null);
+                || training.status() == TrainingStatus.COMPLETION_RETURNED ? CaseHistoryLines.lastReturned(history) : null);
         model.addAttribute("reviewTask", mine.filter(task -> task.kind() == CaseTask.Kind.REVIEW).orElse(null));
         model.addAttribute("own", account.isTeacher());
         String mode = submission.map(task -> ExternalTrainingProcess.AMEND_APPLICATION.equals(task.taskKey())
@@ -397,11 +387,6 @@ class TrainingPages {
         return "redirect:/trainings/" + id;
     }
 
-    private static ReturnNote returnNote(List<CaseEvent> history) {
-        return history.stream().filter(e -> e.outcome() == CaseOutcome.RETURNED).reduce((first, second) -> second)
-                .map(e -> new ReturnNote(e.comment(), e.actor(), DAY_TIME.format(e.occurredAt()))).orElse(null);
-    }
-
     /**
      * The refusal's message, put at the form field it names (an upload's {@code file} is the form's
      * file field), or returned to be shown above the form.
@@ -450,12 +435,6 @@ class TrainingPages {
             case REJECTED, LAPSED, PROVIDER_NOT_QUALIFIED, CREDIT_REFUSED -> "badge-overdue";
             default -> "badge-open";
         };
-    }
-
-    private static String notFound(Model model, HttpServletResponse response) {
-        response.setStatus(HttpStatus.NOT_FOUND.value());
-        model.addAttribute("status", HttpStatus.NOT_FOUND.value());
-        return "error";
     }
 
     private String text(String key, Object... args) {
