@@ -1,6 +1,8 @@
 package cn.shixun.security;
 
+import java.util.Arrays;
 import org.springframework.context.annotation.Profile;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
@@ -18,13 +20,14 @@ import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.stereotype.Component;
 
 /**
  * Keycloak (profile {@code keycloak}, ADR 0006): the APIs take its access tokens (JWT: issuer,
  * signature, expiry and our audience checked by {@link KeycloakConfiguration#jwtDecoder}), the
  * pages sign in through its login page (OIDC authorization code with PKCE) and sign out there
- * too, and the Camunda webapps open only to system administrators signed in that way. Either
+ * too, and the Camunda webapps open to the roles that have one (ADR 0005), signed in that way. Either
  * way the token's claims must agree with one of our accounts ({@link TokenAccounts}), and the
  * principal's name is the account's username, so {@link CurrentAccounts} and every scope check
  * work as with a password.
@@ -38,6 +41,9 @@ class KeycloakSignIn implements SignIn {
     /** Starts the authorization code flow: Spring Security redirects to Keycloak's login page. */
     static final String AUTHORIZATION_PATH =
             OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI + "/" + REGISTRATION;
+
+    /** The Camunda webapps' own login form (user and password against our accounts), closed under Keycloak. */
+    static final String PASSWORD_LOGIN = "/camunda/api/admin/auth/user/*/login/**";
 
     private final TokenAccounts tokenAccounts;
     private final ClientRegistrationRepository clients;
@@ -79,20 +85,21 @@ class KeycloakSignIn implements SignIn {
 
     /**
      * The webapps see the signed-in account through the servlet principal (see
-     * {@link KeycloakConfiguration#camundaWebappSingleSignOn}); engine authorization is off, so
-     * this rule is what keeps everybody but system administrators out.
+     * {@link KeycloakConfiguration#camundaWebappSingleSignOn}). Here only who may open any webapp
+     * at all: teachers and managers get our 403 page. Which webapp each role opens, and what it
+     * sees there, is the engine's authorization (ADR 0005), the same grants as with passwords.
+     * The webapps' own password login is closed: local passwords do nothing under Keycloak.
      */
     @Override
     public void camundaWebapps(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests.anyRequest().hasRole(Role.SYSTEM_ADMIN.name()))
+        String[] webappRoles = Arrays.stream(Role.values()).filter(Role::usesCamundaWebapps).map(Role::name)
+                .toArray(String[]::new);
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PASSWORD_LOGIN))
+                        .denyAll()
+                        .anyRequest().hasAnyRole(webappRoles))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(
                         new LoginUrlAuthenticationEntryPoint(AUTHORIZATION_PATH)));
-    }
-
-    /** Only system administrators: process owners use the engine REST API with a token. */
-    @Override
-    public boolean opensCamundaWebapps(Role role) {
-        return role == Role.SYSTEM_ADMIN;
     }
 
     @Override

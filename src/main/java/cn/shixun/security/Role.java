@@ -40,4 +40,9 @@ public enum Role {
     public boolean reviews() {
         return this == SCHOOL_ADMIN || this == COUNTY_REVIEWER || this == CITY_REVIEWER || this == PROVINCE_REVIEWER;
     }
+
+    /** Roles with at least one Camunda webapp (ADR 0005); teachers and managers have none. */
+    public boolean usesCamundaWebapps() {
+        return operatesEngine() || reviews();
+    }
 }

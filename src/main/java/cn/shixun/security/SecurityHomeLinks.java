@@ -4,15 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** The links that exist from the start: the API documentation and the Camunda webapps each role may open (ADR 0005). */
+/**
+ * The links that exist from the start: the API documentation and the Camunda webapps each role may
+ * open (ADR 0005), the same with passwords and with Keycloak.
+ */
 @Component
 class SecurityHomeLinks implements HomeLinks {
-
-    private final SignIn signIn;
-
-    SecurityHomeLinks(SignIn signIn) {
-        this.signIn = signIn;
-    }
 
     @Override
     public List<HomeLink> linksFor(CurrentAccount account) {
@@ -20,7 +17,7 @@ class SecurityHomeLinks implements HomeLinks {
         if (!account.isTeacher()) {
             links.add(new HomeLink("home.link.api-docs", "home.link.api-docs.description", "/swagger-ui.html", 900));
         }
-        if (signIn.opensCamundaWebapps(account.role())) {
+        if (account.role().operatesEngine()) {
             links.add(new HomeLink("home.link.camunda", "home.link.camunda.description", "/camunda/app/", 910));
         }
         if (account.role().reviews()) {

@@ -18,11 +18,6 @@ interface SignIn {
     /** Who may open the Camunda webapps ({@code /camunda/**}) and how they sign in there. */
     void camundaWebapps(HttpSecurity http) throws Exception;
 
-    /** Whether accounts of {@code role} may open the Camunda webapps under this sign-in. */
-    default boolean opensCamundaWebapps(Role role) {
-        return role.operatesEngine();
-    }
-
     /** Where the login page sends a person to sign in elsewhere (single sign-on), or null for our own form. */
     default String singleSignOnPath() {
         return null;

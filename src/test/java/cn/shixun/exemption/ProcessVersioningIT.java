@@ -2,6 +2,7 @@ package cn.shixun.exemption;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shixun.ModelerDeployment;
 import cn.shixun.evidence.EvidenceFiles;
 import cn.shixun.evidence.StoredEvidence;
 import cn.shixun.exemption.process.DegreeExemptionProcess;
@@ -16,19 +17,15 @@ import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -54,10 +51,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         properties = "shixun.demo-data.enabled=true")
 class ProcessVersioningIT {
 
-    private static final String MODEL = "processes/degreeExemption.bpmn";
-    private static final List<String> FORMS = List.of("forms/degreeExemptionApply.form",
-            "forms/degreeExemptionReview.form", "forms/degreeExemptionAmend.form");
-
     @LocalServerPort int port;
     @Autowired DegreeExemptions exemptions;
     @Autowired EvidenceFiles evidence;
@@ -74,7 +67,7 @@ class ProcessVersioningIT {
     @AfterEach
     void putTheOriginalModelBack() throws Exception {
         // Later tests in this context start cases on the latest version: make it the model of the repository again.
-        deploy(Files.readString(Path.of(MODEL)), "degreeExemption original");
+        deploy(ModelerDeployment.degreeExemptionModel(), "degreeExemption original");
     }
 
     @Test
@@ -86,7 +79,7 @@ class ProcessVersioningIT {
         DegreeExemption migrated = apply();
 
         // Version 2: the school has five days instead of ten.
-        String changed = Files.readString(Path.of(MODEL)).replaceFirst(
+        String changed = ModelerDeployment.degreeExemptionModel().replaceFirst(
                 "(id=\"UserTask_SchoolReview\"[^>]*camunda:dueDate=\")P10D\"", "$1P5D\"");
         assertThat(changed).contains("P5D");
         JsonNode deployment = deploy(changed, "degreeExemption school review 5 days");
@@ -147,33 +140,8 @@ class ProcessVersioningIT {
 
     /** What Camunda Modeler's deploy button sends: a multipart form with the model and its forms. */
     private JsonNode deploy(String model, String name) throws Exception {
-        String boundary = "----shixun" + System.nanoTime();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("deployment-name", name);
-        fields.put("deployment-source", "Camunda Modeler");
-        for (Map.Entry<String, String> field : fields.entrySet()) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
-                    + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
-        }
-        Map<String, String> files = new LinkedHashMap<>();
-        files.put("degreeExemption.bpmn", model);
-        for (String form : FORMS) {
-            files.put(Path.of(form).getFileName().toString(), Files.readString(Path.of(form)));
-        }
-        for (Map.Entry<String, String> file : files.entrySet()) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.getKey()
-                    + "\"; filename=\"" + file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-                    .getBytes(StandardCharsets.UTF_8));
-            body.writeBytes(file.getValue().getBytes(StandardCharsets.UTF_8));
-            body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-        }
-        body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/engine-rest/deployment/create"))
-                .header("Authorization", processOwner())
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        HttpResponse<String> response = http.send(ModelerDeployment.degreeExemption(name, model)
+                .request(uri(""), processOwner()), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body());
     }
