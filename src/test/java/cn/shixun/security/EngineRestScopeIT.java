@@ -164,6 +164,14 @@ class EngineRestScopeIT {
         assertThat(ids).doesNotContain(jinshuiTask.getId(), kunmingTask.getId());
     }
 
+    @Test
+    void theEnginesPasswordCheckIsClosed_soNoAccountCanTestAnotherAccountsPassword() throws Exception {
+        HttpResponse<String> guess = call("teacher", "POST", "/engine-rest/identity/verify",
+                "{\"username\":\"county.reviewer\",\"password\":\"" + PASSWORD + "\"}");
+        assertThat(guess.statusCode()).as(guess.body()).isEqualTo(403);
+        assertThat(guess.body()).doesNotContain("authenticated");
+    }
+
     // --- the Camunda webapps ---
 
     @Test
