@@ -2,6 +2,8 @@ package cn.shixun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.evidence.StoredEvidence;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.schoolclass.CourseDesign;
 import cn.shixun.schoolclass.CourseType;
@@ -37,6 +39,7 @@ class TasklistFormBrowserIT extends BrowserTestSupport {
     @Autowired CaseTasks tasks;
     @Autowired Accounts accounts;
     @Autowired Organisations organisations;
+    @Autowired EvidenceFiles evidence;
 
     @Test
     void R35_theClassPlanFormInTasklistLinksToThisClassesPage() {
@@ -45,7 +48,8 @@ class TasklistFormBrowserIT extends BrowserTestSupport {
         Long schoolId = organisations.findByCode("4101050001").orElseThrow().getId();
         String course = "课堂提问设计研修 " + System.nanoTime() % 10000;
         String caseId = String.valueOf(classes.propose(school, schoolId, new CourseDesign(course,
-                CourseType.SCHOOL_TRAINING, new BigDecimal("6"), "两次集体备课与一次课例研讨。", "files/demo/questions.pdf"))
+                CourseType.SCHOOL_TRAINING, new BigDecimal("6"), "两次集体备课与一次课例研讨。",
+                StoredEvidence.ofOrganisation(evidence, schoolId)))
                 .getId());
         tasks.decide(openTask(caseId).id(), school, Decision.APPROVE, null);
         tasks.decide(openTask(caseId).id(), county, Decision.APPROVE, null);
