@@ -53,6 +53,8 @@ public abstract class BrowserTestSupport {
 
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(10);
+    /** A Camunda webapp's first load on a busy 2-core machine: its whole script bundle is fetched and started. */
+    protected static final Duration WEBAPP_LOAD = Duration.ofSeconds(60);
 
     protected static WebDriver browser;
     private static Path userDataDir;
@@ -152,8 +154,13 @@ public abstract class BrowserTestSupport {
     }
 
     protected void waitUntil(java.util.function.BooleanSupplier condition) {
+        waitUntil(WAIT, condition);
+    }
+
+    /** For pages slower than ours, e.g. a Camunda webapp's first load, which fetches and starts its whole bundle. */
+    protected void waitUntil(Duration timeout, java.util.function.BooleanSupplier condition) {
         // An element read while the page is being replaced goes stale: that is "not yet", not a failure.
-        new WebDriverWait(browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        new WebDriverWait(browser, timeout).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .until(driver -> condition.getAsBoolean());
     }
 

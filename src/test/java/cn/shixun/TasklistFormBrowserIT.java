@@ -14,7 +14,6 @@ import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.CaseTasks;
 import cn.shixun.tasks.Decision;
 import java.math.BigDecimal;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -33,7 +32,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 class TasklistFormBrowserIT extends BrowserTestSupport {
 
     private static final String PROCESS = "schoolBasedClass";
-    private static final Duration TASKLIST_WAIT = Duration.ofSeconds(60);
 
     @Autowired SchoolClasses classes;
     @Autowired CaseTasks tasks;
@@ -60,7 +58,7 @@ class TasklistFormBrowserIT extends BrowserTestSupport {
         WebElement password = tasklist(By.cssSelector("input[type='password']"));
         find(By.cssSelector("form input[type='text']")).sendKeys("school.admin");
         password.sendKeys(DEMO_PASSWORD, Keys.ENTER);
-        new WebDriverWait(browser, TASKLIST_WAIT)
+        new WebDriverWait(browser, WEBAPP_LOAD)
                 .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("input[type='password']")));
         open("/camunda/app/tasklist/default/#/?task=" + planStep.id());
 
@@ -72,7 +70,7 @@ class TasklistFormBrowserIT extends BrowserTestSupport {
         screenshot("tasklist-form-01-unclaimed");
         // Tasklist greys out a form (links included) until the task is claimed, as a person does first.
         tasklist(By.cssSelector("button.claim")).click();
-        new WebDriverWait(browser, TASKLIST_WAIT)
+        new WebDriverWait(browser, WEBAPP_LOAD)
                 .until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".disabled-form")));
         screenshot("tasklist-form-02-claimed");
 
@@ -87,7 +85,7 @@ class TasklistFormBrowserIT extends BrowserTestSupport {
 
     /** Tasklist loads its scripts (several MB) and then the task's form: longer than our pages on a busy machine. */
     private static WebElement tasklist(By locator) {
-        return new WebDriverWait(browser, TASKLIST_WAIT)
+        return new WebDriverWait(browser, WEBAPP_LOAD)
                 .until(ExpectedConditions.visibilityOfElementLocated(locator));
     }
 

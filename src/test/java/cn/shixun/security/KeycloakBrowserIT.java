@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -98,7 +99,14 @@ class KeycloakBrowserIT extends BrowserTestSupport {
         assertThat(byTest("home-links").getText()).contains("流程引擎控制台");
         for (String app : List.of("cockpit", "admin", "tasklist")) {
             open("/camunda/app/" + app + "/default/");
-            waitUntil(() -> browser.getPageSource().contains("系统管理员"));
+            try {
+                waitUntil(WEBAPP_LOAD, () -> browser.getPageSource().contains("系统管理员"));
+            } catch (TimeoutException notShown) {
+                // Timed out once in a fresh-clone CI run (stop 9), cause not found yet: keep what the browser showed.
+                screenshot("keycloak-04-sysadmin-" + app + "-not-shown");
+                throw new AssertionError(app + " did not show the signed-in system administrator; at "
+                        + browser.getCurrentUrl() + " titled " + browser.getTitle(), notShown);
+            }
             assertThat(browser.findElements(By.cssSelector("input[type='password']"))).as(app + ": no second login")
                     .isEmpty();
         }
@@ -119,7 +127,7 @@ class KeycloakBrowserIT extends BrowserTestSupport {
         signInThroughTheWebapps("county.reviewer");
         assertThat(byTest("home-links").getText()).contains("任务列表").doesNotContain("流程引擎控制台");
         open("/camunda/app/tasklist/default/");
-        waitUntil(() -> browser.getPageSource().contains("赵明")
+        waitUntil(WEBAPP_LOAD, () -> browser.getPageSource().contains("赵明")
                 && browser.getPageSource().contains(EngineAuthorizations.TASKLIST_FILTER));
         assertThat(browser.findElements(By.cssSelector("input[type='password']"))).as("no second login").isEmpty();
         screenshot("keycloak-05-tasklist-county-reviewer");
@@ -154,7 +162,7 @@ class KeycloakBrowserIT extends BrowserTestSupport {
         signInThroughTheWebapps("process.owner");
         assertThat(byTest("home-links").getText()).contains("流程引擎控制台").doesNotContain("任务列表");
         open("/camunda/app/cockpit/default/#/processes");
-        waitUntil(() -> browser.getPageSource().contains("周涛") && browser.getPageSource().contains("学历提升免修申请（R-30）"));
+        waitUntil(WEBAPP_LOAD, () -> browser.getPageSource().contains("周涛") && browser.getPageSource().contains("学历提升免修申请（R-30）"));
         assertThat(browser.findElements(By.cssSelector("input[type='password']"))).as("no second login").isEmpty();
         screenshot("keycloak-06-cockpit-process-owner");
         assertRefused("/camunda/app/admin/default/");
