@@ -6,6 +6,7 @@ import static cn.shixun.shared.web.PageDates.DAY_TIME;
 
 import cn.shixun.evidence.EvidenceFile;
 import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.evidence.EvidenceUploads;
 import cn.shixun.exemption.DegreeExemption;
 import cn.shixun.exemption.DegreeExemptions;
 import cn.shixun.exemption.ExemptionStatus;
@@ -25,8 +26,6 @@ import cn.shixun.tasks.web.CaseHistoryLines;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
-import org.springframework.util.StringUtils;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -65,6 +63,7 @@ class ExemptionPages {
 
     private final DegreeExemptions exemptions;
     private final EvidenceFiles evidence;
+    private final EvidenceUploads uploads;
     private final CaseTasks cases;
     private final CurrentAccounts accounts;
     private final Teachers teachers;
@@ -73,11 +72,12 @@ class ExemptionPages {
     private final MessageSource messages;
     private final TransactionTemplate transaction;
 
-    ExemptionPages(DegreeExemptions exemptions, EvidenceFiles evidence, CaseTasks cases, CurrentAccounts accounts,
-                   Teachers teachers, Organisations organisations, RefusalText refusals, MessageSource messages,
-                   PlatformTransactionManager transactionManager) {
+    ExemptionPages(DegreeExemptions exemptions, EvidenceFiles evidence, EvidenceUploads uploads, CaseTasks cases,
+                   CurrentAccounts accounts, Teachers teachers, Organisations organisations, RefusalText refusals,
+                   MessageSource messages, PlatformTransactionManager transactionManager) {
         this.exemptions = exemptions;
         this.evidence = evidence;
+        this.uploads = uploads;
         this.cases = cases;
         this.accounts = accounts;
         this.teachers = teachers;
@@ -176,17 +176,11 @@ class ExemptionPages {
      * unless it is the teacher's (R-40).
      */
     private String attach(CurrentAccount account, Long teacherId, DiplomaForm form, MultipartFile scan) {
-        if (scan != null && (scan.getSize() > 0 || StringUtils.hasText(scan.getOriginalFilename()))) {
-            try {
-                return evidence.store(account, teacherId, scan.getOriginalFilename(), scan.getBytes()).id();
-            } catch (IOException unreadable) {
-                throw new UncheckedIOException(unreadable);
-            }
-        }
-        if (!StringUtils.hasText(form.existingFile())) {
+        String file = uploads.teacherFile(account, teacherId, scan, form.existingFile(), "diplomaFile");
+        if (file == null) {
             throw BusinessRuleException.violation("R-30", "diplomaFile", "exemption.page.scan-required");
         }
-        return form.existingFile();
+        return file;
     }
 
     private String applicationForm(Model model, CurrentAccount teacher, DiplomaForm form, Map<String, String> errors,
@@ -244,12 +238,11 @@ class ExemptionPages {
                 && cases.mayWorkOn(task, account));
     }
 
-    /** The refusal's message, put at the field it names (the scan's {@code file} is the diploma's scan), or returned for the top. */
+    /** The refusal's message, put at the field it names, or returned for the top. */
     private String refused(BusinessRuleException refusal, Map<String, String> errors) {
         String message = refusals.forReader(refusal);
-        String field = "file".equals(refusal.field()) ? "diplomaFile" : refusal.field();
-        if (FIELDS.contains(field)) {
-            errors.put(field, message);
+        if (FIELDS.contains(refusal.field())) {
+            errors.put(refusal.field(), message);
             return null;
         }
         return message;

@@ -4,6 +4,7 @@ import static cn.shixun.shared.web.ErrorPage.notFound;
 import static cn.shixun.shared.web.PageDates.DAY;
 
 import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.evidence.EvidenceUploads;
 import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.organisation.TrainingProvider;
@@ -27,8 +28,6 @@ import cn.shixun.training.ExternalTrainings;
 import cn.shixun.training.TrainingStatus;
 import cn.shixun.training.process.ExternalTrainingProcess;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -46,7 +45,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
-import org.springframework.util.StringUtils;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -79,6 +77,7 @@ class TrainingPages {
     private final ExternalTrainings trainings;
     private final TrainingProviders providers;
     private final EvidenceFiles evidence;
+    private final EvidenceUploads uploads;
     private final CaseTasks cases;
     private final CurrentAccounts accounts;
     private final Teachers teachers;
@@ -87,12 +86,14 @@ class TrainingPages {
     private final MessageSource messages;
     private final TransactionTemplate transaction;
 
-    TrainingPages(ExternalTrainings trainings, TrainingProviders providers, EvidenceFiles evidence, CaseTasks cases,
-                  CurrentAccounts accounts, Teachers teachers, Organisations organisations, RefusalText refusals,
-                  MessageSource messages, PlatformTransactionManager transactionManager) {
+    TrainingPages(ExternalTrainings trainings, TrainingProviders providers, EvidenceFiles evidence,
+                  EvidenceUploads uploads, CaseTasks cases, CurrentAccounts accounts, Teachers teachers,
+                  Organisations organisations, RefusalText refusals, MessageSource messages,
+                  PlatformTransactionManager transactionManager) {
         this.trainings = trainings;
         this.providers = providers;
         this.evidence = evidence;
+        this.uploads = uploads;
         this.cases = cases;
         this.accounts = accounts;
         this.teachers = teachers;
@@ -159,7 +160,7 @@ class TrainingPages {
                 redirect.addFlashAttribute("done", text("training.page.applied"));
                 return "redirect:/trainings/" + applied.getId();
             } catch (BusinessRuleException refusal) {
-                formError = refused(refusal, errors, PLAN_FIELDS, "planFile");
+                formError = refused(refusal, errors, PLAN_FIELDS);
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
@@ -199,7 +200,7 @@ class TrainingPages {
                 redirect.addFlashAttribute("done", text("training.page.amended"));
                 return "redirect:/trainings/" + id;
             } catch (BusinessRuleException refusal) {
-                formError = refused(refusal, errors, PLAN_FIELDS, "planFile");
+                formError = refused(refusal, errors, PLAN_FIELDS);
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
@@ -229,7 +230,7 @@ class TrainingPages {
                 redirect.addFlashAttribute("done", text("training.page.completed"));
                 return "redirect:/trainings/" + id;
             } catch (BusinessRuleException refusal) {
-                formError = refused(refusal, errors, COMPLETION_FIELDS, "certificateFile");
+                formError = refused(refusal, errors, COMPLETION_FIELDS);
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
@@ -271,17 +272,11 @@ class TrainingPages {
      */
     private String attach(CurrentAccount account, Long teacherId, String existingFile, MultipartFile scan,
                           String field) {
-        if (scan != null && (scan.getSize() > 0 || StringUtils.hasText(scan.getOriginalFilename()))) {
-            try {
-                return evidence.store(account, teacherId, scan.getOriginalFilename(), scan.getBytes()).id();
-            } catch (IOException unreadable) {
-                throw new UncheckedIOException(unreadable);
-            }
-        }
-        if (!StringUtils.hasText(existingFile)) {
+        String file = uploads.teacherFile(account, teacherId, scan, existingFile, field);
+        if (file == null) {
             throw BusinessRuleException.violation("R-31", field, "training.page.file-required");
         }
-        return existingFile;
+        return file;
     }
 
     private String applicationForm(Model model, CurrentAccount teacher, PlanForm form, Map<String, String> errors,
@@ -387,16 +382,11 @@ class TrainingPages {
         return "redirect:/trainings/" + id;
     }
 
-    /**
-     * The refusal's message, put at the form field it names (an upload's {@code file} is the form's
-     * file field), or returned to be shown above the form.
-     */
-    private String refused(BusinessRuleException refusal, Map<String, String> errors, Set<String> fields,
-                           String fileField) {
+    /** The refusal's message, put at the form field it names, or returned to be shown above the form. */
+    private String refused(BusinessRuleException refusal, Map<String, String> errors, Set<String> fields) {
         String message = refusals.forReader(refusal);
-        String field = "file".equals(refusal.field()) ? fileField : refusal.field();
-        if (fields.contains(field)) {
-            errors.put(field, message);
+        if (fields.contains(refusal.field())) {
+            errors.put(refusal.field(), message);
             return null;
         }
         return message;
