@@ -38,6 +38,41 @@ public class ReviewRouting {
         return CandidateGroup.of(role, authority.code());
     }
 
+    /** Whether the school's registration authority is a county, whose reviewers then check before the city. */
+    public boolean countyReviews(Long schoolId) {
+        return authorityReview(schoolId).role() == Role.COUNTY_REVIEWER;
+    }
+
+    /** {@code county-reviewer:<code>}: a county's own reviewers, or a county school's registration authority. */
+    public CandidateGroup countyReview(Long organisationId) {
+        Organisation organisation = organisations.require(organisationId, "organisationId");
+        if (organisation.level() == OrganisationLevel.COUNTY) {
+            return CandidateGroup.of(Role.COUNTY_REVIEWER, organisation.code());
+        }
+        CandidateGroup authority = authorityReview(organisationId);
+        if (authority.role() != Role.COUNTY_REVIEWER) {
+            throw new IllegalStateException("no county reviews for organisation " + organisation.code());
+        }
+        return authority;
+    }
+
+    /** {@code city-reviewer:<code>}: the city above a county, or a school's registration authority's city. */
+    public CandidateGroup cityReview(Long organisationId) {
+        Organisation organisation = organisations.require(organisationId, "organisationId");
+        CandidateGroup below = organisation.level() == OrganisationLevel.COUNTY
+                ? CandidateGroup.of(Role.COUNTY_REVIEWER, organisation.code()) : authorityReview(organisationId);
+        return below.role() == Role.CITY_REVIEWER ? below : requireAbove(below);
+    }
+
+    /** {@code province-reviewer:<code>}: the province above {@link #cityReview}. */
+    public CandidateGroup provinceReview(Long organisationId) {
+        return requireAbove(cityReview(organisationId));
+    }
+
+    private CandidateGroup requireAbove(CandidateGroup group) {
+        return above(group).orElseThrow(() -> new IllegalStateException("no reviewers above " + group.id()));
+    }
+
     /**
      * Where an overdue task goes next: a school's review to its registration authority (R-04),
      * a county's to its city, a city's to its province; nothing above a province.
