@@ -3,6 +3,7 @@ package cn.shixun.annual.process;
 import cn.shixun.annual.AnnualCalendar;
 import cn.shixun.annual.AnnualRegistration;
 import cn.shixun.annual.AnnualRegistrations;
+import cn.shixun.tasks.CaseKey;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -54,7 +55,7 @@ public class AnnualDeadlineExpressions {
     }
 
     private AnnualRegistration registration(DelegateExecution execution) {
-        return registrations.require(AnnualRegistrationVariables.registrationId(execution));
+        return registrations.require(CaseKey.of(execution));
     }
 
 }

@@ -5,18 +5,20 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code ServiceTask_PublishResult}: publishes the registered year to the teacher and the school. */
+/** {@code ServiceTask_PublishResult}: publishes the registered year to the teacher and the school, once our records allow it ({@link AnnualCaseSteps}). */
 @Component("publishResultDelegate")
 class PublishResultDelegate implements JavaDelegate {
 
     private final AnnualRegistrations registrations;
+    private final AnnualCaseSteps steps;
 
-    PublishResultDelegate(AnnualRegistrations registrations) {
+    PublishResultDelegate(AnnualRegistrations registrations, AnnualCaseSteps steps) {
         this.registrations = registrations;
+        this.steps = steps;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        registrations.publish(AnnualRegistrationVariables.registrationId(execution));
+        registrations.publish(steps.require(execution, "发布登记结果", true).getId());
     }
 }

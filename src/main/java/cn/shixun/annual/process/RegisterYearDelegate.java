@@ -7,22 +7,25 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** {@code ServiceTask_RegisterYear}: registers the year's result from the ledger; a refusal becomes {@code Error_RegistrationRefused}. */
+/** {@code ServiceTask_RegisterYear}: registers the year's result from the ledger; a refusal becomes {@code Error_RegistrationRefused}; first our records must allow it ({@link AnnualCaseSteps}). */
 @Component("registerYearDelegate")
 class RegisterYearDelegate implements JavaDelegate {
 
     static final String REGISTRATION_REFUSED = "REGISTRATION_REFUSED";
 
     private final AnnualRegistrations registrations;
+    private final AnnualCaseSteps steps;
 
-    RegisterYearDelegate(AnnualRegistrations registrations) {
+    RegisterYearDelegate(AnnualRegistrations registrations, AnnualCaseSteps steps) {
         this.registrations = registrations;
+        this.steps = steps;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
+        Long id = steps.require(execution, "登记年度学时", false).getId();
         try {
-            registrations.register(AnnualRegistrationVariables.registrationId(execution));
+            registrations.register(id);
         } catch (BusinessRuleException refusal) {
             throw new BpmnError(REGISTRATION_REFUSED, refusal.getMessage());
         }

@@ -2,6 +2,7 @@ package cn.shixun.countyplan.process;
 
 import cn.shixun.countyplan.CountyPlans;
 import cn.shixun.countyplan.FilingCalendar;
+import cn.shixun.tasks.CaseKey;
 import java.time.Duration;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -24,7 +25,7 @@ public class CountyPlanDeadlines {
     }
 
     public Date registrationDue(DelegateExecution execution) {
-        int year = plans.require(CountyPlanVariables.planId(execution)).year();
+        int year = plans.require(CaseKey.of(execution)).year();
         return Date.from(FilingCalendar.endOf(FilingCalendar.registrationDue(year)));
     }
 

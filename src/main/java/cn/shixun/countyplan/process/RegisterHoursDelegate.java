@@ -14,15 +14,18 @@ class RegisterHoursDelegate implements JavaDelegate {
     static final String HOURS_REFUSED = "HOURS_REFUSED";
 
     private final CountyPlans plans;
+    private final CountyPlanSteps steps;
 
-    RegisterHoursDelegate(CountyPlans plans) {
+    RegisterHoursDelegate(CountyPlans plans, CountyPlanSteps steps) {
         this.plans = plans;
+        this.steps = steps;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
+        Long id = steps.requireRegistrable(execution).getId();
         try {
-            plans.registerHours(CountyPlanVariables.planId(execution));
+            plans.registerHours(id);
         } catch (BusinessRuleException refusal) {
             throw new BpmnError(HOURS_REFUSED, refusal.getMessage());
         }

@@ -1,6 +1,7 @@
 package cn.shixun.schoolclass.process;
 
 import cn.shixun.schoolclass.SchoolClasses;
+import cn.shixun.tasks.CaseKey;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,6 @@ class SchoolClassGradingListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        classes.gradingOpened(SchoolClassProcess.classId(task));
+        classes.gradingOpened(CaseKey.of(task.getExecution()));
     }
 }

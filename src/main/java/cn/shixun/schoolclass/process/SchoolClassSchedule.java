@@ -2,6 +2,7 @@ package cn.shixun.schoolclass.process;
 
 import cn.shixun.schoolclass.ClassPlan;
 import cn.shixun.schoolclass.SchoolClasses;
+import cn.shixun.tasks.CaseKey;
 import java.time.ZoneId;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -24,7 +25,7 @@ public class SchoolClassSchedule {
     }
 
     public Date studyEnded(DelegateExecution execution) {
-        ClassPlan plan = classes.require(SchoolClassProcess.classId(execution)).plan();
+        ClassPlan plan = classes.require(CaseKey.of(execution)).plan();
         return Date.from(plan.studyEnd().plusDays(1).atStartOfDay(BEIJING).toInstant());
     }
 }

@@ -1,7 +1,13 @@
 package cn.shixun.training.process;
 
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.tasks.CaseApprovals;
+import cn.shixun.tasks.CaseKey;
+import cn.shixun.tasks.CaseStep;
+import cn.shixun.tasks.ReviewRouting;
+import cn.shixun.training.ExternalTraining;
 import cn.shixun.training.ExternalTrainings;
+import cn.shixun.training.TrainingStatus;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -17,7 +23,7 @@ class ExternalTrainingDelegates {
     /** {@code ServiceTask_LapseApplication}: the training started before the school consented. */
     @Bean
     JavaDelegate lapseExternalTrainingDelegate(ExternalTrainings trainings) {
-        return execution -> trainings.lapse(ExternalTrainingVariables.trainingId(execution));
+        return execution -> trainings.lapse(CaseKey.of(execution));
     }
 
     /** {@code ServiceTask_CheckProvider}: R-06 once more; a refusal is {@code Error_ProviderNotQualified}. */
@@ -25,7 +31,7 @@ class ExternalTrainingDelegates {
     JavaDelegate checkTrainingProviderDelegate(ExternalTrainings trainings) {
         return execution -> {
             try {
-                trainings.checkProvider(ExternalTrainingVariables.trainingId(execution));
+                trainings.checkProvider(CaseKey.of(execution));
             } catch (BusinessRuleException refusal) {
                 throw new BpmnError(PROVIDER_NOT_QUALIFIED, refusal.getMessage());
             }
@@ -34,10 +40,27 @@ class ExternalTrainingDelegates {
 
     /** {@code ServiceTask_CreditHours}: the ledger through the policy calculator; a refusal is {@code Error_CreditRefused}. */
     @Bean
-    JavaDelegate creditExternalTrainingDelegate(ExternalTrainings trainings) {
+    JavaDelegate creditExternalTrainingDelegate(ExternalTrainings trainings, CaseApprovals approvals,
+                                                ReviewRouting routing) {
         return execution -> {
+            ExternalTraining training = trainings.require(CaseKey.of(execution));
+            // Our records first: consent since the application, then the school's and the
+            // authority's approval since the completion evidence was last submitted.
+            approvals.require(CaseStep.of(ExternalTrainingProcess.PROCESS_ID, String.valueOf(training.getId()),
+                            "登记培训学时")
+                    .runBy(training.processInstanceId(), execution)
+                    .inStatus(training.status() == TrainingStatus.CREDITING, training.status().label())
+                    .approved(ExternalTrainingProcess.SCHOOL_CONSENT, "学校事先审核",
+                            routing.schoolReview(training.schoolId()),
+                            CaseStep.START, ExternalTrainingProcess.AMEND_APPLICATION)
+                    .approved(ExternalTrainingProcess.SCHOOL_COMPLETION_REVIEW, "学校审核结业材料",
+                            routing.schoolReview(training.schoolId()),
+                            ExternalTrainingProcess.SUBMIT_COMPLETION, ExternalTrainingProcess.AMEND_COMPLETION)
+                    .approved(ExternalTrainingProcess.AUTHORITY_REVIEW, "登记机构审核",
+                            routing.authorityReview(training.schoolId()),
+                            ExternalTrainingProcess.SUBMIT_COMPLETION, ExternalTrainingProcess.AMEND_COMPLETION));
             try {
-                trainings.credit(ExternalTrainingVariables.trainingId(execution));
+                trainings.credit(training.getId());
             } catch (BusinessRuleException refusal) {
                 throw new BpmnError(CREDIT_REFUSED, refusal.getMessage());
             }

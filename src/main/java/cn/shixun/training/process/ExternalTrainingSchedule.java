@@ -1,6 +1,7 @@
 package cn.shixun.training.process;
 
 import cn.shixun.shared.BusinessDate;
+import cn.shixun.tasks.CaseKey;
 import cn.shixun.training.ExternalTrainings;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -23,12 +24,12 @@ public class ExternalTrainingSchedule {
     }
 
     public Date trainingStarts(DelegateExecution execution) {
-        return Date.from(trainings.startDate(ExternalTrainingVariables.trainingId(execution))
+        return Date.from(trainings.startDate(CaseKey.of(execution))
                 .atStartOfDay(BusinessDate.ZONE).toInstant());
     }
 
     public Date trainingEnded(DelegateExecution execution) {
-        return Date.from(trainings.endDate(ExternalTrainingVariables.trainingId(execution)).plusDays(1)
+        return Date.from(trainings.endDate(CaseKey.of(execution)).plusDays(1)
                 .atStartOfDay(BusinessDate.ZONE).toInstant());
     }
 }

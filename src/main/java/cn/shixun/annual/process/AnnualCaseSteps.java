@@ -1,0 +1,45 @@
+package cn.shixun.annual.process;
+
+import cn.shixun.annual.AnnualRegistration;
+import cn.shixun.annual.AnnualRegistrations;
+import cn.shixun.annual.RegistrationStatus;
+import cn.shixun.tasks.CaseApprovals;
+import cn.shixun.tasks.CaseKey;
+import cn.shixun.tasks.CaseStep;
+import cn.shixun.tasks.ReviewRouting;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * What our records must show before the year is registered or published: the card being registered,
+ * approved by its school and then its registration authority (R-04) since it was last submitted.
+ */
+@Component
+class AnnualCaseSteps {
+
+    private final AnnualRegistrations registrations;
+    private final CaseApprovals approvals;
+    private final ReviewRouting routing;
+
+    AnnualCaseSteps(AnnualRegistrations registrations, CaseApprovals approvals, ReviewRouting routing) {
+        this.registrations = registrations;
+        this.approvals = approvals;
+        this.routing = routing;
+    }
+
+    /** The registration the instance runs, once the records allow {@code step}; {@code registered}: its year must be registered already. */
+    AnnualRegistration require(DelegateExecution execution, String step, boolean registered) {
+        AnnualRegistration registration = registrations.require(CaseKey.of(execution));
+        boolean statusAllows = registration.status() == RegistrationStatus.REGISTERING
+                && (!registered || registration.resultMet() != null);
+        approvals.require(CaseStep.of(AnnualRegistrationProcess.PROCESS_ID, String.valueOf(registration.getId()), step)
+                .runBy(registration.processInstanceId(), execution)
+                .inStatus(statusAllows, registration.status().label() + (statusAllows || !registered ? "" : "，尚未登记"))
+                .approved(AnnualRegistrationProcess.SCHOOL_REVIEW, "学校审核", routing.schoolReview(registration.schoolId()),
+                        CaseStep.START, AnnualRegistrationProcess.AMEND_CARD)
+                .approved(AnnualRegistrationProcess.AUTHORITY_REVIEW, "登记机构审核",
+                        routing.authorityReview(registration.schoolId()),
+                        CaseStep.START, AnnualRegistrationProcess.AMEND_CARD));
+        return registration;
+    }
+}
