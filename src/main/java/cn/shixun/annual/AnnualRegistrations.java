@@ -159,7 +159,7 @@ public class AnnualRegistrations {
                 teacher.schoolId(), year, profile, promotionCandidate, batchId, applicant, submittedBy, school.id(),
                 authority.id(), now));
         store(registration, card);
-        registration.startedAs(process.start(registration.getId(), applicant, school.id(), authority.id()));
+        registration.startedAs(process.start(registration.getId()));
         history.record(PROCESS_KEY, caseId(registration), null, batchId == null ? "提交登记卡" : "学校集中申报",
                 CaseOutcome.SUBMITTED, year + "年度登记卡，" + card.lines().size() + " 项", submittedBy);
         events.publishEvent(new AuditedAction("annual.submit", PROCESS_KEY, caseId(registration),

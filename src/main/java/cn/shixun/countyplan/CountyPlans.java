@@ -120,7 +120,7 @@ public class CountyPlans {
         Instant now = Instant.now();
         CountyPlan plan = repository.saveAndFlush(new CountyPlan(county.getId(), year, FilingCalendar.filingDue(year),
                 late, account.username(), countyGroup, cityGroup, projects, now));
-        plan.startedAs(process.start(plan.getId(), countyGroup, cityGroup));
+        plan.startedAs(process.start(plan.getId()));
         history.record(PROCESS, caseId(plan), null, "报送年度培训计划", CaseOutcome.SUBMITTED,
                 late ? "逾期报送：应于 " + plan.filingDue() + " 前报送" : null, account.username());
         log.info("County plan {} of {} for {} filed by {}{}, routed to {}", plan.getId(), county.code(), year,

@@ -452,8 +452,7 @@ public class CycleVerifications implements PendingWork {
         }
         history.record(PROCESS, String.valueOf(id), null, "学校申报", CaseOutcome.SUBMITTED,
                 hoursLine(verification), declaredBy);
-        verification.startedAs(process.start(id, verification.schoolGroup(), verification.countyGroup(),
-                verification.cityGroup(), verification.provinceGroup()));
+        verification.startedAs(process.start(id));
     }
 
     /** A reviewer decided (called by the casework inside the completing transaction). */

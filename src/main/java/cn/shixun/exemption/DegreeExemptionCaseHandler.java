@@ -48,6 +48,17 @@ class DegreeExemptionCaseHandler implements CaseHandler {
         exemptions.require(Long.valueOf(task.caseId())).moveTo(ExemptionStatus.SCHOOL_REVIEW, Instant.now());
     }
 
+    /** The teacher's school when they applied: its administrators and registration authority review. */
+    @Override
+    public Optional<Long> organisationId(String caseId) {
+        return Optional.of(exemptions.require(Long.valueOf(caseId)).schoolId());
+    }
+
+    @Override
+    public Optional<String> applicant(String caseId) {
+        return Optional.ofNullable(exemptions.require(Long.valueOf(caseId)).applicant());
+    }
+
     @Override
     public String summary(String caseId) {
         return exemptions.summary(Long.valueOf(caseId));

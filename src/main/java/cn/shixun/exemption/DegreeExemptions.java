@@ -113,7 +113,7 @@ public class DegreeExemptions {
         Instant now = Instant.now();
         DegreeExemption exemption = repository.saveAndFlush(new DegreeExemption(teacherId, teacher.schoolId(), applicant,
                 diploma, school.id(), authority.id(), now));
-        exemption.startedAs(process.start(exemption.getId(), applicant, school.id(), authority.id()));
+        exemption.startedAs(process.start(exemption.getId()));
         history.record(PROCESS, caseId(exemption.getId()), null, "提交申请", CaseOutcome.SUBMITTED, null, applicant);
         audit(exemption, "exemption.apply", "教师 " + teacher.staffNumber() + " 申请学历免修，证书编号 "
                 + diploma.certificateNumber().strip());

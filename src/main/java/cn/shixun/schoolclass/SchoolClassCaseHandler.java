@@ -63,6 +63,12 @@ class SchoolClassCaseHandler implements CaseHandler {
         });
     }
 
+    /** The class's school: its administrators and registration authority review. */
+    @Override
+    public Optional<Long> organisationId(String caseId) {
+        return Optional.of(classes.require(Long.valueOf(caseId)).schoolId());
+    }
+
     @Override
     public String summary(String caseId) {
         return classes.summary(Long.valueOf(caseId));

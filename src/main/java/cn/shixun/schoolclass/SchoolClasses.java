@@ -112,7 +112,7 @@ public class SchoolClasses {
         String authorityGroup = routing.authorityReview(schoolId).id();
         SchoolClass schoolClass = classes.saveAndFlush(new SchoolClass(schoolId, account.username(), schoolGroup,
                 authorityGroup, course, Instant.now()));
-        schoolClass.startedAs(process.start(schoolClass.getId(), schoolGroup, authorityGroup));
+        schoolClass.startedAs(process.start(schoolClass.getId()));
         history.record(SchoolClassProcess.PROCESS_ID, caseId(schoolClass), null, "提交校本课程", CaseOutcome.SUBMITTED,
                 schoolClass.course().courseName(), account.username());
         log.info("School-based course {} proposed for school {} by {}", schoolClass.getId(), schoolId,

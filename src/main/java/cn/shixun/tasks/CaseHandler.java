@@ -24,6 +24,19 @@ public interface CaseHandler {
         return caseId;
     }
 
+    /**
+     * The organisation the case belongs to, from its record: the teacher's or the class's school, the
+     * plan's county. {@link CaseRouting} routes the case's tasks from it (R-04).
+     */
+    default java.util.Optional<Long> organisationId(String caseId) {
+        return java.util.Optional.empty();
+    }
+
+    /** The username that applied, from the record, to whom {@link CaseRouting#applicant} assigns its tasks; empty when an organisation submitted. */
+    default java.util.Optional<String> applicant(String caseId) {
+        return java.util.Optional.empty();
+    }
+
     /** The teacher the case is about, if it is one teacher's: the workbench shows their hours beside the task. */
     default java.util.Optional<Long> teacherId(String caseId) {
         return java.util.Optional.empty();

@@ -164,7 +164,7 @@ public class ExternalTrainings {
         CandidateGroup authority = routing.authorityReview(teacher.schoolId());
         ExternalTraining training = repository.saveAndFlush(new ExternalTraining(teacherId, teacher.schoolId(),
                 applicant, plan, today, school.id(), authority.id(), Instant.now()));
-        training.startedAs(process.start(training.getId(), applicant, school.id(), authority.id()));
+        training.startedAs(process.start(training.getId()));
         history.record(PROCESS, caseId(training), null, "申请参加培训", CaseOutcome.SUBMITTED, summary(training.plan()),
                 applicant);
         events.publishEvent(new AuditedAction("training.apply", PROCESS, caseId(training), summary(training.plan())));

@@ -391,8 +391,8 @@ class AnnualRegistrationProcessTest {
         AnnualBatches.Progress again = batches.declare(kunming.schoolAdmin, school, YEAR, Set.of());
         assertThat(again.batch().getId()).isEqualTo(first.batch().getId());
         assertThat(again.items()).isEqualTo(first.items());
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS).variableValueEquals(
-                "schoolReviewGroup", "school-admin:" + kunming.schools.countySchool.code()).count()).isEqualTo(2);
+        assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey(PROCESS)
+                .taskCandidateGroup("school-admin:" + kunming.schools.countySchool.code()).count()).isEqualTo(2);
 
         Teacher hiredSince = kunming.teacher();
         AnnualBatches.Progress resumed = batches.declare(kunming.schoolAdmin, school, YEAR, Set.of());

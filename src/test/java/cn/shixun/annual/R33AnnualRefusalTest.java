@@ -19,7 +19,7 @@ import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import java.util.List;
 import java.util.Set;
-import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -42,7 +42,7 @@ class R33AnnualRefusalTest {
     @Autowired Teachers teachers;
     @Autowired Accounts accounts;
     @Autowired EvidenceFiles evidence;
-    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
     @Autowired JdbcTemplate jdbc;
 
     AnnualFixture kunming;
@@ -191,9 +191,8 @@ class R33AnnualRefusalTest {
         }
         assertThat(jdbc.queryForObject("select count(*) from annual_registration where teacher_id = ?", Long.class,
                 teacher.getId())).isZero();
-        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(AnnualRegistrations.PROCESS_KEY)
-                .variableValueEquals("schoolReviewGroup", "school-admin:" + kunming.schools.countySchool.code())
-                .count()).isZero();
+        assertThat(tasks.createTaskQuery().processDefinitionKey(AnnualRegistrations.PROCESS_KEY)
+                .taskCandidateGroup("school-admin:" + kunming.schools.countySchool.code()).count()).isZero();
     }
 
     private long count(String table) {

@@ -32,6 +32,17 @@ class AnnualCaseHandler implements CaseHandler {
         registrations.resubmitted(Long.valueOf(task.caseId()));
     }
 
+    /** The school the card is registered at: its administrators and registration authority review. */
+    @Override
+    public Optional<Long> organisationId(String caseId) {
+        return Optional.of(registrations.require(Long.valueOf(caseId)).schoolId());
+    }
+
+    @Override
+    public Optional<String> applicant(String caseId) {
+        return Optional.ofNullable(registrations.require(Long.valueOf(caseId)).applicant());
+    }
+
     @Override
     public String summary(String caseId) {
         return registrations.summary(Long.valueOf(caseId));

@@ -25,8 +25,8 @@ public class AnnualRegistrationProcess {
     }
 
     /** Starts the process at the school's review; returns the process instance id. */
-    public String start(Long registrationId, String applicant, String schoolGroup, String authorityGroup) {
+    public String start(Long registrationId) {
         return runtime.startProcessInstanceByKey(PROCESS_ID, String.valueOf(registrationId),
-                AnnualRegistrationVariables.atStart(registrationId, applicant, schoolGroup, authorityGroup)).getId();
+                AnnualRegistrationVariables.atStart(registrationId)).getId();
     }
 }

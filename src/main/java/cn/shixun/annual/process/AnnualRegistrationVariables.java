@@ -2,35 +2,28 @@ package cn.shixun.annual.process;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
- * The typed view of the {@code annualRegistration} variables: the registration id and the
- * routing only. The card, its evidence, the result and the history live in the annual tables
+ * The typed view of the {@code annualRegistration} variables: the registration id for the forms'
+ * links only. Who reviews and amends is computed from the registration ({@code ${caseRouting…}},
+ * {@code ${annualDeadlines.amendGroups(execution)}}); instances started on earlier model versions keep
+ * the routing variables they were started with. The card, its evidence, the result and the history live in the annual tables
  * and the case history.
  */
 public final class AnnualRegistrationVariables {
 
+    /**
+     * For the Tasklist forms' link to the case page only: a completion could overwrite it, so nothing of
+     * ours reads it back; the case is the business key ({@code cn.shixun.tasks.CaseKey}).
+     */
     static final String REGISTRATION_ID = "registrationId";
-    /** The teacher's username when the teacher submitted; null when the school declared. */
-    static final String APPLICANT = "applicant";
-    static final String SCHOOL_REVIEW_GROUP = "schoolReviewGroup";
-    static final String AUTHORITY_REVIEW_GROUP = "authorityReviewGroup";
 
     private AnnualRegistrationVariables() {
     }
 
-    static Map<String, Object> atStart(Long registrationId, String applicant, String schoolGroup,
-                                       String authorityGroup) {
+    static Map<String, Object> atStart(Long registrationId) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(REGISTRATION_ID, registrationId);
-        variables.put(APPLICANT, applicant);
-        variables.put(SCHOOL_REVIEW_GROUP, schoolGroup);
-        variables.put(AUTHORITY_REVIEW_GROUP, authorityGroup);
         return variables;
-    }
-
-    public static Long registrationId(VariableScope scope) {
-        return ((Number) scope.getVariable(REGISTRATION_ID)).longValue();
     }
 }

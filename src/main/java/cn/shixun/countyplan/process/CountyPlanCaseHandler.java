@@ -32,6 +32,12 @@ class CountyPlanCaseHandler implements CaseHandler {
         plans.requireSubmitted(Long.valueOf(task.caseId()), task.taskKey());
     }
 
+    /** The county that filed the plan: its reviewers submit, its city reviews. */
+    @Override
+    public Optional<Long> organisationId(String caseId) {
+        return Optional.of(plans.require(Long.valueOf(caseId)).countyId());
+    }
+
     @Override
     public String summary(String caseId) {
         return plans.summary(Long.valueOf(caseId));

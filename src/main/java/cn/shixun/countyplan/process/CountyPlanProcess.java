@@ -5,7 +5,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The thin layer between the county plan module and the engine: starts {@code countyPlanFiling}
- * with the plan id as business key and the two candidate groups. No rule lives here.
+ * with the plan id as business key (and as the variable the forms link with); the models compute
+ * their candidate groups from the plan ({@code ${caseRouting…}}). No rule lives here.
  */
 @Component
 public class CountyPlanProcess {
@@ -26,8 +27,8 @@ public class CountyPlanProcess {
     }
 
     /** Starts the process for a filed plan; returns the process instance id. */
-    public String start(Long planId, String countyGroup, String cityGroup) {
+    public String start(Long planId) {
         return runtime.startProcessInstanceByKey(PROCESS_ID, String.valueOf(planId),
-                CountyPlanVariables.atStart(planId, countyGroup, cityGroup)).getId();
+                CountyPlanVariables.atStart(planId)).getId();
     }
 }

@@ -32,6 +32,12 @@ class CycleVerificationCaseHandler implements CaseHandler {
         verifications.resubmitted(Long.valueOf(task.caseId()), actor);
     }
 
+    /** The declaring school: its county (if any), city and province review. */
+    @Override
+    public Optional<Long> organisationId(String caseId) {
+        return Optional.of(verifications.require(Long.valueOf(caseId)).schoolId());
+    }
+
     @Override
     public String summary(String caseId) {
         return verifications.summary(Long.valueOf(caseId));

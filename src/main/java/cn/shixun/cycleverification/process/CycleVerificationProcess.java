@@ -25,11 +25,9 @@ public class CycleVerificationProcess {
     }
 
     /** Starts the process for one verification; returns the process instance id. */
-    public String start(Long verificationId, String schoolGroup, String countyGroup, String cityGroup,
-                        String provinceGroup) {
+    public String start(Long verificationId) {
         return runtime.startProcessInstanceByKey(PROCESS_ID, String.valueOf(verificationId),
-                CycleVerificationVariables.atStart(verificationId, schoolGroup, countyGroup, cityGroup, provinceGroup))
-                .getId();
+                CycleVerificationVariables.atStart(verificationId)).getId();
     }
 
     /** The note an amendment form left in the process (Tasklist), removed once read: notes live in our tables. */

@@ -24,8 +24,8 @@ public class DegreeExemptionProcess {
     }
 
     /** Starts the process for an application; returns the process instance id. */
-    public String start(Long exemptionId, String applicant, String schoolGroup, String authorityGroup) {
+    public String start(Long exemptionId) {
         return runtime.startProcessInstanceByKey(PROCESS_ID, String.valueOf(exemptionId),
-                DegreeExemptionVariables.atStart(exemptionId, applicant, schoolGroup, authorityGroup)).getId();
+                DegreeExemptionVariables.atStart(exemptionId)).getId();
     }
 }

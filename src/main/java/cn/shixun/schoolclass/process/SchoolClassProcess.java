@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The thin layer between the school-class module and the engine: starts {@code schoolBasedClass}
- * with the class id as business key and the two candidate groups. No rule lives here.
+ * with the class id as business key (and as the variable the forms link with); the models compute
+ * their candidate groups from the class ({@code ${caseRouting…}}). No rule lives here.
  */
 @Component
 public class SchoolClassProcess {
@@ -23,9 +24,11 @@ public class SchoolClassProcess {
     public static final String SCHOOL_GRADE_REVIEW = "UserTask_SchoolGradeReview";
     public static final String COUNTY_GRADE_REVIEW = "UserTask_CountyGradeReview";
 
+    /**
+     * For the Tasklist forms' link to the case page only: a completion could overwrite it, so nothing of
+     * ours reads it back; the case is the business key ({@code cn.shixun.tasks.CaseKey}).
+     */
     static final String CLASS_ID = "classId";
-    static final String SCHOOL_GROUP = "schoolGroup";
-    static final String AUTHORITY_GROUP = "authorityGroup";
 
     private final RuntimeService runtime;
 
@@ -34,12 +37,7 @@ public class SchoolClassProcess {
     }
 
     /** Starts the process for a proposed course; returns the process instance id. */
-    public String start(Long classId, String schoolGroup, String authorityGroup) {
-        return runtime.startProcessInstanceByKey(PROCESS_ID, String.valueOf(classId),
-                Map.of(CLASS_ID, classId, SCHOOL_GROUP, schoolGroup, AUTHORITY_GROUP, authorityGroup)).getId();
-    }
-
-    static Long classId(org.camunda.bpm.engine.delegate.VariableScope scope) {
-        return ((Number) scope.getVariable(CLASS_ID)).longValue();
+    public String start(Long classId) {
+        return runtime.startProcessInstanceByKey(PROCESS_ID, String.valueOf(classId), Map.of(CLASS_ID, classId)).getId();
     }
 }

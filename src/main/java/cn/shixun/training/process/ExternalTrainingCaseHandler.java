@@ -32,6 +32,17 @@ class ExternalTrainingCaseHandler implements CaseHandler {
         trainings.submitted(task.caseId(), task.taskKey());
     }
 
+    /** The teacher's school when they applied: its administrators and registration authority review. */
+    @Override
+    public Optional<Long> organisationId(String caseId) {
+        return Optional.of(trainings.require(Long.valueOf(caseId)).schoolId());
+    }
+
+    @Override
+    public Optional<String> applicant(String caseId) {
+        return Optional.ofNullable(trainings.require(Long.valueOf(caseId)).applicant());
+    }
+
     @Override
     public String summary(String caseId) {
         return trainings.summary(caseId);

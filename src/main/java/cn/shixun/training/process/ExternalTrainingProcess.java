@@ -26,8 +26,8 @@ public class ExternalTrainingProcess {
     }
 
     /** Starts the process for an application; returns the process instance id. */
-    public String start(Long trainingId, String applicant, String schoolGroup, String authorityGroup) {
+    public String start(Long trainingId) {
         return runtime.startProcessInstanceByKey(PROCESS_ID, String.valueOf(trainingId),
-                ExternalTrainingVariables.atStart(trainingId, applicant, schoolGroup, authorityGroup)).getId();
+                ExternalTrainingVariables.atStart(trainingId)).getId();
     }
 }

@@ -2,34 +2,28 @@ package cn.shixun.training.process;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
- * The typed view of the {@code externalTrainingApproval} process variables: ids and routing
- * only. The plan, the evidence, the status and the reasons live in {@code external_training}
+ * The typed view of the {@code externalTrainingApproval} process variables: the application id
+ * for the forms' links only. Who reviews and who is the applicant is computed from the application
+ * ({@code ${caseRouting…}}); instances started on earlier model versions keep the routing variables
+ * they were started with. The plan, the evidence, the status and the reasons live in {@code external_training}
  * and the case history; the casework sets and clears {@code decision}.
  */
 final class ExternalTrainingVariables {
 
+    /**
+     * For the Tasklist forms' link to the case page only: a completion could overwrite it, so nothing of
+     * ours reads it back; the case is the business key ({@code cn.shixun.tasks.CaseKey}).
+     */
     static final String TRAINING_ID = "trainingId";
-    /** The applicant's username; the teacher's tasks are assigned to it. */
-    static final String APPLICANT = "applicant";
-    static final String SCHOOL_REVIEW_GROUP = "schoolReviewGroup";
-    static final String AUTHORITY_REVIEW_GROUP = "authorityReviewGroup";
 
     private ExternalTrainingVariables() {
     }
 
-    static Map<String, Object> atStart(Long trainingId, String applicant, String schoolGroup, String authorityGroup) {
+    static Map<String, Object> atStart(Long trainingId) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(TRAINING_ID, trainingId);
-        variables.put(APPLICANT, applicant);
-        variables.put(SCHOOL_REVIEW_GROUP, schoolGroup);
-        variables.put(AUTHORITY_REVIEW_GROUP, authorityGroup);
         return variables;
-    }
-
-    static Long trainingId(VariableScope scope) {
-        return ((Number) scope.getVariable(TRAINING_ID)).longValue();
     }
 }
