@@ -65,9 +65,10 @@ class R34CertificateNeedsTheRecordedApprovalsTest {
         approve(declared, data.countyReviewer);
         tasks.decide(openTaskId(declared), data.cityReviewer, Decision.RETURN, "请附继续教育登记卡");
 
+        String amend = openTaskId(declared);
         identity.setAuthentication(data.schoolAdmin.username(), List.of("school-admin:" + data.schools.countySchool.code()));
         try {
-            taskService.complete(openTaskId(declared), Map.of("countyRecheck", false, "note", "已附登记卡"));
+            taskService.complete(amend, Map.of("countyRecheck", false, "note", "已附登记卡"));
         } finally {
             identity.clearAuthentication();
         }
