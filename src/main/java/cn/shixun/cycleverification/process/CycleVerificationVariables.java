@@ -17,8 +17,12 @@ public final class CycleVerificationVariables {
     static final String COUNTY_GROUP = "countyGroup";
     static final String CITY_GROUP = "cityGroup";
     static final String PROVINCE_GROUP = "provinceGroup";
-    /** The school's note on the amendment form when it resubmits through Camunda Tasklist. */
-    static final String NOTE = "note";
+    /**
+     * The school's note on the amendment form when it resubmits through Camunda Tasklist: the
+     * completion's {@code comment}, one of the two variables a completion from outside may carry
+     * (ADR 0009).
+     */
+    static final String NOTE = "comment";
 
     private CycleVerificationVariables() {
     }
