@@ -38,4 +38,17 @@ class AuditConfiguration {
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
         return registration;
     }
+
+    /** The Camunda webapps' own login, after the request context filter (for the client address). */
+    @Bean
+    FilterRegistrationBean<WebappSignInAuditFilter> webappSignInAuditFilter(AuditWriter writer,
+                                                                          PlatformTransactionManager transactionManager) {
+        TransactionTemplate ownTransaction = new TransactionTemplate(transactionManager);
+        ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        FilterRegistrationBean<WebappSignInAuditFilter> registration =
+                new FilterRegistrationBean<>(new WebappSignInAuditFilter(writer, ownTransaction));
+        registration.addUrlPatterns(WebappSignInAuditFilter.LOGIN_PATH + "*");
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
+        return registration;
+    }
 }

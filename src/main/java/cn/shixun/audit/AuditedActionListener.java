@@ -27,7 +27,8 @@ class AuditedActionListener {
     @EventListener
     @Transactional(propagation = Propagation.MANDATORY)
     public void on(AuditedAction action) {
-        writer.append(signedIn(), action.action(), action.subjectType(), action.subjectId(), action.organisationId(),
+        String actor = action.actor() != null ? action.actor() : signedIn();
+        writer.append(actor, action.action(), action.subjectType(), action.subjectId(), action.organisationId(),
                 action.detail(), AuditOutcome.SUCCESS);
     }
 

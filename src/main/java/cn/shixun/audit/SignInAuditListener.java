@@ -26,7 +26,7 @@ class SignInAuditListener {
 
     static final String SIGN_IN = "auth.sign-in";
     static final String SIGN_IN_FAILED = "auth.sign-in-failed";
-    /** Request attribute: this request's refusal is already on record as a failed sign-in. */
+    /** Request attribute: this request's refusal is already on record (a failed sign-in, a refused engine call). */
     static final String RECORDED = SignInAuditListener.class.getName() + ".recorded";
 
     private static final Logger log = LoggerFactory.getLogger(SignInAuditListener.class);

@@ -12,8 +12,16 @@ package cn.shixun.shared;
  * @param detail         a short human-readable summary (Chinese), may be null
  * @param organisationId the organisation the record belongs to (a teacher's school, a case's school),
  *                       which decides which managers may read the line; null: the actor's organisation
+ * @param actor          who acted, where the publisher knows it better than the request does (the engine's
+ *                       user behind a Camunda webapp call, which Spring Security does not know); null: the
+ *                       signed-in account
  */
-public record AuditedAction(String action, String subjectType, String subjectId, String detail, Long organisationId) {
+public record AuditedAction(String action, String subjectType, String subjectId, String detail, Long organisationId,
+                            String actor) {
+
+    public AuditedAction(String action, String subjectType, String subjectId, String detail, Long organisationId) {
+        this(action, subjectType, subjectId, detail, organisationId, null);
+    }
 
     /** An action whose record's organisation the publisher does not know: it is filed under the actor's. */
     public AuditedAction(String action, String subjectType, String subjectId, String detail) {

@@ -39,8 +39,10 @@ public class CaseHistory {
         }
         CaseEvent event = events.save(new CaseEvent(processKey, caseId, taskKey, step, outcome, text, actor,
                 Instant.now()));
+        // The person who acted, named: through Camunda Tasklist Spring Security does not know them (ADR 0009).
         publisher.publishEvent(new AuditedAction("case." + outcome.name().toLowerCase(), processKey, caseId,
-                step + "：" + outcome.label() + (text == null ? "" : "（" + text + "）")));
+                step + "：" + outcome.label() + (text == null ? "" : "（" + text + "）"), null,
+                SYSTEM.equals(actor) ? null : actor));
         return event;
     }
 

@@ -126,6 +126,30 @@ public class CaseTasks {
         return task;
     }
 
+    /**
+     * The task named by its id if {@code account} may work on it. Someone else's task is answered
+     * exactly like an unknown id (404): a task is a record of its organisation, and the answer
+     * must not reveal that it exists or whose it is. For the worklist, the task API and pages,
+     * and decisions by task id; a procedure that has already shown the case uses {@link #requireWorkable}.
+     */
+    public CaseTask requireOwn(String taskId, CurrentAccount account) {
+        try {
+            return requireWorkable(taskId, account);
+        } catch (BusinessRuleException refusal) {
+            if (refusal.kind() == BusinessRuleException.Kind.FORBIDDEN && !offeredTo(taskId, account)) {
+                throw BusinessRuleException.notFound("taskId", "task.not-found", taskId);
+            }
+            throw refusal; // a colleague of the group claimed it: the account sees the task, and is told whose it is
+        }
+    }
+
+    /** Whether the task is offered to one of the account's groups (whoever has claimed it since). */
+    private boolean offeredTo(String taskId, CurrentAccount account) {
+        List<String> groups = groupsOf(account);
+        return tasks.getIdentityLinksForTask(taskId).stream()
+                .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && groups.contains(link.getGroupId()));
+    }
+
     /** {@code account} decides a review task; returns it as it was before the decision. */
     @Transactional
     public CaseTask decide(String taskId, CurrentAccount account, Decision decision, String comment) {
@@ -133,7 +157,7 @@ public class CaseTasks {
             throw BusinessRuleException.violation(null, "outcome", "task.decision-required");
         }
         String text = checkedComment(decision, comment);
-        CaseTask task = requireWorkable(taskId, account);
+        CaseTask task = requireOwn(taskId, account);
         if (task.kind() != CaseTask.Kind.REVIEW) {
             throw BusinessRuleException.conflict(null, "taskId", "task.not-a-review", task.name());
         }

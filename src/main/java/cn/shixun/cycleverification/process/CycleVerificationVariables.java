@@ -16,8 +16,12 @@ public final class CycleVerificationVariables {
      * ours reads it back; the case is the business key ({@code cn.shixun.tasks.CaseKey}).
      */
     static final String VERIFICATION_ID = "verificationId";
-    /** The school's note on the amendment form when it resubmits through Camunda Tasklist. */
-    static final String NOTE = "note";
+    /**
+     * The school's note on the amendment form when it resubmits through Camunda Tasklist: the
+     * completion's {@code comment}, one of the two variables a completion from outside may carry
+     * (ADR 0009).
+     */
+    static final String NOTE = "comment";
 
     private CycleVerificationVariables() {
     }

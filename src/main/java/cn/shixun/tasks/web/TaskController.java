@@ -69,7 +69,7 @@ class TaskController {
 
     @GetMapping("/{taskId}")
     TaskView show(@PathVariable String taskId) {
-        return view(tasks.requireWorkable(taskId, accounts.require()));
+        return view(tasks.requireOwn(taskId, accounts.require()));
     }
 
     @PostMapping("/{taskId}/decisions")

@@ -104,7 +104,7 @@ class TaskPages {
         model.addAttribute("paging", paging);
         if (task != null && !model.containsAttribute("detail")) {
             try {
-                CaseTask selected = tasks.requireWorkable(task, account);
+                CaseTask selected = tasks.requireOwn(task, account);
                 model.addAttribute("detail", detail(row(selected, processes, now)));
             } catch (BusinessRuleException refusal) {
                 model.addAttribute("error", refusals.forReader(refusal));

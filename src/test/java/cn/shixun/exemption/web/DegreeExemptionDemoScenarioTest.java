@@ -81,9 +81,8 @@ class DegreeExemptionDemoScenarioTest {
                         hasItem(containsString("河南师范大学 教育管理"))));
         as("county.reviewer", post("/api/tasks/" + schoolReview + "/decisions").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"outcome\":\"APPROVE\"}"))
-                .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.ruleId").value("R-04"))
-                .andExpect(jsonPath("$.detail").value(containsString("不是您的待办")));
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value(containsString("找不到待办任务")));
 
         as("school.admin", post("/api/tasks/" + schoolReview + "/decisions").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"outcome\":\"APPROVE\",\"comment\":\"学历证书原件已核验\"}"))

@@ -98,7 +98,8 @@ class TaskPagesTest {
                 .andExpect(content().string(containsString("data-test=\"decision-form\"")))
                 .andExpect(content().string(containsString("name=\"_csrf\"")));
         mvc.perform(get("/tasks").param("task", task).with(as(countyReviewer)))
-                .andExpect(content().string(containsString("不是您的待办任务")))
+                .andExpect(content().string(containsString("找不到待办任务")))
+                .andExpect(content().string(not(containsString("school-admin:"))))
                 .andExpect(content().string(not(containsString("data-test=\"decision-form\""))));
     }
 
