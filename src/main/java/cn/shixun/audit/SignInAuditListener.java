@@ -20,7 +20,8 @@ import org.springframework.web.context.request.RequestContextHolder;
  * Sign-ins and failed sign-ins from Spring Security's authentication events, each in a
  * transaction of its own. Only interactive sign-ins count as sign-ins (the login form, later
  * OIDC); the API authenticates every stateless request, and those successes are not sign-ins.
- * Failures count everywhere: a wrong password on the API is a failed sign-in too.
+ * Failures count everywhere: a wrong password on the API is a failed sign-in too, and so is an
+ * attempt refused unchecked by sign-in throttling (outcome {@link AuditOutcome#BLOCKED}).
  */
 @Component
 class SignInAuditListener {

@@ -126,7 +126,7 @@ class SignInThrottle {
                 return;
             } catch (DataIntegrityViolationException | ConcurrencyFailureException race) {
                 // Another node inserted or changed the same row first: count again on the row as it is now.
-                if (attempt == 3) {
+                if (attempt == 5) {
                     throw race;
                 }
             }
