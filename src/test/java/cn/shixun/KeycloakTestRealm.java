@@ -29,7 +29,9 @@ import java.util.stream.Collectors;
  *       a demo user without a browser; its claims come from the same mappers as {@code shixun-web}'s;</li>
  *   <li>{@value #EXPIRING_CLIENT}: the same, but its access tokens live {@value #EXPIRING_LIFESPAN_S} s;</li>
  *   <li>{@value #OTHER_AUDIENCE_CLIENT}: the same mappers less the audience, i.e. tokens for another API;</li>
- *   <li>user {@value #STRANGER}: a county reviewer of 金水区 in Keycloak with no account in Shixun.</li>
+ *   <li>user {@value #STRANGER}: a county reviewer of 金水区 in Keycloak with no account in Shixun;</li>
+ *   <li>user {@value #GUESSED}: a teacher whose password one test guesses at, to see the realm's brute-force
+ *       detection block it (no other test uses it).</li>
  * </ul>
  */
 public final class KeycloakTestRealm {
@@ -43,6 +45,7 @@ public final class KeycloakTestRealm {
     public static final int EXPIRING_LIFESPAN_S = 3;
     public static final String OTHER_AUDIENCE_CLIENT = "shixun-tests-other-audience";
     public static final String STRANGER = "stranger";
+    public static final String GUESSED = "guessed";
     public static final String PASSWORD = "shixun123";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -92,6 +95,28 @@ public final class KeycloakTestRealm {
         return tokens.get("access_token").asText();
     }
 
+    /** The status of a password grant for {@code username} from {@value #CLIENT}: 200 with a token, 4xx without. */
+    public int passwordGrant(String username, String password) {
+        String body = form(Map.of("grant_type", "password", "client_id", CLIENT, "username", username, "password", password));
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
+                    .statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The realm as the running server has it (admin API), e.g. its brute-force settings. */
+    public JsonNode realmSettings() {
+        return send(HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + REALM))
+                .header("Authorization", "Bearer " + adminToken()).GET());
+    }
+
     private void addTestFixtures() {
         JsonNode realm = read(REALM_FILE);
         JsonNode web = null;
@@ -123,15 +148,22 @@ public final class KeycloakTestRealm {
         stranger.putArray("realmRoles").add("county-reviewer");
         stranger.putObject("attributes").putArray("organisation_code").add("410105");
         stranger.putArray("credentials").addObject().put("type", "password").put("value", PASSWORD).put("temporary", false);
+        ObjectNode guessed = ((ArrayNode) fixtures.get("users")).addObject();
+        guessed.put("username", GUESSED).put("enabled", true).put("firstName", "被猜").put("lastName", "密码");
+        guessed.putArray("realmRoles").add("teacher");
+        guessed.putArray("credentials").addObject().put("type", "password").put("value", PASSWORD).put("temporary", false);
 
-        String adminToken = postForm(url() + "/realms/master/protocol/openid-connect/token", null, Map.of(
+        send(HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + REALM + "/partialImport"))
+                .header("Authorization", "Bearer " + adminToken())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(fixtures.toString())));
+    }
+
+    private String adminToken() {
+        return postForm(url() + "/realms/master/protocol/openid-connect/token", null, Map.of(
                 "grant_type", "password", "client_id", "admin-cli",
                 "username", properties.getProperty("shixun.it.keycloak.admin-username"),
                 "password", properties.getProperty("shixun.it.keycloak.admin-password"))).get("access_token").asText();
-        send(HttpRequest.newBuilder(URI.create(url() + "/admin/realms/" + REALM + "/partialImport"))
-                .header("Authorization", "Bearer " + adminToken)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(fixtures.toString())));
     }
 
     private static ObjectNode passwordClient(String clientId, ArrayNode mappers) {
@@ -142,10 +174,14 @@ public final class KeycloakTestRealm {
         return client;
     }
 
-    private JsonNode postForm(String url, String bearer, Map<String, String> form) {
-        String body = form.entrySet().stream()
+    private static String form(Map<String, String> fields) {
+        return fields.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
+    }
+
+    private JsonNode postForm(String url, String bearer, Map<String, String> form) {
+        String body = form(form);
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body));

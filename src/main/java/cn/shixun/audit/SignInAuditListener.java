@@ -1,5 +1,6 @@
 package cn.shixun.audit;
 
+import cn.shixun.security.SignInBlockedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -19,7 +20,8 @@ import org.springframework.web.context.request.RequestContextHolder;
  * Sign-ins and failed sign-ins from Spring Security's authentication events, each in a
  * transaction of its own. Only interactive sign-ins count as sign-ins (the login form, later
  * OIDC); the API authenticates every stateless request, and those successes are not sign-ins.
- * Failures count everywhere: a wrong password on the API is a failed sign-in too.
+ * Failures count everywhere: a wrong password on the API is a failed sign-in too, and so is an
+ * attempt refused unchecked by sign-in throttling (outcome {@link AuditOutcome#BLOCKED}).
  */
 @Component
 class SignInAuditListener {
@@ -49,17 +51,21 @@ class SignInAuditListener {
     public void failed(AbstractAuthenticationFailureEvent event) {
         String attempted = event.getAuthentication().getName();
         String username = attempted == null || attempted.isBlank() ? AuditWriter.ANONYMOUS : attempted.strip();
-        writer.append(username, SIGN_IN_FAILED, "account", username, null, reason(event.getException()),
-                AuditOutcome.FAILED);
+        Exception failure = event.getException();
+        writer.append(username, SIGN_IN_FAILED, "account", username, null, reason(failure),
+                failure instanceof SignInBlockedException ? AuditOutcome.BLOCKED : AuditOutcome.FAILED);
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request != null) {
             request.setAttribute(RECORDED, Boolean.TRUE, RequestAttributes.SCOPE_REQUEST);
         }
-        log.info("Failed sign-in for '{}': {}", username, event.getException().getClass().getSimpleName());
+        log.info("Failed sign-in for '{}': {}", username, failure.getClass().getSimpleName());
     }
 
     /** Why, without saying whether the account exists (Spring reports an unknown user as bad credentials). */
     private static String reason(Exception failure) {
+        if (failure instanceof SignInBlockedException blocked) {
+            return "登录失败次数过多，暂停登录至 " + blocked.blockedUntil() + "（未核对密码）";
+        }
         if (failure instanceof DisabledException) {
             return "账号已停用";
         }

@@ -28,11 +28,14 @@ class EngineDirectory {
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final Organisations organisations;
+    private final SignInThrottle throttle;
 
-    EngineDirectory(AccountRepository accounts, PasswordEncoder passwordEncoder, Organisations organisations) {
+    EngineDirectory(AccountRepository accounts, PasswordEncoder passwordEncoder, Organisations organisations,
+                    SignInThrottle throttle) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.organisations = organisations;
+        this.throttle = throttle;
     }
 
     Optional<Member> member(String username) {
@@ -43,11 +46,25 @@ class EngineDirectory {
         return accounts.findAll().stream().filter(Account::enabled).map(this::member).toList();
     }
 
+    /**
+     * The engine's password check, which the Camunda webapps' login uses: throttled like every
+     * password sign-in ({@link SignInThrottle}), so a blocked name or address is refused unchecked.
+     */
     boolean checkPassword(String username, String rawPassword) {
-        return rawPassword != null && accounts.findByUsername(username)
+        String address = SignInThrottle.currentAddress();
+        if (throttle.isBlocked(username, address)) {
+            return false;
+        }
+        boolean right = rawPassword != null && accounts.findByUsername(username)
                 .filter(Account::enabled)
                 .map(account -> passwordEncoder.matches(rawPassword, account.passwordHash()))
                 .orElse(false);
+        if (right) {
+            throttle.succeeded(username);
+        } else {
+            throttle.failed(username, address);
+        }
+        return right;
     }
 
     /** Any well-formed group of an existing organisation, whether or not it has members yet. */

@@ -32,7 +32,10 @@ class LoginController {
         Object failure = session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
         model.addAttribute("singleSignOnPath", singleSignOnPath);
         model.addAttribute("errorKey", singleSignOnPath != null ? "login.error.sso-account"
+                : failure instanceof SignInBlockedException ? "login.error.blocked"
                 : failure instanceof DisabledException ? "login.error.disabled" : "login.error.bad-credentials");
+        model.addAttribute("blockedUntil", failure instanceof SignInBlockedException blocked
+                ? SecurityProblems.beijingTime(blocked) : null);
         model.addAttribute("lastUsername", session.getAttribute(SecurityConfiguration.LAST_USERNAME));
         model.addAttribute("demoAccounts", demoData ? demoAccounts() : List.of());
         return "login";

@@ -1,10 +1,12 @@
 package cn.shixun.security;
 
+import cn.shixun.shared.BusinessDate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +34,8 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 
     private static final String TYPE_PREFIX = "urn:shixun:problem:";
     private static final Logger log = LoggerFactory.getLogger(SecurityProblems.class);
+    private static final DateTimeFormatter BEIJING_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(BusinessDate.ZONE);
 
     private final MessageSource messages;
     private final LocaleResolver localeResolver;
@@ -54,7 +58,11 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
             throws IOException {
-        if (!bearerTokens) {
+        if (failure instanceof SignInBlockedException blocked) {
+            // 429, not 401: the credentials are not the question now, and a client told 401 would
+            // ask for them again at once; Retry-After says when asking makes sense.
+            signInBlocked(request, response, HttpStatus.TOO_MANY_REQUESTS, blocked, false);
+        } else if (!bearerTokens) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Shixun\", charset=\"UTF-8\"");
             write(request, response, HttpStatus.UNAUTHORIZED, "unauthenticated");
         } else if (request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
@@ -73,15 +81,43 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
         write(request, response, HttpStatus.FORBIDDEN, "forbidden");
     }
 
+    /**
+     * Password sign-in refused for a while ({@link SignInThrottle}): until when, in Beijing time,
+     * and {@code Retry-After}. {@code withMessage} adds the detail as {@code message} too, which
+     * is what the Camunda webapps' login shows of a refusal.
+     */
+    void signInBlocked(HttpServletRequest request, HttpServletResponse response, HttpStatus status,
+                       SignInBlockedException blocked, boolean withMessage) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(blocked.retryAfterSeconds()));
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("blockedUntil", blocked.blockedUntil().toString());
+        if (withMessage) {
+            extra.put("message", messages.getMessage("security.problem.sign-in-blocked.detail",
+                    new Object[] {beijingTime(blocked)}, localeResolver.resolveLocale(request)));
+        }
+        write(request, response, status, "sign-in-blocked", new Object[] {beijingTime(blocked)}, extra);
+    }
+
+    /** Until when a blocked sign-in is refused, as a person in China reads the time. */
+    static String beijingTime(SignInBlockedException blocked) {
+        return BEIJING_TIME.format(blocked.blockedUntil());
+    }
+
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String kind)
             throws IOException {
+        write(request, response, status, kind, null, Map.of());
+    }
+
+    private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String kind,
+                       Object[] detailArguments, Map<String, Object> extra) throws IOException {
         Locale locale = localeResolver.resolveLocale(request);
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", TYPE_PREFIX + kind);
         problem.put("title", messages.getMessage("security.problem." + kind + ".title", null, locale));
         problem.put("status", status.value());
-        problem.put("detail", messages.getMessage("security.problem." + kind + ".detail", null, locale));
+        problem.put("detail", messages.getMessage("security.problem." + kind + ".detail", detailArguments, locale));
         problem.put("instance", request.getRequestURI());
+        problem.putAll(extra);
         response.setStatus(status.value());
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

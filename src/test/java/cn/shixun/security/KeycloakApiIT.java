@@ -65,6 +65,24 @@ class KeycloakApiIT {
         }
     }
 
+    /** Issue 10: under Keycloak, password guessing is Keycloak's to throttle, and the shipped realm does. */
+    @Test
+    void theRealmBlocksAUserAfterFiveWrongPasswords_evenForTheRightOne() {
+        JsonNode realm = keycloak.realmSettings();
+        assertThat(realm.get("bruteForceProtected").asBoolean()).as("brute-force detection on").isTrue();
+        assertThat(realm.get("permanentLockout").asBoolean()).as("blocks end by themselves").isFalse();
+        assertThat(realm.get("failureFactor").asInt()).isEqualTo(5);
+        assertThat(realm.get("waitIncrementSeconds").asInt()).isEqualTo(60);
+        assertThat(realm.get("maxFailureWaitSeconds").asInt()).isEqualTo(900);
+
+        assertThat(keycloak.passwordGrant(KeycloakTestRealm.GUESSED, KeycloakTestRealm.PASSWORD)).isEqualTo(200);
+        for (int i = 1; i <= 5; i++) {
+            assertThat(keycloak.passwordGrant(KeycloakTestRealm.GUESSED, "guess-" + i)).as("guess %d", i).isEqualTo(401);
+        }
+        assertThat(keycloak.passwordGrant(KeycloakTestRealm.GUESSED, KeycloakTestRealm.PASSWORD))
+                .as("the right password while blocked").isNotEqualTo(200);
+    }
+
     @Test
     void teacherReadsTheirStatusButNotAnotherTeachers() throws Exception {
         String token = keycloak.accessToken("teacher");
