@@ -69,21 +69,26 @@ class ModelDeploymentAttackIT {
     void aTimerStartCallingCreditHoursIsRefused_nothingIsDeployedAndNoHourIsCredited() throws Exception {
         DegreeExemption waiting = appliedAndApprovedBySchool();
         assertThat(exemptions.require(waiting.getId()).status()).isEqualTo(ExemptionStatus.AUTHORITY_REVIEW);
-        String model = ModelerDeployment.degreeExemptionModel().replace("</bpmn:process>", """
-                <bpmn:startEvent id="StartEvent_CreditNow">
-                  <bpmn:timerEventDefinition><bpmn:timeDate>2020-01-01T00:00:00</bpmn:timeDate></bpmn:timerEventDefinition>
-                </bpmn:startEvent>
-                <bpmn:sequenceFlow id="SequenceFlow_CreditNow" sourceRef="StartEvent_CreditNow" targetRef="ServiceTask_CreditNow" />
-                <bpmn:serviceTask id="ServiceTask_CreditNow" camunda:delegateExpression="${creditHoursDelegate}">
-                  <bpmn:extensionElements><camunda:inputOutput>
-                    <camunda:inputParameter name="exemptionId">${%d}</camunda:inputParameter>
-                  </camunda:inputOutput></bpmn:extensionElements>
-                </bpmn:serviceTask>
-                <bpmn:sequenceFlow id="SequenceFlow_CreditedNow" sourceRef="ServiceTask_CreditNow" targetRef="EndEvent_CreditedNow" />
-                <bpmn:endEvent id="EndEvent_CreditedNow" />
-                </bpmn:process>""".formatted(waiting.getId()));
+        // Its none start becomes a timer start due at once, leading straight to the credit step for that case.
+        String model = ModelerDeployment.degreeExemptionModel()
+                .replaceFirst("(<bpmn:startEvent id=\"StartEvent_Applied\"[\\s\\S]*?)</bpmn:startEvent>", """
+                        $1<bpmn:timerEventDefinition id="TimerEventDefinition_CreditNow">
+                          <bpmn:timeDate>2020-01-01T00:00:00</bpmn:timeDate>
+                        </bpmn:timerEventDefinition></bpmn:startEvent>""")
+                .replace("sourceRef=\"StartEvent_Applied\" targetRef=\"UserTask_SchoolReview\"",
+                        "sourceRef=\"StartEvent_Applied\" targetRef=\"ServiceTask_CreditNow\"")
+                .replace("</bpmn:process>", """
+                        <bpmn:serviceTask id="ServiceTask_CreditNow" camunda:delegateExpression="${creditHoursDelegate}">
+                          <bpmn:extensionElements><camunda:inputOutput>
+                            <camunda:inputParameter name="exemptionId">${%d}</camunda:inputParameter>
+                          </camunda:inputOutput></bpmn:extensionElements>
+                        </bpmn:serviceTask>
+                        <bpmn:sequenceFlow id="SequenceFlow_CreditedNow" sourceRef="ServiceTask_CreditNow" targetRef="EndEvent_CreditedNow" />
+                        <bpmn:endEvent id="EndEvent_CreditedNow" />
+                        </bpmn:process>""".formatted(waiting.getId()));
+        assertThat(model).contains("TimerEventDefinition_CreditNow", "targetRef=\"ServiceTask_CreditNow\"");
 
-        refusedNamingElement(model, "StartEvent_CreditNow");
+        refusedNamingElement(model, "StartEvent_Applied");
 
         // The job executor is off in tests: run what it would have run a few seconds on.
         Thread.sleep(2000);

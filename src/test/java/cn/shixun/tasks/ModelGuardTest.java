@@ -49,23 +49,33 @@ class ModelGuardTest {
 
     static ProcessEngine engine;
     static RepositoryService repository;
+    /** The engine as it was before the guard: every refused variant below is a model it deploys. */
+    static ProcessEngine unguarded;
 
     @BeforeAll
-    static void engine() {
+    static void engines() {
+        StandaloneInMemProcessEngineConfiguration guarded = configuration();
+        guarded.setBpmnParseFactory(ModelGuardPlugin.checkedBy(new ModelRules(PROCEDURES, SPRING_BEANS::contains)));
+        guarded.setCustomPreDeployers(List.of(new DecisionRules()));
+        engine = guarded.buildProcessEngine();
+        repository = engine.getRepositoryService();
+        unguarded = configuration().buildProcessEngine();
+    }
+
+    private static StandaloneInMemProcessEngineConfiguration configuration() {
         StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        configuration.setJdbcUrl("jdbc:h2:mem:model-guard-" + UUID.randomUUID());
+        String name = "model-guard-" + UUID.randomUUID();
+        configuration.setJdbcUrl("jdbc:h2:mem:" + name);
         configuration.setDatabaseSchemaUpdate("create-drop");
         configuration.setJobExecutorActivate(false);
-        configuration.setProcessEngineName("model-guard-" + UUID.randomUUID());
-        configuration.setBpmnParseFactory(ModelGuardPlugin.checkedBy(new ModelRules(PROCEDURES, SPRING_BEANS::contains)));
-        configuration.setCustomPreDeployers(List.of(new DecisionRules()));
-        engine = configuration.buildProcessEngine();
-        repository = engine.getRepositoryService();
+        configuration.setProcessEngineName(name);
+        return configuration;
     }
 
     @AfterAll
     static void close() {
         engine.close();
+        unguarded.close();
     }
 
     @Test
@@ -144,21 +154,25 @@ class ModelGuardTest {
     @Test
     void aScriptTaskIsRefused() {
         String model = model("degreeExemption").replaceFirst("<bpmn:serviceTask id=\"ServiceTask_CreditHours\"[^>]*>",
-                "<bpmn:scriptTask id=\"ServiceTask_CreditHours\" scriptFormat=\"groovy\"><bpmn:script>1</bpmn:script>")
-                .replaceFirst("(<bpmn:scriptTask id=\"ServiceTask_CreditHours\"[\\s\\S]*?)</bpmn:serviceTask>", "$1</bpmn:scriptTask>");
+                        "<bpmn:scriptTask id=\"ServiceTask_CreditHours\" scriptFormat=\"groovy\">")
+                .replaceFirst("(<bpmn:scriptTask id=\"ServiceTask_CreditHours\"[\\s\\S]*?)</bpmn:serviceTask>",
+                        "$1<bpmn:script>execution.setVariable('x', 1)</bpmn:script></bpmn:scriptTask>");
         refused("degreeExemption.bpmn", model, "ServiceTask_CreditHours", "不允许脚本任务");
     }
 
     /** The attack of issue 10: a timer start that credits an exemption still waiting for the county, a second later. */
     @Test
     void aTimerStartEventIsRefused_theCreditHoursAttack() {
-        refused("degreeExemption.bpmn", timerStartCallingCreditHours(), "StartEvent_CreditNow", "不允许定时开始事件");
+        String model = timerStartCallingCreditHours();
+        assertThat(model).contains("2020-01-01T00:00:00", "targetRef=\"ServiceTask_CreditHours\"");
+        refused("degreeExemption.bpmn", model, "StartEvent_Applied", "不允许定时开始事件");
     }
 
     @Test
     void aMessageStartEventIsRefused() {
-        String model = model("degreeExemption").replaceFirst("(<bpmn:startEvent id=\"StartEvent_Applied\"[^>]*>)",
-                "$1<bpmn:messageEventDefinition id=\"MessageEventDefinition_Apply\" />");
+        String model = model("degreeExemption").replaceFirst("(<bpmn:startEvent id=\"StartEvent_Applied\"[\\s\\S]*?)</bpmn:startEvent>",
+                "$1<bpmn:messageEventDefinition id=\"MessageEventDefinition_Apply\" messageRef=\"Message_Apply\" /></bpmn:startEvent>")
+                .replace("</bpmn:process>", "</bpmn:process><bpmn:message id=\"Message_Apply\" name=\"apply\" />");
         refused("degreeExemption.bpmn", model, "StartEvent_Applied", "不允许消息开始事件");
     }
 
@@ -229,20 +243,21 @@ class ModelGuardTest {
 
     @Test
     void aCaseModelIsRefused() {
-        refused("case.cmmn", "<definitions/>", null, "不允许 CMMN");
+        refused("case.cmmn", """
+                <definitions xmlns="http://www.omg.org/spec/CMMN/20151109/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/cmmn"
+                    id="Definitions_Case" targetNamespace="urn:test">
+                  <case id="Case_Credit" camunda:historyTimeToLive="P1D"><casePlanModel id="CasePlanModel_Credit" /></case>
+                </definitions>""", null, "不允许 CMMN");
     }
 
-    /** The attack of issue 10 as a model: degreeExemption with a timer start one second on, calling creditHoursDelegate. */
+    /** The attack of issue 10 as a model: degreeExemption started by a timer due at once, straight into creditHoursDelegate. */
     static String timerStartCallingCreditHours() {
-        return model("degreeExemption").replace("</bpmn:process>", """
-                <bpmn:startEvent id="StartEvent_CreditNow">
-                  <bpmn:timerEventDefinition><bpmn:timeDate>${'2020-01-01T00:00:00'}</bpmn:timeDate></bpmn:timerEventDefinition>
-                </bpmn:startEvent>
-                <bpmn:sequenceFlow id="SequenceFlow_CreditNow" sourceRef="StartEvent_CreditNow" targetRef="ServiceTask_CreditNow" />
-                <bpmn:serviceTask id="ServiceTask_CreditNow" camunda:delegateExpression="${creditHoursDelegate}" />
-                <bpmn:sequenceFlow id="SequenceFlow_CreditedNow" sourceRef="ServiceTask_CreditNow" targetRef="EndEvent_CreditedNow" />
-                <bpmn:endEvent id="EndEvent_CreditedNow" />
-                </bpmn:process>""");
+        return model("degreeExemption")
+                .replaceFirst("(<bpmn:startEvent id=\"StartEvent_Applied\"[\\s\\S]*?)</bpmn:startEvent>", """
+                        $1<bpmn:timerEventDefinition><bpmn:timeDate>2020-01-01T00:00:00</bpmn:timeDate>
+                        </bpmn:timerEventDefinition></bpmn:startEvent>""")
+                .replace("sourceRef=\"StartEvent_Applied\" targetRef=\"UserTask_SchoolReview\"",
+                        "sourceRef=\"StartEvent_Applied\" targetRef=\"ServiceTask_CreditHours\"");
     }
 
     private List<Problem> candidateGroupsRefusal(String expression) {
@@ -281,6 +296,8 @@ class ModelGuardTest {
     }
 
     private static ParseException deployFails(String resource, String content) {
+        assertThat(unguarded.getRepositoryService().createDeployment().addString(resource, content).deploy())
+                .as("the engine without the guard deploys " + resource).isNotNull();
         long deployments = repository.createDeploymentQuery().count();
         long definitions = repository.createProcessDefinitionQuery().count() + repository.createDecisionDefinitionQuery().count();
         ParseException refusal = catchThrowableOfType(ParseException.class,
