@@ -376,5 +376,11 @@ class CaseworkTest {
         RecordingHandler caseworkTestHandler() {
             return new RecordingHandler();
         }
+
+        /** The test process is a procedure too: deployments of it are checked like ours (only the casework's beans). */
+        @Bean
+        ProcedureModel caseworkTestModel() {
+            return new ProcedureModel(PROCESS);
+        }
     }
 }

@@ -1,0 +1,122 @@
+package cn.shixun.tasks;
+
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.engine.ParseException;
+import org.camunda.bpm.engine.Problem;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.Node;
+
+/**
+ * Refuses, before the engine deploys them, decision tables in any expression language but FEEL
+ * (JUEL in a table resolves Spring beans through the engine's expression manager; a script
+ * language runs code) and CMMN case models, which we do not use and whose case instances the
+ * engine's authorizations do not cover. Only new deployments: a deployed version is not checked
+ * again when the engine reloads it.
+ */
+final class DecisionRules implements Deployer {
+
+    private static final Set<String> FEEL = Set.of(DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE,
+            DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_ALTERNATIVE,
+            DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN12,
+            DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN13,
+            DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN14,
+            DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_DMN15);
+
+    @Override
+    public void deploy(DeploymentEntity deployment) {
+        if (!deployment.isNew() || deployment.getResources() == null) {
+            return;
+        }
+        for (ResourceEntity resource : deployment.getResources().values()) {
+            List<Problem> problems = check(resource.getName(), resource.getBytes());
+            if (!problems.isEmpty()) {
+                throw new ParseException(resource.getName() + "：" + String.join("；",
+                        problems.stream().map(Problem::getMessage).toList()), resource.getName(), problems, List.of());
+            }
+        }
+    }
+
+    /** The refusals for one deployed resource; none for what is neither DMN nor CMMN. */
+    static List<Problem> check(String name, byte[] content) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".cmmn") || lower.matches(".*\\.cmmn\\d*\\.xml")) {
+            return List.of(new Refusal(name + "：不允许 CMMN 案例模型 / CMMN case models are not allowed", null));
+        }
+        if (!lower.endsWith(".dmn") && !lower.matches(".*\\.dmn\\d*\\.xml")) {
+            return List.of();
+        }
+        Document document;
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setNamespaceAware(true);
+            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            DocumentBuilder builder = factory.newDocumentBuilder();
+            builder.setErrorHandler(null);
+            document = builder.parse(new ByteArrayInputStream(content));
+        } catch (Exception unreadable) {
+            return List.of(); // the engine's own parse reports it
+        }
+        List<Problem> problems = new ArrayList<>();
+        walk(document.getDocumentElement(), null, problems);
+        return problems;
+    }
+
+    private static void walk(Element element, String namedId, List<Problem> problems) {
+        String id = element.hasAttribute("id") ? element.getAttribute("id") : namedId;
+        if (element.hasAttribute("expressionLanguage")) {
+            String language = element.getAttribute("expressionLanguage");
+            if (FEEL.stream().noneMatch(language.trim()::equalsIgnoreCase)) {
+                String named = id != null ? id : element.getLocalName();
+                problems.add(new Refusal(named + "：决策表只允许 FEEL 表达式，不允许 expressionLanguage=\"" + language + "\"（"
+                        + element.getLocalName() + "） / decision tables use FEEL only, not " + language, id));
+            }
+        }
+        for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof Element childElement) {
+                walk(childElement, id, problems);
+            }
+        }
+    }
+
+    /** One refusal, named by the element's id (or the nearest enclosing one). */
+    private record Refusal(String message, String elementId) implements Problem {
+
+        @Override
+        public String getMessage() {
+            return message;
+        }
+
+        @Override
+        public int getLine() {
+            return 0;
+        }
+
+        @Override
+        public int getColumn() {
+            return 0;
+        }
+
+        @Override
+        public String getMainElementId() {
+            return elementId;
+        }
+
+        @Override
+        public List<String> getElementIds() {
+            return elementId == null ? List.of() : List.of(elementId);
+        }
+    }
+}

@@ -1,0 +1,183 @@
+package cn.shixun.exemption;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import cn.shixun.ModelerDeployment;
+import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.evidence.StoredEvidence;
+import cn.shixun.exemption.process.DegreeExemptionProcess;
+import cn.shixun.ledger.Ledger;
+import cn.shixun.ledger.LedgerEntry;
+import cn.shixun.policy.DegreeLevel;
+import cn.shixun.security.Accounts;
+import cn.shixun.tasks.CaseEvent;
+import cn.shixun.tasks.CaseOutcome;
+import cn.shixun.tasks.CaseTasks;
+import cn.shixun.tasks.Decision;
+import cn.shixun.teacher.Teacher;
+import cn.shixun.teacher.Teachers;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Base64;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.el.StartProcessVariableScope;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * Issue 10 item 4: a process owner deploying through {@code /engine-rest/deployment/create} as
+ * Camunda Modeler does cannot make the engine credit hours or skip the casework. A model with a
+ * timer start calling the credit delegate, with another procedure's delegate, or with a user task
+ * outside the casework is refused with a 400 naming the element; nothing is deployed, nothing is
+ * credited, the case stays where it was. A legitimate new version still deploys. Same context as
+ * {@link ProcessVersioningIT}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "shixun.demo-data.enabled=true")
+class ModelDeploymentAttackIT {
+
+    @LocalServerPort int port;
+    @Autowired DegreeExemptions exemptions;
+    @Autowired EvidenceFiles evidence;
+    @Autowired CaseTasks cases;
+    @Autowired Teachers teachers;
+    @Autowired Accounts accounts;
+    @Autowired Ledger ledger;
+    @Autowired RepositoryService repository;
+    @Autowired ManagementService management;
+    @Autowired ProcessEngineConfigurationImpl engine;
+    @Autowired ApplicationContext context;
+    @Autowired ObjectMapper json;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    /** The attack of issue 10: 360 h credited a second after the deployment, for a case still waiting for its authority review. */
+    @Test
+    void aTimerStartCallingCreditHoursIsRefused_nothingIsDeployedAndNoHourIsCredited() throws Exception {
+        DegreeExemption waiting = appliedAndApprovedBySchool();
+        assertThat(exemptions.require(waiting.getId()).status()).isEqualTo(ExemptionStatus.AUTHORITY_REVIEW);
+        // Its none start becomes a timer start due at once, leading straight to the credit step for that case.
+        String model = ModelerDeployment.degreeExemptionModel()
+                .replaceFirst("(<bpmn:startEvent id=\"StartEvent_Applied\"[\\s\\S]*?)</bpmn:startEvent>", """
+                        $1<bpmn:timerEventDefinition id="TimerEventDefinition_CreditNow">
+                          <bpmn:timeDate>2020-01-01T00:00:00</bpmn:timeDate>
+                        </bpmn:timerEventDefinition></bpmn:startEvent>""")
+                .replace("sourceRef=\"StartEvent_Applied\" targetRef=\"UserTask_SchoolReview\"",
+                        "sourceRef=\"StartEvent_Applied\" targetRef=\"ServiceTask_CreditNow\"")
+                .replace("</bpmn:process>", """
+                        <bpmn:serviceTask id="ServiceTask_CreditNow" camunda:delegateExpression="${creditHoursDelegate}">
+                          <bpmn:extensionElements><camunda:inputOutput>
+                            <camunda:inputParameter name="exemptionId">${%d}</camunda:inputParameter>
+                          </camunda:inputOutput></bpmn:extensionElements>
+                        </bpmn:serviceTask>
+                        <bpmn:sequenceFlow id="SequenceFlow_CreditedNow" sourceRef="ServiceTask_CreditNow" targetRef="EndEvent_CreditedNow" />
+                        <bpmn:endEvent id="EndEvent_CreditedNow" />
+                        </bpmn:process>""".formatted(waiting.getId()));
+        assertThat(model).contains("TimerEventDefinition_CreditNow", "targetRef=\"ServiceTask_CreditNow\"");
+
+        refusedNamingElement(model, "StartEvent_Applied");
+
+        // The job executor is off in tests: run what it would have run a few seconds on.
+        Thread.sleep(2000);
+        for (Job due : management.createJobQuery().processDefinitionKey(DegreeExemptionProcess.PROCESS_ID).timers()
+                .executable().list()) {
+            if (due.getProcessInstanceId() == null) {
+                management.executeJob(due.getId());
+            }
+        }
+        assertThat(ledger.entriesOf(waiting.teacherId())).extracting(LedgerEntry::sourceRef)
+                .doesNotContain(DegreeExemptionProcess.PROCESS_ID + "/" + waiting.getId());
+        assertThat(exemptions.require(waiting.getId()).status()).isEqualTo(ExemptionStatus.AUTHORITY_REVIEW);
+        assertThat(exemptions.history(waiting.getId())).extracting(CaseEvent::outcome)
+                .containsExactly(CaseOutcome.SUBMITTED, CaseOutcome.APPROVED);
+    }
+
+    @Test
+    void anotherProceduresDelegateIsRefused() throws Exception {
+        String model = ModelerDeployment.degreeExemptionModel().replace("${creditHoursDelegate}", "${issueCertificateDelegate}");
+        refusedNamingElement(model, "ServiceTask_CreditHours");
+    }
+
+    /** Without caseTask the casework's listener skips the task: no R-04 scope check, no R-40 decision and reason. */
+    @Test
+    void aUserTaskOutsideTheCaseworkIsRefused() throws Exception {
+        String model = ModelerDeployment.degreeExemptionModel().replaceFirst(
+                "(id=\"UserTask_AuthorityReview\"[\\s\\S]*?)<camunda:property name=\"caseTask\" value=\"review\" />", "$1");
+        refusedNamingElement(model, "UserTask_AuthorityReview");
+    }
+
+    @Test
+    void aLegitimateNewVersionStillDeploys() throws Exception {
+        int before = latestVersion();
+        String changed = ModelerDeployment.degreeExemptionModel().replaceFirst(
+                "(id=\"UserTask_SchoolReview\"[^>]*camunda:dueDate=\")P10D\"", "$1P5D\"");
+        HttpResponse<String> response = deploy(changed);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String deployment = json.readTree(response.body()).get("id").asText();
+        try {
+            assertThat(latestVersion()).isEqualTo(before + 1);
+        } finally {
+            repository.deleteDeployment(deployment, true);
+        }
+    }
+
+    /** Defence in depth: whatever a model says, the engine's expressions resolve only the procedures' declared beans. */
+    @Test
+    void theEnginesExpressionsReachOnlyDeclaredBeans() {
+        assertThat(context.containsBean("ledger")).isTrue();
+        assertThatThrownBy(() -> evaluate("${ledger}")).isInstanceOf(ProcessEngineException.class)
+                .hasMessageContaining("ledger");
+        assertThat(evaluate("${creditHoursDelegate}")).isInstanceOf(JavaDelegate.class);
+    }
+
+    private Object evaluate(String expression) {
+        return engine.getCommandExecutorTxRequired().execute(command -> engine.getExpressionManager()
+                .createExpression(expression).getValue(StartProcessVariableScope.getSharedInstance()));
+    }
+
+    private void refusedNamingElement(String model, String elementId) throws Exception {
+        long deployments = repository.createDeploymentQuery().count();
+        int version = latestVersion();
+        HttpResponse<String> response = deploy(model);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        assertThat(response.body()).contains(elementId);
+        assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
+        assertThat(latestVersion()).isEqualTo(version);
+    }
+
+    private HttpResponse<String> deploy(String model) throws Exception {
+        String owner = "Basic " + Base64.getEncoder().encodeToString(
+                "process.owner:shixun123".getBytes(StandardCharsets.UTF_8));
+        return http.send(ModelerDeployment.degreeExemption("degreeExemption by the process owner", model)
+                .request(URI.create("http://localhost:" + port), owner),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private int latestVersion() {
+        return repository.createProcessDefinitionQuery().processDefinitionKey(DegreeExemptionProcess.PROCESS_ID)
+                .latestVersion().singleResult().getVersion();
+    }
+
+    private DegreeExemption appliedAndApprovedBySchool() {
+        Teacher teacher = teachers.findByStaffNumber("4101050001001").orElseThrow();
+        DegreeExemption exemption = exemptions.apply(teacher.getId(), "teacher", new Diploma("郑州大学",
+                DegreeLevel.BACHELOR, "小学教育", true, LocalDate.of(2021, 9, 1), LocalDate.of(2024, 6, 30),
+                "MODEL-GUARD-" + System.nanoTime(), StoredEvidence.of(evidence, teacher.getId())));
+        cases.decide(exemptions.openTask(exemption.getId()).orElseThrow().id(), accounts.find("school.admin").orElseThrow(),
+                Decision.APPROVE, null);
+        return exemption;
+    }
+}
