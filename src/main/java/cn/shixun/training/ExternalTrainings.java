@@ -2,6 +2,7 @@ package cn.shixun.training;
 
 import cn.shixun.evidence.EvidenceFiles;
 import cn.shixun.ledger.Evidence;
+import cn.shixun.ledger.EvidenceNumbers;
 import cn.shixun.ledger.Ledger;
 import cn.shixun.ledger.LedgerEntry;
 import cn.shixun.ledger.SourceType;
@@ -482,7 +483,11 @@ public class ExternalTrainings {
                     evidence.statedHours().toPlainString(), days);
         }
         String number = evidence.certificateNumber().strip();
-        boolean taken = repository.findByCertificateNumber(number).stream()
+        String key = EvidenceNumbers.key(number);
+        if (key.isEmpty()) {
+            throw BusinessRuleException.violation("R-31", "certificateNumber", "training.evidence-incomplete");
+        }
+        boolean taken = repository.findByCertificateKey(key).stream()
                 .anyMatch(other -> !other.getId().equals(training.getId()) && !other.status().isClosedWithoutHours());
         if (taken) {
             throw BusinessRuleException.conflict("R-40", "certificateNumber", "training.certificate-already-used", number);

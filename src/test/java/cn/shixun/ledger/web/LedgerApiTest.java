@@ -133,6 +133,19 @@ class LedgerApiTest {
     }
 
     @Test
+    void R40_anEvidenceNumberInFullWidthFormsIsTheSameCertificateThroughTheApi() throws Exception {
+        mvc.perform(postJson("/api/teachers/{id}/ledger", teacher.getId(), registration("KM-API-W1", """
+                        {"kind":"PROGRAMME_CERTIFIED","endDate":"2024-06-01","hours":8}""")))
+                .andExpect(status().isCreated());
+        mvc.perform(postJson("/api/teachers/{id}/ledger", teacher.getId(), registration("ｋｍ－ａｐｉ－ｗ１\\u200b", """
+                        {"kind":"PROGRAMME_CERTIFIED","endDate":"2024-06-01","hours":8}""")))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.ruleId").value("R-40"))
+                .andExpect(jsonPath("$.field").value("evidenceNumber"));
+        assertThat(rows()).isEqualTo(1);
+    }
+
+    @Test
     void badInputIs422NamingTheFieldInChineseOrEnglish() throws Exception {
         mvc.perform(postJson("/api/teachers/{id}/ledger", teacher.getId(), registration("KM-API-3", """
                         {"kind":"BUREAU_TRAINING","startDate":"2024-03-01","endDate":"2024-03-01","hours":30}""")))
