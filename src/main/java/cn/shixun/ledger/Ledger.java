@@ -80,6 +80,10 @@ public class Ledger {
         entries.lockTeacher(teacherId);
         String evidenceKey = checkEvidence(teacherId, evidence);
         CreditResult result = calculate(teacher, claim);
+        if (result.hours().signum() <= 0) {
+            // Whatever the calculation (a decision table's rate, a unit count), an entry of 0.00 h registers nothing.
+            throw BusinessRuleException.violation("R-40", "hours", "ledger.hours-zero");
+        }
         LedgerEntry entry;
         try {
             entry = entries.saveAndFlush(entryFor(teacherId, claim, result, evidence, evidenceKey, decidedBy));
@@ -220,7 +224,8 @@ public class Ledger {
         if (row.category() == null) {
             throw BusinessRuleException.violation("R-41", at + "category", "ledger.legacy.category-required");
         }
-        if (row.hours() == null || row.hours().signum() <= 0 || row.hours().compareTo(MAX_LEGACY_HOURS) > 0) {
+        if (row.hours() == null || row.hours().signum() <= 0 || HourCalculator.roundsToZero(row.hours())
+                || row.hours().compareTo(MAX_LEGACY_HOURS) > 0) {
             throw BusinessRuleException.violation("R-41", at + "hours", "ledger.legacy.bad-hours", row.hours());
         }
         if (row.paperEvidence() == null || EvidenceNumbers.key(row.paperEvidence()).isEmpty()

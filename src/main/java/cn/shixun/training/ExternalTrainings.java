@@ -15,6 +15,7 @@ import cn.shixun.organisation.TrainingProviders;
 import cn.shixun.policy.Claim;
 import cn.shixun.policy.ClaimKind;
 import cn.shixun.policy.CreditResult;
+import cn.shixun.policy.HourCalculator;
 import cn.shixun.security.AccessScope;
 import cn.shixun.security.CandidateGroup;
 import cn.shixun.security.CurrentAccount;
@@ -478,6 +479,7 @@ public class ExternalTrainings {
                     evidence.statedDays(), days);
         }
         if (evidence.statedHours() != null && (evidence.statedHours().signum() <= 0
+                || HourCalculator.roundsToZero(evidence.statedHours())
                 || evidence.statedHours().compareTo(MAX_HOURS_PER_DAY.multiply(BigDecimal.valueOf(days))) > 0)) {
             throw BusinessRuleException.violation("R-31", "statedHours", "training.hours-out-of-range",
                     evidence.statedHours().toPlainString(), days);
