@@ -137,6 +137,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(paths(PUBLIC_PATHS)).permitAll()
                         .anyRequest().authenticated())
+                .headers(headers -> headers.addHeaderWriter(PageHeaders.contentSecurityPolicy()))
                 .build();
     }
 }
