@@ -64,6 +64,15 @@ class PageHeadersIT {
                 .doesNotContain(PageHeaders.CONTENT_SECURITY_POLICY);
     }
 
+    @Test
+    void inTheDemoProfileSwaggerUiAndTheApiDescriptionNeedNoSignIn() throws Exception {
+        HttpClient anonymous = HttpClient.newHttpClient();
+        assertThat(anonymous.send(request("/v3/api-docs").build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .isEqualTo(200);
+        assertThat(anonymous.send(request("/swagger-ui/index.html").build(), HttpResponse.BodyHandlers.ofString())
+                .statusCode()).isEqualTo(200);
+    }
+
     private static List<String> sessionCookies(HttpResponse<?> response) {
         return response.headers().allValues("Set-Cookie").stream().filter(cookie -> cookie.startsWith("JSESSIONID="))
                 .toList();
