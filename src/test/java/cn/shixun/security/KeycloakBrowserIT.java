@@ -82,6 +82,7 @@ class KeycloakBrowserIT extends BrowserTestSupport {
         open("/v3/api-docs");
         assertThat(browser.getPageSource()).as("signed in, the API description asks for a bearer token")
                 .contains("\"bearerAuth\"").doesNotContain("\"basicAuth\"");
+        open("/my/hours");
 
         byTest("logout").click();
         waitUntil(() -> currentPath().startsWith("/login?logout"));
