@@ -58,3 +58,13 @@ document.addEventListener('change', function (event) {
 });
 document.addEventListener('DOMContentLoaded', shixunApplyKinds);
 document.addEventListener('htmx:afterSettle', shixunApplyKinds);
+
+// Progress bars carry their width as data-percent: the Content-Security-Policy allows no inline
+// style attributes, and a width set from script is not one.
+function shixunApplyPercents() {
+  document.querySelectorAll('.progress-bar[data-percent]').forEach(function (bar) {
+    bar.style.width = bar.getAttribute('data-percent') + '%';
+  });
+}
+document.addEventListener('DOMContentLoaded', shixunApplyPercents);
+document.addEventListener('htmx:afterSettle', shixunApplyPercents);

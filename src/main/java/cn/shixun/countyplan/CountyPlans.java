@@ -14,6 +14,7 @@ import cn.shixun.organisation.ProjectDesignAuthorities;
 import cn.shixun.organisation.ProjectType;
 import cn.shixun.policy.Claim;
 import cn.shixun.policy.ClaimKind;
+import cn.shixun.policy.HourCalculator;
 import cn.shixun.security.AccessScope;
 import cn.shixun.security.CandidateGroup;
 import cn.shixun.security.CurrentAccount;
@@ -448,7 +449,7 @@ public class CountyPlans {
     /** Checks one project's report and returns the write to do once every report has passed. */
     private Runnable checkedReport(CountyPlan plan, PlanProject project, ProjectReport report, String at) {
         BigDecimal hours = report.deliveredHours();
-        if (hours == null || hours.signum() <= 0 || hours.compareTo(MAX_HOURS) > 0) {
+        if (hours == null || hours.signum() <= 0 || HourCalculator.roundsToZero(hours) || hours.compareTo(MAX_HOURS) > 0) {
             throw BusinessRuleException.violation("R-32", at + "deliveredHours", "countyplan.hours-invalid", hours);
         }
         LocalDate start = report.trainingStart();

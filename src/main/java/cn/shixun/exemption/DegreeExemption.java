@@ -1,5 +1,6 @@
 package cn.shixun.exemption;
 
+import cn.shixun.ledger.EvidenceNumbers;
 import cn.shixun.policy.DegreeLevel;
 import cn.shixun.tasks.CaseLifecycle;
 import jakarta.persistence.Column;
@@ -59,6 +60,10 @@ public class DegreeExemption {
     @Column(name = "certificate_number", nullable = false)
     private String certificateNumber;
 
+    /** The number's comparison key ({@link EvidenceNumbers}): the "certificate already used" check compares it. */
+    @Column(name = "certificate_key")
+    private String certificateKey;
+
     @Column(name = "diploma_file", nullable = false)
     private String diplomaFile;
 
@@ -102,6 +107,7 @@ public class DegreeExemption {
         this.studyStart = diploma.studyStart();
         this.studyEnd = diploma.studyEnd();
         this.certificateNumber = diploma.certificateNumber().strip();
+        this.certificateKey = EvidenceNumbers.key(certificateNumber);
         this.diplomaFile = diploma.diplomaFile().strip();
     }
 

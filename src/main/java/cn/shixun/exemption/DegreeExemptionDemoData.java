@@ -2,6 +2,7 @@ package cn.shixun.exemption;
 
 import cn.shixun.evidence.EvidenceFiles;
 import cn.shixun.evidence.SamplePdf;
+import cn.shixun.ledger.EvidenceNumbers;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.policy.DegreeLevel;
 import cn.shixun.security.Accounts;
@@ -64,7 +65,7 @@ class DegreeExemptionDemoData implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         Optional<CurrentAccount> schoolAdmin = accounts.find("school.admin");
         var school = organisations.findByCode(SCHOOL);
-        if (schoolAdmin.isEmpty() || school.isEmpty() || !repository.findByCertificateNumber(certificate(1)).isEmpty()) {
+        if (schoolAdmin.isEmpty() || school.isEmpty() || !repository.findByCertificateKey(EvidenceNumbers.key(certificate(1))).isEmpty()) {
             return;
         }
         // Teacher 001 is the demo account "teacher", who applies in the README walk-through.

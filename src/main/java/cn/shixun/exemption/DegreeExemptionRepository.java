@@ -5,7 +5,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface DegreeExemptionRepository extends JpaRepository<DegreeExemption, Long> {
 
-    List<DegreeExemption> findByCertificateNumber(String certificateNumber);
+    List<DegreeExemption> findByCertificateKey(String certificateKey);
 
     List<DegreeExemption> findByTeacherIdOrderByLifecycleCreatedAtDescIdDesc(Long teacherId);
 }

@@ -4,6 +4,7 @@ import cn.shixun.evidence.EvidenceFiles;
 import cn.shixun.shared.BusinessDate;
 import cn.shixun.exemption.process.DegreeExemptionProcess;
 import cn.shixun.ledger.Evidence;
+import cn.shixun.ledger.EvidenceNumbers;
 import cn.shixun.ledger.Ledger;
 import cn.shixun.ledger.LedgerEntry;
 import cn.shixun.ledger.SourceType;
@@ -258,7 +259,11 @@ public class DegreeExemptions {
         }
         checkLevel(teacher, diploma);
         String number = diploma.certificateNumber().strip();
-        boolean taken = repository.findByCertificateNumber(number).stream()
+        String key = EvidenceNumbers.key(number);
+        if (key.isEmpty()) {
+            throw BusinessRuleException.violation("R-30", "certificateNumber", "exemption.evidence-required");
+        }
+        boolean taken = repository.findByCertificateKey(key).stream()
                 .anyMatch(other -> !other.getId().equals(ownId) && !other.status().isClosedWithoutExemption());
         if (taken) {
             throw BusinessRuleException.conflict("R-40", "certificateNumber", "exemption.certificate-already-used", number);

@@ -80,6 +80,10 @@ public class Ledger {
         entries.lockTeacher(teacherId);
         String evidenceKey = checkEvidence(teacherId, evidence);
         CreditResult result = calculate(teacher, claim);
+        if (result.hours().signum() <= 0) {
+            // Whatever the calculation (a decision table's rate, a unit count), an entry of 0.00 h registers nothing.
+            throw BusinessRuleException.violation("R-40", "hours", "ledger.hours-zero");
+        }
         LedgerEntry entry;
         try {
             entry = entries.saveAndFlush(entryFor(teacherId, claim, result, evidence, evidenceKey, decidedBy));
@@ -110,7 +114,7 @@ public class Ledger {
         if (evidence != null && evidence.sourceRef() != null && evidence.number() != null) {
             entries.lockTeacher(teacherId);
             List<LedgerEntry> earlier = entries.writtenFrom(teacherId, evidence.sourceType(), evidence.sourceRef(),
-                    evidence.number().strip());
+                    EvidenceNumbers.key(evidence.number()));
             if (!earlier.isEmpty()) {
                 log.debug("Entry {} already credits {} for teacher {}", earlier.get(0).getId(), evidence.sourceRef(),
                         teacherId);
@@ -183,7 +187,7 @@ public class Ledger {
             LegacyHours row = rows.get(i);
             String at = "items[" + i + "].";
             validateLegacy(row, at, today);
-            String key = row.paperEvidence().strip() + "|" + row.year() + "|" + row.category();
+            String key = legacyKey(row.paperEvidence(), row.year(), row.category().name());
             boolean imported = entries.existsByTeacherIdAndEvidenceKey(teacherId, key);
             if (keys.contains(key) || imported && !skipImported) {
                 throw BusinessRuleException.conflict("R-40", at + "paperEvidence", "ledger.legacy.duplicate",
@@ -220,10 +224,12 @@ public class Ledger {
         if (row.category() == null) {
             throw BusinessRuleException.violation("R-41", at + "category", "ledger.legacy.category-required");
         }
-        if (row.hours() == null || row.hours().signum() <= 0 || row.hours().compareTo(MAX_LEGACY_HOURS) > 0) {
+        if (row.hours() == null || row.hours().signum() <= 0 || HourCalculator.roundsToZero(row.hours())
+                || row.hours().compareTo(MAX_LEGACY_HOURS) > 0) {
             throw BusinessRuleException.violation("R-41", at + "hours", "ledger.legacy.bad-hours", row.hours());
         }
-        if (row.paperEvidence() == null || row.paperEvidence().isBlank() || row.paperEvidence().length() > MAX_TEXT) {
+        if (row.paperEvidence() == null || EvidenceNumbers.key(row.paperEvidence()).isEmpty()
+                || row.paperEvidence().length() > MAX_TEXT || EvidenceNumbers.key(row.paperEvidence()).length() > MAX_TEXT) {
             throw BusinessRuleException.violation("R-41", at + "paperEvidence", "ledger.legacy.evidence-required");
         }
     }
@@ -250,7 +256,16 @@ public class Ledger {
         };
     }
 
-    /** R-40: evidence is required and may back only one live entry per teacher; returns its unique key. */
+    /** The unique key of imported hours: the same paper evidence, year and category are imported once (R-40). */
+    static String legacyKey(String paperEvidence, int year, String category) {
+        return EvidenceNumbers.key(paperEvidence) + "|" + year + "|" + category;
+    }
+
+    /**
+     * R-40: evidence is required and may back only one live entry per teacher, numbers compared
+     * by {@link EvidenceNumbers#key} (case, full-width forms and invisible characters do not make
+     * a new certificate); returns the entry's unique key.
+     */
     private String checkEvidence(Long teacherId, Evidence evidence) {
         if (evidence == null || evidence.sourceType() == null) {
             throw BusinessRuleException.violation("R-40", "sourceType", "ledger.source-required");
@@ -259,16 +274,17 @@ public class Ledger {
             throw BusinessRuleException.violation("R-40", "sourceType", "ledger.source-not-for-claims", evidence.sourceType());
         }
         String number = evidence.number() == null ? "" : evidence.number().strip();
-        if (number.isEmpty() || number.length() > MAX_TEXT) {
+        String norm = EvidenceNumbers.key(number);
+        if (norm.isEmpty() || number.length() > MAX_TEXT || norm.length() > MAX_TEXT) {
             throw BusinessRuleException.violation("R-40", "evidenceNumber", "ledger.evidence-required");
         }
-        List<LedgerEntry> live = entries.liveWithEvidence(teacherId, number);
+        List<LedgerEntry> live = entries.liveWithEvidence(teacherId, norm);
         if (!live.isEmpty()) {
             throw BusinessRuleException.conflict("R-40", "evidenceNumber", "ledger.evidence-already-registered", number,
                     String.valueOf(live.get(0).getId()));
         }
-        long earlier = entries.keyedWithEvidence(teacherId, number);
-        return earlier == 0 ? number : number + "#" + (earlier + 1);
+        long earlier = entries.keyedWithEvidence(teacherId, norm);
+        return earlier == 0 ? norm : norm + "#" + (earlier + 1);
     }
 
     private LedgerEntry entryFor(Long teacherId, Claim claim, CreditResult result, Evidence evidence, String evidenceKey,

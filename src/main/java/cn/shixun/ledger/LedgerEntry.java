@@ -64,6 +64,10 @@ public class LedgerEntry {
     @Column(name = "evidence_number", updatable = false)
     private String evidenceNumber;
 
+    /** The number's comparison key ({@link EvidenceNumbers}): what R-40's uniqueness compares. */
+    @Column(name = "evidence_norm", updatable = false)
+    private String evidenceNorm;
+
     @Column(name = "evidence_key", updatable = false)
     private String evidenceKey;
 
@@ -122,6 +126,7 @@ public class LedgerEntry {
 
     LedgerEntry evidence(String number, String key, List<String> files) {
         this.evidenceNumber = number;
+        this.evidenceNorm = number == null ? null : EvidenceNumbers.key(number);
         this.evidenceKey = key;
         this.evidenceFiles = files == null || files.isEmpty() ? null : String.join("\n", files);
         return this;

@@ -17,21 +17,21 @@ interface LedgerEntryRepository extends JpaRepository<LedgerEntry, Long> {
     @Query("select coalesce(sum(e.units), 0) from LedgerEntry e where e.teacherId = :teacherId and e.claimKind = :kind")
     long netUnits(@Param("teacherId") Long teacherId, @Param("kind") String kind);
 
-    /** Entries with this evidence that no later entry has reversed. */
-    @Query("select e from LedgerEntry e where e.teacherId = :teacherId and e.evidenceNumber = :number"
+    /** Entries with this evidence (its {@link EvidenceNumbers#key}) that no later entry has reversed. */
+    @Query("select e from LedgerEntry e where e.teacherId = :teacherId and e.evidenceNorm = :norm"
             + " and e.reversesEntryId is null"
             + " and not exists (select r.id from LedgerEntry r where r.reversesEntryId = e.id)")
-    List<LedgerEntry> liveWithEvidence(@Param("teacherId") Long teacherId, @Param("number") String number);
+    List<LedgerEntry> liveWithEvidence(@Param("teacherId") Long teacherId, @Param("norm") String evidenceNorm);
 
-    @Query("select count(e) from LedgerEntry e where e.teacherId = :teacherId and e.evidenceNumber = :number"
+    @Query("select count(e) from LedgerEntry e where e.teacherId = :teacherId and e.evidenceNorm = :norm"
             + " and e.evidenceKey is not null")
-    long keyedWithEvidence(@Param("teacherId") Long teacherId, @Param("number") String number);
+    long keyedWithEvidence(@Param("teacherId") Long teacherId, @Param("norm") String evidenceNorm);
 
-    /** Entries (not reversals) written for this teacher from this source and evidence, oldest first. */
+    /** Entries (not reversals) written for this teacher from this source and evidence (its key), oldest first. */
     @Query("select e from LedgerEntry e where e.teacherId = :teacherId and e.sourceType = :type"
-            + " and e.sourceRef = :ref and e.evidenceNumber = :number and e.reversesEntryId is null order by e.id")
+            + " and e.sourceRef = :ref and e.evidenceNorm = :norm and e.reversesEntryId is null order by e.id")
     List<LedgerEntry> writtenFrom(@Param("teacherId") Long teacherId, @Param("type") SourceType type,
-                                  @Param("ref") String sourceRef, @Param("number") String evidenceNumber);
+                                  @Param("ref") String sourceRef, @Param("norm") String evidenceNorm);
 
     boolean existsByReversesEntryId(Long entryId);
 

@@ -102,6 +102,11 @@ public class HourCalculator {
                 teacher.profile(), rule.decision(), capped, why.toString());
     }
 
+    /** Whether {@code hours} is 0.00 at the ledger's two decimals. */
+    public static boolean roundsToZero(BigDecimal hours) {
+        return hours.setScale(2, RoundingMode.HALF_UP).signum() == 0;
+    }
+
     private static void validate(Claim claim, LocalDate today) {
         if (claim.kind() == null) {
             throw BusinessRuleException.violation(null, "kind", "policy.invalid.kind-required");
@@ -121,6 +126,11 @@ public class HourCalculator {
         if (claim.hours() != null) {
             if (claim.hours().signum() <= 0) {
                 throw BusinessRuleException.violation(null, "hours", "policy.invalid.hours-not-positive", claim.hours());
+            }
+            if (roundsToZero(claim.hours())) {
+                // The ledger keeps two decimals: 0.001 h would be registered as a 0.00 h entry.
+                throw BusinessRuleException.violation("R-40", "hours", "policy.invalid.hours-round-to-zero",
+                        claim.hours().toPlainString());
             }
             if (claim.hours().compareTo(MAX_STATED_HOURS) > 0) {
                 throw BusinessRuleException.violation(null, "hours", "policy.invalid.hours-absurd", claim.hours());

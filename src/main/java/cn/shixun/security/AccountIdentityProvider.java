@@ -38,7 +38,8 @@ class AccountIdentityProvider implements ReadOnlyIdentityProvider {
 
     @Override
     public User findUserById(String userId) {
-        return directory.member(userId).map(AccountIdentityProvider::user).orElse(null);
+        return directory.member(userId).filter(visibleToCaller(directory, Context.getCommandContext()))
+                .map(AccountIdentityProvider::user).orElse(null);
     }
 
     @Override
@@ -120,6 +121,12 @@ class AccountIdentityProvider implements ReadOnlyIdentityProvider {
         return ((AccountIdentityProvider) commandContext.getReadOnlyIdentityProvider()).directory;
     }
 
+    /** The members the engine's authenticated user may see (none set: the engine itself, which sees all). */
+    private static Predicate<EngineDirectory.Member> visibleToCaller(EngineDirectory directory,
+                                                                    CommandContext commandContext) {
+        return directory.visibleTo(commandContext == null ? null : commandContext.getAuthenticatedUserId());
+    }
+
     private static <T> List<T> page(Stream<T> items, Page page) {
         Stream<T> paged = items;
         if (page != null) {
@@ -179,7 +186,7 @@ class AccountIdentityProvider implements ReadOnlyIdentityProvider {
                     && (lastName == null || lastName.isEmpty())
                     && email == null && emailLike == null
                     && (groupId == null || member.groupIds().contains(groupId));
-            return candidates.filter(filter).sorted(Comparator.comparing(EngineDirectory.Member::username));
+            return candidates.filter(visibleToCaller(directory, commandContext).and(filter)).sorted(Comparator.comparing(EngineDirectory.Member::username));
         }
     }
 
@@ -209,7 +216,8 @@ class AccountIdentityProvider implements ReadOnlyIdentityProvider {
             EngineDirectory directory = directory(commandContext);
             Stream<EngineDirectory.Team> candidates;
             if (userId != null) {
-                candidates = directory.member(userId).stream().flatMap(member -> member.groupIds().stream())
+                // Group names are reference data; who belongs to them is not.
+                candidates = directory.member(userId).filter(visibleToCaller(directory, commandContext)).stream().flatMap(member -> member.groupIds().stream())
                         .map(directory::team).flatMap(java.util.Optional::stream);
             } else if (id != null) {
                 candidates = directory.team(id).stream();

@@ -2,8 +2,13 @@ package cn.shixun.security;
 
 import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
+import cn.shixun.teacher.Teacher;
+import cn.shixun.teacher.Teachers;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,8 +22,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class EngineDirectory {
 
-    /** A user of the engine: the username, the display name, and the groups it belongs to. */
-    record Member(String username, String displayName, List<String> groupIds) {
+    /**
+     * A user of the engine: the username, the display name, the groups it belongs to, and what
+     * decides who may see it: the role and the organisation (a teacher's current school).
+     */
+    record Member(String username, String displayName, List<String> groupIds, Role role, Long organisationId) {
     }
 
     /** A group of the engine with a readable name. */
@@ -28,13 +36,15 @@ class EngineDirectory {
     private final AccountRepository accounts;
     private final PasswordEncoder passwordEncoder;
     private final Organisations organisations;
+    private final Teachers teachers;
     private final SignInThrottle throttle;
 
     EngineDirectory(AccountRepository accounts, PasswordEncoder passwordEncoder, Organisations organisations,
-                    SignInThrottle throttle) {
+                    Teachers teachers, SignInThrottle throttle) {
         this.accounts = accounts;
         this.passwordEncoder = passwordEncoder;
         this.organisations = organisations;
+        this.teachers = teachers;
         this.throttle = throttle;
     }
 
@@ -44,6 +54,34 @@ class EngineDirectory {
 
     List<Member> members() {
         return accounts.findAll().stream().filter(Account::enabled).map(this::member).toList();
+    }
+
+    /**
+     * Which members an engine caller may see (docs/security.md: who works where is not public):
+     * everyone for the engine itself ({@code caller} null: our own services, the job executor) and
+     * for system administrators; the members whose organisation lies in their scope for school
+     * administrators and reviewers ({@link AccessScope}, R-04 included); only itself for anyone else.
+     */
+    Predicate<Member> visibleTo(String caller) {
+        if (caller == null) {
+            return member -> true;
+        }
+        Optional<Member> self = member(caller);
+        if (self.isEmpty()) {
+            return member -> false;
+        }
+        Role role = self.get().role();
+        if (role == Role.SYSTEM_ADMIN) {
+            return member -> true;
+        }
+        Predicate<Member> itself = member -> member.username().equals(caller);
+        if (!role.reviews()) {
+            return itself;
+        }
+        Long authority = self.get().organisationId();
+        Map<Long, Boolean> answered = new HashMap<>();
+        return itself.or(member -> member.organisationId() != null && answered.computeIfAbsent(member.organisationId(),
+                organisation -> organisations.answersFor(authority, organisation)));
     }
 
     /**
@@ -91,6 +129,10 @@ class EngineDirectory {
     private Member member(Account account) {
         String code = account.organisationId() == null ? null
                 : organisations.find(account.organisationId()).map(Organisation::code).orElse(null);
-        return new Member(account.username(), account.displayName(), CandidateGroup.engineGroupsOf(account.role(), code));
+        Long scope = account.role() == Role.TEACHER
+                ? teachers.find(account.teacherId()).map(Teacher::schoolId).orElse(null)
+                : account.organisationId();
+        return new Member(account.username(), account.displayName(), CandidateGroup.engineGroupsOf(account.role(), code),
+                account.role(), scope);
     }
 }

@@ -2,6 +2,7 @@ package cn.shixun.security;
 
 import java.util.Arrays;
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -9,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.authorization.AuthorizationManagers;
@@ -39,9 +41,10 @@ class SecurityConfiguration {
     static final String LAST_USERNAME = "shixun.lastUsername";
 
     private static final String[] PUBLIC_PATHS = {
-        LOGIN_PAGE, "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error",
-        "/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**"
+        LOGIN_PAGE, "/css/**", "/js/**", "/img/**", "/webjars/**", "/favicon.ico", "/error"
     };
+    /** Swagger UI and the API description: open in the demo, behind sign-in elsewhere ({@code shixun.api-docs.public}). */
+    private static final String[] API_DOCS = {"/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**"};
 
     /**
      * Matchers on the whole path inside the application. The engine REST API and the Camunda
@@ -131,12 +134,17 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain pageChain(HttpSecurity http, SignIn signIn) throws Exception {
+    SecurityFilterChain pageChain(HttpSecurity http, SignIn signIn,
+                                  @Value("${shixun.api-docs.public:false}") boolean apiDocsPublic) throws Exception {
         signIn.pages(http);
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(paths(PUBLIC_PATHS)).permitAll()
+                        .requestMatchers(paths(API_DOCS)).access(apiDocsPublic
+                                ? (authentication, context) -> new AuthorizationDecision(true)
+                                : AuthenticatedAuthorizationManager.authenticated())
                         .anyRequest().authenticated())
+                .headers(headers -> headers.addHeaderWriter(PageHeaders.contentSecurityPolicy()))
                 .build();
     }
 }

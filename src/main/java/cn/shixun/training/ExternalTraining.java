@@ -1,5 +1,6 @@
 package cn.shixun.training;
 
+import cn.shixun.ledger.EvidenceNumbers;
 import cn.shixun.tasks.CaseLifecycle;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -63,6 +64,10 @@ public class ExternalTraining {
     @Column(name = "certificate_number")
     private String certificateNumber;
 
+    /** The number's comparison key ({@link EvidenceNumbers}): the "certificate already used" check compares it. */
+    @Column(name = "certificate_key")
+    private String certificateKey;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "certificate_kind")
     private CertificateKind certificateKind;
@@ -121,6 +126,7 @@ public class ExternalTraining {
 
     void takeEvidence(CompletionEvidence evidence) {
         this.certificateNumber = evidence.certificateNumber().strip();
+        this.certificateKey = EvidenceNumbers.key(certificateNumber);
         this.certificateKind = evidence.certificateKind();
         this.statedHours = evidence.statedHours();
         this.statedDays = evidence.statedDays();

@@ -13,5 +13,5 @@ interface ExternalTrainingRepository extends JpaRepository<ExternalTraining, Lon
 
     Page<ExternalTraining> findBySchoolIdOrderByLifecycleCreatedAtDescIdDesc(Long schoolId, Pageable page);
 
-    List<ExternalTraining> findByCertificateNumber(String certificateNumber);
+    List<ExternalTraining> findByCertificateKey(String certificateKey);
 }

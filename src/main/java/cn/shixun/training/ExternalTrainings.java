@@ -2,6 +2,7 @@ package cn.shixun.training;
 
 import cn.shixun.evidence.EvidenceFiles;
 import cn.shixun.ledger.Evidence;
+import cn.shixun.ledger.EvidenceNumbers;
 import cn.shixun.ledger.Ledger;
 import cn.shixun.ledger.LedgerEntry;
 import cn.shixun.ledger.SourceType;
@@ -14,6 +15,7 @@ import cn.shixun.organisation.TrainingProviders;
 import cn.shixun.policy.Claim;
 import cn.shixun.policy.ClaimKind;
 import cn.shixun.policy.CreditResult;
+import cn.shixun.policy.HourCalculator;
 import cn.shixun.security.AccessScope;
 import cn.shixun.security.CandidateGroup;
 import cn.shixun.security.CurrentAccount;
@@ -477,12 +479,17 @@ public class ExternalTrainings {
                     evidence.statedDays(), days);
         }
         if (evidence.statedHours() != null && (evidence.statedHours().signum() <= 0
+                || HourCalculator.roundsToZero(evidence.statedHours())
                 || evidence.statedHours().compareTo(MAX_HOURS_PER_DAY.multiply(BigDecimal.valueOf(days))) > 0)) {
             throw BusinessRuleException.violation("R-31", "statedHours", "training.hours-out-of-range",
                     evidence.statedHours().toPlainString(), days);
         }
         String number = evidence.certificateNumber().strip();
-        boolean taken = repository.findByCertificateNumber(number).stream()
+        String key = EvidenceNumbers.key(number);
+        if (key.isEmpty()) {
+            throw BusinessRuleException.violation("R-31", "certificateNumber", "training.evidence-incomplete");
+        }
+        boolean taken = repository.findByCertificateKey(key).stream()
                 .anyMatch(other -> !other.getId().equals(training.getId()) && !other.status().isClosedWithoutHours());
         if (taken) {
             throw BusinessRuleException.conflict("R-40", "certificateNumber", "training.certificate-already-used", number);

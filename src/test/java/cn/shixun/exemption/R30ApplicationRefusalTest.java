@@ -107,6 +107,28 @@ class R30ApplicationRefusalTest {
     }
 
     @Test
+    void R40_aCertificateNumberDifferingOnlyByCaseFullWidthFormsOrAnInvisibleCharacterIsTheSameCertificate() {
+        Diploma d = data.diplomaOf(teacher.getId());
+        exemptions.apply(teacher.getId(), data.usernameOf(teacher), d);
+        Teacher colleague = data.teacherAt(data.schools.countySchool, Stage.PRIMARY);
+        Diploma colleagues = data.diplomaOf(colleague.getId());
+        String number = d.certificateNumber();
+        for (String variant : List.of(number.toLowerCase(java.util.Locale.ROOT), fullWidth(number),
+                number.substring(0, 3) + "\u200b" + number.substring(3), " " + number.replace("-", "\uff0d") + "\ufeff")) {
+            refused(() -> exemptions.apply(colleague.getId(), "c", new Diploma(d.institution(), d.degreeLevel(), d.major(),
+                            true, d.studyStart(), d.studyEnd(), variant, colleagues.diplomaFile())), "R-40",
+                    "certificateNumber", BusinessRuleException.Kind.CONFLICT);
+        }
+    }
+
+    /** ASCII letters and digits as their full-width forms (U+FF21...), as a Chinese input method types them. */
+    private static String fullWidth(String text) {
+        StringBuilder wide = new StringBuilder();
+        text.chars().forEach(c -> wide.append(Character.isLetterOrDigit(c) && c < 128 ? (char) (c + 0xFEE0) : (char) c));
+        return wide.toString();
+    }
+
+    @Test
     void R15_whereTheProfileSetsDegreeLevelsAMiddleSchoolTeachersJuniorCollegeDegreeIsRefused() {
         ExemptionFixture kunming = new ExemptionFixture(organisations, teachers, accounts, evidence, "kunming-2015");
         Teacher middle = kunming.teacherAt(kunming.schools.cityMiddleSchool, Stage.JUNIOR_MIDDLE);

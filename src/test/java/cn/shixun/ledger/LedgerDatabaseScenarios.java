@@ -1,7 +1,7 @@
 package cn.shixun.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
@@ -131,6 +131,73 @@ abstract class LedgerDatabaseScenarios {
     }
 
     @Test
+    void R40_evidenceNumbersDifferingOnlyByCaseFullWidthFormsOrAnInvisibleCharacterAreTheSameCertificate() {
+        Teacher teacher = unusedTeacher(ZHENGZHOU);
+        Claim claim = Claim.of(ClaimKind.PROGRAMME_CERTIFIED, LocalDate.of(2024, 6, 1)).hours("8").build();
+        LedgerEntry entry = ledger.register(teacher.getId(), claim, Evidence.project("GP-N", "ＡＢＣ-1"), "officer");
+        var row = jdbc.queryForMap("SELECT evidence_number, evidence_norm, evidence_key FROM ledger_entry WHERE id = ?",
+                entry.getId());
+        assertThat(row.get("evidence_number")).as("kept as typed, for display").isEqualTo("ＡＢＣ-1");
+        assertThat(row.get("evidence_norm")).isEqualTo("ABC-1");
+        assertThat(row.get("evidence_key")).isEqualTo("ABC-1");
+
+        for (String variant : List.of("abc-1", "ABC\u200b-1", "ABC-1", "A B C－1", "\ufeffAbc\u2060-1\u200d")) {
+            BusinessRuleException refused = refusedAndNothingWritten(teacher.getId(),
+                    () -> ledger.register(teacher.getId(), claim, Evidence.project("GP-N", variant), "officer"), "R-40",
+                    BusinessRuleException.Kind.CONFLICT);
+            assertThat(refused.field()).as(variant).isEqualTo("evidenceNumber");
+        }
+        refusedAndNothingWritten(teacher.getId(),
+                () -> ledger.register(teacher.getId(), claim, Evidence.project("GP-N", "\u200b\u2060"), "officer"), "R-40",
+                BusinessRuleException.Kind.RULE_VIOLATION);
+        assertThat(ledger.registerOnce(teacher.getId(), claim, Evidence.project("GP-N", "abc-1"), "officer").getId())
+                .as("a retried credit of the same source finds its entry whatever the number's spelling")
+                .isEqualTo(entry.getId());
+        assertThat(rows(teacher.getId())).isEqualTo(1);
+    }
+
+    @Test
+    void R40_theMigrationNormalisesExistingKeysAndKeepsEntriesThatNowCollide() throws Exception {
+        Teacher teacher = unusedTeacher(ZHENGZHOU);
+        long lower = oldStyleEntry(teacher.getId(), "PROJECT", "abc-7", "abc-7");
+        // Spaces and another dash: what MariaDB's case- and width-blind collation did not already refuse.
+        long spaced = oldStyleEntry(teacher.getId(), "PROJECT", "A B C\u20137", "A B C\u20137");
+        long legacy = oldStyleEntry(teacher.getId(), "IMPORT", "纸质ａ-1", "纸质ａ-1|2010|GENERAL");
+
+        jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) connection -> {
+            V115__EvidenceNumberKeys.normalise(connection);
+            return null;
+        });
+        assertThat(jdbc.queryForList("SELECT evidence_key FROM ledger_entry WHERE teacher_id = ? ORDER BY id", String.class,
+                teacher.getId())).containsExactly("ABC-7", "ABC-7#2", "纸质A-1|2010|GENERAL");
+        assertThat(jdbc.queryForList("SELECT evidence_norm FROM ledger_entry WHERE teacher_id = ? ORDER BY id",
+                String.class, teacher.getId())).containsExactly("ABC-7", "ABC-7", "纸质A-1");
+        assertThat(jdbc.queryForList("SELECT evidence_number FROM ledger_entry WHERE id IN (?, ?, ?) ORDER BY id",
+                String.class, lower, spaced, legacy)).as("as typed").containsExactly("abc-7", "A B C\u20137", "纸质ａ-1");
+        assertThat(sum(teacher.getId(), "1 = 1")).as("both colliding entries stay credited").isEqualByComparingTo("3");
+
+        refusedAndNothingWritten(teacher.getId(), () -> ledger.register(teacher.getId(),
+                Claim.of(ClaimKind.PROGRAMME_CERTIFIED, LocalDate.of(2024, 6, 1)).hours("8").build(),
+                Evidence.project("GP-M", "Abc-7"), "officer"), "R-40", BusinessRuleException.Kind.CONFLICT);
+        jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Void>) connection -> {
+            V115__EvidenceNumberKeys.normalise(connection);
+            return null;
+        });
+        assertThat(jdbc.queryForList("SELECT evidence_key FROM ledger_entry WHERE teacher_id = ? ORDER BY id", String.class,
+                teacher.getId())).as("run again: unchanged").containsExactly("ABC-7", "ABC-7#2", "纸质A-1|2010|GENERAL");
+    }
+
+    /** A row as versions before V114 wrote it: the typed number as its key, no normalised number. */
+    private long oldStyleEntry(Long teacherId, String sourceType, String number, String key) {
+        jdbc.update("""
+                INSERT INTO ledger_entry (teacher_id, entry_date, entry_year, category, claim_kind, hours, units,
+                  source_type, source_ref, evidence_number, evidence_key, decided_by, decided_at)
+                VALUES (?, DATE '2010-12-31', 2010, 'GENERAL', 'LEGACY', 1, 0, ?, 'old', ?, ?, 'old-version',
+                  TIMESTAMP '2020-01-01 00:00:00')""", teacherId, sourceType, number, key);
+        return jdbc.queryForObject("SELECT MAX(id) FROM ledger_entry WHERE teacher_id = ?", Long.class, teacherId);
+    }
+
+    @Test
     void R01_teacherWithoutCertificateIsRefusedAndNothingWritten() {
         Long uncertified = jdbc.queryForObject("SELECT MIN(id) FROM teacher WHERE qualification_cert_no IS NULL", Long.class);
         refusedAndNothingWritten(uncertified, () -> ledger.register(uncertified,
@@ -213,14 +280,17 @@ abstract class LedgerDatabaseScenarios {
                 Evidence.project("SB", evidence), "school");
     }
 
-    private void refusedAndNothingWritten(Long teacherId, Runnable action, String ruleId, BusinessRuleException.Kind kind) {
+    private BusinessRuleException refusedAndNothingWritten(Long teacherId, Runnable action, String ruleId,
+                                                           BusinessRuleException.Kind kind) {
         int before = rows(teacherId);
         long decisionsBefore = history.createHistoricDecisionInstanceQuery().count();
-        assertThatThrownBy(action::run).isInstanceOf(BusinessRuleException.class)
-                .hasFieldOrPropertyWithValue("ruleId", ruleId)
-                .hasFieldOrPropertyWithValue("kind", kind);
+        BusinessRuleException refused = catchThrowableOfType(BusinessRuleException.class, action::run);
+        assertThat(refused).as("refused").isNotNull();
+        assertThat(refused.ruleId()).isEqualTo(ruleId);
+        assertThat(refused.kind()).isEqualTo(kind);
         assertThat(rows(teacherId)).isEqualTo(before);
         assertThat(history.createHistoricDecisionInstanceQuery().count()).isEqualTo(decisionsBefore);
+        return refused;
     }
 
     private int rows(Long teacherId) {

@@ -173,6 +173,61 @@ class EngineRestScopeIT {
         assertThat(guess.body()).doesNotContain("authenticated");
     }
 
+    // --- the identity directory: who works where is not public ---
+
+    @Test
+    void engineDirectory_teacherSeesOnlyItself() throws Exception {
+        assertThat(userIds("teacher", "/engine-rest/user?maxResults=1000")).containsExactly("teacher");
+        assertThat(body(call("teacher", "GET", "/engine-rest/user/count", null), 200).get("count").asInt()).isEqualTo(1);
+        assertThat(call("teacher", "GET", "/engine-rest/user/teacher/profile", null).statusCode()).isEqualTo(200);
+        assertThat(call("teacher", "GET", "/engine-rest/user/county.reviewer/profile", null).statusCode()).isEqualTo(404);
+        assertThat(userIds("teacher", "/engine-rest/user?memberOfGroup=county-reviewer:410105")).isEmpty();
+        assertThat(body(call("teacher", "GET", "/engine-rest/group?member=county.reviewer", null), 200)).isEmpty();
+        JsonNode identity = body(call("teacher", "GET", "/engine-rest/identity/groups?userId=county.reviewer", null), 200);
+        assertThat(identity.get("groups")).isEmpty();
+        assertThat(identity.get("groupUsers")).isEmpty();
+        // Group names stay reference data.
+        assertThat(body(call("teacher", "GET", "/engine-rest/group/county-reviewer:410105", null), 200)
+                .get("name").asText()).contains("金水区");
+    }
+
+    @Test
+    void engineDirectory_reviewerSeesTheAccountsOfItsScopeOnly() throws Exception {
+        List<String> seen = userIds("county.reviewer", "/engine-rest/user?maxResults=1000");
+        assertThat(seen).contains("county.reviewer", "school.admin", "teacher")
+                .doesNotContain("county.reviewer.km", "teacher.km", "teacher.smx", "city.reviewer", "province.reviewer",
+                        "process.owner", "manager", "sysadmin");
+        assertThat(body(call("county.reviewer", "GET", "/engine-rest/user/count", null), 200).get("count").asInt())
+                .isEqualTo(seen.size());
+        assertThat(call("county.reviewer", "GET", "/engine-rest/user/teacher/profile", null).statusCode()).isEqualTo(200);
+        assertThat(call("county.reviewer", "GET", "/engine-rest/user/county.reviewer.km/profile", null).statusCode())
+                .isEqualTo(404);
+        assertThat(userIds("county.reviewer", "/engine-rest/user?memberOfGroup=county-reviewer:530102")).isEmpty();
+        assertThat(userIds("county.reviewer", "/engine-rest/user?id=province.reviewer")).isEmpty();
+        assertThat(body(call("county.reviewer", "GET", "/engine-rest/group?member=county.reviewer.km", null), 200)).isEmpty();
+        assertThat(body(call("county.reviewer", "GET", "/engine-rest/group?member=school.admin", null), 200)).isNotEmpty();
+        assertThat(userIds("county.reviewer.km", "/engine-rest/user?maxResults=1000"))
+                .contains("county.reviewer.km", "teacher.km").doesNotContain("county.reviewer", "teacher");
+    }
+
+    @Test
+    void engineDirectory_systemAdministratorListsEveryone() throws Exception {
+        assertThat(userIds("sysadmin", "/engine-rest/user?maxResults=1000")).containsAll(DemoAccounts.USERNAMES);
+        assertThat(call("sysadmin", "GET", "/engine-rest/user/teacher.km/profile", null).statusCode()).isEqualTo(200);
+        assertThat(body(call("sysadmin", "GET", "/engine-rest/group?member=county.reviewer.km", null), 200)).isNotEmpty();
+    }
+
+    @Test
+    void engineDirectory_tasklistsUserLookUpsFollowTheSameRule() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        assertThat(webappLogin(browser, "county.reviewer", "tasklist", PASSWORD)).isEqualTo(200);
+        HttpResponse<String> users = browser.send(HttpRequest.newBuilder(URI.create(url(
+                        "/camunda/api/engine/engine/default/user?maxResults=1000")))
+                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(ids(json.readTree(users.body()))).contains("county.reviewer", "teacher")
+                .doesNotContain("county.reviewer.km", "sysadmin");
+    }
+
     // --- the Camunda webapps ---
 
     @Test
@@ -278,6 +333,10 @@ class EngineRestScopeIT {
     private JsonNode body(HttpResponse<String> response, int expectedStatus) throws IOException {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
         return json.readTree(response.body());
+    }
+
+    private List<String> userIds(String username, String path) throws IOException, InterruptedException {
+        return ids(body(call(username, "GET", path, null), 200));
     }
 
     private static List<String> ids(JsonNode tasks) {

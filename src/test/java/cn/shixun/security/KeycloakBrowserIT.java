@@ -79,6 +79,10 @@ class KeycloakBrowserIT extends BrowserTestSupport {
         assertThat(byTest("who-role").getText()).isEqualTo("教师");
         assertThat(browser.findElements(By.cssSelector("[data-test='requirement']"))).isNotEmpty();
         screenshot("keycloak-02-my-hours");
+        open("/v3/api-docs");
+        assertThat(browser.getPageSource()).as("signed in, the API description asks for a bearer token")
+                .contains("\"bearerAuth\"").doesNotContain("\"basicAuth\"");
+        open("/my/hours");
 
         byTest("logout").click();
         waitUntil(() -> currentPath().startsWith("/login?logout"));

@@ -66,10 +66,15 @@ class HoursBrowserIT extends BrowserTestSupport {
      */
     @Test
     void R13_teacherPreviewsAThreeDayTrainingAndTheCountyReviewerOpensTheirPage() {
+        recordContentSecurityPolicyViolations();
         signIn("teacher.km", DEMO_PASSWORD);
         byTest("home-links").findElement(By.cssSelector("a[href='/my/hours']")).click();
         waitUntil(() -> currentPath().startsWith("/my/hours"));
         assertThat(browser.findElements(By.cssSelector("[data-test='requirement']"))).isNotEmpty();
+        assertThat((Boolean) ((JavascriptExecutor) browser).executeScript("""
+                var bars = document.querySelectorAll('.progress-bar[data-percent]');
+                return bars.length > 0 && Array.from(bars).every(b => b.style.width === b.dataset.percent + '%');"""))
+                .as("the progress bars got their width from our script, not from a style attribute").isTrue();
 
         byTest("preview-link").click();
         waitUntil(() -> currentPath().equals("/my/hours/preview"));
@@ -97,6 +102,9 @@ class HoursBrowserIT extends BrowserTestSupport {
         assertThat(byTest("error-excellentCount").getText()).contains("超过班级 40 人的10%", "R-14");
         assertThat(find(By.id("days")).getDomProperty("value")).as("the form keeps what was typed").isEqualTo("3");
         fullPageScreenshot("hours-04-preview-refused");
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.shixunCspViolations"))
+                .as("the Content-Security-Policy blocked nothing on the pages, htmx and our scripts included")
+                .isEqualTo(List.of());
 
         signOut();
         signIn("county.reviewer.km", DEMO_PASSWORD);
@@ -126,6 +134,15 @@ class HoursBrowserIT extends BrowserTestSupport {
         byTest("school-teachers").findElement(By.linkText(first.name())).click();
         waitUntil(() -> currentPath().equals("/teachers/" + first.getId() + "/hours"));
         assertThat(byTest("hours-heading").getText()).isEqualTo(first.name() + "的学时");
+    }
+
+    /** Every page from now on keeps what the Content-Security-Policy refused in window.shixunCspViolations. */
+    private void recordContentSecurityPolicyViolations() {
+        ((ChromeDriver) browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                window.shixunCspViolations = [];
+                document.addEventListener('securitypolicyviolation', function (e) {
+                  window.shixunCspViolations.push(e.violatedDirective + ' ' + e.blockedURI);
+                });"""));
     }
 
     private void setDate(String id, java.time.LocalDate date) {

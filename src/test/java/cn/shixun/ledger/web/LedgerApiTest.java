@@ -20,6 +20,7 @@ import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import java.time.LocalDate;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,6 +127,53 @@ class LedgerApiTest {
                 {"kind":"PROGRAMME_CERTIFIED","endDate":"2024-06-01","hours":50}""");
         mvc.perform(postJson("/api/teachers/{id}/ledger", teacher.getId(), body)).andExpect(status().isCreated());
         mvc.perform(postJson("/api/teachers/{id}/ledger", teacher.getId(), body))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.ruleId").value("R-40"))
+                .andExpect(jsonPath("$.field").value("evidenceNumber"));
+        assertThat(rows()).isEqualTo(1);
+    }
+
+    @Test
+    void R40_hoursThatRoundToZeroAreRefusedEverywhereAndNothingIsWritten() throws Exception {
+        for (String hours : List.of("0.001", "0.004")) {
+            mvc.perform(postJson("/api/teachers/{id}/ledger", teacher.getId(), registration("KM-API-Z" + hours, """
+                            {"kind":"PROGRAMME_CERTIFIED","endDate":"2024-06-01","hours":%s}""".formatted(hours))))
+                    .andExpect(status().isUnprocessableEntity())
+                    .andExpect(jsonPath("$.ruleId").value("R-40"))
+                    .andExpect(jsonPath("$.field").value("hours"))
+                    .andExpect(jsonPath("$.detail").value(containsString("0.00")));
+        }
+        mvc.perform(post("/api/ledger/preview").with(csrf()).contentType(MediaType.APPLICATION_JSON).content("""
+                        {"teacherId":%d,"claim":{"kind":"PROGRAMME_CERTIFIED","endDate":"2024-06-01","hours":0.001}}"""
+                        .formatted(teacher.getId())))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.field").value("hours"));
+        mvc.perform(postJson("/api/teachers/{id}/legacy-hours", teacher.getId(), """
+                        {"items":[{"year":2014,"category":"GENERAL","hours":0.001,"paperEvidence":"KM-PAPER-Z"}]}"""))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.ruleId").value("R-41"))
+                .andExpect(jsonPath("$.field").value("items[0].hours"));
+        assertThat(rows()).isZero();
+
+        mvc.perform(postJson("/api/teachers/{id}/ledger", teacher.getId(), registration("KM-API-Z", """
+                        {"kind":"PROGRAMME_CERTIFIED","endDate":"2024-06-01","hours":0.005}""")))
+                .andExpect(status().isCreated())
+                .andExpect(jsonPath("$.hours").value(0.01));
+        Long entryId = jdbc.queryForObject("SELECT MAX(id) FROM ledger_entry WHERE teacher_id = ?", Long.class, teacher.getId());
+        mvc.perform(postJson("/api/ledger/{entryId}/corrections", entryId, """
+                        {"reason":"应为0.001","replacement":{"kind":"PROGRAMME_CERTIFIED","endDate":"2024-06-01","hours":0.001}}"""))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.field").value("hours"));
+        assertThat(rows()).as("neither the reversal nor the replacement").isEqualTo(1);
+    }
+
+    @Test
+    void R40_anEvidenceNumberInFullWidthFormsIsTheSameCertificateThroughTheApi() throws Exception {
+        mvc.perform(postJson("/api/teachers/{id}/ledger", teacher.getId(), registration("KM-API-W1", """
+                        {"kind":"PROGRAMME_CERTIFIED","endDate":"2024-06-01","hours":8}""")))
+                .andExpect(status().isCreated());
+        mvc.perform(postJson("/api/teachers/{id}/ledger", teacher.getId(), registration("ｋｍ－ａｐｉ－ｗ１\\u200b", """
+                        {"kind":"PROGRAMME_CERTIFIED","endDate":"2024-06-01","hours":8}""")))
                 .andExpect(status().isConflict())
                 .andExpect(jsonPath("$.ruleId").value("R-40"))
                 .andExpect(jsonPath("$.field").value("evidenceNumber"));
