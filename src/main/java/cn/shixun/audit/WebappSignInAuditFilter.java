@@ -51,6 +51,10 @@ class WebappSignInAuditFilter extends OncePerRequestFilter {
     }
 
     private void record(ContentCachingRequestWrapper request, int status) {
+        if (request.getAttribute(SignInAuditListener.RECORDED) != null) {
+            // Already recorded on the way, e.g. refused unchecked by sign-in throttling (outcome BLOCKED).
+            return;
+        }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String app = path.substring(LOGIN_PATH.length());
         String typed = username(new String(request.getContentAsByteArray(), StandardCharsets.UTF_8));
