@@ -18,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -162,10 +161,9 @@ class CaseworkTest {
         String reviewId = openTask(caseId).id();
 
         assertThatThrownBy(() -> tasks.decide(reviewId, otherSchoolAdmin, Decision.APPROVE, null))
-                .isInstanceOfSatisfying(BusinessRuleException.class, refusal -> {
-                    assertThat(refusal.kind()).isEqualTo(BusinessRuleException.Kind.FORBIDDEN);
-                    assertThat(refusal.ruleId()).isEqualTo("R-04");
-                });
+                // Another organisation's task is answered like an unknown one (ADR 0009), not naming its group.
+                .isInstanceOfSatisfying(BusinessRuleException.class,
+                        refusal -> assertThat(refusal.kind()).isEqualTo(BusinessRuleException.Kind.NOT_FOUND));
         assertThatThrownBy(() -> tasks.decide(reviewId, teacherAccount, Decision.APPROVE, null))
                 .isInstanceOf(BusinessRuleException.class);
 
@@ -182,11 +180,12 @@ class CaseworkTest {
         // Nobody signed in to the engine: who acted would be unknown.
         assertThatThrownBy(() -> taskService.complete(reviewId, Map.of(CaseTasks.DECISION, "APPROVE")))
                 .satisfies(failure -> assertThat(rootRefusal(failure).ruleId()).isEqualTo("R-40"));
-        // Signed in, but not a candidate: with engine authorization on (ADR 0005) the engine itself
-        // refuses before the casework's own R-04 check, which stands for an engine without it.
+        // Signed in, but not a candidate: the engine gate (ADR 0009) answers as for an unknown task
+        // before the casework's own R-04 check, which stands for an engine without it.
         asEngineUser(otherSchoolAdmin, () -> assertThatThrownBy(
                 () -> taskService.complete(reviewId, Map.of(CaseTasks.DECISION, "APPROVE")))
-                .isInstanceOf(AuthorizationException.class));
+                .satisfies(failure -> assertThat(rootRefusal(failure).kind())
+                        .isEqualTo(BusinessRuleException.Kind.NOT_FOUND)));
         assertThat(openTask(caseId).id()).isEqualTo(reviewId);
 
         // A candidate submitting the Tasklist form: decision and comment as plain variables.
