@@ -125,7 +125,7 @@ class ModelGuardTest {
 
     @Test
     void anExpressionThatReachesTheEngineIsRefused() {
-        String model = model("degreeExemption").replaceFirst("camunda:candidateGroups=\"\\$\\{schoolReviewGroup}\"",
+        String model = model("degreeExemption").replaceFirst("camunda:candidateGroups=\"\\$\\{caseRouting\\.schoolReview\\(execution\\)}\"",
                 "camunda:candidateGroups=\"\\${execution.getProcessEngineServices().getRuntimeService().getClass().getName()}\"");
         refused("degreeExemption.bpmn", model, "UserTask_SchoolReview", "不能通过引擎对象 execution");
     }
