@@ -64,7 +64,6 @@ final class DecisionRules implements Deployer {
             factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             DocumentBuilder builder = factory.newDocumentBuilder();
-            builder.setErrorHandler(null);
             document = builder.parse(new ByteArrayInputStream(content));
         } catch (Exception unreadable) {
             return List.of(); // the engine's own parse reports it

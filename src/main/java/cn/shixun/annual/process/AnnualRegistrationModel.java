@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
 public class AnnualRegistrationModel {
 
     /** Public for the model tests, which check the files against it without Spring. */
-    public static final ProcedureModel DECLARATION = new ProcedureModel(AnnualRegistrationProcess.PROCESS_ID, "annualDeadlines", "registerYearDelegate", "publishResultDelegate");
+    public static final ProcedureModel DECLARATION = new ProcedureModel(AnnualRegistrationProcess.PROCESS_ID,
+            "annualDeadlines", "registerYearDelegate", "publishResultDelegate");
 
     @Bean
     ProcedureModel annualRegistrationProcedureModel() {

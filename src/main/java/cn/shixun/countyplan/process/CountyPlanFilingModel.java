@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
 public class CountyPlanFilingModel {
 
     /** Public for the model tests, which check the files against it without Spring. */
-    public static final ProcedureModel DECLARATION = new ProcedureModel(CountyPlanProcess.PROCESS_ID, "countyPlanDeadlines", "fileCountyPlanDelegate", "registerCountyPlanHoursDelegate");
+    public static final ProcedureModel DECLARATION = new ProcedureModel(CountyPlanProcess.PROCESS_ID,
+            "countyPlanDeadlines", "fileCountyPlanDelegate", "registerCountyPlanHoursDelegate");
 
     @Bean
     ProcedureModel countyPlanFilingProcedureModel() {

@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
 public class CycleVerificationModel {
 
     /** Public for the model tests, which check the files against it without Spring. */
-    public static final ProcedureModel DECLARATION = new ProcedureModel(CycleVerificationProcess.PROCESS_ID, "issueCertificateDelegate");
+    public static final ProcedureModel DECLARATION = new ProcedureModel(CycleVerificationProcess.PROCESS_ID,
+            "issueCertificateDelegate");
 
     @Bean
     ProcedureModel cycleVerificationProcedureModel() {

@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
 public class DegreeExemptionModel {
 
     /** Public for the model tests, which check the files against it without Spring. */
-    public static final ProcedureModel DECLARATION = new ProcedureModel(DegreeExemptionProcess.PROCESS_ID, "creditHoursDelegate");
+    public static final ProcedureModel DECLARATION = new ProcedureModel(DegreeExemptionProcess.PROCESS_ID,
+            "creditHoursDelegate");
 
     @Bean
     ProcedureModel degreeExemptionProcedureModel() {

@@ -9,7 +9,8 @@ import org.springframework.context.annotation.Configuration;
 public class SchoolBasedClassModel {
 
     /** Public for the model tests, which check the files against it without Spring. */
-    public static final ProcedureModel DECLARATION = new ProcedureModel(SchoolClassProcess.PROCESS_ID, "schoolClassSchedule", "schoolClassGradingListener", "creditSchoolClassHoursDelegate");
+    public static final ProcedureModel DECLARATION = new ProcedureModel(SchoolClassProcess.PROCESS_ID,
+            "schoolClassSchedule", "schoolClassGradingListener", "creditSchoolClassHoursDelegate");
 
     @Bean
     ProcedureModel schoolBasedClassProcedureModel() {
