@@ -17,11 +17,11 @@ interface EngineRefusal {
 
     BusinessRuleException reason();
 
-    /** Answered by its reason: the variables of a completion are not what a step takes 400, a decision already taken 409. */
-    final class Refused extends BadUserRequestException implements EngineRefusal {
+    /** A refusal the engine's callers see as a bad request; {@link Refused} and {@link Unknown} tell the REST API which status. */
+    abstract class BadInput extends BadUserRequestException implements EngineRefusal {
         private final String operation;
 
-        Refused(String operation, String text, BusinessRuleException reason) {
+        BadInput(String operation, String text, BusinessRuleException reason) {
             super(text, reason);
             this.operation = operation;
         }
@@ -37,23 +37,17 @@ interface EngineRefusal {
         }
     }
 
+    /** Answered by its reason: the variables of a completion are not what a step takes 400, a decision already taken 409. */
+    final class Refused extends BadInput {
+        Refused(String operation, String text, BusinessRuleException reason) {
+            super(operation, text, reason);
+        }
+    }
+
     /** No such task for this caller (unknown, or someone else's: the same answer): 404. */
-    final class Unknown extends BadUserRequestException implements EngineRefusal {
-        private final String operation;
-
+    final class Unknown extends BadInput {
         Unknown(String operation, String text, BusinessRuleException reason) {
-            super(text, reason);
-            this.operation = operation;
-        }
-
-        @Override
-        public String operation() {
-            return operation;
-        }
-
-        @Override
-        public BusinessRuleException reason() {
-            return (BusinessRuleException) getCause();
+            super(operation, text, reason);
         }
     }
 

@@ -23,7 +23,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,7 +53,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         properties = "shixun.demo-data.enabled=true")
 class EngineGateAttackIT {
 
-    private static final String PASSWORD = "shixun123";
+    private static final String PASSWORD = EngineRestCalls.DEMO_PASSWORD;
     private static final AtomicInteger CERTIFICATES = new AtomicInteger();
     private static final String KUNMING_COUNTY_GROUP = "county-reviewer:530102";
 
@@ -72,7 +71,7 @@ class EngineGateAttackIT {
     @Autowired JdbcTemplate jdbc;
     @Autowired ApplicationContext context;
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final EngineRestCalls rest = new EngineRestCalls(() -> port);
 
     @Test
     void R40_schoolAdminRoutesTheAuthorityReviewToItself_isRefused_andNothingIsCredited() throws Exception {
@@ -80,7 +79,7 @@ class EngineGateAttackIT {
         Snapshot before = Snapshot.of(this, id);
         String taskId = openTask(id).getId();
 
-        HttpResponse<String> answer = call("school.admin", "POST", "/engine-rest/task/" + taskId + "/complete",
+        HttpResponse<String> answer = rest.call("school.admin", "POST", "/engine-rest/task/" + taskId + "/complete",
                 completion(Map.of("decision", "APPROVE", "authorityReviewGroup", "school-admin:4101050001")));
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
@@ -107,7 +106,7 @@ class EngineGateAttackIT {
         int zhengzhouHistory = history.of(AnnualRegistrations.PROCESS_KEY, String.valueOf(zhengzhou.getId())).size();
         int kunmingHistory = history.of(AnnualRegistrations.PROCESS_KEY, kunmingCase).size();
 
-        HttpResponse<String> answer = call("county.reviewer.km", "POST", "/engine-rest/task/" + kunmingReview.getId()
+        HttpResponse<String> answer = rest.call("county.reviewer.km", "POST", "/engine-rest/task/" + kunmingReview.getId()
                 + "/complete", completion(Map.of("decision", "APPROVE", "registrationId", zhengzhou.getId())));
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
@@ -128,7 +127,7 @@ class EngineGateAttackIT {
         Snapshot before = Snapshot.of(this, id);
         String amend = openTask(id).getId();
 
-        HttpResponse<String> answer = call("teacher", "POST", "/engine-rest/task/" + amend + "/complete",
+        HttpResponse<String> answer = rest.call("teacher", "POST", "/engine-rest/task/" + amend + "/complete",
                 completion(Map.of("schoolReviewGroup", KUNMING_COUNTY_GROUP, "authorityReviewGroup", KUNMING_COUNTY_GROUP)));
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
@@ -146,7 +145,7 @@ class EngineGateAttackIT {
         Snapshot before = Snapshot.of(this, id);
         Task review = openTask(id);
 
-        HttpResponse<String> answer = call("county.reviewer", "POST", "/engine-rest/task/" + review.getId() + "/bpmnError",
+        HttpResponse<String> answer = rest.call("county.reviewer", "POST", "/engine-rest/task/" + review.getId() + "/bpmnError",
                 "{\"errorCode\":\"Error_ProviderNotQualified\",\"errorMessage\":\"x\"}");
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(403);
@@ -163,9 +162,9 @@ class EngineGateAttackIT {
                 .latestVersion().singleResult().getDeploymentId();
         long running = runtimeService.createProcessInstanceQuery().processDefinitionKey("degreeExemption").count();
 
-        HttpResponse<String> cascade = call("process.owner", "DELETE", "/engine-rest/deployment/" + inUse + "?cascade=true", null);
+        HttpResponse<String> cascade = rest.call("process.owner", "DELETE", "/engine-rest/deployment/" + inUse + "?cascade=true", null);
         assertThat(cascade.statusCode()).as(cascade.body()).isEqualTo(403);
-        HttpResponse<String> used = call("process.owner", "DELETE", "/engine-rest/deployment/" + inUse, null);
+        HttpResponse<String> used = rest.call("process.owner", "DELETE", "/engine-rest/deployment/" + inUse, null);
         assertThat(used.statusCode()).as(used.body()).isEqualTo(409);
         assertThat(repositoryService.createDeploymentQuery().deploymentId(inUse).count()).isEqualTo(1);
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("degreeExemption").count())
@@ -178,7 +177,7 @@ class EngineGateAttackIT {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'engine.deployment.resource'"
                 + " AND subject_id = ? AND actor = 'process.owner' AND detail LIKE '%sha256=%'", Integer.class, unused))
                 .isEqualTo(1);
-        HttpResponse<String> deleted = call("process.owner", "DELETE", "/engine-rest/deployment/" + unused, null);
+        HttpResponse<String> deleted = rest.call("process.owner", "DELETE", "/engine-rest/deployment/" + unused, null);
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'engine.deployment.delete'"
                 + " AND subject_id = ? AND actor = 'process.owner'", Integer.class, unused)).isEqualTo(1);
@@ -196,8 +195,8 @@ class EngineGateAttackIT {
             if (call[1].equals("/complete") || call[1].equals("/submit-form")) {
                 body = completion(Map.of("decision", "APPROVE"));
             }
-            HttpResponse<String> foreign = call("county.reviewer", call[0], "/engine-rest/task/" + kunmingTask + call[1], body);
-            HttpResponse<String> none = call("county.reviewer", call[0], "/engine-rest/task/" + unknown + call[1], body);
+            HttpResponse<String> foreign = rest.call("county.reviewer", call[0], "/engine-rest/task/" + kunmingTask + call[1], body);
+            HttpResponse<String> none = rest.call("county.reviewer", call[0], "/engine-rest/task/" + unknown + call[1], body);
             assertThat(foreign.statusCode()).as(call[0] + call[1] + " " + foreign.body()).isEqualTo(404);
             assertThat(none.statusCode()).as(call[0] + call[1] + " " + none.body()).isEqualTo(404);
             assertThat(withoutInstance(foreign.body())).as(call[1]).isEqualTo(withoutInstance(none.body()));
@@ -209,12 +208,11 @@ class EngineGateAttackIT {
 
     @Test
     void engineErrorsAreProblemDetailsWithoutJavaNames() throws Exception {
-        HttpResponse<String> noBody = client.send(HttpRequest.newBuilder(URI.create(url("/engine-rest/deployment/create")))
-                .header("Authorization", basic("process.owner")).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> noBody = rest.send(HttpRequest.newBuilder(URI.create(rest.url("/engine-rest/deployment/create")))
+                .header("Authorization", EngineRestCalls.basic("process.owner")).POST(HttpRequest.BodyPublishers.noBody()).build());
         assertThat(noBody.statusCode()).as(noBody.body()).isEqualTo(400);
         assertThat(noBody.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        HttpResponse<String> badJson = call("county.reviewer", "POST", "/engine-rest/task", "{not json");
+        HttpResponse<String> badJson = rest.call("county.reviewer", "POST", "/engine-rest/task", "{not json");
         assertThat(badJson.statusCode()).as(badJson.body()).isEqualTo(400);
         for (HttpResponse<String> answer : List.of(noBody, badJson)) {
             assertThat(answer.body()).doesNotContainPattern("[a-z]+\\.[a-z]+\\.[A-Za-z.]*(Exception|Error)")
@@ -235,7 +233,7 @@ class EngineGateAttackIT {
         assertThat(statuses).as(first.get().body() + " / " + second.get().body()).containsExactlyInAnyOrder(204, 409);
         assertThat(exemptions.history(id).stream().filter(event -> event.outcome().isDecision()).count()).isEqualTo(1);
         // A late second decision (after the first committed) is told the same.
-        HttpResponse<String> late = call("school.admin", "POST", "/engine-rest/task/" + taskId + "/complete", decision);
+        HttpResponse<String> late = rest.call("school.admin", "POST", "/engine-rest/task/" + taskId + "/complete", decision);
         assertThat(late.statusCode()).as(late.body()).isEqualTo(409);
     }
 
@@ -303,7 +301,7 @@ class EngineGateAttackIT {
                 calls.add(new String[] {"PUT", "/engine-rest/job/" + job.getId() + "/duedate", "{\"duedate\":null}"});
             }
             for (String[] call : calls) {
-                HttpResponse<String> answer = call(attacker, call[0], call[1], call[2]);
+                HttpResponse<String> answer = rest.call(attacker, call[0], call[1], call[2]);
                 assertThat(answer.statusCode()).as("%s %s %s: %s", attacker, call[0], call[1], answer.body())
                         .isBetween(400, 499);
                 assertThat(answer.body()).as("%s %s", call[0], call[1]).doesNotContain("Exception", "org.camunda");
@@ -320,7 +318,7 @@ class EngineGateAttackIT {
         // The right reviewer, through /engine-rest: decision and comment; the case moves and hours are credited.
         int ledgerBefore = ledgerRows(exemptions.require(atCounty).teacherId());
         String countyInstance = openTask(atCounty).getProcessInstanceId();
-        HttpResponse<String> approved = call("county.reviewer", "POST", "/engine-rest/task/" + openTask(atCounty).getId()
+        HttpResponse<String> approved = rest.call("county.reviewer", "POST", "/engine-rest/task/" + openTask(atCounty).getId()
                 + "/complete", completion(Map.of("decision", "APPROVE", "comment", "材料齐全")));
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(204);
         // Crediting is an asynchronous step; the tests run the job executor's work themselves.
@@ -435,12 +433,12 @@ class EngineGateAttackIT {
                  "studyStart":"2024-09-01","studyEnd":"2026-06-30","certificateNumber":"%s",
                  "diplomaFile":"%s"}""".formatted(certificate,
                 StoredEvidence.of(evidence, accounts.find(teacher).orElseThrow().teacherId()));
-        return body(call(teacher, "POST", "/api/exemptions", diploma), 201).get("id").asLong();
+        return rest.body(rest.call(teacher, "POST", "/api/exemptions", diploma), 201).get("id").asLong();
     }
 
     private void decideThroughApi(String reviewer, long id, String outcome, String comment) throws Exception {
         String taskId = openTask(id).getId();
-        body(call(reviewer, "POST", "/api/tasks/" + taskId + "/decisions", json.writeValueAsString(
+        rest.body(rest.call(reviewer, "POST", "/api/tasks/" + taskId + "/decisions", json.writeValueAsString(
                 comment == null ? Map.of("outcome", outcome) : Map.of("outcome", outcome, "comment", comment))), 200);
     }
 
@@ -468,42 +466,17 @@ class EngineGateAttackIT {
         String multipart = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"deployment-name\"\r\n\r\n" + key
                 + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"" + key
                 + ".bpmn\"\r\nContent-Type: application/octet-stream\r\n\r\n" + bpmn + "\r\n--" + boundary + "--\r\n";
-        return client.send(HttpRequest.newBuilder(URI.create(url("/engine-rest/deployment/create")))
-                .header("Authorization", basic(username)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofString(multipart)).build(), HttpResponse.BodyHandlers.ofString());
+        return rest.send(HttpRequest.newBuilder(URI.create(rest.url("/engine-rest/deployment/create")))
+                .header("Authorization", EngineRestCalls.basic(username)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(multipart)).build());
     }
 
     private HttpResponse<String> quietly(String username, String path, String jsonBody) {
         try {
-            return call(username, "POST", path, jsonBody);
+            return rest.call(username, "POST", path, jsonBody);
         } catch (IOException | InterruptedException failure) {
             throw new IllegalStateException(failure);
         }
-    }
-
-    private HttpResponse<String> call(String username, String method, String path, String jsonBody)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", basic(username))
-                .header("Accept", "application/json");
-        if (jsonBody != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(jsonBody));
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private JsonNode body(HttpResponse<String> response, int expectedStatus) throws IOException {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
-        return json.readTree(response.body());
-    }
-
-    private static String basic(String username) {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
     }
 
     /** Camunda Tasklist as a browser uses it: its own login and session, the XSRF cookie echoed in a header. */
@@ -517,20 +490,20 @@ class EngineGateAttackIT {
         TasklistSession(String username) throws Exception {
             assertThat(login(username, PASSWORD)).isEqualTo(200);
             // The signed-in session's XSRF token comes with its first read, as in the browser.
-            send(HttpRequest.newBuilder(URI.create(url("/camunda/api/engine/engine/default/task/count"))).GET());
+            send(HttpRequest.newBuilder(URI.create(rest.url("/camunda/api/engine/engine/default/task/count"))).GET());
         }
 
         int login(String username, String password) throws Exception {
-            browser.send(HttpRequest.newBuilder(URI.create(url("/camunda/app/tasklist/default/"))).build(),
+            browser.send(HttpRequest.newBuilder(URI.create(rest.url("/camunda/app/tasklist/default/"))).build(),
                     HttpResponse.BodyHandlers.discarding());
-            return send(HttpRequest.newBuilder(URI.create(url("/camunda/api/admin/auth/user/default/login/tasklist")))
+            return send(HttpRequest.newBuilder(URI.create(rest.url("/camunda/api/admin/auth/user/default/login/tasklist")))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString("username=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
                             + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)))).statusCode();
         }
 
         HttpResponse<String> post(String path, String jsonBody) throws Exception {
-            return send(HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
+            return send(HttpRequest.newBuilder(URI.create(rest.url(path))).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(jsonBody)));
         }
 

@@ -17,7 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.RepositoryService;
@@ -40,7 +39,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         properties = "shixun.demo-data.enabled=true")
 class EngineRestScopeIT {
 
-    private static final String PASSWORD = "shixun123";
+    private static final String PASSWORD = EngineRestCalls.DEMO_PASSWORD;
     private static final AtomicInteger CERTIFICATES = new AtomicInteger();
 
     @LocalServerPort int port;
@@ -50,7 +49,7 @@ class EngineRestScopeIT {
     @Autowired EvidenceFiles evidence;
     @Autowired Accounts accounts;
 
-    private final HttpClient client = HttpClient.newHttpClient();
+    private final EngineRestCalls rest = new EngineRestCalls(() -> port);
 
     /** A task of 金水区's county review (candidate group county-reviewer:410105). */
     Task jinshuiTask;
@@ -69,14 +68,14 @@ class EngineRestScopeIT {
 
     @Test
     void countyReviewerListsOnlyTheTasksOfTheirCounty() throws Exception {
-        JsonNode tasks = body(call("county.reviewer", "GET", "/engine-rest/task?maxResults=1000", null), 200);
+        JsonNode tasks = rest.body(rest.call("county.reviewer", "GET", "/engine-rest/task?maxResults=1000", null), 200);
         List<String> ids = ids(tasks);
         assertThat(ids).contains(jinshuiTask.getId()).doesNotContain(kunmingTask.getId());
         for (String id : ids) {
             assertThat(groupsOf(taskService.createTaskQuery().taskId(id).singleResult()))
                     .as("task %s", id).containsExactly("county-reviewer:410105");
         }
-        JsonNode count = body(call("county.reviewer", "GET", "/engine-rest/task/count", null), 200);
+        JsonNode count = rest.body(rest.call("county.reviewer", "GET", "/engine-rest/task/count", null), 200);
         assertThat(count.get("count").asInt()).isEqualTo(ids.size());
     }
 
@@ -84,33 +83,33 @@ class EngineRestScopeIT {
     void sqlMetacharactersInEngineFilters_stayWithinTheScope() throws Exception {
         for (String query : List.of("nameLike=%25", "nameLike=_", "candidateGroup=%27%20OR%201%3D1%20--",
                 "processInstanceBusinessKeyLike=%25", "taskDefinitionKeyLike=%25")) {
-            HttpResponse<String> answer = call("county.reviewer", "GET", "/engine-rest/task?maxResults=1000&" + query, null);
+            HttpResponse<String> answer = rest.call("county.reviewer", "GET", "/engine-rest/task?maxResults=1000&" + query, null);
             assertThat(answer.statusCode()).as(query).isEqualTo(200);
             assertThat(ids(json.readTree(answer.body()))).as(query).doesNotContain(kunmingTask.getId());
         }
-        assertThat(ids(body(call("county.reviewer", "GET",
+        assertThat(ids(rest.body(rest.call("county.reviewer", "GET",
                 "/engine-rest/task?candidateGroup=%27%20OR%201%3D1%20--", null), 200))).isEmpty();
     }
 
     @Test
     void anotherOrganisationsTaskById_isRefused() throws Exception {
-        assertThat(call("county.reviewer", "GET", "/engine-rest/task/" + kunmingTask.getId(), null).statusCode())
+        assertThat(rest.call("county.reviewer", "GET", "/engine-rest/task/" + kunmingTask.getId(), null).statusCode())
                 .isEqualTo(404);
-        assertThat(call("county.reviewer", "GET", "/engine-rest/task/" + kunmingTask.getId() + "/variables", null)
+        assertThat(rest.call("county.reviewer", "GET", "/engine-rest/task/" + kunmingTask.getId() + "/variables", null)
                 .statusCode()).isIn(403, 404);
-        assertThat(call("county.reviewer", "GET", "/engine-rest/task/" + jinshuiTask.getId(), null).statusCode())
+        assertThat(rest.call("county.reviewer", "GET", "/engine-rest/task/" + jinshuiTask.getId(), null).statusCode())
                 .as("their own task").isEqualTo(200);
     }
 
     @Test
     void completingAnotherCountysTask_isRefused() throws Exception {
         // Answered as for an unknown task (ADR 0009): someone else's task does not exist for the caller.
-        HttpResponse<String> complete = call("county.reviewer.km", "POST",
+        HttpResponse<String> complete = rest.call("county.reviewer.km", "POST",
                 "/engine-rest/task/" + jinshuiTask.getId() + "/complete", "{}");
         assertThat(complete.statusCode()).isEqualTo(404);
-        assertThat(call("county.reviewer.km", "POST", "/engine-rest/task/" + jinshuiTask.getId() + "/claim",
+        assertThat(rest.call("county.reviewer.km", "POST", "/engine-rest/task/" + jinshuiTask.getId() + "/claim",
                 "{\"userId\":\"county.reviewer.km\"}").statusCode()).isEqualTo(404);
-        assertThat(call("county.reviewer", "POST", "/engine-rest/task/" + kunmingTask.getId() + "/complete", "{}")
+        assertThat(rest.call("county.reviewer", "POST", "/engine-rest/task/" + kunmingTask.getId() + "/complete", "{}")
                 .statusCode()).isEqualTo(404);
         Task still = taskService.createTaskQuery().taskId(jinshuiTask.getId()).singleResult();
         assertThat(still).as("the task is still open").isNotNull();
@@ -126,14 +125,14 @@ class EngineRestScopeIT {
                 "/engine-rest/history/activity-instance?maxResults=1000",
                 "/engine-rest/variable-instance?maxResults=1000",
                 "/engine-rest/history/variable-instance?maxResults=1000")) {
-            String answer = call("county.reviewer", "GET", path, null).body();
+            String answer = rest.call("county.reviewer", "GET", path, null).body();
             assertThat(answer).as(path).startsWith("[").doesNotContain(kunmingCase);
         }
-        assertThat(call("county.reviewer", "GET", "/engine-rest/process-instance/" + kunmingCase, null).statusCode())
+        assertThat(rest.call("county.reviewer", "GET", "/engine-rest/process-instance/" + kunmingCase, null).statusCode())
                 .isIn(403, 404);
-        assertThat(call("county.reviewer", "GET", "/engine-rest/process-instance/" + kunmingCase + "/variables", null)
+        assertThat(rest.call("county.reviewer", "GET", "/engine-rest/process-instance/" + kunmingCase + "/variables", null)
                 .statusCode()).isIn(403, 404);
-        assertThat(call("county.reviewer", "DELETE", "/engine-rest/process-instance/" + kunmingCase, null).statusCode())
+        assertThat(rest.call("county.reviewer", "DELETE", "/engine-rest/process-instance/" + kunmingCase, null).statusCode())
                 .isIn(403, 404);
         assertThat(taskService.createTaskQuery().processInstanceId(kunmingCase).count()).isEqualTo(1);
     }
@@ -151,23 +150,23 @@ class EngineRestScopeIT {
 
     @Test
     void processOwnerReadsCasesButCannotDecide_systemAdministratorSeesEverything() throws Exception {
-        assertThat(call("process.owner", "GET", "/engine-rest/process-instance/" + kunmingTask.getProcessInstanceId(), null)
+        assertThat(rest.call("process.owner", "GET", "/engine-rest/process-instance/" + kunmingTask.getProcessInstanceId(), null)
                 .statusCode()).isEqualTo(200);
-        assertThat(call("process.owner", "POST", "/engine-rest/task/" + kunmingTask.getId() + "/complete", "{}")
+        assertThat(rest.call("process.owner", "POST", "/engine-rest/task/" + kunmingTask.getId() + "/complete", "{}")
                 .statusCode()).isIn(403, 404);
-        List<String> all = ids(body(call("sysadmin", "GET", "/engine-rest/task?maxResults=1000", null), 200));
+        List<String> all = ids(rest.body(rest.call("sysadmin", "GET", "/engine-rest/task?maxResults=1000", null), 200));
         assertThat(all).contains(jinshuiTask.getId(), kunmingTask.getId());
     }
 
     @Test
     void teacherSeesNoReviewTasks() throws Exception {
-        List<String> ids = ids(body(call("teacher", "GET", "/engine-rest/task?maxResults=1000", null), 200));
+        List<String> ids = ids(rest.body(rest.call("teacher", "GET", "/engine-rest/task?maxResults=1000", null), 200));
         assertThat(ids).doesNotContain(jinshuiTask.getId(), kunmingTask.getId());
     }
 
     @Test
     void theEnginesPasswordCheckIsClosed_soNoAccountCanTestAnotherAccountsPassword() throws Exception {
-        HttpResponse<String> guess = call("teacher", "POST", "/engine-rest/identity/verify",
+        HttpResponse<String> guess = rest.call("teacher", "POST", "/engine-rest/identity/verify",
                 "{\"username\":\"county.reviewer\",\"password\":\"" + PASSWORD + "\"}");
         assertThat(guess.statusCode()).as(guess.body()).isEqualTo(403);
         assertThat(guess.body()).doesNotContain("authenticated");
@@ -178,16 +177,16 @@ class EngineRestScopeIT {
     @Test
     void engineDirectory_teacherSeesOnlyItself() throws Exception {
         assertThat(userIds("teacher", "/engine-rest/user?maxResults=1000")).containsExactly("teacher");
-        assertThat(body(call("teacher", "GET", "/engine-rest/user/count", null), 200).get("count").asInt()).isEqualTo(1);
-        assertThat(call("teacher", "GET", "/engine-rest/user/teacher/profile", null).statusCode()).isEqualTo(200);
-        assertThat(call("teacher", "GET", "/engine-rest/user/county.reviewer/profile", null).statusCode()).isEqualTo(404);
+        assertThat(rest.body(rest.call("teacher", "GET", "/engine-rest/user/count", null), 200).get("count").asInt()).isEqualTo(1);
+        assertThat(rest.call("teacher", "GET", "/engine-rest/user/teacher/profile", null).statusCode()).isEqualTo(200);
+        assertThat(rest.call("teacher", "GET", "/engine-rest/user/county.reviewer/profile", null).statusCode()).isEqualTo(404);
         assertThat(userIds("teacher", "/engine-rest/user?memberOfGroup=county-reviewer:410105")).isEmpty();
-        assertThat(body(call("teacher", "GET", "/engine-rest/group?member=county.reviewer", null), 200)).isEmpty();
-        JsonNode identity = body(call("teacher", "GET", "/engine-rest/identity/groups?userId=county.reviewer", null), 200);
+        assertThat(rest.body(rest.call("teacher", "GET", "/engine-rest/group?member=county.reviewer", null), 200)).isEmpty();
+        JsonNode identity = rest.body(rest.call("teacher", "GET", "/engine-rest/identity/groups?userId=county.reviewer", null), 200);
         assertThat(identity.get("groups")).isEmpty();
         assertThat(identity.get("groupUsers")).isEmpty();
         // Group names stay reference data.
-        assertThat(body(call("teacher", "GET", "/engine-rest/group/county-reviewer:410105", null), 200)
+        assertThat(rest.body(rest.call("teacher", "GET", "/engine-rest/group/county-reviewer:410105", null), 200)
                 .get("name").asText()).contains("金水区");
     }
 
@@ -197,15 +196,15 @@ class EngineRestScopeIT {
         assertThat(seen).contains("county.reviewer", "school.admin", "teacher")
                 .doesNotContain("county.reviewer.km", "teacher.km", "teacher.smx", "city.reviewer", "province.reviewer",
                         "process.owner", "manager", "sysadmin");
-        assertThat(body(call("county.reviewer", "GET", "/engine-rest/user/count", null), 200).get("count").asInt())
+        assertThat(rest.body(rest.call("county.reviewer", "GET", "/engine-rest/user/count", null), 200).get("count").asInt())
                 .isEqualTo(seen.size());
-        assertThat(call("county.reviewer", "GET", "/engine-rest/user/teacher/profile", null).statusCode()).isEqualTo(200);
-        assertThat(call("county.reviewer", "GET", "/engine-rest/user/county.reviewer.km/profile", null).statusCode())
+        assertThat(rest.call("county.reviewer", "GET", "/engine-rest/user/teacher/profile", null).statusCode()).isEqualTo(200);
+        assertThat(rest.call("county.reviewer", "GET", "/engine-rest/user/county.reviewer.km/profile", null).statusCode())
                 .isEqualTo(404);
         assertThat(userIds("county.reviewer", "/engine-rest/user?memberOfGroup=county-reviewer:530102")).isEmpty();
         assertThat(userIds("county.reviewer", "/engine-rest/user?id=province.reviewer")).isEmpty();
-        assertThat(body(call("county.reviewer", "GET", "/engine-rest/group?member=county.reviewer.km", null), 200)).isEmpty();
-        assertThat(body(call("county.reviewer", "GET", "/engine-rest/group?member=school.admin", null), 200)).isNotEmpty();
+        assertThat(rest.body(rest.call("county.reviewer", "GET", "/engine-rest/group?member=county.reviewer.km", null), 200)).isEmpty();
+        assertThat(rest.body(rest.call("county.reviewer", "GET", "/engine-rest/group?member=school.admin", null), 200)).isNotEmpty();
         assertThat(userIds("county.reviewer.km", "/engine-rest/user?maxResults=1000"))
                 .contains("county.reviewer.km", "teacher.km").doesNotContain("county.reviewer", "teacher");
     }
@@ -213,15 +212,15 @@ class EngineRestScopeIT {
     @Test
     void engineDirectory_systemAdministratorListsEveryone() throws Exception {
         assertThat(userIds("sysadmin", "/engine-rest/user?maxResults=1000")).containsAll(DemoAccounts.USERNAMES);
-        assertThat(call("sysadmin", "GET", "/engine-rest/user/teacher.km/profile", null).statusCode()).isEqualTo(200);
-        assertThat(body(call("sysadmin", "GET", "/engine-rest/group?member=county.reviewer.km", null), 200)).isNotEmpty();
+        assertThat(rest.call("sysadmin", "GET", "/engine-rest/user/teacher.km/profile", null).statusCode()).isEqualTo(200);
+        assertThat(rest.body(rest.call("sysadmin", "GET", "/engine-rest/group?member=county.reviewer.km", null), 200)).isNotEmpty();
     }
 
     @Test
     void engineDirectory_tasklistsUserLookUpsFollowTheSameRule() throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         assertThat(webappLogin(browser, "county.reviewer", "tasklist", PASSWORD)).isEqualTo(200);
-        HttpResponse<String> users = browser.send(HttpRequest.newBuilder(URI.create(url(
+        HttpResponse<String> users = browser.send(HttpRequest.newBuilder(URI.create(rest.url(
                         "/camunda/api/engine/engine/default/user?maxResults=1000")))
                 .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(ids(json.readTree(users.body()))).contains("county.reviewer", "teacher")
@@ -252,11 +251,11 @@ class EngineRestScopeIT {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         assertThat(webappLogin(browser, "county.reviewer", "tasklist", PASSWORD)).isEqualTo(200);
         HttpResponse<String> filters = browser.send(HttpRequest.newBuilder(
-                URI.create(url("/camunda/api/engine/engine/default/filter?resourceType=Task"))).build(),
+                URI.create(rest.url("/camunda/api/engine/engine/default/filter?resourceType=Task"))).build(),
                 HttpResponse.BodyHandlers.ofString());
         JsonNode filter = json.readTree(filters.body()).get(0);
         assertThat(filter.get("name").asText()).isEqualTo(EngineAuthorizations.TASKLIST_FILTER);
-        HttpResponse<String> tasks = browser.send(HttpRequest.newBuilder(URI.create(url(
+        HttpResponse<String> tasks = browser.send(HttpRequest.newBuilder(URI.create(rest.url(
                         "/camunda/api/engine/engine/default/filter/" + filter.get("id").asText() + "/list?maxResults=1000")))
                 .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
         assertThat(ids(json.readTree(tasks.body()))).contains(jinshuiTask.getId()).doesNotContain(kunmingTask.getId());
@@ -274,22 +273,21 @@ class EngineRestScopeIT {
 
     /** The webapps' own login form, as their JavaScript posts it: CSRF cookie first, then the header. */
     private int webappLogin(HttpClient browser, String username, String app, String password) throws Exception {
-        browser.send(HttpRequest.newBuilder(URI.create(url("/camunda/app/" + app + "/default/"))).build(),
+        browser.send(HttpRequest.newBuilder(URI.create(rest.url("/camunda/app/" + app + "/default/"))).build(),
                 HttpResponse.BodyHandlers.discarding());
         String token = ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
                 .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElse("");
         String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        return browser.send(HttpRequest.newBuilder(URI.create(url("/camunda/api/admin/auth/user/default/login/" + app)))
+        return browser.send(HttpRequest.newBuilder(URI.create(rest.url("/camunda/api/admin/auth/user/default/login/" + app)))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
     }
 
     /** A new version of one of our procedures (the model guard refuses any other process), as Camunda Modeler sends it. */
     private HttpResponse<String> deploy(String username) throws Exception {
-        return client.send(ModelerDeployment.degreeExemption("scope test by " + username,
-                ModelerDeployment.degreeExemptionModel()).request(URI.create(url("")), basic(username)),
-                HttpResponse.BodyHandlers.ofString());
+        return rest.send(ModelerDeployment.degreeExemption("scope test by " + username,
+                ModelerDeployment.degreeExemptionModel()).request(URI.create(rest.url("")), EngineRestCalls.basic(username)));
     }
 
     private long apply(String teacher) throws Exception {
@@ -300,12 +298,12 @@ class EngineRestScopeIT {
                  "studyStart":"2024-09-01","studyEnd":"2026-06-30","certificateNumber":"%s",
                  "diplomaFile":"%s"}""".formatted(certificate,
                 StoredEvidence.of(evidence, accounts.find(teacher).orElseThrow().teacherId()));
-        return body(call(teacher, "POST", "/api/exemptions", diploma), 201).get("id").asLong();
+        return rest.body(rest.call(teacher, "POST", "/api/exemptions", diploma), 201).get("id").asLong();
     }
 
     private void decide(String reviewer, long id) throws Exception {
-        String taskId = body(call(reviewer, "GET", "/api/exemptions/" + id, null), 200).get("currentTask").get("id").asText();
-        body(call(reviewer, "POST", "/api/tasks/" + taskId + "/decisions", "{\"outcome\":\"APPROVE\"}"), 200);
+        String taskId = rest.body(rest.call(reviewer, "GET", "/api/exemptions/" + id, null), 200).get("currentTask").get("id").asText();
+        rest.body(rest.call(reviewer, "POST", "/api/tasks/" + taskId + "/decisions", "{\"outcome\":\"APPROVE\"}"), 200);
     }
 
     private Task openTask(long exemptionId) {
@@ -318,25 +316,8 @@ class EngineRestScopeIT {
                 .filter(link -> "candidate".equals(link.getType())).map(IdentityLink::getGroupId).toList();
     }
 
-    private HttpResponse<String> call(String username, String method, String path, String jsonBody)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", basic(username))
-                .header("Accept", "application/json");
-        if (jsonBody != null) {
-            request.header("Content-Type", "application/json");
-        }
-        request.method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(jsonBody));
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private JsonNode body(HttpResponse<String> response, int expectedStatus) throws IOException {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
-        return json.readTree(response.body());
-    }
-
     private List<String> userIds(String username, String path) throws IOException, InterruptedException {
-        return ids(body(call(username, "GET", path, null), 200));
+        return ids(rest.body(rest.call(username, "GET", path, null), 200));
     }
 
     private static List<String> ids(JsonNode tasks) {
@@ -345,11 +326,4 @@ class EngineRestScopeIT {
         return ids;
     }
 
-    private static String basic(String username) {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -79,8 +80,9 @@ class ExternalTrainingDemoScenarioTest {
         String consent = applied.at("/currentTask/id").asText();
         as("county.reviewer", post("/api/tasks/" + consent + "/decisions").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"outcome\":\"APPROVE\"}"))
-                .andExpect(status().isForbidden())
-                .andExpect(jsonPath("$.ruleId").value("R-04"));
+                // Another organisation's task is answered like an unknown one (R-04, ADR 0009).
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.detail").value(not(containsString("school-admin"))));
         as("school.admin", get("/api/tasks").param("processKey", "externalTrainingApproval"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.tasks[*].caseId").value(hasItem(String.valueOf(id))));
