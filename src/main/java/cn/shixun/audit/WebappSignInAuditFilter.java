@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.transaction.support.TransactionOperations;
@@ -15,14 +17,15 @@ import org.springframework.web.util.ContentCachingRequestWrapper;
 
 /**
  * Sign-ins to the Camunda webapps with their own login form ({@code POST
- * /camunda/api/admin/auth/user/default/login/{app}}), good and bad, like ours
+ * /camunda/api/admin/auth/user/{engine}/login/{app}}), good and bad, like ours
  * ({@link SignInAuditListener}): that login checks the password in the engine, where Spring
  * Security's events do not reach. The name is read from the form after the webapp has read it
  * (the body is cached as it goes by), and the outcome from the status it answered.
  */
 class WebappSignInAuditFilter extends OncePerRequestFilter {
 
-    static final String LOGIN_PATH = "/camunda/api/admin/auth/user/default/login/";
+    /** The webapps' login, for any engine name; group 1 is the webapp. */
+    private static final Pattern LOGIN_PATH = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/([^/]+)/?");
     private static final Logger log = LoggerFactory.getLogger(WebappSignInAuditFilter.class);
 
     private final AuditWriter writer;
@@ -36,7 +39,7 @@ class WebappSignInAuditFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         return !"POST".equals(request.getMethod())
-                || !request.getRequestURI().substring(request.getContextPath().length()).startsWith(LOGIN_PATH);
+                || !LOGIN_PATH.matcher(request.getRequestURI().substring(request.getContextPath().length())).matches();
     }
 
     @Override
@@ -55,8 +58,8 @@ class WebappSignInAuditFilter extends OncePerRequestFilter {
             // Already recorded on the way, e.g. refused unchecked by sign-in throttling (outcome BLOCKED).
             return;
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        String app = path.substring(LOGIN_PATH.length());
+        Matcher login = LOGIN_PATH.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        String app = login.matches() ? login.group(1) : "";
         String typed = username(new String(request.getContentAsByteArray(), StandardCharsets.UTF_8));
         String username = typed == null || typed.isBlank() ? AuditWriter.ANONYMOUS : typed.strip();
         boolean ok = status == HttpServletResponse.SC_OK;

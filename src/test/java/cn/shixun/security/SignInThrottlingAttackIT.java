@@ -44,11 +44,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>Each test plays one client address through {@code X-Forwarded-For}, trusted from 127.0.0.1
  * as from a load balancer ({@code server.forward-headers-strategy=native}, docs/operations.md §7).
  */
+// An engine of its own name: this context's clock makes it a context of its own, and Camunda's engine
+// REST and webapps find engines by name in one static registry, where a second "default" would replace
+// the engine of the ITs that share the demo context.
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "server.forward-headers-strategy=native")
+        properties = {"server.forward-headers-strategy=native", "camunda.bpm.process-engine-name=" + SignInThrottlingAttackIT.ENGINE})
 @Import(SignInThrottlingAttackIT.TestClock.class)
 class SignInThrottlingAttackIT {
 
+    static final String ENGINE = "signInThrottling";
     private static final AtomicInteger ADDRESSES = new AtomicInteger();
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
@@ -224,10 +228,10 @@ class SignInThrottlingAttackIT {
     /** The webapps' own login, as their JavaScript posts it: CSRF cookie first, then the header. */
     private HttpResponse<String> webappLogin(String username, String password, String address) throws Exception {
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-        send(browser, request("/camunda/app/tasklist/default/", address).GET());
+        send(browser, request("/camunda/app/tasklist/" + ENGINE + "/", address).GET());
         String token = ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
                 .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElse("");
-        return send(browser, request("/camunda/api/admin/auth/user/default/login/tasklist", address)
+        return send(browser, request("/camunda/api/admin/auth/user/" + ENGINE + "/login/tasklist", address)
                 .header("Content-Type", "application/x-www-form-urlencoded").header("X-XSRF-TOKEN", token)
                 .POST(HttpRequest.BodyPublishers.ofString(form("username", username, "password", password))));
     }
