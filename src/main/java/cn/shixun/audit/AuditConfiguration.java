@@ -47,7 +47,7 @@ class AuditConfiguration {
         ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         FilterRegistrationBean<WebappSignInAuditFilter> registration =
                 new FilterRegistrationBean<>(new WebappSignInAuditFilter(writer, ownTransaction));
-        registration.addUrlPatterns(WebappSignInAuditFilter.LOGIN_PATH + "*");
+        registration.addUrlPatterns(WebappSignInAuditFilter.URL_PATTERN);
         registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 1);
         return registration;
     }

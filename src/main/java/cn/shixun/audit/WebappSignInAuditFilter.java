@@ -24,6 +24,8 @@ import org.springframework.web.util.ContentCachingRequestWrapper;
  */
 class WebappSignInAuditFilter extends OncePerRequestFilter {
 
+    /** Where the filter is registered; {@link #LOGIN_PATH} picks the logins out (a servlet pattern has no inner wildcard). */
+    static final String URL_PATTERN = "/camunda/api/admin/auth/user/*";
     /** The webapps' login, for any engine name; group 1 is the webapp. */
     private static final Pattern LOGIN_PATH = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/([^/]+)/?");
     private static final Logger log = LoggerFactory.getLogger(WebappSignInAuditFilter.class);
