@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.bpmn.helper.BpmnProperties;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.pvm.PvmActivity;
+import org.camunda.bpm.engine.impl.pvm.PvmTransition;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
-import org.camunda.bpm.model.bpmn.instance.FlowNode;
-import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -81,17 +82,20 @@ class CaseDeadlines {
 
     /** The open tasks the timer before this service task is attached to. */
     private List<Task> timedTasks(DelegateExecution execution) {
-        FlowNode self = (FlowNode) execution.getBpmnModelElementInstance();
-        // From the sequence flows, not the optional <incoming> references a hand-written model may leave out.
-        Optional<String> attachedTo = self.getModelInstance().getModelElementsByType(SequenceFlow.class).stream()
-                .filter(flow -> flow.getTarget() == self).map(SequenceFlow::getSource)
-                .filter(BoundaryEvent.class::isInstance).map(BoundaryEvent.class::cast)
-                .map(boundary -> boundary.getAttachedTo().getId()).findFirst();
+        // From the engine's parsed process, which never changes once built, and not from the BPMN
+        // model API, whose shared DOM is not safe to read from several job threads at once.
+        PvmActivity self = ((ExecutionEntity) execution).getActivity();
+        Optional<String> attachedTo = self.getIncomingTransitions().stream().map(PvmTransition::getSource)
+                .filter(CaseDeadlines::isBoundaryTimer).map(boundary -> boundary.getEventScope().getId()).findFirst();
         if (attachedTo.isEmpty()) {
             throw new IllegalStateException(self.getId() + " must follow a timer boundary event on a user task");
         }
         return tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId())
                 .taskDefinitionKey(attachedTo.get()).list();
+    }
+
+    private static boolean isBoundaryTimer(PvmActivity activity) {
+        return "boundaryTimer".equals(activity.getProperties().get(BpmnProperties.TYPE)) && activity.getEventScope() != null;
     }
 
     private List<String> candidateGroups(Task task) {

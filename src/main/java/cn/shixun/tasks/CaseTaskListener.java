@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.springframework.stereotype.Component;
@@ -39,7 +40,7 @@ class CaseTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        CaseTask.Kind kind = CaseTaskKinds.of(task.getBpmnModelElementInstance());
+        CaseTask.Kind kind = CaseTaskKinds.of(((ExecutionEntity) task.getExecution()).getActivity());
         if (kind == null) {
             return;
         }

@@ -31,7 +31,6 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.Variables;
-import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -350,13 +349,11 @@ public class CaseTasks {
 
     private CaseTask toCaseTask(Task task, ProcessInstance instance) {
         String processKey = repository.getProcessDefinition(task.getProcessDefinitionId()).getKey();
-        BaseElement element = repository.getBpmnModelInstance(task.getProcessDefinitionId())
-                .getModelElementById(task.getTaskDefinitionKey());
         List<String> groups = tasks.getIdentityLinksForTask(task.getId()).stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
                 .map(IdentityLink::getGroupId).toList();
         return new CaseTask(task.getId(), processKey, instance == null ? null : instance.getBusinessKey(),
-                task.getTaskDefinitionKey(), task.getName(), CaseTaskKinds.of(element), groups, task.getAssignee(),
+                task.getTaskDefinitionKey(), task.getName(), CaseTaskKinds.of(repository, task.getProcessDefinitionId(), task.getTaskDefinitionKey()), groups, task.getAssignee(),
                 task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
                 task.getDueDate() == null ? null : task.getDueDate().toInstant());
     }

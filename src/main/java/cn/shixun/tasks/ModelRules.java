@@ -36,6 +36,7 @@ import org.camunda.bpm.impl.juel.TreeBuilderException;
  *       signal or conditional start (nor in event sub-processes), and no message, signal or
  *       conditional event or receive task elsewhere, through which a caller outside the casework
  *       could move a case. Timers on tasks and timer catch events stay allowed.</li>
+ *   <li>the deadline delegates follow a timer on a user task ({@link DeadlineSteps}).</li>
  * </ul>
  */
 final class ModelRules {
@@ -53,7 +54,7 @@ final class ModelRules {
             "signalEventDefinition", "conditionalEventDefinition");
     private static final Set<String> OUTSIDE_TRIGGERS = Set.of("messageEventDefinition", "signalEventDefinition",
             "conditionalEventDefinition");
-    private static final Pattern DELEGATE = Pattern.compile("\\s*[$#]\\{\\s*([A-Za-z_$][A-Za-z0-9_$]*)\\s*}\\s*");
+    static final Pattern DELEGATE = Pattern.compile("\\s*[$#]\\{\\s*([A-Za-z_$][A-Za-z0-9_$]*)\\s*}\\s*");
 
     /** Receives one refusal: the reason (it starts with the element id) and the element it names. */
     interface Problems {
@@ -104,6 +105,7 @@ final class ModelRules {
                     + " / process " + key + " is not one of our procedures; deploy new versions of these only", process);
         }
         walk(process, process, new Scope(key, beansOf(key)), process, problems);
+        DeadlineSteps.check(process, problems);
     }
 
     private void walk(Element element, Element parent, Scope scope, Element named, Problems problems) {
@@ -353,7 +355,7 @@ final class ModelRules {
         return "：只能调用允许的 bean 的方法，不能对其他值（包括方法的返回值）读取属性或调用方法";
     }
 
-    private static void refuse(Element at, String chinese, String english, Problems problems) {
+    static void refuse(Element at, String chinese, String english, Problems problems) {
         String id = at.attribute("id") != null ? at.attribute("id") : at.getTagName();
         problems.refuse(id + "：" + chinese + " / " + english, at);
     }
@@ -362,7 +364,7 @@ final class ModelRules {
         return value != null && (value.contains("${") || value.contains("#{"));
     }
 
-    private static boolean isBpmn(Element element, String tag) {
+    static boolean isBpmn(Element element, String tag) {
         return BPMN.equals(element.getUri()) && (tag == null || tag.equals(element.getTagName()));
     }
 

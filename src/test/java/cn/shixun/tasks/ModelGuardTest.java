@@ -118,6 +118,21 @@ class ModelGuardTest {
     }
 
     @Test
+    void aReminderThatNoTimerLeadsToIsRefused_itWouldFailWhenItRuns() {
+        String model = model("annualRegistration").replace(
+                "sourceRef=\"BoundaryEvent_SchoolReviewDueSoon\" targetRef=\"ServiceTask_RemindSchoolReview\"",
+                "sourceRef=\"BoundaryEvent_SchoolReviewDueSoon\" targetRef=\"EndEvent_SchoolReviewReminded\"");
+        refused("annualRegistration.bpmn", model, "ServiceTask_RemindSchoolReview", "必须紧接在用户任务的定时边界事件之后");
+    }
+
+    @Test
+    void anEscalationOutsideAServiceTaskIsRefused_itActsOnTheTaskItsTimerIsOn() {
+        String model = model("annualRegistration").replaceFirst("(id=\"UserTask_SchoolReview\"[\\s\\S]*?<bpmn:extensionElements>)",
+                "$1<camunda:executionListener event=\"start\" delegateExpression=\"\\${escalateOverdueTaskDelegate}\" />");
+        refused("annualRegistration.bpmn", model, "UserTask_SchoolReview", "escalateOverdueTaskDelegate 只能作为服务任务的委托表达式");
+    }
+
+    @Test
     void aBeanNoProcedureDeclaresIsRefused_theLedger() {
         String model = model("degreeExemption").replace("${creditHoursDelegate}", "${ledger}");
         refused("degreeExemption.bpmn", model, "ServiceTask_CreditHours", "委托表达式 ${ledger}");

@@ -1,0 +1,66 @@
+package cn.shixun.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/**
+ * The demo as {@code mvn spring-boot:run} starts it: the procedures' cases in flight, declared as
+ * of deadlines already past, and the job executor on, so that their reminder and escalation
+ * timers fire at once, side by side on the executor's threads. Each must find the task its timer
+ * is on and write its line in the case history; none may fail into an incident. (They once read
+ * the task from the BPMN model API's shared DOM, whose element cache is not safe under threads
+ * side by side: the demo's reminders failed into incidents a minute after every start.)
+ */
+@SpringBootTest(properties = {"shixun.demo-data.enabled=true", "shixun.demo-data.cases-in-flight=true",
+        "camunda.bpm.job-execution.enabled=true", "camunda.bpm.process-engine-name=demoDeadlines",
+        // After the year's declaration deadline: the demo declares its schools as on the deadline,
+        // so their reviews' reminders are due while the demo is still being written.
+        "shixun.annual.today=2026-12-31"})
+class DemoDeadlinesRunTogetherTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(90);
+
+    @Autowired ManagementService management;
+    @Autowired RuntimeService runtime;
+    @Autowired HistoryService engineHistory;
+    @Autowired RepositoryService repository;
+    @Autowired CaseHistory history;
+
+    @Test
+    void theDemosDueRemindersAndEscalationsRunSideBySideOnTheJobExecutor_eachWritesItsLineAndNoneFails()
+            throws InterruptedException {
+        Instant giveUp = Instant.now().plus(PATIENCE);
+        while (management.createJobQuery().timers().executable().count() > 0 && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(500);
+        }
+        assertThat(management.createJobQuery().timers().executable().count())
+                .as("the job executor ran every due timer within %s", PATIENCE).isZero();
+        assertThat(runtime.createIncidentQuery().list()).as("incidents").isEmpty();
+        assertThat(management.createJobQuery().withException().list()).as("failed jobs").isEmpty();
+
+        List<HistoricActivityInstance> deadlineSteps = engineHistory.createHistoricActivityInstanceQuery()
+                .activityType("serviceTask").finished().list().stream()
+                .filter(step -> step.getActivityId().matches("ServiceTask_(Remind|Escalate).*")).toList();
+        assertThat(deadlineSteps).as("the demo's reminders and escalations that ran").hasSizeGreaterThanOrEqualTo(3);
+        for (HistoricActivityInstance step : deadlineSteps) {
+            var instance = engineHistory.createHistoricProcessInstanceQuery()
+                    .processInstanceId(step.getProcessInstanceId()).singleResult();
+            String processKey = repository.getProcessDefinition(instance.getProcessDefinitionId()).getKey();
+            assertThat(history.of(processKey, instance.getBusinessKey()))
+                    .as("the deadline lines of %s %s", processKey, instance.getBusinessKey())
+                    .anyMatch(event -> event.outcome() == CaseOutcome.REMINDED || event.outcome() == CaseOutcome.OVERDUE
+                            || event.outcome() == CaseOutcome.ESCALATED);
+        }
+    }
+}
