@@ -1,6 +1,10 @@
 package cn.shixun.audit;
 
 import cn.shixun.security.SignInBlockedException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -10,6 +14,9 @@ import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,6 +38,9 @@ class SignInAuditListener {
     /** Request attribute: this request's refusal is already on record (a failed sign-in, a refused engine call). */
     static final String RECORDED = SignInAuditListener.class.getName() + ".recorded";
 
+    /** The actor of a failed sign-in with a bearer token: this, then the token's fingerprint. */
+    static final String BEARER_TOKEN_PREFIX = "bearer-token:";
+
     private static final Logger log = LoggerFactory.getLogger(SignInAuditListener.class);
 
     private final AuditWriter writer;
@@ -49,8 +59,7 @@ class SignInAuditListener {
     @EventListener
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void failed(AbstractAuthenticationFailureEvent event) {
-        String attempted = event.getAuthentication().getName();
-        String username = attempted == null || attempted.isBlank() ? AuditWriter.ANONYMOUS : attempted.strip();
+        String username = attempted(event.getAuthentication());
         Exception failure = event.getException();
         writer.append(username, SIGN_IN_FAILED, "account", username, null, reason(failure),
                 failure instanceof SignInBlockedException ? AuditOutcome.BLOCKED : AuditOutcome.FAILED);
@@ -61,10 +70,35 @@ class SignInAuditListener {
         log.info("Failed sign-in for '{}': {}", username, failure.getClass().getSimpleName());
     }
 
+    /**
+     * Who tried. A refused bearer token names nobody we could trust (its claims are unverified),
+     * and is itself a credential that must stay out of the trail and the log: it is recorded by a
+     * short fingerprint, so that repeated attempts with one token can still be told apart.
+     */
+    static String attempted(Authentication authentication) {
+        if (authentication instanceof BearerTokenAuthenticationToken bearer) {
+            return BEARER_TOKEN_PREFIX + fingerprint(bearer.getToken());
+        }
+        String name = authentication.getName();
+        return name == null || name.isBlank() ? AuditWriter.ANONYMOUS : name.strip();
+    }
+
+    private static String fingerprint(String token) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 6);
+        } catch (NoSuchAlgorithmException missing) {
+            throw new IllegalStateException("every Java runtime has SHA-256", missing);
+        }
+    }
+
     /** Why, without saying whether the account exists (Spring reports an unknown user as bad credentials). */
     private static String reason(Exception failure) {
         if (failure instanceof SignInBlockedException blocked) {
             return "登录失败次数过多，暂停登录至 " + blocked.blockedUntil() + "（未核对密码）";
+        }
+        if (failure instanceof OAuth2AuthenticationException) {
+            return "令牌无效或已过期";
         }
         if (failure instanceof DisabledException) {
             return "账号已停用";

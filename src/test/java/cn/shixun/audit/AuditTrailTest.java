@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,9 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpSession;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
+import org.springframework.security.oauth2.server.resource.authentication.BearerTokenAuthenticationToken;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -211,6 +215,22 @@ class AuditTrailTest {
                 .containsExactly("auth.sign-in-failed");
         // The readers' own API calls (HTTP Basic on every request) are not sign-ins.
         assertThat(count() - before).isEqualTo(3);
+    }
+
+    @Test
+    void R40_aRefusedBearerTokenIsRecordedByItsFingerprint_theTokenItselfStaysOutOfTheTrail() {
+        String token = "eyJhbGciOiJSUzI1NiJ9.eyJwcmVmZXJyZWRfdXNlcm5hbWUiOiJjb3VudHkucmV2aWV3ZXIifQ." + run;
+        publisher.publishEvent(new AuthenticationFailureBadCredentialsEvent(new BearerTokenAuthenticationToken(token),
+                new InvalidBearerTokenException("Jwt expired")));
+
+        List<Map<String, Object>> recorded = jdbc.queryForList("SELECT actor, subject_id, detail FROM audit_event"
+                + " WHERE action = 'auth.sign-in-failed' AND actor LIKE 'bearer-token:%' ORDER BY id DESC");
+        assertThat(recorded).isNotEmpty();
+        assertThat(recorded.get(0)).containsEntry("DETAIL", "令牌无效或已过期")
+                .hasEntrySatisfying("ACTOR", actor -> assertThat((String) actor).matches("bearer-token:[0-9a-f]{12}"))
+                .hasEntrySatisfying("SUBJECT_ID", subject -> assertThat(subject).isEqualTo(recorded.get(0).get("ACTOR")));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE actor LIKE ? OR subject_id LIKE ?"
+                + " OR detail LIKE ?", Integer.class, "%" + run + "%", "%" + run + "%", "%" + run + "%")).isZero();
     }
 
     @Test
