@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.bpmn.helper.BpmnProperties;
 import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.impl.pvm.PvmActivity;
@@ -22,11 +23,15 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Deadlines of user tasks. A model puts non-interrupting timers on a user task and follows
- * each with a service task: {@code ${remindDueTaskDelegate}} before the due date (the reminder
- * is recorded in the case history), {@code ${escalateOverdueTaskDelegate}} after it (the task is
- * offered to the next level's reviewers as well — R-04 authority, city, province — and the
- * escalation recorded). The task itself stays where it is: whoever decides first, decides.
+ * Deadlines of user tasks. A model declares them on the task ({@link CaseworkBpmnParse}): a
+ * reminder some time before the due date (recorded in the case history) and an escalation at
+ * it (the task is offered to the next level's reviewers as well — R-04 authority, city,
+ * province — and the escalation recorded). The task itself stays where it is: whoever decides
+ * first, decides.
+ *
+ * <p>Versions deployed before that put non-interrupting timers on a user task, each followed by
+ * a service task {@code ${remindDueTaskDelegate}} or {@code ${escalateOverdueTaskDelegate}};
+ * their running cases still take that path, and new models may no longer ({@link DeadlineSteps}).
  */
 @Service
 @Transactional
@@ -48,16 +53,35 @@ class CaseDeadlines {
         this.history = history;
     }
 
+    /** A reminder timer of the task fired (deadlines declared on the task, {@link CaseworkBpmnParse}). */
+    void remind(DelegateTask task) {
+        remind(task.getExecution(), List.of(open(task)));
+    }
+
+    /** An escalation timer of the task fired. */
+    void escalate(DelegateTask task) {
+        escalate(task.getExecution(), List.of(open(task)));
+    }
+
+    /** A service task after a timer on a user task ran: the versions deployed before deadlines were declared on tasks. */
     void remind(DelegateExecution execution) {
-        for (Task task : timedTasks(execution)) {
+        remind(execution, timedTasks(execution));
+    }
+
+    void escalate(DelegateExecution execution) {
+        escalate(execution, timedTasks(execution));
+    }
+
+    private void remind(DelegateExecution execution, List<Task> timed) {
+        for (Task task : timed) {
             String due = task.getDueDate() == null ? "" : "，办理期限 " + DAY.format(task.getDueDate().toInstant());
             history.record(processKey(execution), execution.getProcessBusinessKey(), task.getTaskDefinitionKey(),
                     task.getName(), CaseOutcome.REMINDED, "即将到期" + due + "，请尽快办理", CaseHistory.SYSTEM);
         }
     }
 
-    void escalate(DelegateExecution execution) {
-        for (Task task : timedTasks(execution)) {
+    private void escalate(DelegateExecution execution, List<Task> timed) {
+        for (Task task : timed) {
             List<String> current = candidateGroups(task);
             List<String> added = new ArrayList<>();
             for (String groupId : current) {
@@ -78,6 +102,10 @@ class CaseDeadlines {
             log.info("Task {} ({}) of {} {} overdue; offered to {}", task.getTaskDefinitionKey(), task.getId(),
                     processKey, execution.getProcessBusinessKey(), added);
         }
+    }
+
+    private Task open(DelegateTask task) {
+        return tasks.createTaskQuery().taskId(task.getId()).singleResult();
     }
 
     /** The open tasks the timer before this service task is attached to. */

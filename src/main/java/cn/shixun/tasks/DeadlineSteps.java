@@ -1,116 +1,71 @@
 package cn.shixun.tasks;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.impl.util.xml.Element;
 
 /**
- * The model rule for deadlines ({@link CaseDeadlines}): the reminder and escalation delegates act
- * on the user task whose timer leads to them, so each may only be the delegate expression of a
- * service task that a timer boundary event on a user task leads to. Anything else would deploy
- * and then fail when the timer fires; it is refused at deployment instead.
+ * The model rules for deadlines ({@link CaseDeadlines}). A user task declares its deadlines
+ * itself: {@code camunda:dueDate}, and the properties {@code remindBefore} (an ISO duration) and
+ * {@code escalateWhenOverdue} ({@code true} or {@code false}); both need the due date. The deadline
+ * service tasks of older versions ({@code ${remindDueTaskDelegate}}, {@code ${escalateOverdueTaskDelegate}}
+ * after a timer) are there for those versions' running cases only: a new model naming them is refused.
  */
 final class DeadlineSteps {
 
     private static final Pattern DEADLINE_BEAN = Pattern.compile("\\b(remindDueTaskDelegate|escalateOverdueTaskDelegate)\\b");
-
-    private final Set<String> userTasks = new HashSet<>();
-    /** Timer boundary events by id, each with the id of the element it is attached to. */
-    private final Map<String, String> timersAttachedTo = new HashMap<>();
-    private final Map<String, List<String>> sourcesByTarget = new HashMap<>();
-    private final List<Element> deadlineTasks = new ArrayList<>();
+    private static final String DECLARE_ON_THE_TASK = "提醒与超期升级在用户任务上声明：camunda:dueDate，加属性 "
+            + CaseworkBpmnParse.REMIND_BEFORE + "（如 P3D）与 " + CaseworkBpmnParse.ESCALATE_WHEN_OVERDUE + "=true";
 
     private DeadlineSteps() {
     }
 
     static void check(Element process, ModelRules.Problems problems) {
-        DeadlineSteps steps = new DeadlineSteps();
-        steps.collect(process, process, problems);
-        steps.refuseUntimed(problems);
+        walk(process, process, problems);
     }
 
-    /** Collects from {@code element}; {@code named} is it or the nearest element around it with an id. */
-    private void collect(Element element, Element named, ModelRules.Problems problems) {
-        if (!ModelRules.isBpmn(element, null) || "documentation".equals(element.getTagName())) {
-            mentions(element, named, problems);
+    private static void walk(Element element, Element named, ModelRules.Problems problems) {
+        if (ModelRules.isBpmn(element, "documentation")) {
             return;
         }
-        String id = element.attribute("id");
-        Element at = id != null ? element : named;
-        switch (element.getTagName()) {
-            case "userTask" -> userTasks.add(id);
-            case "boundaryEvent" -> {
-                if (element.elements().stream().anyMatch(child -> ModelRules.isBpmn(child, "timerEventDefinition"))) {
-                    timersAttachedTo.put(id, element.attribute("attachedToRef"));
-                }
-            }
-            case "sequenceFlow" -> sourcesByTarget.computeIfAbsent(element.attribute("targetRef"), target -> new ArrayList<>())
-                    .add(element.attribute("sourceRef"));
-            default -> {
-            }
+        Element at = element.attribute("id") != null ? element : named;
+        if (ModelRules.isBpmn(element, "userTask")) {
+            userTask(element, problems);
         }
-        for (String key : element.attributes()) {
-            String bean = deadlineBean(element.attribute(key));
-            if (bean == null) {
-                continue;
-            }
-            boolean delegateOfServiceTask = "serviceTask".equals(element.getTagName()) && key.endsWith(":delegateExpression")
-                    && ModelRules.DELEGATE.matcher(element.attribute(key)).matches();
-            if (delegateOfServiceTask) {
-                deadlineTasks.add(element);
-            } else {
-                refuseElsewhere(at, bean, problems);
-            }
-        }
-        for (Element child : element.elements()) {
-            collect(child, at, problems);
-        }
-    }
-
-    /** Extension elements (listeners, inputs) and text: a deadline bean named there is refused. */
-    private void mentions(Element element, Element at, ModelRules.Problems problems) {
-        if ("documentation".equals(element.getTagName())) {
-            return;
-        }
-        Element named = element.attribute("id") != null ? element : at;
         List<String> values = new ArrayList<>(element.attributes().stream().map(element::attribute).toList());
         values.add(element.getText());
         for (String value : values) {
-            String bean = deadlineBean(value);
-            if (bean != null) {
-                refuseElsewhere(named, bean, problems);
+            Matcher bean = value == null ? null : DEADLINE_BEAN.matcher(value);
+            if (bean != null && bean.find()) {
+                ModelRules.refuse(at, bean.group(1) + " 只供旧版本运行中的案件使用；" + DECLARE_ON_THE_TASK,
+                        bean.group(1) + " is kept for the running cases of older versions; declare deadlines on the user task"
+                                + " (camunda:dueDate, remindBefore, escalateWhenOverdue)", problems);
+                break;
             }
         }
         for (Element child : element.elements()) {
-            mentions(child, named, problems);
+            walk(child, at, problems);
         }
     }
 
-    private void refuseUntimed(ModelRules.Problems problems) {
-        for (Element task : deadlineTasks) {
-            boolean timed = sourcesByTarget.getOrDefault(task.attribute("id"), List.of()).stream()
-                    .anyMatch(source -> userTasks.contains(timersAttachedTo.get(source)));
-            if (!timed) {
-                ModelRules.refuse(task, "提醒和超期升级任务必须紧接在用户任务的定时边界事件之后，否则定时触发时不知道针对哪个任务",
-                        "a reminder or escalation task must follow a timer boundary event on a user task", problems);
-            }
+    private static void userTask(Element task, ModelRules.Problems problems) {
+        String remindBefore = ModelRules.camundaProperty(task, CaseworkBpmnParse.REMIND_BEFORE);
+        String escalate = ModelRules.camundaProperty(task, CaseworkBpmnParse.ESCALATE_WHEN_OVERDUE);
+        boolean dueDate = task.attributes().stream().anyMatch(key -> key.endsWith(":dueDate"));
+        if (remindBefore != null && !CaseworkBpmnParse.isDuration(remindBefore)) {
+            ModelRules.refuse(task, "属性 " + CaseworkBpmnParse.REMIND_BEFORE + " \"" + remindBefore
+                    + "\" 不是时长：应为 ISO 8601 时长，如 P3D（到期前 3 天提醒）", CaseworkBpmnParse.REMIND_BEFORE
+                    + " must be an ISO 8601 duration such as P3D", problems);
         }
-    }
-
-    private static void refuseElsewhere(Element at, String bean, ModelRules.Problems problems) {
-        ModelRules.refuse(at, bean + " 只能作为服务任务的委托表达式 ${" + bean + "}，接在用户任务的定时边界事件之后",
-                bean + " may only be the delegate expression of a service task after a timer boundary event on a user task",
-                problems);
-    }
-
-    private static String deadlineBean(String value) {
-        Matcher mention = value == null ? null : DEADLINE_BEAN.matcher(value);
-        return mention != null && mention.find() ? mention.group(1) : null;
+        if (escalate != null && !escalate.equals("true") && !escalate.equals("false")) {
+            ModelRules.refuse(task, "属性 " + CaseworkBpmnParse.ESCALATE_WHEN_OVERDUE + " 只能是 true 或 false，不能是 \""
+                    + escalate + "\"", CaseworkBpmnParse.ESCALATE_WHEN_OVERDUE + " must be true or false", problems);
+        }
+        if ((remindBefore != null || "true".equals(escalate)) && !dueDate) {
+            ModelRules.refuse(task, "声明了提醒或超期升级，却没有办理期限 camunda:dueDate：期限只写一次，写在任务上",
+                    "a reminder or escalation needs the task's camunda:dueDate", problems);
+        }
     }
 }

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.BpmnParseFactory;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -30,17 +29,22 @@ class ModelGuardPlugin extends AbstractProcessEnginePlugin {
 
     private final ObjectProvider<ProcedureModel> procedures;
     private final ApplicationContext context;
+    private final ObjectProvider<CaseDeadlines> deadlines;
 
-    ModelGuardPlugin(ObjectProvider<ProcedureModel> procedures, ApplicationContext context) {
+    ModelGuardPlugin(ObjectProvider<ProcedureModel> procedures, ApplicationContext context,
+                     ObjectProvider<CaseDeadlines> deadlines) {
         this.procedures = procedures;
         this.context = context;
+        this.deadlines = deadlines;
     }
 
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         List<ProcedureModel> declared = procedures.orderedStream().toList();
         ModelRules rules = new ModelRules(declared, context::containsBean);
-        configuration.setBpmnParseFactory(checkedBy(rules));
+        // Resolved when a timer fires: the deadlines' collaborators need the engine this plugin configures.
+        configuration.setBpmnParseFactory(checkedBy(rules, new CaseworkBpmnParse.DeadlineListeners(
+                task -> deadlines.getObject().remind(task), task -> deadlines.getObject().escalate(task))));
         List<Deployer> preDeployers = new ArrayList<>();
         if (configuration.getCustomPreDeployers() != null) {
             preDeployers.addAll(configuration.getCustomPreDeployers());
@@ -55,17 +59,9 @@ class ModelGuardPlugin extends AbstractProcessEnginePlugin {
         configuration.setExpressionManager(new SpringExpressionManager(context, beans));
     }
 
-    /** The engine's BPMN parse with the rules checked first, on new deployments only: a deployed version is not judged again. */
-    static BpmnParseFactory checkedBy(ModelRules rules) {
-        return parser -> new BpmnParse(parser) {
-            @Override
-            protected void parseRootElement() {
-                if (deployment == null || deployment.isNew()) {
-                    rules.check(rootElement, this::addError);
-                }
-                super.parseRootElement();
-            }
-        };
+    /** The engine's BPMN parse with the rules checked first and deadlines declared on user tasks ({@link CaseworkBpmnParse}). */
+    static BpmnParseFactory checkedBy(ModelRules rules, CaseworkBpmnParse.DeadlineListeners deadlines) {
+        return parser -> new CaseworkBpmnParse(parser, rules, deadlines);
     }
 
     /** The beans expressions may resolve: the declared ones that exist, each looked up when first used. */

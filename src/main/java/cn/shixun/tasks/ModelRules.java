@@ -36,12 +36,16 @@ import org.camunda.bpm.impl.juel.TreeBuilderException;
  *       signal or conditional start (nor in event sub-processes), and no message, signal or
  *       conditional event or receive task elsewhere, through which a caller outside the casework
  *       could move a case. Timers on tasks and timer catch events stay allowed.</li>
- *   <li>the deadline delegates follow a timer on a user task ({@link DeadlineSteps}).</li>
+ *   <li>deadlines are declared on the user task ({@link DeadlineSteps}).</li>
  * </ul>
  */
 final class ModelRules {
 
-    /** The casework's beans every model may call: the deadline delegates and the routing of reviews. */
+    /**
+     * The casework's beans the engine may reach from any model: the routing of reviews, and the
+     * deadline delegates that versions deployed before deadlines were declared on tasks still
+     * call ({@link DeadlineSteps} refuses those two in a new model).
+     */
     static final Set<String> CASEWORK_BEANS = Set.of("remindDueTaskDelegate", "escalateOverdueTaskDelegate", "caseRouting");
 
     private static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
@@ -54,7 +58,7 @@ final class ModelRules {
             "signalEventDefinition", "conditionalEventDefinition");
     private static final Set<String> OUTSIDE_TRIGGERS = Set.of("messageEventDefinition", "signalEventDefinition",
             "conditionalEventDefinition");
-    static final Pattern DELEGATE = Pattern.compile("\\s*[$#]\\{\\s*([A-Za-z_$][A-Za-z0-9_$]*)\\s*}\\s*");
+    private static final Pattern DELEGATE = Pattern.compile("\\s*[$#]\\{\\s*([A-Za-z_$][A-Za-z0-9_$]*)\\s*}\\s*");
 
     /** Receives one refusal: the reason (it starts with the element id) and the element it names. */
     interface Problems {
@@ -220,16 +224,7 @@ final class ModelRules {
     }
 
     private void caseTask(Element userTask, Element at, Problems problems) {
-        String value = null;
-        for (Element extensions : children(userTask, BPMN, "extensionElements")) {
-            for (Element properties : camundaChildren(extensions, "properties")) {
-                for (Element property : camundaChildren(properties, "property")) {
-                    if (CaseTask.KIND_PROPERTY.equals(property.attribute("name")) && value == null) {
-                        value = property.attribute("value");
-                    }
-                }
-            }
-        }
+        String value = camundaProperty(userTask, CaseTask.KIND_PROPERTY);
         String kinds = "review / submission";
         if (value == null) {
             refuse(at, "用户任务缺少 caseTask 属性（" + kinds + "），否则它不经过案件检查（R-04、R-40）",
@@ -238,6 +233,20 @@ final class ModelRules {
             refuse(at, "用户任务的 caseTask 属性 \"" + value + "\" 未知（" + kinds + "）",
                     "unknown caseTask kind \"" + value + "\" (" + kinds + ")", problems);
         }
+    }
+
+    /** The first {@code camunda:property} of that name on the element, or null. */
+    static String camundaProperty(Element element, String name) {
+        for (Element extensions : children(element, BPMN, "extensionElements")) {
+            for (Element properties : camundaChildren(extensions, "properties")) {
+                for (Element property : camundaChildren(properties, "property")) {
+                    if (name.equals(property.attribute("name"))) {
+                        return property.attribute("value");
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** A delegate expression names one allowed bean, nothing else: {@code ${creditHoursDelegate}}. */

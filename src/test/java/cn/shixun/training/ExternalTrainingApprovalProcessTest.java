@@ -1,5 +1,6 @@
 package cn.shixun.training;
 
+import cn.shixun.tasks.DeadlineTimers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
@@ -336,9 +337,9 @@ class ExternalTrainingApprovalProcessTest {
     void R04_anOverdueConsentIsRemindedThenEscalatedToTheRegistrationAuthority() {
         ExternalTraining applied = trainings.apply(teacher, null, data.planOf(teacher.teacherId()));
         ProcessInstance instance = instanceOf(applied);
-        management.executeJob(timerOf(instance, "BoundaryEvent_SchoolConsentDueSoon").getId());
+        management.executeJob(DeadlineTimers.reminderOf(management, instance.getId(), "UserTask_SchoolConsent").getId());
         assertThat(tasks.worklist(data.countyReviewer, PROCESS, 0, 50)).isEmpty();
-        management.executeJob(timerOf(instance, "BoundaryEvent_SchoolConsentOverdue").getId());
+        management.executeJob(DeadlineTimers.escalationOf(management, instance.getId(), "UserTask_SchoolConsent").getId());
 
         assertThat(openTask(applied).candidateGroups()).containsExactlyInAnyOrder(
                 "school-admin:" + data.schools.countySchool.code(), "county-reviewer:" + data.schools.district.code());
@@ -354,8 +355,8 @@ class ExternalTrainingApprovalProcessTest {
         ExternalTraining applied = atCompletionReview();
         decide(applied, data.schoolAdmin, Decision.APPROVE, null);
         ProcessInstance instance = instanceOf(applied);
-        management.executeJob(timerOf(instance, "BoundaryEvent_AuthorityReviewDueSoon").getId());
-        management.executeJob(timerOf(instance, "BoundaryEvent_AuthorityReviewOverdue").getId());
+        management.executeJob(DeadlineTimers.reminderOf(management, instance.getId(), "UserTask_AuthorityReview").getId());
+        management.executeJob(DeadlineTimers.escalationOf(management, instance.getId(), "UserTask_AuthorityReview").getId());
         assertThat(openTask(applied).candidateGroups()).contains("city-reviewer:" + data.schools.city.code());
         decide(applied, data.cityReviewer, Decision.APPROVE, null);
         BpmnAwareTests.assertThat(instance).isWaitingAt("ServiceTask_CheckProvider");
@@ -365,8 +366,8 @@ class ExternalTrainingApprovalProcessTest {
     void R31_evidenceNotSubmittedInTime_isRemindedThenRecordedOverdue() {
         ExternalTraining applied = consentedAndEnded();
         ProcessInstance instance = instanceOf(applied);
-        management.executeJob(timerOf(instance, "BoundaryEvent_SubmitCompletionDueSoon").getId());
-        management.executeJob(timerOf(instance, "BoundaryEvent_SubmitCompletionOverdue").getId());
+        management.executeJob(DeadlineTimers.reminderOf(management, instance.getId(), "UserTask_SubmitCompletion").getId());
+        management.executeJob(DeadlineTimers.escalationOf(management, instance.getId(), "UserTask_SubmitCompletion").getId());
         assertThat(trainings.history(applied.getId())).extracting(CaseEvent::outcome)
                 .endsWith(CaseOutcome.REMINDED, CaseOutcome.OVERDUE);
         BpmnAwareTests.assertThat(instance).isWaitingAt(ExternalTrainingProcess.SUBMIT_COMPLETION);

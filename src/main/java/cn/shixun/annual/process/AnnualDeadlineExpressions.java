@@ -29,6 +29,7 @@ public class AnnualDeadlineExpressions {
         return AnnualCalendar.endOf(dates(execution).schoolReview());
     }
 
+    /** The reminder timers of versions deployed before deadlines were declared on the task ({@code remindBefore}); their running cases still call these two. */
     public Date schoolReviewReminder(DelegateExecution execution) {
         return calendar.reminderBefore(dates(execution).schoolReview());
     }

@@ -29,6 +29,7 @@ public class CountyPlanDeadlines {
         return Date.from(FilingCalendar.endOf(FilingCalendar.registrationDue(year)));
     }
 
+    /** The reminder timer of versions deployed before deadlines were declared on the task ({@code remindBefore}); their running cases still call it. */
     public Date registrationReminder(DelegateExecution execution) {
         return Date.from(registrationDue(execution).toInstant().minus(REMINDER_BEFORE));
     }
