@@ -22,6 +22,7 @@ import cn.shixun.security.Role;
 import cn.shixun.shared.AuditedAction;
 import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.RequiredText;
 import cn.shixun.shared.RefusalText;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseHistory;
@@ -286,7 +287,7 @@ public class CountyPlans {
     @Transactional(noRollbackFor = BusinessRuleException.class)
     public int registerHours(Long id) {
         CountyPlan plan = require(id);
-        String auditor = approverOf(plan);
+        String auditor = approver(plan);
         String countyName = organisations.require(plan.countyId(), "countyId").name();
         int registered = 0;
         int refused = 0;
@@ -366,6 +367,11 @@ public class CountyPlans {
 
     public List<CaseEvent> history(Long id) {
         return history.of(PROCESS, String.valueOf(id));
+    }
+
+    /** The city reviewer who approved the summary: the ledger records them as the decider. */
+    private String approver(CountyPlan plan) {
+        return history.lastApprover(CountyPlanProcess.PROCESS_ID, String.valueOf(plan.getId()), CountyPlanProcess.AUDIT_SUMMARY);
     }
 
     public List<CaseTask> openTasks(Long id) {
@@ -505,22 +511,8 @@ public class CountyPlans {
                         plan.getId(), plan.status().label()));
         return caseTasks.requireWorkable(task.id(), account);
     }
-
-    /** The city reviewer who approved the summary: the ledger records them as the decider. */
-    private String approverOf(CountyPlan plan) {
-        return history(plan.getId()).stream()
-                .filter(e -> CountyPlanProcess.AUDIT_SUMMARY.equals(e.taskKey()) && e.outcome() == CaseOutcome.APPROVED)
-                .reduce((first, second) -> second).map(CaseEvent::actor).orElse(CaseHistory.SYSTEM);
-    }
-
     private static String text(String value, String field, int max) {
-        if (value == null || value.isBlank()) {
-            throw BusinessRuleException.violation("R-32", field, "countyplan.field-required");
-        }
-        if (value.strip().length() > max) {
-            throw BusinessRuleException.violation("R-32", field, "countyplan.text-too-long", max);
-        }
-        return value.strip();
+        return RequiredText.require(value, field, max, "R-32", "countyplan.field-required", "countyplan.text-too-long");
     }
 
     static String describe(List<PlanProject> projects) {

@@ -20,6 +20,7 @@ import cn.shixun.security.CandidateGroup;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.shared.AuditedAction;
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.RequiredText;
 import cn.shixun.shared.RefusalText;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseHistory;
@@ -199,6 +200,11 @@ public class DegreeExemptions {
         return history.of(PROCESS, caseId(id));
     }
 
+    /** The registration authority's reviewer who approved: the ledger records them as the decider. */
+    private String approver(DegreeExemption exemption) {
+        return history.lastApprover(DegreeExemptionProcess.PROCESS_ID, String.valueOf(exemption.getId()), DegreeExemptionProcess.AUTHORITY_REVIEW);
+    }
+
     /** The application's open user task, if any. */
     public Optional<CaseTask> openTask(Long id) {
         return cases.openTask(PROCESS, caseId(id));
@@ -283,27 +289,13 @@ public class DegreeExemptions {
     }
 
     private static void requireText(String value, String field) {
-        if (value == null || value.isBlank()) {
-            throw BusinessRuleException.violation("R-30", field, "exemption.evidence-required");
-        }
-        if (value.strip().length() > MAX_TEXT) {
-            throw BusinessRuleException.violation("R-30", field, "exemption.text-too-long", MAX_TEXT);
-        }
+        RequiredText.require(value, field, MAX_TEXT, "R-30", "exemption.evidence-required", "exemption.text-too-long");
     }
 
     private void audit(DegreeExemption exemption, String action, String detail) {
         audit.publishEvent(new AuditedAction(action, DegreeExemptionProcess.PROCESS_ID, String.valueOf(exemption.getId()),
                 detail, exemption.schoolId()));
     }
-
-    /** The registration authority's reviewer who approved: the ledger records them as the decider. */
-    private String approver(DegreeExemption exemption) {
-        return history(exemption.getId()).stream()
-                .filter(e -> DegreeExemptionProcess.AUTHORITY_REVIEW.equals(e.taskKey())
-                        && e.outcome() == CaseOutcome.APPROVED)
-                .reduce((first, second) -> second).map(CaseEvent::actor).orElse(CaseHistory.SYSTEM);
-    }
-
     private static Claim claim(Diploma diploma) {
         return Claim.of(ClaimKind.DEGREE_OBTAINED, diploma.studyEnd()).from(diploma.studyStart())
                 .degree(diploma.degreeLevel()).subjectRelated(diploma.educationRelated())

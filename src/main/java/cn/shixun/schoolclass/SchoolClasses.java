@@ -15,6 +15,7 @@ import cn.shixun.security.Role;
 import cn.shixun.shared.AuditedAction;
 import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.RequiredText;
 import cn.shixun.shared.RefusalText;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseHistory;
@@ -287,6 +288,11 @@ public class SchoolClasses {
         return history.of(SchoolClassProcess.PROCESS_ID, String.valueOf(id));
     }
 
+    /** The authority's reviewer who approved the grades: the ledger records them as the decider. */
+    private String approver(SchoolClass schoolClass) {
+        return history.lastApprover(SchoolClassProcess.PROCESS_ID, String.valueOf(schoolClass.getId()), SchoolClassProcess.COUNTY_GRADE_REVIEW);
+    }
+
     public Optional<CaseTask> openTask(Long id) {
         return caseTasks.openTask(SchoolClassProcess.PROCESS_ID, String.valueOf(id));
     }
@@ -332,15 +338,6 @@ public class SchoolClasses {
                         schoolClass.status().label()));
         return caseTasks.requireWorkable(task.id(), account);
     }
-
-    /** The county reviewer who approved the grades: the ledger records them as the decider. */
-    private String approver(SchoolClass schoolClass) {
-        return history(schoolClass.getId()).stream()
-                .filter(e -> SchoolClassProcess.COUNTY_GRADE_REVIEW.equals(e.taskKey())
-                        && e.outcome() == CaseOutcome.APPROVED)
-                .reduce((first, second) -> second).map(CaseEvent::actor).orElse(CaseHistory.SYSTEM);
-    }
-
     private static Claim claim(SchoolClass schoolClass, Grade grade, int excellentCount, int classSize) {
         ClassPlan plan = schoolClass.plan();
         Claim.Builder claim = Claim.of(ClaimKind.SCHOOL_BASED, plan.studyEnd()).from(plan.studyStart())
@@ -439,11 +436,6 @@ public class SchoolClasses {
     }
 
     private static void requireText(String value, String field, int max) {
-        if (value == null || value.isBlank()) {
-            throw BusinessRuleException.violation("R-35", field, "schoolclass.field-required");
-        }
-        if (value.strip().length() > max) {
-            throw BusinessRuleException.violation("R-35", field, "schoolclass.text-too-long", max);
-        }
+        RequiredText.require(value, field, max, "R-35", "schoolclass.field-required", "schoolclass.text-too-long");
     }
 }

@@ -49,4 +49,14 @@ public class CaseHistory {
     public List<CaseEvent> of(String processKey, String caseId) {
         return events.findByProcessKeyAndCaseIdOrderByIdAsc(processKey, caseId);
     }
+
+    /**
+     * Who last approved the case at {@code taskKey}: the ledger records them as the decider of what
+     * the case credits (R-40); {@link #SYSTEM} when nobody has.
+     */
+    public String lastApprover(String processKey, String caseId, String taskKey) {
+        return of(processKey, caseId).stream()
+                .filter(event -> taskKey.equals(event.taskKey()) && event.outcome() == CaseOutcome.APPROVED)
+                .reduce((first, second) -> second).map(CaseEvent::actor).orElse(SYSTEM);
+    }
 }

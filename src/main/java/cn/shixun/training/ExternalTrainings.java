@@ -23,6 +23,7 @@ import cn.shixun.security.Role;
 import cn.shixun.shared.AuditedAction;
 import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.RequiredText;
 import cn.shixun.shared.RefusalText;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseHistory;
@@ -349,6 +350,11 @@ public class ExternalTrainings {
         return history.of(PROCESS, String.valueOf(id));
     }
 
+    /** The registration authority's reviewer who approved: the ledger records them as the decider. */
+    private String approver(ExternalTraining training) {
+        return history.lastApprover(ExternalTrainingProcess.PROCESS_ID, String.valueOf(training.getId()), ExternalTrainingProcess.AUTHORITY_REVIEW);
+    }
+
     public Optional<CaseTask> openTask(Long id) {
         return caseTasks.openTask(PROCESS, String.valueOf(id));
     }
@@ -531,15 +537,6 @@ public class ExternalTrainings {
         return organisations.find(account.organisationId())
                 .map(organisation -> CandidateGroup.of(account.role(), organisation.code()).id());
     }
-
-    /** The registration authority's reviewer who approved: the ledger records them as the decider. */
-    private String approver(ExternalTraining training) {
-        return history(training.getId()).stream()
-                .filter(e -> ExternalTrainingProcess.AUTHORITY_REVIEW.equals(e.taskKey())
-                        && e.outcome() == CaseOutcome.APPROVED)
-                .reduce((first, second) -> second).map(CaseEvent::actor).orElse(CaseHistory.SYSTEM);
-    }
-
     private Claim claim(ExternalTraining training) {
         CompletionEvidence evidence = training.evidence();
         return claim(training.plan(), evidence.certificateKind(), evidence.statedHours(), evidence.statedDays());
@@ -588,12 +585,7 @@ public class ExternalTrainings {
     }
 
     private static void requireText(String value, String field, int max) {
-        if (value == null || value.isBlank()) {
-            throw BusinessRuleException.violation("R-31", field, "training.field-required");
-        }
-        if (value.strip().length() > max) {
-            throw BusinessRuleException.violation("R-31", field, "training.text-too-long", max);
-        }
+        RequiredText.require(value, field, max, "R-31", "training.field-required", "training.text-too-long");
     }
 
     private static String caseId(ExternalTraining training) {

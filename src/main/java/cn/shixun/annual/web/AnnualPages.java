@@ -5,8 +5,8 @@ import static cn.shixun.shared.web.ErrorPage.notFound;
 import cn.shixun.annual.AnnualBatches;
 import cn.shixun.annual.AnnualCalendar;
 import cn.shixun.annual.AnnualRegistration;
-import cn.shixun.annual.AnnualRegistrations;
 import cn.shixun.annual.AnnualRegistrations.Attachment;
+import cn.shixun.annual.AnnualRegistrations;
 import cn.shixun.annual.BatchItem;
 import cn.shixun.annual.CardItem;
 import cn.shixun.annual.RegistrationStatus;
@@ -23,6 +23,7 @@ import cn.shixun.security.CurrentAccounts;
 import cn.shixun.security.Role;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RefusalText;
+import cn.shixun.shared.web.RefusalStatus;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseHistory;
 import cn.shixun.tasks.CaseTask;
@@ -45,7 +46,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -164,7 +164,7 @@ class AnnualPages {
             redirect.addFlashAttribute("done", "annual.page.declared");
             return "redirect:/annual-registrations/batches/" + batchId;
         } catch (BusinessRuleException refusal) {
-            response.setStatus(statusOf(refusal).value());
+            response.setStatus(RefusalStatus.of(refusal).value());
             model.addAttribute("error", refusals.forReader(refusal));
             return schoolPage(account, model);
         }
@@ -332,7 +332,7 @@ class AnnualPages {
             redirect.addFlashAttribute("done", "annual.page.amended");
             return "redirect:/annual-registrations/" + id;
         } catch (BusinessRuleException refusal) {
-            response.setStatus(statusOf(refusal).value());
+            response.setStatus(RefusalStatus.of(refusal).value());
             model.addAttribute("error", refusals.forReader(refusal));
             model.addAttribute("errorField", fieldOf(refusal.field(), entryOrder));
             return cardPage(registrations.require(id), account, model, typed);
@@ -460,14 +460,5 @@ class AnnualPages {
         if (account.isTeacher()) {
             throw new AccessDeniedException(account.username() + " may not see a school's batch");
         }
-    }
-
-    static HttpStatus statusOf(BusinessRuleException refusal) {
-        return switch (refusal.kind()) {
-            case RULE_VIOLATION -> HttpStatus.UNPROCESSABLE_ENTITY;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-        };
     }
 }

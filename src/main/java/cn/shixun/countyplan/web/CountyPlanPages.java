@@ -5,8 +5,8 @@ import static cn.shixun.shared.web.ErrorPage.notFound;
 import cn.shixun.countyplan.CountyPlan;
 import cn.shixun.countyplan.CountyPlans;
 import cn.shixun.countyplan.PlanDraft;
-import cn.shixun.countyplan.PlanSummary;
 import cn.shixun.countyplan.PlanSummary.ProjectReport;
+import cn.shixun.countyplan.PlanSummary;
 import cn.shixun.countyplan.TrainingMode;
 import cn.shixun.countyplan.process.CountyPlanProcess;
 import cn.shixun.countyplan.web.CountyPlanForms.HrFilingForm;
@@ -26,6 +26,7 @@ import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RefusalText;
 import cn.shixun.shared.web.PageDates;
+import cn.shixun.shared.web.RefusalStatus;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseOutcome;
 import cn.shixun.tasks.CaseTask;
@@ -43,7 +44,6 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -287,12 +287,7 @@ class CountyPlanPages {
             model.addAttribute("formError", message);
         }
         model.addAttribute("errors", errors);
-        response.setStatus(switch (refusal.kind()) {
-            case RULE_VIOLATION -> HttpStatus.UNPROCESSABLE_ENTITY.value();
-            case CONFLICT -> HttpStatus.CONFLICT.value();
-            case FORBIDDEN -> HttpStatus.FORBIDDEN.value();
-            case NOT_FOUND -> HttpStatus.NOT_FOUND.value();
-        });
+        response.setStatus(RefusalStatus.of(refusal).value());
     }
 
     private static void addChoices(Model model) {

@@ -17,6 +17,7 @@ import cn.shixun.security.Role;
 import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RefusalText;
+import cn.shixun.shared.web.RefusalStatus;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.CaseTasks;
@@ -32,7 +33,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -110,7 +110,7 @@ class CycleVerificationPages {
             redirect.addFlashAttribute("done", "cv.page.declared");
             return "redirect:/cycle-verifications/batches/" + batchId;
         } catch (BusinessRuleException refusal) {
-            response.setStatus(statusOf(refusal).value());
+            response.setStatus(RefusalStatus.of(refusal).value());
             model.addAttribute("error", refusals.forReader(refusal));
             model.addAttribute("errorField", refusal.field());
             return schoolPage(account, periodFrom, periodTo, model, response);
@@ -131,7 +131,7 @@ class CycleVerificationPages {
             model.addAttribute("skipped", prospects.stream().filter(p -> p.result() == null).toList());
         } catch (BusinessRuleException refusal) {
             if (!model.containsAttribute("error")) {
-                response.setStatus(statusOf(refusal).value());
+                response.setStatus(RefusalStatus.of(refusal).value());
                 model.addAttribute("error", refusals.forReader(refusal));
                 model.addAttribute("errorField", refusal.field());
             }
@@ -233,7 +233,7 @@ class CycleVerificationPages {
             redirect.addFlashAttribute("done", "cv.page.amended");
             return "redirect:/cycle-verifications/" + id;
         } catch (BusinessRuleException refusal) {
-            response.setStatus(statusOf(refusal).value());
+            response.setStatus(RefusalStatus.of(refusal).value());
             model.addAttribute("error", refusals.forReader(refusal));
             model.addAttribute("errorField", refusal.field());
             model.addAttribute("note", note);
@@ -285,14 +285,5 @@ class CycleVerificationPages {
         if (!account.is(Role.SCHOOL_ADMIN) || account.organisationId() == null) {
             throw new AccessDeniedException(account.username() + " is not a school administrator");
         }
-    }
-
-    private static HttpStatus statusOf(BusinessRuleException refusal) {
-        return switch (refusal.kind()) {
-            case RULE_VIOLATION -> HttpStatus.UNPROCESSABLE_ENTITY;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-        };
     }
 }

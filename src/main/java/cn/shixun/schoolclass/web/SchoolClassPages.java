@@ -13,6 +13,7 @@ import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RefusalText;
 import cn.shixun.shared.web.ErrorPage;
+import cn.shixun.shared.web.RefusalStatus;
 import cn.shixun.tasks.CaseTask;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
@@ -184,13 +185,7 @@ class SchoolClassPages {
     /** A class out of scope or unknown is the 404 page; an act that is not the account's is the 403 page. */
     @ExceptionHandler(BusinessRuleException.class)
     ModelAndView refusedPage(BusinessRuleException refusal) {
-        HttpStatus status = switch (refusal.kind()) {
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case RULE_VIOLATION -> HttpStatus.UNPROCESSABLE_ENTITY;
-        };
-        return ErrorPage.of(status);
+        return ErrorPage.of(RefusalStatus.of(refusal));
     }
 
     /** What a submission step does once the form has been read: call the domain service as {@code account}. */

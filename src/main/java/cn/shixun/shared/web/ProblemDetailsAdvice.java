@@ -47,13 +47,7 @@ class ProblemDetailsAdvice {
 
     @ExceptionHandler(BusinessRuleException.class)
     ProblemDetail refused(BusinessRuleException refusal) {
-        HttpStatus status = switch (refusal.kind()) {
-            case RULE_VIOLATION -> HttpStatus.UNPROCESSABLE_ENTITY;
-            case NOT_FOUND -> HttpStatus.NOT_FOUND;
-            case CONFLICT -> HttpStatus.CONFLICT;
-            case FORBIDDEN -> HttpStatus.FORBIDDEN;
-        };
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, refusals.forReader(refusal));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(RefusalStatus.of(refusal), refusals.forReader(refusal));
         problem.setType(URI.create(TYPE_PREFIX + refusal.messageKey()));
         problem.setTitle(text("problem.title." + refusal.kind().name().toLowerCase(Locale.ROOT)));
         problem.setProperty("field", refusal.field());
