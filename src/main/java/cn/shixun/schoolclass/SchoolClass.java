@@ -1,6 +1,8 @@
 package cn.shixun.schoolclass;
 
+import cn.shixun.tasks.CaseLifecycle;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -78,14 +80,8 @@ public class SchoolClass {
     @Column(nullable = false)
     private SchoolClassStatus status;
 
-    @Column(name = "process_instance_id")
-    private String processInstanceId;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
+    @Embedded
+    private CaseLifecycle lifecycle;
 
     protected SchoolClass() {
         // for JPA
@@ -99,8 +95,7 @@ public class SchoolClass {
         this.authorityGroup = authorityGroup;
         takeCourse(course);
         this.status = SchoolClassStatus.COURSE_SCHOOL_REVIEW;
-        this.createdAt = now;
-        this.updatedAt = now;
+        this.lifecycle = CaseLifecycle.openedAt(now);
     }
 
     void takeCourse(CourseDesign course) {
@@ -127,12 +122,17 @@ public class SchoolClass {
     }
 
     void startedAs(String processInstanceId) {
-        this.processInstanceId = processInstanceId;
+        lifecycle.startedAs(processInstanceId);
     }
 
     void moveTo(SchoolClassStatus next, Instant now) {
         this.status = next;
-        this.updatedAt = now;
+        lifecycle.changedAt(now);
+    }
+
+    void rejected(String reason, Instant now) {
+        lifecycle.closedBecause(reason);
+        moveTo(SchoolClassStatus.REJECTED, now);
     }
 
     public Long getId() {
@@ -173,14 +173,19 @@ public class SchoolClass {
     }
 
     public String processInstanceId() {
-        return processInstanceId;
+        return lifecycle.processInstanceId();
+    }
+
+    /** Why the class was rejected, when it was. */
+    public String outcomeReason() {
+        return lifecycle.outcomeReason();
     }
 
     public Instant createdAt() {
-        return createdAt;
+        return lifecycle.createdAt();
     }
 
     public Instant updatedAt() {
-        return updatedAt;
+        return lifecycle.updatedAt();
     }
 }

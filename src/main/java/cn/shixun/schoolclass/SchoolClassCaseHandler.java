@@ -28,27 +28,33 @@ class SchoolClassCaseHandler implements CaseHandler {
     @Override
     public void decided(CaseTask task, Decision decision, String comment, String actor) {
         Long id = Long.valueOf(task.caseId());
-        SchoolClassStatus next = switch (decision) {
-            case REJECT -> SchoolClassStatus.REJECTED;
-            case RETURN -> switch (task.taskKey()) {
-                case SchoolClassProcess.SCHOOL_COURSE_REVIEW, SchoolClassProcess.COUNTY_COURSE_REVIEW ->
-                        SchoolClassStatus.COURSE_RETURNED;
-                case SchoolClassProcess.OPENING_REVIEW -> SchoolClassStatus.CLASS_PLANNING;
-                case SchoolClassProcess.ENROLMENT_REVIEW -> SchoolClassStatus.ENROLLING;
-                default -> SchoolClassStatus.GRADING;
-            };
-            case APPROVE -> switch (task.taskKey()) {
-                case SchoolClassProcess.SCHOOL_COURSE_REVIEW -> SchoolClassStatus.COURSE_COUNTY_REVIEW;
-                case SchoolClassProcess.COUNTY_COURSE_REVIEW -> SchoolClassStatus.CLASS_PLANNING;
-                case SchoolClassProcess.OPENING_REVIEW -> SchoolClassStatus.ENROLLING;
-                case SchoolClassProcess.ENROLMENT_REVIEW -> SchoolClassStatus.IN_TRAINING;
-                case SchoolClassProcess.SCHOOL_GRADE_REVIEW -> SchoolClassStatus.GRADES_COUNTY_REVIEW;
-                case SchoolClassProcess.COUNTY_GRADE_REVIEW -> SchoolClassStatus.CREDITING;
-                default -> throw BusinessRuleException.conflict("R-35", "taskId", "schoolclass.step-not-open",
-                        task.name());
-            };
+        switch (decision) {
+            case REJECT -> classes.reject(id, comment);
+            case RETURN -> classes.moveTo(id, returnedFrom(task));
+            case APPROVE -> classes.moveTo(id, approvedAt(task));
+        }
+    }
+
+    private static SchoolClassStatus returnedFrom(CaseTask task) {
+        return switch (task.taskKey()) {
+            case SchoolClassProcess.SCHOOL_COURSE_REVIEW, SchoolClassProcess.COUNTY_COURSE_REVIEW ->
+                    SchoolClassStatus.COURSE_RETURNED;
+            case SchoolClassProcess.OPENING_REVIEW -> SchoolClassStatus.CLASS_PLANNING;
+            case SchoolClassProcess.ENROLMENT_REVIEW -> SchoolClassStatus.ENROLLING;
+            default -> SchoolClassStatus.GRADING;
         };
-        classes.moveTo(id, next);
+    }
+
+    private static SchoolClassStatus approvedAt(CaseTask task) {
+        return switch (task.taskKey()) {
+            case SchoolClassProcess.SCHOOL_COURSE_REVIEW -> SchoolClassStatus.COURSE_COUNTY_REVIEW;
+            case SchoolClassProcess.COUNTY_COURSE_REVIEW -> SchoolClassStatus.CLASS_PLANNING;
+            case SchoolClassProcess.OPENING_REVIEW -> SchoolClassStatus.ENROLLING;
+            case SchoolClassProcess.ENROLMENT_REVIEW -> SchoolClassStatus.IN_TRAINING;
+            case SchoolClassProcess.SCHOOL_GRADE_REVIEW -> SchoolClassStatus.GRADES_COUNTY_REVIEW;
+            case SchoolClassProcess.COUNTY_GRADE_REVIEW -> SchoolClassStatus.CREDITING;
+            default -> throw BusinessRuleException.conflict("R-35", "taskId", "schoolclass.step-not-open", task.name());
+        };
     }
 
     @Override

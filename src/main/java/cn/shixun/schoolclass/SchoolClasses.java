@@ -274,7 +274,7 @@ public class SchoolClasses {
      */
     public Page<SchoolClass> visibleTo(CurrentAccount account, int page, int size) {
         Pageable pageable = PageRequest.of(Math.max(page, 0), size,
-                Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id")));
+                Sort.by(Sort.Order.desc("lifecycle.createdAt"), Sort.Order.desc("id")));
         Set<Long> schools = account.isTeacher() || account.organisationId() == null ? Set.of()
                 : organisations.schoolIdsCoveredBy(account.organisationId());
         return schools.isEmpty() ? Page.empty(pageable) : classes.findBySchoolIdIn(schools, pageable);
@@ -314,6 +314,11 @@ public class SchoolClasses {
     @Transactional
     void moveTo(Long id, SchoolClassStatus status) {
         require(id).moveTo(status, Instant.now());
+    }
+
+    /** A reviewer rejected the class; the reason is kept with it. */
+    void reject(Long id, String reason) {
+        require(id).rejected(reason, Instant.now());
     }
 
     /** Checks made when a submission step completes, whichever way it was completed (Tasklist too). */

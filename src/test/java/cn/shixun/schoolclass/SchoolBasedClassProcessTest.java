@@ -177,13 +177,14 @@ class SchoolBasedClassProcessTest {
     }
 
     @Test
-    void R35_aRejectionAtAnyCountyStepEndsTheClassWithoutHours() {
+    void R35_R40_aRejectionAtAnyCountyStepEndsTheClassWithoutHours_andKeepsWhy() {
         SchoolClass course = classes.propose(data.schoolAdmin, data.schools.countySchool.getId(), data.course());
         ProcessInstance courseInstance = instanceOf(course);
         decide(course, data.schoolAdmin, Decision.APPROVE, null);
         decide(course, data.countyReviewer, Decision.REJECT, "与区级研修重复");
         BpmnAwareTests.assertThat(courseInstance).isEnded().hasPassed("EndEvent_CourseRejected");
         assertThat(status(course)).isEqualTo(SchoolClassStatus.REJECTED);
+        assertThat(classes.require(course.getId()).outcomeReason()).isEqualTo("与区级研修重复");
 
         SchoolClass opening = classes.propose(data.schoolAdmin, data.schools.countySchool.getId(), data.course());
         decide(opening, data.schoolAdmin, Decision.APPROVE, null);
@@ -197,6 +198,7 @@ class SchoolBasedClassProcessTest {
         ProcessInstance schoolInstance = instanceOf(school);
         decide(school, data.schoolAdmin, Decision.REJECT, "本学期不开设");
         BpmnAwareTests.assertThat(schoolInstance).isEnded().hasPassed("EndEvent_CourseRejectedBySchool");
+        assertThat(classes.require(school.getId()).outcomeReason()).isEqualTo("本学期不开设");
         assertThat(data.teachers).allSatisfy(teacher -> assertThat(ledger.entriesOf(teacher.getId())).isEmpty());
     }
 

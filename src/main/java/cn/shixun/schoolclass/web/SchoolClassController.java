@@ -75,7 +75,8 @@ class SchoolClassController {
     }
 
     record SchoolClassView(Long id, Long schoolId, String proposedBy, CourseDesign course, ClassPlan plan,
-                           SchoolClassStatus status, String statusLabel, TaskView currentTask, String schoolGroup,
+                           SchoolClassStatus status, String statusLabel, String outcomeReason, TaskView currentTask,
+                           String schoolGroup,
                            String authorityGroup, List<LearnerView> learners, List<EventView> history) {
     }
 
@@ -124,7 +125,7 @@ class SchoolClassController {
     private SchoolClassView view(SchoolClass c) {
         TaskView task = classes.openTask(c.getId()).map(TaskView::of).orElse(null);
         return new SchoolClassView(c.getId(), c.schoolId(), c.proposedBy(), c.course(), c.plan(), c.status(),
-                c.status().label(), task, c.schoolGroup(), c.authorityGroup(),
+                c.status().label(), c.outcomeReason(), task, c.schoolGroup(), c.authorityGroup(),
                 classes.learnersOf(c.getId()).stream().map(LearnerView::of).toList(),
                 classes.history(c.getId()).stream().map(EventView::of).toList());
     }
