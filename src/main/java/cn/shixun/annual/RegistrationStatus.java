@@ -19,9 +19,4 @@ public enum RegistrationStatus {
     public String label() {
         return label;
     }
-
-    /** A rejected or refused registration no longer blocks a new one for the same year. */
-    public boolean isClosedWithoutResult() {
-        return this == REJECTED || this == REFUSED;
-    }
 }

@@ -193,11 +193,6 @@ public class CountyPlan {
         return projects.stream().filter(project -> project.getId().equals(projectId)).findFirst();
     }
 
-    /** Every project's summary is in (hours, dates, participants). */
-    public boolean summaryComplete() {
-        return summarySubmittedAt != null && projects.stream().allMatch(p -> p.deliveredHours() != null);
-    }
-
     void startedAs(String instanceId) {
         lifecycle.startedAs(instanceId);
     }

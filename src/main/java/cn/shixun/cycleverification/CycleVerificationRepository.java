@@ -1,7 +1,6 @@
 package cn.shixun.cycleverification;
 
 import jakarta.persistence.LockModeType;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Limit;
@@ -12,8 +11,6 @@ import org.springframework.data.jpa.repository.Query;
 interface CycleVerificationRepository extends JpaRepository<CycleVerification, Long> {
 
     List<CycleVerification> findByBatchIdOrderByIdAsc(Long batchId);
-
-    List<CycleVerification> findByTeacherIdAndCycleEnd(Long teacherId, LocalDate cycleEnd);
 
     List<CycleVerification> findByTeacherIdOrderByIdAsc(Long teacherId);
 

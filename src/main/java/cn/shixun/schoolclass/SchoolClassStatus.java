@@ -26,8 +26,4 @@ public enum SchoolClassStatus {
     public String label() {
         return label;
     }
-
-    public boolean isClosed() {
-        return this == CREDITED || this == REJECTED;
-    }
 }

@@ -149,10 +149,6 @@ final class EngineOperations {
         return Optional.empty();
     }
 
-    static java.util.Set<Class<?>> closedClasses() {
-        return CLOSED.keySet();
-    }
-
     // ---- Reading a command's input. Camunda keeps it in protected fields with no getters; this is
     // the one place that reads them. Each (class, field) is listed and checked by EngineOperationsTest.
 

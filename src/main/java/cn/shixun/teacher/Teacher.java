@@ -140,27 +140,10 @@ public class Teacher {
         return !date.isBefore(hireDate) && date.isBefore(hireDate.plusYears(1));
     }
 
-    /** within the first five years after hire, when a new teacher owes 360 hours (Zhengzhou §九). */
-    public boolean isInFirstFiveYearsOn(LocalDate date) {
-        return !date.isBefore(hireDate) && date.isBefore(hireDate.plusYears(5));
-    }
-
-    /**
-     * R-11 (Xinxiang §三.10): the first calendar year whose hours a new teacher owes: the year of
-     * hire when hired in the first half (January to June), else the following year.
-     */
-    public int firstYearOwingHours() {
-        return hireDate.getMonthValue() <= 6 ? hireDate.getYear() : hireDate.getYear() + 1;
-    }
-
     /** a newly appointed principal during the first year after appointment (300 hours of qualification training). */
     public boolean isNewPrincipalOn(LocalDate date) {
         return principalAppointedOn != null && !date.isBefore(principalAppointedOn)
                 && date.isBefore(principalAppointedOn.plusYears(1));
-    }
-
-    public boolean isPrincipal() {
-        return principalAppointedOn != null;
     }
 
     void moveTo(Long newSchoolId) {

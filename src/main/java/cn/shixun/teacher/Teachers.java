@@ -195,22 +195,6 @@ public class Teachers {
         return transfers.findByTeacherIdOrderByEffectiveOnAscIdAsc(teacherId);
     }
 
-    /** the school the teacher belonged to on {@code date}, from the transfer history. */
-    public Long schoolOn(Long teacherId, LocalDate date) {
-        Teacher teacher = require(teacherId);
-        List<TeacherTransfer> history = transfers.findByTeacherIdOrderByEffectiveOnAscIdAsc(teacherId);
-        if (history.isEmpty()) {
-            return teacher.schoolId();
-        }
-        Long school = history.get(0).fromSchoolId();
-        for (TeacherTransfer move : history) {
-            if (!move.effectiveOn().isAfter(date)) {
-                school = move.toSchoolId();
-            }
-        }
-        return school;
-    }
-
     /** The teacher leaves post (retirement, resignation…): kept on file with the hours, no longer registrable. */
     @Transactional
     public Teacher leavePost(Long teacherId, LocalDate leftOn) {

@@ -65,12 +65,29 @@ class CyclesTest {
     }
 
     @Test
+    void R11_xinxiangNewTeacherHiredOnNewYearsDayOwesThatYear() {
+        TeacherPolicy t = Fixtures.xinxiang(LocalDate.of(2019, 1, 1));
+        assertThat(Cycles.firstOwedYear(rule(t), t.hireDate())).isEqualTo(2019);
+        assertThat(Cycles.cycleOn(rule(t), t, LocalDate.of(2019, 1, 1)).owedYears()).isEqualTo(2);
+    }
+
+    @Test
     void R11_xinxiangNewTeacherHiredInSecondHalfOwesFromNextYear() {
         TeacherPolicy t = Fixtures.xinxiang(LocalDate.of(2018, 7, 1));
         assertThat(Cycles.firstOwedYear(rule(t), t.hireDate())).isEqualTo(2019);
         Cycle cycle = Cycles.cycleOn(rule(t), t, LocalDate.of(2019, 1, 1));
         assertThat(cycle.owedYears()).isEqualTo(2);
         assertThat(cycle.determinedBy()).contains("下半年入职次年起算");
+    }
+
+    @Test
+    void R11_zhengzhouNewTeachersFirstCycleIsTheFiveYearsFromHireThatOweThe360Hours() {
+        TeacherPolicy t = new TeacherPolicy(9L, Fixtures.HENAN, Fixtures.ZHENGZHOU, Stage.PRIMARY,
+                LocalDate.of(2020, 3, 1), null, null);
+        Cycle lastDayOfTheFifthYear = Cycles.cycleOn(rule(t), t, LocalDate.of(2025, 2, 28));
+        assertThat(lastDayOfTheFifthYear.start()).isEqualTo(LocalDate.of(2020, 3, 1));
+        assertThat(lastDayOfTheFifthYear.end()).isEqualTo(LocalDate.of(2025, 2, 28));
+        assertThat(Cycles.cycleOn(rule(t), t, LocalDate.of(2025, 3, 1)).start()).isEqualTo(LocalDate.of(2025, 3, 1));
     }
 
     @Test

@@ -77,7 +77,7 @@ class DemoDataTest {
             assertThat(first.schoolId()).isEqualTo(school.getId());
             assertThat(first.isRegistrable()).as(first.staffNumber()).isTrue();
             assertThat(first.isNewTeacherOn(today)).isFalse();
-            assertThat(first.isPrincipal()).isFalse();
+            assertThat(first.principalAppointedOn()).isNull();
             assertThat(school.stages()).contains(first.stage());
         }
         Teacher zhengzhou = teachers.findByStaffNumber("4101050001001").orElseThrow();
@@ -93,7 +93,7 @@ class DemoDataTest {
         long uncertified = all.stream().filter(t -> t.qualificationCertificateNumber() == null).count();
         assertThat(uncertified).isBetween(4L, 25L);
         assertThat(all.stream().filter(t -> t.hireDate().getYear() == 2026 && t.isNewTeacherOn(today)).count()).isGreaterThan(10);
-        assertThat(all.stream().filter(Teacher::isPrincipal).count()).isEqualTo(organisations.list(OrganisationLevel.SCHOOL, null).size());
+        assertThat(all.stream().filter(t -> t.principalAppointedOn() != null).count()).isEqualTo(organisations.list(OrganisationLevel.SCHOOL, null).size());
         assertThat(all.stream().filter(t -> t.isNewPrincipalOn(today))).isNotEmpty();
         assertThat(all.stream().filter(t -> t.lastCertificateIssuedOn() != null).count()).isGreaterThan(40);
         assertThat(all).allSatisfy(t -> assertThat(t.hireDate()).isBetween(LocalDate.of(1990, 1, 1), today));
