@@ -20,7 +20,6 @@ import cn.shixun.security.CandidateGroup;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.Role;
 import cn.shixun.shared.AuditedAction;
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RefusalText;
 import cn.shixun.tasks.CaseEvent;
@@ -32,6 +31,7 @@ import cn.shixun.tasks.Decision;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -77,10 +77,12 @@ public class CountyPlans {
     private final RefusalText refusals;
     private final ApplicationEventPublisher events;
     private final EvidenceFiles evidence;
+    private final Clock clock;
 
     CountyPlans(CountyPlanRepository repository, Organisations organisations, AccessScope scope, Teachers teachers,
                 Ledger ledger, CaseTasks caseTasks, CaseHistory history, CountyPlanProcess process,
-                RefusalText refusals, ApplicationEventPublisher events, EvidenceFiles evidence) {
+                RefusalText refusals, ApplicationEventPublisher events, EvidenceFiles evidence, Clock clock) {
+        this.clock = clock;
         this.repository = repository;
         this.organisations = organisations;
         this.scope = scope;
@@ -107,7 +109,7 @@ public class CountyPlans {
             throw BusinessRuleException.violation("R-32", "countyId", "countyplan.county-required");
         }
         Organisation county = requireCountyOf(account, draft.countyId());
-        LocalDate today = BusinessDate.today();
+        LocalDate today = LocalDate.now(clock);
         int year = checkYear(draft.year(), today);
         List<PlanProject> projects = projectsOf(draft.projects());
         if (repository.findByCountyIdAndYear(county.getId(), year).stream()
@@ -168,7 +170,7 @@ public class CountyPlans {
         if (filing.filedOn() == null) {
             throw BusinessRuleException.violation("R-32", "filedOn", "countyplan.hr-filing-required");
         }
-        if (filing.filedOn().isAfter(BusinessDate.today())) {
+        if (filing.filedOn().isAfter(LocalDate.now(clock))) {
             throw BusinessRuleException.violation("R-32", "filedOn", "countyplan.date-in-future", filing.filedOn());
         }
         plan.hrFiled(bureau, receipt, filing.filedOn(), account.username(), Instant.now());
@@ -466,7 +468,7 @@ public class CountyPlans {
         if (start.getYear() != plan.year() || end.getYear() != plan.year()) {
             throw BusinessRuleException.violation("R-32", at + "trainingStart", "countyplan.outside-plan-year", plan.year());
         }
-        if (end.isAfter(BusinessDate.today())) {
+        if (end.isAfter(LocalDate.now(clock))) {
             throw BusinessRuleException.violation("R-32", at + "trainingEnd", "countyplan.date-in-future", end);
         }
         String sheet = text(report.signInSheet(), at + "signInSheet", 255);
