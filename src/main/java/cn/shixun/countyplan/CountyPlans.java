@@ -109,7 +109,9 @@ public class CountyPlans {
             throw BusinessRuleException.violation("R-32", "countyId", "countyplan.county-required");
         }
         Organisation county = requireCountyOf(account, draft.countyId());
-        LocalDate today = LocalDate.now(clock);
+        // One reading of the business clock: the day the plan shows as filed (its creation time) is the day judged late.
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         int year = checkYear(draft.year(), today);
         List<PlanProject> projects = projectsOf(draft.projects());
         if (repository.findByCountyIdAndYear(county.getId(), year).stream()
@@ -120,7 +122,6 @@ public class CountyPlans {
         String countyGroup = CandidateGroup.of(Role.COUNTY_REVIEWER, county.code()).id();
         String cityGroup = CandidateGroup.of(Role.CITY_REVIEWER, city.code()).id();
         boolean late = FilingCalendar.isLate(year, today);
-        Instant now = Instant.now();
         CountyPlan plan = repository.saveAndFlush(new CountyPlan(county.getId(), year, FilingCalendar.filingDue(year),
                 late, account.username(), countyGroup, cityGroup, projects, now));
         plan.startedAs(process.start(plan.getId()));
