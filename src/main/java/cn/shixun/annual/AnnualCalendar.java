@@ -2,6 +2,7 @@ package cn.shixun.annual;
 
 import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.ZonedDateTime;
@@ -14,7 +15,7 @@ import org.springframework.stereotype.Component;
  * The dates of a registration year under a profile (R-33), from {@link AnnualDeadlineSettings}:
  * Kunming 31 October for the teacher's card (第十四条); Sanmenxia 20 November for the process
  * materials, 1 December for the registration on the platforms, 31 August for promotion candidates.
- * Also this module's "today": {@link BusinessDate#today()} unless a fixed date is configured.
+ * Also this module's "today", read from the business clock.
  */
 @Component
 @EnableConfigurationProperties(AnnualDeadlineSettings.class)
@@ -25,16 +26,15 @@ public class AnnualCalendar {
     }
 
     private final AnnualDeadlineSettings settings;
-    private final LocalDate fixedToday;
+    private final Clock clock;
 
-    AnnualCalendar(AnnualDeadlineSettings settings) {
+    AnnualCalendar(AnnualDeadlineSettings settings, Clock clock) {
         this.settings = settings;
-        this.fixedToday = settings.today() == null || settings.today().isBlank() ? null
-                : LocalDate.parse(settings.today().strip());
+        this.clock = clock;
     }
 
     public LocalDate today() {
-        return fixedToday != null ? fixedToday : BusinessDate.today();
+        return LocalDate.now(clock);
     }
 
     public int remindDaysBefore() {

@@ -15,10 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param remindDaysBefore how many days before a due date the reminder timer fires
  * @param deadlines        by profile code
- * @param today            a fixed business date for this module only (tests, demos); empty in production
  */
 @ConfigurationProperties("shixun.annual")
-record AnnualDeadlineSettings(Integer remindDaysBefore, Map<String, ProfileDates> deadlines, String today) {
+record AnnualDeadlineSettings(Integer remindDaysBefore, Map<String, ProfileDates> deadlines) {
 
     record ProfileDates(String submission, String schoolReview, String registration, String promotion) {
     }

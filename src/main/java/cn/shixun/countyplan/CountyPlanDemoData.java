@@ -6,10 +6,11 @@ import cn.shixun.organisation.Organisations;
 import cn.shixun.organisation.Stage;
 import cn.shixun.security.Accounts;
 import cn.shixun.security.CurrentAccount;
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.DemoDataOrder;
 import cn.shixun.tasks.CaseTasks;
 import cn.shixun.tasks.Decision;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -43,9 +44,11 @@ class CountyPlanDemoData implements ApplicationRunner {
     private final CaseTasks caseTasks;
     private final Organisations organisations;
     private final Accounts accounts;
+    private final Clock clock;
 
     CountyPlanDemoData(CountyPlans plans, CountyPlanRepository repository, CaseTasks caseTasks,
-                       Organisations organisations, Accounts accounts) {
+                       Organisations organisations, Accounts accounts, Clock clock) {
+        this.clock = clock;
         this.plans = plans;
         this.repository = repository;
         this.caseTasks = caseTasks;
@@ -62,13 +65,13 @@ class CountyPlanDemoData implements ApplicationRunner {
             log.warn("Demo county plans skipped: county {} or the demo reviewers are missing", COUNTY_CODE);
             return;
         }
-        int year = BusinessDate.today().getYear();
+        int year = LocalDate.now(clock).getYear();
         int created = 0;
         if (repository.findByCountyIdAndYear(county.get().getId(), year).isEmpty()) {
             CountyPlan plan = plans.file(countyReviewer.get(), draft(county.get(), year));
             caseTasks.decide(openTask(plan), cityReviewer.get(), Decision.APPROVE, "计划合理，同意备案");
             plans.recordHrFiling(plan.getId(), cityReviewer.get(),
-                    new HrFiling("郑州市人力资源和社会保障局", "ZZRS-BA-" + year + "-0105", BusinessDate.today()));
+                    new HrFiling("郑州市人力资源和社会保障局", "ZZRS-BA-" + year + "-0105", LocalDate.now(clock)));
             created++;
         }
         if (repository.findByCountyIdAndYear(county.get().getId(), year + 1).isEmpty()) {

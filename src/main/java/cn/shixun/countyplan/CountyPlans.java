@@ -20,7 +20,6 @@ import cn.shixun.security.CandidateGroup;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.Role;
 import cn.shixun.shared.AuditedAction;
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RequiredText;
 import cn.shixun.shared.RefusalText;
@@ -33,6 +32,7 @@ import cn.shixun.tasks.Decision;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -78,10 +78,12 @@ public class CountyPlans {
     private final RefusalText refusals;
     private final ApplicationEventPublisher events;
     private final EvidenceFiles evidence;
+    private final Clock clock;
 
     CountyPlans(CountyPlanRepository repository, Organisations organisations, AccessScope scope, Teachers teachers,
                 Ledger ledger, CaseTasks caseTasks, CaseHistory history, CountyPlanProcess process,
-                RefusalText refusals, ApplicationEventPublisher events, EvidenceFiles evidence) {
+                RefusalText refusals, ApplicationEventPublisher events, EvidenceFiles evidence, Clock clock) {
+        this.clock = clock;
         this.repository = repository;
         this.organisations = organisations;
         this.scope = scope;
@@ -108,7 +110,9 @@ public class CountyPlans {
             throw BusinessRuleException.violation("R-32", "countyId", "countyplan.county-required");
         }
         Organisation county = requireCountyOf(account, draft.countyId());
-        LocalDate today = BusinessDate.today();
+        // One reading of the business clock: the day the plan shows as filed (its creation time) is the day judged late.
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         int year = checkYear(draft.year(), today);
         List<PlanProject> projects = projectsOf(draft.projects());
         if (repository.findByCountyIdAndYear(county.getId(), year).stream()
@@ -119,7 +123,6 @@ public class CountyPlans {
         String countyGroup = CandidateGroup.of(Role.COUNTY_REVIEWER, county.code()).id();
         String cityGroup = CandidateGroup.of(Role.CITY_REVIEWER, city.code()).id();
         boolean late = FilingCalendar.isLate(year, today);
-        Instant now = Instant.now();
         CountyPlan plan = repository.saveAndFlush(new CountyPlan(county.getId(), year, FilingCalendar.filingDue(year),
                 late, account.username(), countyGroup, cityGroup, projects, now));
         plan.startedAs(process.start(plan.getId()));
@@ -169,7 +172,7 @@ public class CountyPlans {
         if (filing.filedOn() == null) {
             throw BusinessRuleException.violation("R-32", "filedOn", "countyplan.hr-filing-required");
         }
-        if (filing.filedOn().isAfter(BusinessDate.today())) {
+        if (filing.filedOn().isAfter(LocalDate.now(clock))) {
             throw BusinessRuleException.violation("R-32", "filedOn", "countyplan.date-in-future", filing.filedOn());
         }
         plan.hrFiled(bureau, receipt, filing.filedOn(), account.username(), Instant.now());
@@ -472,7 +475,7 @@ public class CountyPlans {
         if (start.getYear() != plan.year() || end.getYear() != plan.year()) {
             throw BusinessRuleException.violation("R-32", at + "trainingStart", "countyplan.outside-plan-year", plan.year());
         }
-        if (end.isAfter(BusinessDate.today())) {
+        if (end.isAfter(LocalDate.now(clock))) {
             throw BusinessRuleException.violation("R-32", at + "trainingEnd", "countyplan.date-in-future", end);
         }
         String sheet = text(report.signInSheet(), at + "signInSheet", 255);

@@ -1,12 +1,12 @@
 package cn.shixun.cycleverification;
 
 import cn.shixun.organisation.Organisations;
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.teacher.Teachers;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -32,8 +32,10 @@ public class Certificates {
     private final Teachers teachers;
     private final Organisations organisations;
     private final SecureRandom random = new SecureRandom();
+    private final Clock clock;
 
-    Certificates(CertificateRepository certificates, Teachers teachers, Organisations organisations) {
+    Certificates(CertificateRepository certificates, Teachers teachers, Organisations organisations, Clock clock) {
+        this.clock = clock;
         this.certificates = certificates;
         this.teachers = teachers;
         this.organisations = organisations;
@@ -49,7 +51,7 @@ public class Certificates {
         if (earlier.isPresent()) {
             return earlier.get();
         }
-        LocalDate today = BusinessDate.today();
+        LocalDate today = LocalDate.now(clock);
         Certificate certificate = certificates.saveAndFlush(new Certificate("P" + UUID.randomUUID().toString().replace("-", ""), checkCode(),
                 verification, teachers.require(verification.teacherId()).name(),
                 organisations.require(verification.schoolId(), "schoolId").name(), today, Instant.now()));

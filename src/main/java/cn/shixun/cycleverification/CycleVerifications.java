@@ -9,7 +9,6 @@ import cn.shixun.security.CandidateGroup;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.Role;
 import cn.shixun.shared.AuditedAction;
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.PendingWork;
 import cn.shixun.shared.RefusalText;
@@ -23,6 +22,7 @@ import cn.shixun.tasks.ReviewRouting;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import jakarta.annotation.PreDestroy;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -91,6 +91,7 @@ public class CycleVerifications implements PendingWork {
     private final RefusalText refusals;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate ownTransaction;
+    private final Clock clock;
     /** Starts a batch just declared on this node at once, instead of at the workers' next round. */
     private final ExecutorService background = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "cycle-verification-batch");
@@ -102,7 +103,8 @@ public class CycleVerifications implements PendingWork {
                        CycleVerificationProcess process, CycleResults cycles, Certificates certificates,
                        Teachers teachers, Organisations organisations, ReviewRouting routing, AccessScope scope,
                        CaseHistory history, CaseTasks caseTasks, RefusalText refusals,
-                       ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
+                       ApplicationEventPublisher events, PlatformTransactionManager transactionManager, Clock clock) {
+        this.clock = clock;
         this.verifications = verifications;
         this.batches = batches;
         this.process = process;
@@ -219,7 +221,7 @@ public class CycleVerifications implements PendingWork {
     }
 
     /** a period whose end has passed (a cycle that has not ended cannot be verified). */
-    private static void requirePeriod(LocalDate from, LocalDate to) {
+    private void requirePeriod(LocalDate from, LocalDate to) {
         if (from == null) {
             throw BusinessRuleException.violation("R-34", "periodFrom", "cycleverification.period-required");
         }
@@ -229,7 +231,7 @@ public class CycleVerifications implements PendingWork {
         if (to.isBefore(from)) {
             throw BusinessRuleException.violation("R-34", "periodTo", "cycleverification.period-reversed", from, to);
         }
-        if (!to.isBefore(BusinessDate.today())) {
+        if (!to.isBefore(LocalDate.now(clock))) {
             throw BusinessRuleException.violation("R-34", "periodTo", "cycleverification.period-not-ended", to);
         }
     }

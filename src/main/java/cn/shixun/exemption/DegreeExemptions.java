@@ -1,7 +1,6 @@
 package cn.shixun.exemption;
 
 import cn.shixun.evidence.EvidenceFiles;
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.exemption.process.DegreeExemptionProcess;
 import cn.shixun.ledger.Evidence;
 import cn.shixun.ledger.EvidenceNumbers;
@@ -30,7 +29,9 @@ import cn.shixun.tasks.CaseTasks;
 import cn.shixun.tasks.ReviewRouting;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -71,12 +72,14 @@ public class DegreeExemptions {
     private final RefusalText refusals;
     private final ApplicationEventPublisher audit;
     private final EvidenceFiles evidenceFiles;
+    private final Clock clock;
 
     DegreeExemptions(DegreeExemptionRepository repository, CaseHistory history, CaseTasks cases,
                      DegreeExemptionProcess process, Teachers teachers, Organisations organisations,
                      ReviewRouting routing, PolicyProfiles profiles, PolicyDecisions decisions, Ledger ledger,
                      AccessScope scope, RefusalText refusals, PlatformTransactionManager transactionManager,
-                     ApplicationEventPublisher audit, EvidenceFiles evidenceFiles) {
+                     ApplicationEventPublisher audit, EvidenceFiles evidenceFiles, Clock clock) {
+        this.clock = clock;
         this.repository = repository;
         this.history = history;
         this.cases = cases;
@@ -260,7 +263,7 @@ public class DegreeExemptions {
         if (!diploma.studyEnd().isAfter(diploma.studyStart())) {
             throw BusinessRuleException.violation("R-30", "studyEnd", "exemption.study-end-before-start");
         }
-        if (diploma.studyEnd().isAfter(BusinessDate.today())) {
+        if (diploma.studyEnd().isAfter(LocalDate.now(clock))) {
             throw BusinessRuleException.violation("R-30", "studyEnd", "exemption.study-end-in-future", diploma.studyEnd());
         }
         checkLevel(teacher, diploma);

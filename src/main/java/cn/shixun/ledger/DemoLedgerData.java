@@ -1,6 +1,5 @@
 package cn.shixun.ledger;
 
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.policy.Claim;
@@ -11,6 +10,7 @@ import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.DemoDataOrder;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,9 +46,11 @@ class DemoLedgerData implements ApplicationRunner {
     private final Organisations organisations;
     private final Teachers teachers;
     private final PolicyProfiles profiles;
+    private final Clock clock;
 
     DemoLedgerData(Ledger ledger, LedgerEntryRepository entries, Organisations organisations, Teachers teachers,
-                   PolicyProfiles profiles) {
+                   PolicyProfiles profiles, Clock clock) {
+        this.clock = clock;
         this.ledger = ledger;
         this.entries = entries;
         this.organisations = organisations;
@@ -63,7 +65,7 @@ class DemoLedgerData implements ApplicationRunner {
             return;
         }
         List<Teacher> all = demoTeachers();
-        int written = fill(all, BusinessDate.today());
+        int written = fill(all, LocalDate.now(clock));
         log.info("Demo ledger data: {} entries for {} teachers", written, all.size());
     }
 

@@ -1,6 +1,5 @@
 package cn.shixun.ledger;
 
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.policy.Claim;
 import cn.shixun.policy.ClaimKind;
 import cn.shixun.policy.CreditResult;
@@ -13,6 +12,7 @@ import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -43,9 +43,11 @@ public class Ledger {
     private final PolicyProfiles profiles;
     private final HourCalculator calculator;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     Ledger(LedgerEntryRepository entries, Teachers teachers, PolicyProfiles profiles, HourCalculator calculator,
-           ApplicationEventPublisher events) {
+           ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.entries = entries;
         this.teachers = teachers;
         this.profiles = profiles;
@@ -180,7 +182,7 @@ public class Ledger {
         if (rows == null || rows.isEmpty()) {
             throw BusinessRuleException.violation("R-41", "items", "ledger.legacy.empty");
         }
-        LocalDate today = BusinessDate.today();
+        LocalDate today = LocalDate.now(clock);
         List<LedgerEntry> prepared = new ArrayList<>();
         List<String> keys = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
@@ -239,7 +241,7 @@ public class Ledger {
             throw BusinessRuleException.violation(null, "endDate", "policy.invalid.end-date-required");
         }
         return calculator.calculate(profiles.forTeacher(teacher, claim.endDate()), claim, priorCredits(teacher.getId()),
-                BusinessDate.today());
+                LocalDate.now(clock));
     }
 
     private PriorCredits priorCredits(Long teacherId) {

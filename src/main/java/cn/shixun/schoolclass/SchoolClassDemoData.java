@@ -6,11 +6,11 @@ import cn.shixun.organisation.Organisations;
 import cn.shixun.schoolclass.process.SchoolClassProcess;
 import cn.shixun.security.Accounts;
 import cn.shixun.security.CurrentAccount;
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.DemoDataOrder;
 import cn.shixun.tasks.CaseTasks;
 import cn.shixun.tasks.Decision;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +38,11 @@ class SchoolClassDemoData implements ApplicationRunner {
     private final Accounts accounts;
     private final Organisations organisations;
     private final EvidenceFiles evidence;
+    private final Clock clock;
 
     SchoolClassDemoData(SchoolClassRepository repository, SchoolClasses classes, CaseTasks tasks, Accounts accounts,
-                        Organisations organisations, EvidenceFiles evidence) {
+                        Organisations organisations, EvidenceFiles evidence, Clock clock) {
+        this.clock = clock;
         this.repository = repository;
         this.classes = classes;
         this.tasks = tasks;
@@ -76,9 +78,9 @@ class SchoolClassDemoData implements ApplicationRunner {
                 "Course design: whole-book reading")));
         decide(opening, school, null);
         decide(opening, county, "同意开设");
-        LocalDate start = BusinessDate.today().plusDays(7);
+        LocalDate start = LocalDate.now(clock).plusDays(7);
         classes.planClass(opening.getId(), school, new ClassPlan("整本书阅读研修一班", "教导处", "学校阶梯教室", "王老师",
-                "李老师", "0371-65550000", BusinessDate.today(), start.minusDays(1), start, start.plusDays(14), 30,
+                "李老师", "0371-65550000", LocalDate.now(clock), start.minusDays(1), start, start.plusDays(14), 30,
                 "每周四 14:30-16:30"));
         log.info("Demo school-based classes: 3 in flight for school.admin and county.reviewer");
     }

@@ -13,7 +13,6 @@ import cn.shixun.security.AccessScope;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.Role;
 import cn.shixun.shared.AuditedAction;
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RequiredText;
 import cn.shixun.shared.RefusalText;
@@ -26,7 +25,9 @@ import cn.shixun.tasks.ReviewRouting;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,11 +76,13 @@ public class SchoolClasses {
     private final RefusalText refusals;
     private final ApplicationEventPublisher events;
     private final EvidenceFiles evidence;
+    private final Clock clock;
 
     SchoolClasses(SchoolClassRepository classes, ClassLearnerRepository learners, SchoolClassProcess process,
                   CaseTasks caseTasks, CaseHistory history, Organisations organisations, Teachers teachers,
                   ReviewRouting routing, AccessScope scope, Ledger ledger, RefusalText refusals,
-                  ApplicationEventPublisher events, EvidenceFiles evidence) {
+                  ApplicationEventPublisher events, EvidenceFiles evidence, Clock clock) {
+        this.clock = clock;
         this.classes = classes;
         this.learners = learners;
         this.process = process;
@@ -395,7 +398,7 @@ public class SchoolClasses {
     }
 
     /** every field of the class, dates in order, and a class that has not started yet (approval comes first). */
-    private static void checkPlan(ClassPlan plan) {
+    private void checkPlan(ClassPlan plan) {
         if (plan == null) {
             throw BusinessRuleException.violation("R-35", "className", "schoolclass.field-required");
         }
@@ -431,7 +434,7 @@ public class SchoolClasses {
         if (plan.enrolmentEnd().isAfter(plan.studyEnd())) {
             throw BusinessRuleException.violation("R-35", "enrolmentEnd", "schoolclass.enrolment-after-study");
         }
-        if (plan.studyStart().isBefore(BusinessDate.today())) {
+        if (plan.studyStart().isBefore(LocalDate.now(clock))) {
             throw BusinessRuleException.violation("R-35", "studyStart", "schoolclass.study-already-started",
                     plan.studyStart());
         }

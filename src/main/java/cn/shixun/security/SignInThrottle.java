@@ -19,7 +19,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -60,11 +59,11 @@ class SignInThrottle {
     private final TransactionTemplate readOnly;
     private final AtomicReference<Instant> nextPurge = new AtomicReference<>(Instant.MIN);
 
-    SignInThrottle(SignInFailureRepository failures, SignInThrottleSettings settings, ObjectProvider<Clock> clock,
+    SignInThrottle(SignInFailureRepository failures, SignInThrottleSettings settings, Clock clock,
                    PlatformTransactionManager transactions) {
         this.failures = failures;
         this.settings = settings;
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        this.clock = clock;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.readOnly = new TransactionTemplate(transactions);

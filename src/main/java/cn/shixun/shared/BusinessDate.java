@@ -1,21 +1,16 @@
 package cn.shixun.shared;
 
-import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
- * The calendar the notices and the people who use Shixun live by: Beijing time. "Today" for
- * future-date checks, default status dates and cycle arithmetic is always this date, never the
- * server's own zone (a server on UTC is still on yesterday until 08:00 in Beijing).
+ * The calendar the notices and the people who use Shixun live by: Beijing time. Dates shown,
+ * day boundaries and due days are in this zone; "today" itself comes from the injected
+ * business {@link java.time.Clock} ({@link BusinessClockConfiguration}), which is in this zone too.
  */
 public final class BusinessDate {
 
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
     private BusinessDate() {
-    }
-
-    public static LocalDate today() {
-        return LocalDate.now(ZONE);
     }
 }

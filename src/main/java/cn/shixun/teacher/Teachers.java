@@ -1,12 +1,12 @@
 package cn.shixun.teacher;
 
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.organisation.Stage;
 import cn.shixun.shared.AuditedAction;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.TeacherScope;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -41,9 +41,11 @@ public class Teachers {
     private final TeacherTransferRepository transfers;
     private final Organisations organisations;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     Teachers(TeacherRepository repository, TeacherTransferRepository transfers, Organisations organisations,
-             ApplicationEventPublisher events) {
+             ApplicationEventPublisher events, Clock clock) {
+        this.clock = clock;
         this.repository = repository;
         this.transfers = transfers;
         this.organisations = organisations;
@@ -126,7 +128,7 @@ public class Teachers {
         if (hireDate == null) {
             throw BusinessRuleException.violation(null, "hireDate", "teacher.hire-date-required");
         }
-        if (hireDate.isAfter(BusinessDate.today())) {
+        if (hireDate.isAfter(LocalDate.now(clock))) {
             throw BusinessRuleException.violation(null, "hireDate", "teacher.hire-date-in-future", hireDate);
         }
         if (repository.existsByStaffNumber(staffNumber.trim())) {
@@ -166,7 +168,7 @@ public class Teachers {
         if (effectiveOn.isBefore(teacher.hireDate())) {
             throw BusinessRuleException.violation("R-37", "effectiveOn", "teacher.transfer-before-hire", effectiveOn, teacher.hireDate());
         }
-        if (effectiveOn.isAfter(BusinessDate.today())) {
+        if (effectiveOn.isAfter(LocalDate.now(clock))) {
             throw BusinessRuleException.violation("R-37", "effectiveOn", "teacher.transfer-in-future", effectiveOn);
         }
         List<TeacherTransfer> history = transfers.findByTeacherIdOrderByEffectiveOnAscIdAsc(teacherId);
@@ -205,7 +207,7 @@ public class Teachers {
         if (leftOn == null) {
             throw BusinessRuleException.violation(null, "leftOn", "teacher.left-date-required");
         }
-        if (leftOn.isBefore(teacher.hireDate()) || leftOn.isAfter(BusinessDate.today())) {
+        if (leftOn.isBefore(teacher.hireDate()) || leftOn.isAfter(LocalDate.now(clock))) {
             throw BusinessRuleException.violation(null, "leftOn", "teacher.left-date-invalid", leftOn, teacher.hireDate());
         }
         teacher.leavePost(leftOn);

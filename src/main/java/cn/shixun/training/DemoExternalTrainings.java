@@ -6,13 +6,13 @@ import cn.shixun.organisation.TrainingProvider;
 import cn.shixun.organisation.TrainingProviders;
 import cn.shixun.security.Accounts;
 import cn.shixun.security.CurrentAccount;
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.DemoDataOrder;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.CaseTasks;
 import cn.shixun.tasks.Decision;
 import cn.shixun.training.process.ExternalTrainingProcess;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -57,11 +57,13 @@ class DemoExternalTrainings implements ApplicationRunner {
     private final ManagementService management;
     private final TransactionTemplate transaction;
     private final EvidenceFiles evidence;
+    private final Clock clock;
 
     DemoExternalTrainings(ExternalTrainings trainings, ExternalTrainingRepository repository,
                           TrainingProviders providers, Accounts accounts, CaseTasks caseTasks,
                           ManagementService management, PlatformTransactionManager transactionManager,
-                          EvidenceFiles evidence) {
+                          EvidenceFiles evidence, Clock clock) {
+        this.clock = clock;
         this.evidence = evidence;
         this.trainings = trainings;
         this.repository = repository;
@@ -84,7 +86,7 @@ class DemoExternalTrainings implements ApplicationRunner {
         }
         List<String> applied = repository.findByTeacherId(teacher.get().teacherId()).stream()
                 .map(training -> training.plan().projectName()).toList();
-        LocalDate today = BusinessDate.today();
+        LocalDate today = LocalDate.now(clock);
         int added = 0;
         if (!applied.contains(WAITING_FOR_CONSENT)) {
             trainings.apply(teacher.get(), null, plan(teacher.get(), provider.get(), WAITING_FOR_CONSENT,
@@ -103,11 +105,11 @@ class DemoExternalTrainings implements ApplicationRunner {
         LocalDate appliedOn = today.minusDays(40);
         TrainingPlan plan = plan(teacher, provider, WAITING_FOR_AUTHORITY, today.minusDays(30));
         // One transaction: the start-date timer of the consent must never see an unconsented application.
-        ExternalTraining training = transaction.execute(status -> ExternalTrainings.asOf(appliedOn, () -> {
+        ExternalTraining training = transaction.execute(status -> {
             ExternalTraining applied = trainings.applyOn(teacher.teacherId(), teacher.username(), plan, appliedOn);
-            caseTasks.decide(open(applied).id(), admin, Decision.APPROVE, "同意参训，结业后提交证书");
+            trainings.consentOn(applied.getId(), admin, "同意参训，结业后提交证书", appliedOn);
             return applied;
-        }));
+        });
         awaitCompletionTask(training);
         trainings.submitCompletion(training.getId(), teacher, new CompletionEvidence("ZZSY-2026-PX-0417",
                 CertificateKind.EDUCATION_DEPARTMENT_NOTICE, new BigDecimal("24"), null,

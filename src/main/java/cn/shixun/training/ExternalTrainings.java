@@ -21,7 +21,6 @@ import cn.shixun.security.CandidateGroup;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.Role;
 import cn.shixun.shared.AuditedAction;
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RequiredText;
 import cn.shixun.shared.RefusalText;
@@ -36,13 +35,13 @@ import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import cn.shixun.training.process.ExternalTrainingProcess;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -70,8 +69,6 @@ public class ExternalTrainings {
     private static final int MAX_TRAINING_DAYS = 366;
     private static final BigDecimal MAX_HOURS_PER_DAY = new BigDecimal("24");
     private static final String PROCESS = ExternalTrainingProcess.PROCESS_ID;
-    /** The day the demo data replays a past application on (see {@link #asOf}); unset everywhere else. */
-    private static final ThreadLocal<LocalDate> REPLAYED_DAY = new ThreadLocal<>();
 
     private final ExternalTrainingRepository repository;
     private final ExternalTrainingProcess process;
@@ -88,12 +85,14 @@ public class ExternalTrainings {
     private final RefusalText refusals;
     private final ApplicationEventPublisher events;
     private final EvidenceFiles evidenceFiles;
+    private final Clock clock;
 
     ExternalTrainings(ExternalTrainingRepository repository, ExternalTrainingProcess process, Teachers teachers,
                       Organisations organisations, TrainingProviders providers, ProviderEligibility eligibility,
                       ReviewRouting routing, CaseTasks caseTasks, CaseHistory history, Ledger ledger,
                       AccessScope scope, MessageSource messages, RefusalText refusals, ApplicationEventPublisher events,
-                      EvidenceFiles evidenceFiles) {
+                      EvidenceFiles evidenceFiles, Clock clock) {
+        this.clock = clock;
         this.evidenceFiles = evidenceFiles;
         this.repository = repository;
         this.process = process;
@@ -137,22 +136,24 @@ public class ExternalTrainings {
         return applyOn(teacherId, applicant, plan, today());
     }
 
-    /**
-     * Runs {@code work} as if today were {@code day}: the demo data replays an application and
-     * its consent made before a training that is over now. Nothing else calls it.
-     */
-    static <T> T asOf(LocalDate day, Supplier<T> work) {
-        REPLAYED_DAY.set(day);
-        try {
-            return work.get();
-        } finally {
-            REPLAYED_DAY.remove();
-        }
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 
-    private static LocalDate today() {
-        LocalDate replayed = REPLAYED_DAY.get();
-        return replayed != null ? replayed : BusinessDate.today();
+    /**
+     * The school's consent as it was given on {@code day}: the demo data replays an application and
+     * its consent made before a training that is over now. Checked as of that day, then decided
+     * through the casework like any consent. Nothing else calls it.
+     */
+    @Transactional
+    void consentOn(Long id, CurrentAccount school, String comment, LocalDate day) {
+        ExternalTraining training = require(id);
+        CaseTask task = openTask(training, ExternalTrainingProcess.SCHOOL_CONSENT, "training.no-consent-due");
+        caseTasks.requireWorkable(task.id(), school);
+        requireBeforeStart(training, day, "training.consent-too-late");
+        requireEligible(training);
+        training.moveTo(TrainingStatus.CONSENTED, Instant.now());
+        caseTasks.decide(task.id(), school, Decision.APPROVE, comment);
     }
 
     /** The application as of {@code today}: the demo data backdates a few applications through it. */
@@ -225,7 +226,8 @@ public class ExternalTrainings {
         }
         switch (taskKey) {
             case ExternalTrainingProcess.SCHOOL_CONSENT -> {
-                if (decision == Decision.APPROVE) {
+                // Already CONSENTED: a consent replayed as of its own day (consentOn), checked then.
+                if (decision == Decision.APPROVE && training.status() != TrainingStatus.CONSENTED) {
                     requireBeforeStart(training, today(), "training.consent-too-late");
                     requireEligible(training);
                 }
@@ -476,7 +478,7 @@ public class ExternalTrainings {
             throw BusinessRuleException.violation("R-31", "statedHours", "training.hours-or-days-required");
         }
         TrainingPlan plan = training.plan();
-        if (!BusinessDate.today().isAfter(plan.endDate())) {
+        if (!today().isAfter(plan.endDate())) {
             throw BusinessRuleException.violation("R-31", "certificateNumber", "training.not-yet-ended", plan.endDate());
         }
         long days = ChronoUnit.DAYS.between(plan.startDate(), plan.endDate()) + 1;

@@ -55,7 +55,7 @@ import org.springframework.web.context.WebApplicationContext;
  * declaration started from it and its batch page (progress from the database, each teacher, a
  * teacher left pending started by the next worker round, a failed one retried by the school), and a card's case page where a returned card is amended by whoever the amendment
  * task belongs to — every refusal re-rendered with nothing written, scope and CSRF enforced.
- * The tests' "today" is 2026-10-15 ({@code shixun.annual.today}); Kunming's cards are due 31 Oct.
+ * The tests' "today" is 2026-10-15 ({@code shixun.clock.fixed}); Kunming's cards are due 31 Oct.
  */
 @SpringBootTest
 class AnnualPagesTest {

@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Every refusal of the annual registration names its field and rule and writes nothing: no
  * registration, no batch, no card line, no history line, no process instance. The tests'
- * "today" is 2026-10-15 ({@code shixun.annual.today}).
+ * "today" is 2026-10-15 ({@code shixun.clock.fixed}).
  */
 @SpringBootTest
 class R33AnnualRefusalTest {

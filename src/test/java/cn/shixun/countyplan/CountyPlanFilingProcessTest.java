@@ -30,6 +30,7 @@ import cn.shixun.tasks.CaseTasks;
 import cn.shixun.tasks.Decision;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,6 +55,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest
 class CountyPlanFilingProcessTest {
 
+    @Autowired Clock clock;
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtime;
     @Autowired TaskService taskService;
@@ -72,7 +74,7 @@ class CountyPlanFilingProcessTest {
     @BeforeEach
     void setUp() {
         init(engine);
-        data = new CountyPlanFixture(organisations, teachers, accounts, evidence);
+        data = new CountyPlanFixture(organisations, teachers, accounts, evidence, LocalDate.now(clock));
     }
 
     @Test
@@ -83,7 +85,7 @@ class CountyPlanFilingProcessTest {
         ProcessInstance instance = instanceOf(filed);
         assertThat(instance.getBusinessKey()).isEqualTo(String.valueOf(filed.getId()));
         assertThat(filed.filingDue()).isEqualTo(LocalDate.of(data.year, 4, 1));
-        assertThat(filed.filedLate()).isEqualTo(BusinessDate.today().isAfter(LocalDate.of(data.year, 4, 1)));
+        assertThat(filed.filedLate()).isEqualTo(LocalDate.now(clock).isAfter(LocalDate.of(data.year, 4, 1)));
         BpmnAwareTests.assertThat(instance).isWaitingAt(CountyPlanProcess.CITY_REVIEW);
         BpmnAwareTests.assertThat(task(instance)).hasCandidateGroup(data.cityGroup());
         assertThat(Duration.between(Instant.now(), task(instance).getDueDate().toInstant()).toDays()).isBetween(14L, 15L);
@@ -95,7 +97,7 @@ class CountyPlanFilingProcessTest {
         assertThat(plans.require(filed.getId()).status()).isEqualTo(PlanStatus.HR_FILING);
 
         plans.recordHrFiling(filed.getId(), data.cityReviewer,
-                new HrFiling("测试市人力资源和社会保障局", "RS-2026-017", BusinessDate.today()));
+                new HrFiling("测试市人力资源和社会保障局", "RS-2026-017", LocalDate.now(clock)));
         BpmnAwareTests.assertThat(instance).isWaitingAt(CountyPlanProcess.SUBMIT_SUMMARY);
         BpmnAwareTests.assertThat(task(instance)).hasCandidateGroup(data.countyGroup());
         assertThat(task(instance).getDueDate().toInstant()).isEqualTo(
@@ -336,7 +338,7 @@ class CountyPlanFilingProcessTest {
         assertThat(open(filed).id()).isEqualTo(hrTask);
         assertThat(plans.require(filed.getId()).status()).isEqualTo(PlanStatus.HR_FILING);
         assertThatThrownBy(() -> plans.recordHrFiling(filed.getId(), data.countyReviewer,
-                new HrFiling("人社局", "RS-1", BusinessDate.today())))
+                new HrFiling("人社局", "RS-1", LocalDate.now(clock))))
                 .isInstanceOfSatisfying(BusinessRuleException.class, e -> assertThat(e.ruleId()).isEqualTo("R-04"));
         assertThat(plans.require(filed.getId()).hrFilingRecorded()).isFalse();
     }
@@ -352,7 +354,7 @@ class CountyPlanFilingProcessTest {
                 .isInstanceOfSatisfying(BusinessRuleException.class,
                         e -> assertThat(e.kind()).isEqualTo(BusinessRuleException.Kind.CONFLICT));
         decide(filed, data.cityReviewer, Decision.APPROVE, null);
-        plans.recordHrFiling(filed.getId(), data.cityReviewer, new HrFiling("人社局", "RS-9", BusinessDate.today()));
+        plans.recordHrFiling(filed.getId(), data.cityReviewer, new HrFiling("人社局", "RS-9", LocalDate.now(clock)));
         assertThat(plans.require(filed.getId()).status()).isEqualTo(PlanStatus.FILED);
     }
 
@@ -361,7 +363,7 @@ class CountyPlanFilingProcessTest {
         CountyPlan filed = plans.file(data.countyReviewer, draft);
         decide(filed, data.cityReviewer, Decision.APPROVE, null);
         plans.recordHrFiling(filed.getId(), data.cityReviewer, new HrFiling("人社局", "RS-" + filed.getId(),
-                BusinessDate.today()));
+                LocalDate.now(clock)));
         return plans.require(filed.getId());
     }
 

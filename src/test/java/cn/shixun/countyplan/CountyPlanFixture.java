@@ -9,7 +9,6 @@ import cn.shixun.organisation.Stage;
 import cn.shixun.security.Accounts;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.Role;
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.tasks.R04Schools;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
@@ -33,10 +32,13 @@ final class CountyPlanFixture {
     final CurrentAccount provinceReviewer;
     final CurrentAccount otherCountyReviewer;
     final CurrentAccount schoolAdmin;
-    final int year = BusinessDate.today().getYear();
+    final int year;
     private final EvidenceFiles evidence;
 
-    CountyPlanFixture(Organisations organisations, Teachers teachers, Accounts accounts, EvidenceFiles evidence) {
+    /** {@code today}: the business clock's date; the fixture's plans are for its year. */
+    CountyPlanFixture(Organisations organisations, Teachers teachers, Accounts accounts, EvidenceFiles evidence,
+                      LocalDate today) {
+        this.year = today.getYear();
         this.evidence = evidence;
         schools = new R04Schools(organisations, teachers);
         String p = schools.prefix;

@@ -24,13 +24,14 @@ import cn.shixun.organisation.Organisations;
 import cn.shixun.organisation.Stage;
 import cn.shixun.security.Accounts;
 import cn.shixun.security.CurrentAccount;
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.CaseTasks;
 import cn.shixun.tasks.Decision;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,6 +53,7 @@ import org.springframework.web.context.WebApplicationContext;
 @SpringBootTest
 class CountyPlanPagesTest {
 
+    @Autowired Clock clock;
     @Autowired WebApplicationContext context;
     @Autowired CountyPlans plans;
     @Autowired CountyPlanRepository repository;
@@ -67,7 +69,7 @@ class CountyPlanPagesTest {
     @BeforeEach
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        data = new CountyPlanFixture(organisations, teachers, accounts, evidence);
+        data = new CountyPlanFixture(organisations, teachers, accounts, evidence, LocalDate.now(clock));
     }
 
     @Test
@@ -196,7 +198,7 @@ class CountyPlanPagesTest {
                 .andExpect(content().string(allOf(containsString("data-test=\"hr-form\""), containsString("人力资源和社会保障局"))));
         mvc.perform(post(page + "/hr-filing").with(as(data.cityReviewer)).with(csrf())
                         .param("hrBureau", "人社局").param("receiptNumber", "RS-1")
-                        .param("filedOn", BusinessDate.today().plusDays(3).toString()))
+                        .param("filedOn", LocalDate.now(clock).plusDays(3).toString()))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(allOf(containsString("data-test=\"error-filedOn\""), containsString("尚未到来"),
                         containsString("value=\"RS-1\""))));
@@ -204,14 +206,14 @@ class CountyPlanPagesTest {
         assertThat(plans.openTasks(plan.getId())).extracting(CaseTask::taskKey).containsExactly(CountyPlanProcess.HR_FILING);
         mvc.perform(post(page + "/hr-filing").with(as(data.countyReviewer)).with(csrf())
                         .param("hrBureau", "人社局").param("receiptNumber", "RS-1")
-                        .param("filedOn", BusinessDate.today().toString()))
+                        .param("filedOn", LocalDate.now(clock).toString()))
                 .andExpect(status().isForbidden())
                 .andExpect(content().string(containsString("R-04")));
         assertThat(plans.require(plan.getId()).hrFilingRecorded()).isFalse();
 
         mvc.perform(post(page + "/hr-filing").with(as(data.cityReviewer)).with(csrf())
                         .param("hrBureau", "人社局").param("receiptNumber", "RS-1")
-                        .param("filedOn", BusinessDate.today().toString()))
+                        .param("filedOn", LocalDate.now(clock).toString()))
                 .andExpect(redirectedUrl(page));
         CountyPlan filed = plans.require(plan.getId());
         assertThat(filed.status()).isEqualTo(PlanStatus.FILED);
@@ -305,7 +307,7 @@ class CountyPlanPagesTest {
         caseTasks.decide(openTask(plan), data.cityReviewer, Decision.RETURN, "请细化课程安排");
         plans.amend(plan.getId(), data.countyReviewer, data.primaryPlan());
         caseTasks.decide(openTask(plan), data.cityReviewer, Decision.APPROVE, null);
-        plans.recordHrFiling(plan.getId(), data.cityReviewer, new HrFiling("人社局", "RS-8", BusinessDate.today()));
+        plans.recordHrFiling(plan.getId(), data.cityReviewer, new HrFiling("人社局", "RS-8", LocalDate.now(clock)));
         mvc.perform(get("/county-plans/" + plan.getId()).with(as(data.countyReviewer)))
                 .andExpect(content().string(allOf(containsString("data-test=\"summary-form\""),
                         not(containsString("data-test=\"returned\"")))));
@@ -344,7 +346,7 @@ class CountyPlanPagesTest {
     private CountyPlan filedPlan() {
         CountyPlan plan = plans.file(data.countyReviewer, data.primaryPlan());
         caseTasks.decide(openTask(plan), data.cityReviewer, Decision.APPROVE, null);
-        return plans.recordHrFiling(plan.getId(), data.cityReviewer, new HrFiling("人社局", "RS-9", BusinessDate.today()));
+        return plans.recordHrFiling(plan.getId(), data.cityReviewer, new HrFiling("人社局", "RS-9", LocalDate.now(clock)));
     }
 
     private String openTask(CountyPlan plan) {

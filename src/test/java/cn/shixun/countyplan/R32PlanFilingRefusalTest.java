@@ -11,7 +11,6 @@ import cn.shixun.organisation.Organisations;
 import cn.shixun.organisation.Stage;
 import cn.shixun.security.Accounts;
 import cn.shixun.security.CurrentAccount;
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.BusinessRuleException.Kind;
 import cn.shixun.tasks.CaseTasks;
@@ -19,6 +18,7 @@ import cn.shixun.tasks.Decision;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,6 +36,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest
 class R32PlanFilingRefusalTest {
 
+    @Autowired Clock clock;
     @Autowired CountyPlans plans;
     @Autowired CaseTasks caseTasks;
     @Autowired RuntimeService runtime;
@@ -48,7 +49,7 @@ class R32PlanFilingRefusalTest {
 
     @BeforeEach
     void setUp() {
-        data = new CountyPlanFixture(organisations, teachers, accounts, evidence);
+        data = new CountyPlanFixture(organisations, teachers, accounts, evidence, LocalDate.now(clock));
     }
 
     @Test
@@ -78,7 +79,7 @@ class R32PlanFilingRefusalTest {
 
     @Test
     void R32_aYearOtherThanThisOrTheNextIsRefused() {
-        int thisYear = BusinessDate.today().getYear();
+        int thisYear = LocalDate.now(clock).getYear();
         for (int year : List.of(thisYear - 1, thisYear + 2)) {
             assertFilingRefused(data.countyReviewer, new PlanDraft(data.schools.district.getId(), year,
                     data.primaryPlan().projects()), Kind.RULE_VIOLATION, "R-32", "year");
@@ -132,7 +133,7 @@ class R32PlanFilingRefusalTest {
                 false, 30)));
         caseTasks.decide(caseTasks.openTask(CountyPlans.PROCESS, String.valueOf(plan.getId())).orElseThrow().id(),
                 data.cityReviewer, Decision.APPROVE, null);
-        plans.recordHrFiling(plan.getId(), data.cityReviewer, new HrFiling("人社局", "RS-1", BusinessDate.today()));
+        plans.recordHrFiling(plan.getId(), data.cityReviewer, new HrFiling("人社局", "RS-1", LocalDate.now(clock)));
         CountyPlan filed = plans.require(plan.getId());
         int historyBefore = plans.history(plan.getId()).size();
 
@@ -143,7 +144,7 @@ class R32PlanFilingRefusalTest {
                 "projects[0].participants[1]");
         assertSummaryRefused(filed, List.of(uncertified.staffNumber()), "R-01", "projects[0].participants[0]");
         assertSummaryRefused(filed, List.of(), "R-32", "projects[0].participants");
-        LocalDate future = BusinessDate.today().plusDays(1);
+        LocalDate future = LocalDate.now(clock).plusDays(1);
         ProjectReport tomorrow = new ProjectReport(filed.projects().get(0).getId(), new BigDecimal("8"),
                 future, future, data.sheet(), List.of(teacher.staffNumber()));
         if (future.getYear() == filed.year()) {

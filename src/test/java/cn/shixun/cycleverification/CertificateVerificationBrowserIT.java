@@ -11,6 +11,8 @@ import cn.shixun.tasks.CaseTasks;
 import cn.shixun.tasks.Decision;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
+import java.time.Clock;
+import java.time.LocalDate;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
@@ -25,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class CertificateVerificationBrowserIT extends BrowserTestSupport {
 
+    @Autowired Clock clock;
     @Autowired CycleVerifications verifications;
     @Autowired Certificates certificates;
     @Autowired CaseTasks tasks;
@@ -37,7 +40,7 @@ class CertificateVerificationBrowserIT extends BrowserTestSupport {
 
     @Test
     void R36_aStrangerVerifiesACertificateWithoutSigningIn_andAWrongCheckCodeShowsNothing() {
-        VerificationFixture data = new VerificationFixture(organisations, teachers, accounts, ledger);
+        VerificationFixture data = new VerificationFixture(organisations, teachers, accounts, ledger, LocalDate.now(clock));
         Teacher teacher = data.completeTeacher();
         Certificate certificate = certify(data, teacher);
 

@@ -19,13 +19,14 @@ import cn.shixun.ledger.Ledger;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.security.Accounts;
 import cn.shixun.security.CurrentAccount;
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.tasks.CaseTasks;
 import cn.shixun.tasks.Decision;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -49,6 +50,7 @@ import org.springframework.web.context.WebApplicationContext;
 @SpringBootTest
 class CycleVerificationPagesTest {
 
+    @Autowired Clock clock;
     @Autowired WebApplicationContext context;
     @Autowired CycleVerifications verifications;
     @Autowired Certificates certificates;
@@ -67,7 +69,7 @@ class CycleVerificationPagesTest {
     @BeforeEach
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        data = new VerificationFixture(organisations, teachers, accounts, ledger);
+        data = new VerificationFixture(organisations, teachers, accounts, ledger, LocalDate.now(clock));
     }
 
     @Test
@@ -123,7 +125,7 @@ class CycleVerificationPagesTest {
         long before = jdbc.queryForObject("select count(*) from cycle_verification_batch", Long.class);
 
         mvc.perform(post("/cycle-verifications/batches").param("periodFrom", data.periodFrom.toString())
-                        .param("periodTo", BusinessDate.today().plusDays(10).toString())
+                        .param("periodTo", LocalDate.now(clock).plusDays(10).toString())
                         .with(as(data.schoolAdmin)).with(csrf()))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(containsString("周期尚未期满")))
@@ -253,7 +255,7 @@ class CycleVerificationPagesTest {
         CycleVerifications.Declared declared = verifications.declare(data.schoolAdmin, data.declare(teacher));
         CurrentAccount teacherAccount = accounts.createTeacherAccount(data.schools.prefix + ".t" + teacher.getId(),
                 VerificationFixture.PASSWORD, teacher.getId());
-        VerificationFixture other = new VerificationFixture(organisations, teachers, accounts, ledger);
+        VerificationFixture other = new VerificationFixture(organisations, teachers, accounts, ledger, LocalDate.now(clock));
         Long id = declared.verifications().get(0).getId();
 
         mvc.perform(get("/cycle-verifications/" + id).with(as(other.schoolAdmin))).andExpect(status().isNotFound());

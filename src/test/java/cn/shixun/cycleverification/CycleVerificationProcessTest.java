@@ -18,7 +18,6 @@ import cn.shixun.organisation.Stage;
 import cn.shixun.policy.ClaimKind;
 import cn.shixun.security.Accounts;
 import cn.shixun.security.CurrentAccount;
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseOutcome;
@@ -27,8 +26,10 @@ import cn.shixun.tasks.CaseTasks;
 import cn.shixun.tasks.Decision;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -52,6 +53,7 @@ class CycleVerificationProcessTest {
 
     private static final String PROCESS = CycleVerificationProcess.PROCESS_ID;
 
+    @Autowired Clock clock;
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtime;
     @Autowired ManagementService management;
@@ -68,7 +70,7 @@ class CycleVerificationProcessTest {
     @BeforeEach
     void setUp() {
         init(engine);
-        data = new VerificationFixture(organisations, teachers, accounts, ledger);
+        data = new VerificationFixture(organisations, teachers, accounts, ledger, LocalDate.now(clock));
     }
 
     @Test
@@ -101,16 +103,16 @@ class CycleVerificationProcessTest {
         BpmnAwareTests.assertThat(instance).isEnded().hasPassed("EndEvent_Certified");
         assertThat(verifications.require(declared.getId()).status()).isEqualTo(VerificationStatus.CERTIFIED);
         Certificate certificate = certificates.ofVerification(declared.getId()).orElseThrow();
-        assertThat(certificate.issuedOn()).isEqualTo(BusinessDate.today());
-        assertThat(certificate.validUntil()).isEqualTo(BusinessDate.today().plusYears(5).minusDays(1));
+        assertThat(certificate.issuedOn()).isEqualTo(LocalDate.now(clock));
+        assertThat(certificate.validUntil()).isEqualTo(LocalDate.now(clock).plusYears(5).minusDays(1));
         assertThat(certificate.totalHours()).isEqualByComparingTo("360");
-        assertThat(certificate.number()).matches(BusinessDate.today().getYear() + "\\d{2}\\d{7}");
+        assertThat(certificate.number()).matches(LocalDate.now(clock).getYear() + "\\d{2}\\d{7}");
         assertThat(certificate.checkCode()).matches("[A-HJ-NP-Z2-9]{8}");
         assertThat(certificate.teacherName()).isEqualTo(teacher.name());
         assertThat(certificates.verify(certificate.number(), certificate.checkCode().toLowerCase())).isPresent();
         assertThat(certificates.verify(certificate.number(), "AAAAAAAA")).isEmpty();
         // the teacher's own cycle now runs from the new certificate.
-        assertThat(teachers.require(teacher.getId()).lastCertificateIssuedOn()).isEqualTo(BusinessDate.today());
+        assertThat(teachers.require(teacher.getId()).lastCertificateIssuedOn()).isEqualTo(LocalDate.now(clock));
         assertThat(verifications.history(declared.getId())).extracting(CaseEvent::step, CaseEvent::outcome,
                 CaseEvent::actor).containsExactly(
                 tuple("学校申报", CaseOutcome.SUBMITTED, data.schoolAdmin.username()),

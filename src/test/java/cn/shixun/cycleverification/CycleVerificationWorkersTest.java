@@ -9,6 +9,8 @@ import cn.shixun.organisation.Organisations;
 import cn.shixun.security.Accounts;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
@@ -26,6 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest
 class CycleVerificationWorkersTest {
 
+    @Autowired Clock clock;
     @Autowired CycleVerifications verifications;
     @Autowired Organisations organisations;
     @Autowired Teachers teachers;
@@ -38,7 +41,7 @@ class CycleVerificationWorkersTest {
 
     @BeforeEach
     void setUp() {
-        data = new VerificationFixture(organisations, teachers, accounts, ledger);
+        data = new VerificationFixture(organisations, teachers, accounts, ledger, LocalDate.now(clock));
     }
 
     @Test

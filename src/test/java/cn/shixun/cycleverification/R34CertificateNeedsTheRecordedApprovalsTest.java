@@ -17,6 +17,8 @@ import cn.shixun.tasks.Decision;
 import cn.shixun.tasks.ForgedCompletion;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -39,6 +41,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest
 class R34CertificateNeedsTheRecordedApprovalsTest {
 
+    @Autowired Clock clock;
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtime;
     @Autowired TaskService taskService;
@@ -57,7 +60,7 @@ class R34CertificateNeedsTheRecordedApprovalsTest {
     @BeforeEach
     void setUp() {
         init(engine);
-        data = new VerificationFixture(organisations, teachers, accounts, ledger);
+        data = new VerificationFixture(organisations, teachers, accounts, ledger, LocalDate.now(clock));
     }
 
     @Test

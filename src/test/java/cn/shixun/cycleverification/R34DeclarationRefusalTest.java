@@ -9,10 +9,10 @@ import cn.shixun.organisation.Organisations;
 import cn.shixun.organisation.Stage;
 import cn.shixun.security.Accounts;
 import cn.shixun.security.CurrentAccount;
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -30,6 +30,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest
 class R34DeclarationRefusalTest {
 
+    @Autowired Clock clock;
     @Autowired CycleVerifications verifications;
     @Autowired CycleVerificationRepository verificationRows;
     @Autowired VerificationBatchRepository batchRows;
@@ -44,7 +45,7 @@ class R34DeclarationRefusalTest {
 
     @BeforeEach
     void setUp() {
-        data = new VerificationFixture(organisations, teachers, accounts, ledger);
+        data = new VerificationFixture(organisations, teachers, accounts, ledger, LocalDate.now(clock));
         complete = data.completeTeacher();
     }
 
@@ -81,14 +82,14 @@ class R34DeclarationRefusalTest {
     @Test
     void R34_aPeriodThatHasNotEndedIsRefused() {
         assertRefusedWritingNothing(() -> verifications.declare(data.schoolAdmin, new Declaration(
-                        complete.schoolId(), data.periodFrom, BusinessDate.today(), List.of(complete.getId()), null)),
+                        complete.schoolId(), data.periodFrom, LocalDate.now(clock), List.of(complete.getId()), null)),
                 BusinessRuleException.Kind.RULE_VIOLATION, "R-34", "periodTo");
     }
 
     @Test
     void R34_R08_aTeacherWhoseCycleHasNotEndedIsRefused() {
         Teacher midCycle = data.schools.teacherAt(data.schools.countySchool, Stage.PRIMARY);
-        teachers.recordCertificateIssued(midCycle.getId(), BusinessDate.today().minusYears(2));
+        teachers.recordCertificateIssued(midCycle.getId(), LocalDate.now(clock).minusYears(2));
         assertRefusedWritingNothing(() -> verifications.declare(data.schoolAdmin, data.declare(midCycle, complete)),
                 BusinessRuleException.Kind.RULE_VIOLATION, "R-34", "teacherIds[0]");
     }
@@ -97,7 +98,7 @@ class R34DeclarationRefusalTest {
     void R34_aCycleAlreadyVerifiedIsRefused() {
         // A paper certificate was issued 20 days ago: the cycle that ended in the period was verified then.
         Teacher certified = data.schools.teacherAt(data.schools.countySchool, Stage.PRIMARY);
-        teachers.recordCertificateIssued(certified.getId(), BusinessDate.today().minusDays(20));
+        teachers.recordCertificateIssued(certified.getId(), LocalDate.now(clock).minusDays(20));
         assertRefusedWritingNothing(() -> verifications.declare(data.schoolAdmin, data.declare(certified)),
                 BusinessRuleException.Kind.CONFLICT, "R-34", "teacherIds[0]");
     }
@@ -119,7 +120,7 @@ class R34DeclarationRefusalTest {
     void R34_aWholeSchoolDeclarationTakesWhoQualifiesAndSaysWhyTheOthersAreLeftOut() {
         Teacher shortOfHours = data.teacherWith(data.schools.countySchool, Stage.PRIMARY, "100", "0");
         Teacher midCycle = data.schools.teacherAt(data.schools.countySchool, Stage.PRIMARY);
-        teachers.recordCertificateIssued(midCycle.getId(), BusinessDate.today().minusYears(2));
+        teachers.recordCertificateIssued(midCycle.getId(), LocalDate.now(clock).minusYears(2));
 
         CycleVerifications.Declared declared = verifications.declare(data.schoolAdmin, new Declaration(
                 data.schools.countySchool.getId(), data.periodFrom, data.periodTo, null, "2026-all"));

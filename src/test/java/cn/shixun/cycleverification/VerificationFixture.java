@@ -11,7 +11,6 @@ import cn.shixun.policy.ClaimKind;
 import cn.shixun.security.Accounts;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.Role;
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.tasks.R04Schools;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
@@ -35,15 +34,20 @@ final class VerificationFixture {
     final CurrentAccount cityReviewer;
     final CurrentAccount provinceReviewer;
     /** The last certificate of the fixture's teachers: their cycle ran from it for five years and has ended. */
-    final LocalDate certifiedOn = BusinessDate.today().minusYears(5).minusDays(40);
+    final LocalDate certifiedOn;
     /** A period that contains the end of that cycle. */
-    final LocalDate periodFrom = BusinessDate.today().minusDays(60);
-    final LocalDate periodTo = BusinessDate.today().minusDays(1);
+    final LocalDate periodFrom;
+    final LocalDate periodTo;
     private final Accounts accounts;
     private final Teachers teachers;
     private final Ledger ledger;
 
-    VerificationFixture(Organisations organisations, Teachers teachers, Accounts accounts, Ledger ledger) {
+    /** {@code today}: the business clock's date. */
+    VerificationFixture(Organisations organisations, Teachers teachers, Accounts accounts, Ledger ledger,
+                        LocalDate today) {
+        certifiedOn = today.minusYears(5).minusDays(40);
+        periodFrom = today.minusDays(60);
+        periodTo = today.minusDays(1);
         this.accounts = accounts;
         this.teachers = teachers;
         this.ledger = ledger;

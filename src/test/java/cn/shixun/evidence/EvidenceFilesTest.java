@@ -13,7 +13,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.shixun.organisation.Organisations;
 import cn.shixun.security.Accounts;
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.teacher.Teachers;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +20,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.Filter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -49,6 +50,7 @@ class EvidenceFilesTest {
 
     static final int MB = 1024 * 1024;
 
+    @Autowired Clock clock;
     @Autowired WebApplicationContext context;
     @Autowired Organisations organisations;
     @Autowired Teachers teachers;
@@ -286,7 +288,7 @@ class EvidenceFilesTest {
     void R37_aTransferMovesWhoMayReadTheFile() throws Exception {
         String id = stored("teacher-a", "毕业证.pdf");
         as("admin-b", get("/api/evidence/" + id)).andExpect(status().isNotFound());
-        teachers.transfer(data.teacherA.getId(), data.schoolB.getId(), BusinessDate.today(), "test");
+        teachers.transfer(data.teacherA.getId(), data.schoolB.getId(), LocalDate.now(clock), "test");
         // The very next request: the new school and its county read the file, the old ones no longer do.
         as("admin-b", get("/api/evidence/" + id)).andExpect(status().isOk());
         as("reviewer-b", get("/api/evidence/" + id + "/content")).andExpect(status().isOk());

@@ -14,6 +14,7 @@ import cn.shixun.tasks.CaseTasks;
 import cn.shixun.tasks.Decision;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.function.Supplier;
@@ -29,6 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest
 class R30ApplicationRefusalTest {
 
+    @Autowired Clock clock;
     @Autowired DegreeExemptions exemptions;
     @Autowired EvidenceFiles evidence;
     @Autowired Organisations organisations;
@@ -81,7 +83,7 @@ class R30ApplicationRefusalTest {
                 d.studyEnd(), d.studyStart(), d.certificateNumber(), d.diplomaFile())), "R-30", "studyEnd",
                 BusinessRuleException.Kind.RULE_VIOLATION);
         refused(() -> exemptions.apply(teacher.getId(), "t", new Diploma(d.institution(), d.degreeLevel(), d.major(), true,
-                d.studyStart(), LocalDate.now().plusDays(30), d.certificateNumber(), d.diplomaFile())), "R-30", "studyEnd",
+                d.studyStart(), LocalDate.now(clock).plusDays(30), d.certificateNumber(), d.diplomaFile())), "R-30", "studyEnd",
                 BusinessRuleException.Kind.RULE_VIOLATION);
     }
 

@@ -7,6 +7,7 @@ import cn.shixun.organisation.Stage;
 import cn.shixun.policy.PolicyProfiles;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest
 class DemoLedgerDataTest {
 
+    @Autowired Clock clock;
     @Autowired Ledger ledger;
     @Autowired LedgerEntryRepository entries;
     @Autowired Organisations organisations;
@@ -34,7 +36,7 @@ class DemoLedgerDataTest {
                 regions.teacher(Regions.KUNMING, LocalDate.of(2005, 9, 1)),
                 regions.teacher(Regions.KUNMING, LocalDate.of(2005, 9, 1)),
                 regions.teacher(Regions.KUNMING, LocalDate.of(2005, 9, 1), Stage.PRIMARY, null));
-        DemoLedgerData demo = new DemoLedgerData(ledger, entries, organisations, teachers, profiles);
+        DemoLedgerData demo = new DemoLedgerData(ledger, entries, organisations, teachers, profiles, clock);
 
         int written = demo.fill(kunming, today);
 

@@ -15,6 +15,7 @@ import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.List;
@@ -54,6 +55,7 @@ abstract class LedgerDatabaseScenarios {
     private static final String KUNMING = "5301";
     private static final String ZHENGZHOU = "4101";
 
+    @Autowired Clock clock;
     @Autowired Ledger ledger;
     @Autowired TeacherStatusQuery statusQuery;
     @Autowired Teachers teachers;
@@ -86,7 +88,7 @@ abstract class LedgerDatabaseScenarios {
     void demoTeacherStatusAddsUpTheDemoLedger() {
         // 伏牛路小学's teacher 001: no process scenario sharing the demo context credits this one.
         Teacher teacher = teachers.findByStaffNumber("4101020001001").orElseThrow();
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         TeacherStatus status = statusQuery.statusOf(teacher.getId(), today);
 
         // Teacher 001 of every school has the Henan bundle for this year: 16 school-based + 56 programme hours.

@@ -9,12 +9,12 @@ import cn.shixun.policy.Claim;
 import cn.shixun.policy.ClaimKind;
 import cn.shixun.policy.DegreeLevel;
 import cn.shixun.policy.HourCategory;
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.Readable;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +39,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest
 class LedgerRegistrationTest {
 
+    @Autowired Clock clock;
     @Autowired Ledger ledger;
     @Autowired Organisations organisations;
     @Autowired Teachers teachers;
@@ -103,7 +104,7 @@ class LedgerRegistrationTest {
     @Test
     void aTrainingFinishedTodayInBeijingIsNotRefusedAsFuture() {
         Teacher t = regions.teacher(Regions.KUNMING, d("2008-09-01"));
-        LocalDate today = BusinessDate.today();
+        LocalDate today = LocalDate.now(clock);
         LedgerEntry entry = ledger.register(t.getId(), Claim.of(ClaimKind.BUREAU_TRAINING, today).hours("8").build(),
                 Evidence.project("P-3", "KM-TODAY-1"), "officer");
         assertThat(entry.hours()).isEqualByComparingTo("8.00");

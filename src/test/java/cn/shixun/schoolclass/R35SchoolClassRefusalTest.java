@@ -8,7 +8,6 @@ import cn.shixun.organisation.Stage;
 import cn.shixun.schoolclass.process.SchoolClassProcess;
 import cn.shixun.security.Accounts;
 import cn.shixun.security.CurrentAccount;
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.CaseTasks;
@@ -16,6 +15,7 @@ import cn.shixun.tasks.Decision;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +33,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest
 class R35SchoolClassRefusalTest {
 
+    @Autowired Clock clock;
     @Autowired SchoolClasses classes;
     @Autowired CaseTasks tasks;
     @Autowired TaskService taskService;
@@ -46,7 +47,7 @@ class R35SchoolClassRefusalTest {
 
     @BeforeEach
     void setUp() {
-        data = new SchoolClassFixture(organisations, teachers, accounts, evidence, "kunming-2015");
+        data = new SchoolClassFixture(organisations, teachers, accounts, evidence, "kunming-2015", LocalDate.now(clock));
     }
 
     @Test
@@ -99,8 +100,8 @@ class R35SchoolClassRefusalTest {
     @Test
     void R35_aClassPlanNeedsEveryFieldDatesInOrderAndMustNotHaveStarted() {
         SchoolClass approved = approvedCourse();
-        ClassPlan p = SchoolClassFixture.planToday();
-        LocalDate today = BusinessDate.today();
+        ClassPlan p = data.planToday();
+        LocalDate today = LocalDate.now(clock);
         refused(() -> plan(approved, new ClassPlan(p.className(), p.organiser(), p.address(), " ", p.headTeacher(),
                 p.headTeacherPhone(), p.enrolmentStart(), p.enrolmentEnd(), p.studyStart(), p.studyEnd(), p.headcount(),
                 p.classTime())), "R-35", "lecturer");
@@ -145,11 +146,11 @@ class R35SchoolClassRefusalTest {
     @Test
     void R35_aStepThatIsNotOpen_orSomeoneElsesStep_isRefused() {
         SchoolClass proposed = classes.propose(data.schoolAdmin, data.schools.countySchool.getId(), data.course());
-        refused(() -> plan(proposed, SchoolClassFixture.planToday()), "R-35", "id");
+        refused(() -> plan(proposed, data.planToday()), "R-35", "id");
         refused(() -> classes.enrol(proposed.getId(), data.schoolAdmin, data.teacherIds()), "R-35", "id");
         SchoolClass approved = approvedCourse();
         CurrentAccount otherAdmin = data.adminOf(data.schools.cityMiddleSchool);
-        assertThatThrownBy(() -> classes.planClass(approved.getId(), otherAdmin, SchoolClassFixture.planToday()))
+        assertThatThrownBy(() -> classes.planClass(approved.getId(), otherAdmin, data.planToday()))
                 .isInstanceOfSatisfying(BusinessRuleException.class,
                         e -> assertThat(e.kind()).isEqualTo(BusinessRuleException.Kind.NOT_FOUND));
         assertThat(classes.require(approved.getId()).plan()).isNull();
@@ -178,7 +179,7 @@ class R35SchoolClassRefusalTest {
 
     SchoolClass openedClass() {
         SchoolClass approved = approvedCourse();
-        plan(approved, SchoolClassFixture.planToday());
+        plan(approved, data.planToday());
         decide(approved, data.countyReviewer);
         return approved;
     }

@@ -14,7 +14,6 @@ import cn.shixun.policy.ClaimKind;
 import cn.shixun.schoolclass.process.SchoolClassProcess;
 import cn.shixun.security.Accounts;
 import cn.shixun.security.CurrentAccount;
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseOutcome;
@@ -23,6 +22,7 @@ import cn.shixun.tasks.CaseTasks;
 import cn.shixun.tasks.Decision;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -43,6 +43,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest
 class SchoolBasedClassProcessTest {
 
+    @Autowired Clock clock;
     @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtime;
     @Autowired ManagementService management;
@@ -59,7 +60,7 @@ class SchoolBasedClassProcessTest {
     @BeforeEach
     void setUp() {
         init(engine);
-        data = new SchoolClassFixture(organisations, teachers, accounts, evidence, "kunming-2015");
+        data = new SchoolClassFixture(organisations, teachers, accounts, evidence, "kunming-2015", LocalDate.now(clock));
     }
 
     @Test
@@ -78,7 +79,7 @@ class SchoolBasedClassProcessTest {
         decide(proposed, data.countyReviewer, Decision.APPROVE, null);
         assertThat(status(proposed)).isEqualTo(SchoolClassStatus.CLASS_PLANNING);
 
-        classes.planClass(proposed.getId(), data.schoolAdmin, SchoolClassFixture.planToday());
+        classes.planClass(proposed.getId(), data.schoolAdmin, data.planToday());
         BpmnAwareTests.assertThat(instance).isWaitingAt(SchoolClassProcess.OPENING_REVIEW);
         decide(proposed, data.countyReviewer, Decision.APPROVE, "同意开班");
 
@@ -91,7 +92,7 @@ class SchoolBasedClassProcessTest {
         Job studyEnded = management.createJobQuery().processInstanceId(instance.getId()).timers()
                 .activityId("IntermediateCatchEvent_StudyEnded").singleResult();
         assertThat(studyEnded.getDuedate().toInstant())
-                .isEqualTo(BusinessDate.today().plusDays(1).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
+                .isEqualTo(LocalDate.now(clock).plusDays(1).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
         management.executeJob(studyEnded.getId());
         BpmnAwareTests.assertThat(instance).isWaitingAt(SchoolClassProcess.GRADE);
         assertThat(status(proposed)).isEqualTo(SchoolClassStatus.GRADING);
@@ -147,10 +148,10 @@ class SchoolBasedClassProcessTest {
         decide(proposed, data.schoolAdmin, Decision.APPROVE, null);
         decide(proposed, data.countyReviewer, Decision.APPROVE, null);
 
-        classes.planClass(proposed.getId(), data.schoolAdmin, SchoolClassFixture.planToday());
+        classes.planClass(proposed.getId(), data.schoolAdmin, data.planToday());
         decide(proposed, data.countyReviewer, Decision.RETURN, "请注明上课地址");
         BpmnAwareTests.assertThat(instance).isWaitingAt(SchoolClassProcess.PLAN_CLASS);
-        classes.planClass(proposed.getId(), data.schoolAdmin, SchoolClassFixture.planToday());
+        classes.planClass(proposed.getId(), data.schoolAdmin, data.planToday());
         decide(proposed, data.countyReviewer, Decision.APPROVE, null);
 
         classes.enrol(proposed.getId(), data.schoolAdmin, data.teacherIds().subList(0, 3));
@@ -189,7 +190,7 @@ class SchoolBasedClassProcessTest {
         SchoolClass opening = classes.propose(data.schoolAdmin, data.schools.countySchool.getId(), data.course());
         decide(opening, data.schoolAdmin, Decision.APPROVE, null);
         decide(opening, data.countyReviewer, Decision.APPROVE, null);
-        classes.planClass(opening.getId(), data.schoolAdmin, SchoolClassFixture.planToday());
+        classes.planClass(opening.getId(), data.schoolAdmin, data.planToday());
         ProcessInstance openingInstance = instanceOf(opening);
         decide(opening, data.countyReviewer, Decision.REJECT, "场地不符合要求");
         BpmnAwareTests.assertThat(openingInstance).isEnded().hasPassed("EndEvent_ClassRejected");
@@ -234,13 +235,13 @@ class SchoolBasedClassProcessTest {
     @Test
     void R17_theYearlyCapTrimsALearnersHours_andALearnerWhoLeftPostIsRefusedAlone() {
         Teacher nearCap = data.teachers.get(1);
-        LocalDate earlier = LocalDate.of(BusinessDate.today().getYear(), 1, 1);
+        LocalDate earlier = LocalDate.of(LocalDate.now(clock).getYear(), 1, 1);
         ledger.register(nearCap.getId(), Claim.of(ClaimKind.SCHOOL_BASED, earlier).title("上学期校本研修").hours("40").build(),
                 Evidence.project("earlier-" + data.schools.prefix, "E-" + data.schools.prefix), "school");
         SchoolClass graded = throughEnrolment();
         classes.grade(graded.getId(), data.schoolAdmin, gradesWith(0));
         Teacher leaving = data.teachers.get(2);
-        teachers.leavePost(leaving.getId(), BusinessDate.today());
+        teachers.leavePost(leaving.getId(), LocalDate.now(clock));
         decide(graded, data.schoolAdmin, Decision.APPROVE, null);
         ProcessInstance instance = instanceOf(graded);
         decide(graded, data.countyReviewer, Decision.APPROVE, null);
@@ -280,7 +281,7 @@ class SchoolBasedClassProcessTest {
         SchoolClass proposed = classes.propose(data.schoolAdmin, data.schools.countySchool.getId(), data.course());
         decide(proposed, data.schoolAdmin, Decision.APPROVE, null);
         decide(proposed, data.countyReviewer, Decision.APPROVE, null);
-        classes.planClass(proposed.getId(), data.schoolAdmin, SchoolClassFixture.planToday());
+        classes.planClass(proposed.getId(), data.schoolAdmin, data.planToday());
         decide(proposed, data.countyReviewer, Decision.APPROVE, null);
         classes.enrol(proposed.getId(), data.schoolAdmin, data.teacherIds());
         decide(proposed, data.countyReviewer, Decision.APPROVE, null);

@@ -8,7 +8,6 @@ import cn.shixun.organisation.Stage;
 import cn.shixun.security.Accounts;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.Role;
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.tasks.R04Schools;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
@@ -32,10 +31,13 @@ final class SchoolClassFixture {
     final List<Teacher> teachers = new ArrayList<>();
     private final Accounts accounts;
     private final EvidenceFiles evidence;
+    private final LocalDate today;
 
+    /** {@code today}: the business clock's date, which the plans' dates are counted from. */
     SchoolClassFixture(Organisations organisations, Teachers teacherService, Accounts accounts, EvidenceFiles evidence,
-                       String profile) {
+                       String profile, LocalDate today) {
         this.accounts = accounts;
+        this.today = today;
         this.evidence = evidence;
         schools = new R04Schools(organisations, teacherService, profile);
         String p = schools.prefix;
@@ -72,8 +74,7 @@ final class SchoolClassFixture {
     }
 
     /** A one-day class today: it may still be planned (it has not started) and credited once graded. */
-    static ClassPlan planToday() {
-        LocalDate today = BusinessDate.today();
+    ClassPlan planToday() {
         return new ClassPlan("2026年秋季课堂观察研修班", "教务处", "学校录播教室", "李明", "张华", "0871-65551234", today, today,
                 today, today, 10, "周三下午 14:30-17:30");
     }

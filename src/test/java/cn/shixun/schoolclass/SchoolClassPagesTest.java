@@ -28,12 +28,12 @@ import cn.shixun.schoolclass.process.SchoolClassProcess;
 import cn.shixun.security.Accounts;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.Role;
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.CaseTasks;
 import cn.shixun.tasks.Decision;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
@@ -56,6 +56,7 @@ import org.springframework.web.context.WebApplicationContext;
 @SpringBootTest
 class SchoolClassPagesTest {
 
+    @Autowired Clock clock;
     @Autowired WebApplicationContext context;
     @Autowired SchoolClasses classes;
     @Autowired CaseTasks tasks;
@@ -74,7 +75,7 @@ class SchoolClassPagesTest {
     @BeforeEach
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        data = new SchoolClassFixture(organisations, teachers, accounts, evidence, "kunming-2015");
+        data = new SchoolClassFixture(organisations, teachers, accounts, evidence, "kunming-2015", LocalDate.now(clock));
         // The reviewer of a neighbouring county, and a teacher of the school.
         Organisation otherCounty = organisations.createRegion(data.schools.prefix + "D2", "测试二区",
                 OrganisationLevel.COUNTY, data.schools.city.getId(), null);
@@ -205,13 +206,13 @@ class SchoolClassPagesTest {
         mvc.perform(get("/school-classes/987654321").with(as(data.schoolAdmin))).andExpect(status().isNotFound());
         mvc.perform(get(page).with(as(teacher))).andExpect(status().isForbidden());
 
-        mvc.perform(plan(approved, BusinessDate.today()).with(as(data.countyReviewer)).with(csrf()))
+        mvc.perform(plan(approved, LocalDate.now(clock)).with(as(data.countyReviewer)).with(csrf()))
                 .andExpect(status().isForbidden());
-        mvc.perform(plan(approved, BusinessDate.today()).with(as(data.schoolAdmin)))
+        mvc.perform(plan(approved, LocalDate.now(clock)).with(as(data.schoolAdmin)))
                 .andExpect(status().isForbidden());
         assertThat(classes.require(approved.getId()).plan()).isNull();
 
-        mvc.perform(plan(approved, BusinessDate.today()).with(as(data.schoolAdmin)).with(csrf()))
+        mvc.perform(plan(approved, LocalDate.now(clock)).with(as(data.schoolAdmin)).with(csrf()))
                 .andExpect(redirectedUrl(page))
                 .andExpect(flash().attribute("done", containsString("开班审核")));
         assertThat(classes.require(approved.getId()).plan().className()).isEqualTo("2026年秋季课堂观察研修班");
@@ -225,13 +226,13 @@ class SchoolClassPagesTest {
     void R35_aRefusedPlanComesBackBesideItsFieldWithTheValuesTyped_andNothingIsWritten() throws Exception {
         SchoolClass approved = approvedCourse();
         String taskBefore = openTask(approved.getId()).id();
-        mvc.perform(plan(approved, BusinessDate.today().minusDays(3), "<i>一班</i>", "10")
+        mvc.perform(plan(approved, LocalDate.now(clock).minusDays(3), "<i>一班</i>", "10")
                         .with(as(data.schoolAdmin)).with(csrf()))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(allOf(containsString("data-test=\"error-studyStart\""),
                         containsString("须在开课前经县级开班审核（R-35）"), containsString("value=\"&lt;i&gt;一班&lt;/i&gt;\""),
                         containsString("0871-65551234"), containsString("data-test=\"plan-form\""))));
-        mvc.perform(plan(approved, BusinessDate.today(), "一班", "many")
+        mvc.perform(plan(approved, LocalDate.now(clock), "一班", "many")
                         .with(as(data.schoolAdmin)).with(csrf()))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(containsString("data-test=\"error-headcount\"")));
@@ -333,7 +334,7 @@ class SchoolClassPagesTest {
         decide(graded, data.schoolAdmin, Decision.APPROVE, null);
         decide(graded, data.countyReviewer, Decision.APPROVE, null);
         Teacher leaver = data.teachers.get(9);
-        teachers.leavePost(leaver.getId(), BusinessDate.today());
+        teachers.leavePost(leaver.getId(), LocalDate.now(clock));
         management.executeJob(management.createJobQuery().processInstanceId(graded.processInstanceId()).singleResult()
                 .getId());
 
@@ -362,12 +363,12 @@ class SchoolClassPagesTest {
     }
 
     private MockHttpServletRequestBuilder plan(SchoolClass schoolClass, LocalDate start) {
-        return plan(schoolClass, start, SchoolClassFixture.planToday().className(), "10");
+        return plan(schoolClass, start, data.planToday().className(), "10");
     }
 
     private MockHttpServletRequestBuilder plan(SchoolClass schoolClass, LocalDate start, String className,
                                                String headcount) {
-        ClassPlan p = SchoolClassFixture.planToday();
+        ClassPlan p = data.planToday();
         return post("/school-classes/" + schoolClass.getId() + "/class-plan").param("className", className)
                 .param("organiser", p.organiser()).param("address", p.address()).param("lecturer", p.lecturer())
                 .param("headTeacher", p.headTeacher()).param("headTeacherPhone", p.headTeacherPhone())
@@ -414,7 +415,7 @@ class SchoolClassPagesTest {
 
     private SchoolClass openedClass() {
         SchoolClass approved = approvedCourse();
-        classes.planClass(approved.getId(), data.schoolAdmin, SchoolClassFixture.planToday());
+        classes.planClass(approved.getId(), data.schoolAdmin, data.planToday());
         decide(approved, data.countyReviewer, Decision.APPROVE, null);
         return approved;
     }

@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -20,7 +19,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -123,7 +121,6 @@ class SignInThrottleStorageTest {
     }
 
     private SignInThrottle node(Clock nodeClock) {
-        return new SignInThrottle(failures, settings,
-                new StaticListableBeanFactory(Map.of("clock", nodeClock)).getBeanProvider(Clock.class), transactions);
+        return new SignInThrottle(failures, settings, nodeClock, transactions);
     }
 }

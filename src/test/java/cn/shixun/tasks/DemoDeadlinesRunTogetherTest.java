@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
         "camunda.bpm.job-execution.enabled=true", "camunda.bpm.process-engine-name=demoDeadlines",
         // After the year's declaration deadline: the demo declares its schools as on the deadline,
         // so their reviews' reminders are due while the demo is still being written.
-        "shixun.annual.today=2026-12-31"})
+        "shixun.clock.fixed=2026-12-31T10:00+08:00"})
 class DemoDeadlinesRunTogetherTest {
 
     private static final Duration PATIENCE = Duration.ofSeconds(90);

@@ -1,6 +1,5 @@
 package cn.shixun.teacher;
 
-import cn.shixun.shared.BusinessDate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shixun.organisation.Organisation;
@@ -11,6 +10,7 @@ import cn.shixun.organisation.SchoolKind;
 import cn.shixun.organisation.Stage;
 import cn.shixun.organisation.TrainingProvider;
 import cn.shixun.organisation.TrainingProviders;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +26,7 @@ import org.springframework.util.ClassUtils;
 @SpringBootTest(properties = "shixun.demo-data.enabled=true")
 class DemoDataTest {
 
+    @Autowired Clock clock;
     @Autowired
     Organisations organisations;
 
@@ -71,7 +72,7 @@ class DemoDataTest {
 
     @Test
     void R01_teacherOneOfEverySchoolIsARegularRegistrableTeacher() {
-        LocalDate today = BusinessDate.today();
+        LocalDate today = LocalDate.now(clock);
         for (Organisation school : organisations.list(OrganisationLevel.SCHOOL, null)) {
             Teacher first = teachers.findByStaffNumber(school.code() + "001").orElseThrow();
             assertThat(first.schoolId()).isEqualTo(school.getId());
@@ -88,7 +89,7 @@ class DemoDataTest {
     @Test
     void R11_aFewHundredTeachersWithNewTeachersPrincipalsAndSomeWithoutCertificate() {
         List<Teacher> all = repository.findAll();
-        LocalDate today = BusinessDate.today();
+        LocalDate today = LocalDate.now(clock);
         assertThat(all).hasSizeBetween(380, 450);
         long uncertified = all.stream().filter(t -> t.qualificationCertificateNumber() == null).count();
         assertThat(uncertified).isBetween(4L, 25L);

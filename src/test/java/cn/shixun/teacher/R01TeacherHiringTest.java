@@ -1,12 +1,12 @@
 package cn.shixun.teacher;
 
-import cn.shixun.shared.BusinessDate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.shixun.organisation.Organisations;
 import cn.shixun.organisation.Stage;
 import cn.shixun.shared.BusinessRuleException;
+import java.time.Clock;
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +22,7 @@ class R01TeacherHiringTest {
     static final LocalDate HIRED = LocalDate.of(2015, 9, 1);
     static final String CERT = "20154101123456789";
 
+    @Autowired Clock clock;
     @Autowired
     Teachers teachers;
 
@@ -76,7 +77,7 @@ class R01TeacherHiringTest {
         assertNothingWritten(() -> hire("9301020001001", "  ", "男", Stage.PRIMARY, CERT, HIRED), null, "name");
         assertNothingWritten(() -> hire("9301020001001", "张伟", "M", Stage.PRIMARY, CERT, HIRED), null, "gender");
         assertNothingWritten(() -> hire("9301020001001", "张伟", "男", Stage.PRIMARY, CERT, null), null, "hireDate");
-        assertNothingWritten(() -> hire("9301020001001", "张伟", "男", Stage.PRIMARY, CERT, BusinessDate.today().plusDays(1)), null, "hireDate");
+        assertNothingWritten(() -> hire("9301020001001", "张伟", "男", Stage.PRIMARY, CERT, LocalDate.now(clock).plusDays(1)), null, "hireDate");
     }
 
     @Test

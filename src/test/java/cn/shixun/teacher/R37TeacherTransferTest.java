@@ -1,11 +1,11 @@
 package cn.shixun.teacher;
 
-import cn.shixun.shared.BusinessDate;
 import static cn.shixun.teacher.R01TeacherHiringTest.assertRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shixun.organisation.Organisations;
 import cn.shixun.organisation.Stage;
+import java.time.Clock;
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 class R37TeacherTransferTest {
 
+    @Autowired Clock clock;
     @Autowired
     Teachers teachers;
 
@@ -64,7 +65,7 @@ class R37TeacherTransferTest {
     void R37_refusedForDatesBeforeHireBeforeTheLastTransferOrInTheFuture() {
         Long other = tree.otherPrimary().getId();
         assertUnchanged(() -> teachers.transfer(teacher.getId(), other, LocalDate.of(2010, 8, 31), "admin"), "R-37", "effectiveOn");
-        assertUnchanged(() -> teachers.transfer(teacher.getId(), other, BusinessDate.today().plusDays(1), "admin"), "R-37", "effectiveOn");
+        assertUnchanged(() -> teachers.transfer(teacher.getId(), other, LocalDate.now(clock).plusDays(1), "admin"), "R-37", "effectiveOn");
         assertUnchanged(() -> teachers.transfer(teacher.getId(), other, null, "admin"), "R-37", "effectiveOn");
         assertUnchanged(() -> teachers.transfer(teacher.getId(), other, LocalDate.of(2020, 9, 1), " "), "R-40", "recordedBy");
 

@@ -8,6 +8,7 @@ import cn.shixun.security.Accounts;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.CaseTasks;
 import cn.shixun.training.process.ExternalTrainingProcess;
+import java.time.Clock;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -26,6 +27,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 @SpringBootTest(properties = "shixun.demo-data.enabled=true")
 class DemoExternalTrainingsTest {
 
+    @Autowired Clock clock;
     @Autowired ExternalTrainings trainings;
     @Autowired ExternalTrainingRepository repository;
     @Autowired TrainingProviders providers;
@@ -45,7 +47,7 @@ class DemoExternalTrainingsTest {
     @Test
     void R31_R04_theDemoAccountsFindExternalTrainingTasks_andASecondRunAddsNothing() {
         DemoExternalTrainings demo = new DemoExternalTrainings(trainings, repository, providers, accounts, tasks,
-                management, transactionManager, evidence);
+                management, transactionManager, evidence, clock);
         demo.run(null);
 
         List<CaseTask> schoolTasks = tasks.worklist(accounts.find("school.admin").orElseThrow(),

@@ -29,8 +29,10 @@ import cn.shixun.tasks.CaseTasks;
 import cn.shixun.tasks.Decision;
 import cn.shixun.teacher.Teachers;
 import cn.shixun.training.process.ExternalTrainingProcess;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -52,6 +54,7 @@ class ExternalTrainingApprovalProcessTest {
 
     private static final String PROCESS = ExternalTrainingProcess.PROCESS_ID;
 
+    @Autowired Clock clock;
     @Autowired ProcessEngine engine;
     @Autowired EvidenceFiles evidence;
     @Autowired RuntimeService runtime;
@@ -73,7 +76,8 @@ class ExternalTrainingApprovalProcessTest {
     @BeforeEach
     void setUp() {
         init(engine);
-        data = new TrainingFixture(organisations, teachers, accounts, providers, jdbc, evidence, "henan-2016");
+        data = new TrainingFixture(organisations, teachers, accounts, providers, jdbc, evidence, "henan-2016",
+                LocalDate.now(clock));
         teacher = data.teacherAt(data.schools.countySchool, Stage.PRIMARY);
     }
 

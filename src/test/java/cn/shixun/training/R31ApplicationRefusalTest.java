@@ -20,6 +20,8 @@ import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import cn.shixun.training.process.ExternalTrainingProcess;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -38,6 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest
 class R31ApplicationRefusalTest {
 
+    @Autowired Clock clock;
     @Autowired ExternalTrainings trainings;
     @Autowired EvidenceFiles evidence;
     @Autowired CaseTasks tasks;
@@ -54,7 +57,8 @@ class R31ApplicationRefusalTest {
 
     @BeforeEach
     void setUp() {
-        data = new TrainingFixture(organisations, teachers, accounts, providers, jdbc, evidence, "henan-2016");
+        data = new TrainingFixture(organisations, teachers, accounts, providers, jdbc, evidence, "henan-2016",
+                LocalDate.now(clock));
         teacher = data.teacherAt(data.schools.countySchool, Stage.PRIMARY);
     }
 

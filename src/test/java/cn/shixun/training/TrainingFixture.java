@@ -11,7 +11,6 @@ import cn.shixun.organisation.TrainingProviders;
 import cn.shixun.security.Accounts;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.Role;
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.tasks.R04Schools;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
@@ -40,10 +39,13 @@ final class TrainingFixture {
     private final Teachers teachers;
     private final JdbcTemplate jdbc;
     private final EvidenceFiles evidence;
+    private final LocalDate today;
 
+    /** {@code today}: the business clock's date, which the plans' dates are counted from. */
     TrainingFixture(Organisations organisations, Teachers teachers, Accounts accounts, TrainingProviders providers,
-                    JdbcTemplate jdbc, EvidenceFiles evidence, String profile) {
+                    JdbcTemplate jdbc, EvidenceFiles evidence, String profile, LocalDate today) {
         this.evidence = evidence;
+        this.today = today;
         this.accounts = accounts;
         this.teachers = teachers;
         this.jdbc = jdbc;
@@ -93,7 +95,7 @@ final class TrainingFixture {
     }
 
     private TrainingPlan plan(int inDays, String notice) {
-        LocalDate start = BusinessDate.today().plusDays(inDays);
+        LocalDate start = today.plusDays(inDays);
         return new TrainingPlan(qualified.getId(), "心理健康教育专题培训" + SEQUENCE.incrementAndGet(), start,
                 start.plusDays(2), "郑州市金水区", "心理辅导技能、案例研讨", notice);
     }
@@ -122,14 +124,14 @@ final class TrainingFixture {
      * {@code daysAgo} days in the past (it started {@code daysAgo + 2} days ago).
      */
     void trainingTookPlace(Long trainingId, int daysAgo) {
-        LocalDate end = BusinessDate.today().minusDays(daysAgo);
+        LocalDate end = today.minusDays(daysAgo);
         jdbc.update("UPDATE external_training SET start_date = ?, end_date = ? WHERE id = ?", end.minusDays(2), end,
                 trainingId);
     }
 
     /** Time passes up to the first training day, without the consent. */
     void trainingStartsToday(Long trainingId) {
-        LocalDate start = BusinessDate.today();
+        LocalDate start = today;
         jdbc.update("UPDATE external_training SET start_date = ?, end_date = ? WHERE id = ?", start, start.plusDays(2),
                 trainingId);
     }

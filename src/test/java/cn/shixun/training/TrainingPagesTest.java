@@ -23,7 +23,6 @@ import cn.shixun.organisation.Stage;
 import cn.shixun.organisation.TrainingProviders;
 import cn.shixun.security.Accounts;
 import cn.shixun.security.CurrentAccount;
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseOutcome;
 import cn.shixun.tasks.CaseTask;
@@ -31,6 +30,7 @@ import cn.shixun.tasks.CaseTasks;
 import cn.shixun.tasks.Decision;
 import cn.shixun.teacher.Teachers;
 import cn.shixun.training.process.ExternalTrainingProcess;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
@@ -54,6 +54,7 @@ import org.springframework.web.context.WebApplicationContext;
 @SpringBootTest
 class TrainingPagesTest {
 
+    @Autowired Clock clock;
     @Autowired WebApplicationContext context;
     @Autowired Organisations organisations;
     @Autowired Teachers teachers;
@@ -73,7 +74,8 @@ class TrainingPagesTest {
     @BeforeEach
     void setUp() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        data = new TrainingFixture(organisations, teachers, accounts, providers, jdbc, evidence, "henan-2016");
+        data = new TrainingFixture(organisations, teachers, accounts, providers, jdbc, evidence, "henan-2016",
+                LocalDate.now(clock));
         teacher = data.teacherAt(data.schools.countySchool, Stage.PRIMARY);
     }
 
@@ -83,7 +85,7 @@ class TrainingPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString(data.qualified.name() + "（"),
                         not(containsString(data.unqualified.name())), containsString("须晚于今天"),
-                        containsString("min=\"" + BusinessDate.today().plusDays(1) + "\""))));
+                        containsString("min=\"" + LocalDate.now(clock).plusDays(1) + "\""))));
         mvc.perform(get("/my/trainings/new").with(as(data.schoolAdmin))).andExpect(status().isForbidden());
         mvc.perform(get("/my/trainings").with(as(data.countyReviewer))).andExpect(status().isForbidden());
     }
@@ -351,8 +353,8 @@ class TrainingPagesTest {
         return open.get(0);
     }
 
-    private static MockMultipartHttpServletRequestBuilder application(Long providerId, String project, int inDays) {
-        LocalDate start = BusinessDate.today().plusDays(inDays);
+    private MockMultipartHttpServletRequestBuilder application(Long providerId, String project, int inDays) {
+        LocalDate start = LocalDate.now(clock).plusDays(inDays);
         MockMultipartHttpServletRequestBuilder request = multipart("/my/trainings/new");
         request.param("providerId", String.valueOf(providerId)).param("projectName", project)
                 .param("startDate", start.toString()).param("endDate", start.plusDays(2).toString())

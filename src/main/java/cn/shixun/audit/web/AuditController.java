@@ -10,6 +10,8 @@ import cn.shixun.shared.RefusalText;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,8 +38,10 @@ class AuditController {
     private final CurrentAccounts accounts;
     private final MessageSource messages;
     private final RefusalText refusals;
+    private final Clock clock;
 
-    AuditController(AuditTrail trail, CurrentAccounts accounts, MessageSource messages, RefusalText refusals) {
+    AuditController(AuditTrail trail, CurrentAccounts accounts, MessageSource messages, RefusalText refusals, Clock clock) {
+        this.clock = clock;
         this.trail = trail;
         this.accounts = accounts;
         this.messages = messages;
@@ -58,7 +62,7 @@ class AuditController {
     @GetMapping("/export")
     void export(AuditFilterForm filters, @RequestParam(defaultValue = "csv") String format, HttpServletResponse response)
             throws IOException {
-        exportTo(trail, accounts.require(), filters, format, messages, response);
+        exportTo(trail, accounts.require(), filters, format, messages, LocalDate.now(clock), response);
     }
 
     /** Only the filters are refused here (AuditQuery#invalid): 400, naming the field. */
@@ -74,11 +78,11 @@ class AuditController {
 
     /** The export for the API and the page alike; only CSV is offered. */
     static void exportTo(AuditTrail trail, CurrentAccount reader, AuditFilterForm filters, String format,
-                         MessageSource messages, HttpServletResponse response) throws IOException {
+                         MessageSource messages, LocalDate today, HttpServletResponse response) throws IOException {
         if (!"csv".equals(format.toLowerCase(Locale.ROOT))) {
             throw AuditQuery.invalid("format", "audit.invalid.format", format);
         }
-        AuditCsv.write(views(trail, trail.export(reader, filters.query()), messages), response);
+        AuditCsv.write(views(trail, trail.export(reader, filters.query()), messages), today, response);
     }
 
     /** The lines as shown, with their organisations' names looked up once. */

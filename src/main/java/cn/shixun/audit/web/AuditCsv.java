@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -28,8 +29,9 @@ final class AuditCsv {
     private AuditCsv() {
     }
 
-    static void write(List<AuditLineView> lines, HttpServletResponse response) throws IOException {
-        String filename = "audit-" + BusinessDate.today() + ".csv";
+    /** {@code today}: the business date the file is named after. */
+    static void write(List<AuditLineView> lines, LocalDate today, HttpServletResponse response) throws IOException {
+        String filename = "audit-" + today + ".csv";
         response.setContentType(CONTENT_TYPE);
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION,

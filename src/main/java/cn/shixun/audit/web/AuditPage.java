@@ -11,6 +11,8 @@ import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RefusalText;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Page;
@@ -36,9 +38,11 @@ class AuditPage {
     private final Organisations organisations;
     private final MessageSource messages;
     private final RefusalText refusals;
+    private final Clock clock;
 
     AuditPage(AuditTrail trail, CurrentAccounts accounts, Organisations organisations, MessageSource messages,
-               RefusalText refusals) {
+               RefusalText refusals, Clock clock) {
+        this.clock = clock;
         this.trail = trail;
         this.accounts = accounts;
         this.organisations = organisations;
@@ -72,7 +76,7 @@ class AuditPage {
             throws IOException {
         CurrentAccount reader = readerOrRefuse();
         try {
-            AuditController.exportTo(trail, reader, filters, format, messages, response);
+            AuditController.exportTo(trail, reader, filters, format, messages, LocalDate.now(clock), response);
         } catch (BusinessRuleException invalid) {
             response.sendError(HttpStatus.BAD_REQUEST.value(), invalid.field() + ": "
                     + refusals.forReader(invalid));

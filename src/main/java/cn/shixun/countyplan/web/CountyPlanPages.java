@@ -22,7 +22,6 @@ import cn.shixun.security.CandidateGroup;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.CurrentAccounts;
 import cn.shixun.security.Role;
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RefusalText;
 import cn.shixun.shared.web.PageDates;
@@ -33,7 +32,9 @@ import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.CaseTasks;
 import cn.shixun.tasks.web.CaseHistoryLines;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -90,10 +91,12 @@ class CountyPlanPages {
     private final EvidenceFiles evidence;
     private final EvidenceUploads uploads;
     private final TransactionTemplate transaction;
+    private final Clock clock;
 
     CountyPlanPages(CountyPlans plans, CaseTasks tasks, CurrentAccounts accounts, Organisations organisations,
                     RefusalText refusals, EvidenceFiles evidence, EvidenceUploads uploads,
-                    PlatformTransactionManager transactionManager) {
+                    PlatformTransactionManager transactionManager, Clock clock) {
+        this.clock = clock;
         this.plans = plans;
         this.tasks = tasks;
         this.accounts = accounts;
@@ -127,7 +130,7 @@ class CountyPlanPages {
     @GetMapping("/county-plans/new")
     String newPlan(Model model) {
         requireFiler();
-        model.addAttribute("form", PlanForm.empty(BusinessDate.today().getYear()));
+        model.addAttribute("form", PlanForm.empty(LocalDate.now(clock).getYear()));
         return newPage(model);
     }
 
@@ -211,7 +214,7 @@ class CountyPlanPages {
     }
 
     private String newPage(Model model) {
-        int year = BusinessDate.today().getYear();
+        int year = LocalDate.now(clock).getYear();
         model.addAttribute("years", List.of(year, year + 1));
         addChoices(model);
         return "countyplan/new";
@@ -249,7 +252,7 @@ class CountyPlanPages {
         model.addAttribute("steps", steps);
         model.addAttribute("step", form);
         model.addAttribute("history", CaseHistoryLines.from(history));
-        model.addAttribute("today", BusinessDate.today());
+        model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("sheets", plan.projects().stream().map(project -> evidence.describe(project.signInSheet()))
                 .flatMap(Optional::stream).collect(Collectors.toMap(EvidenceFile::id, file -> file, (a, b) -> a)));
         if ("summary".equals(form)) {
@@ -272,7 +275,7 @@ class CountyPlanPages {
         HrFilingForm form = new HrFilingForm();
         organisations.find(plan.countyId()).map(Organisation::parentId).flatMap(organisations::find)
                 .ifPresent(city -> form.setHrBureau(city.name() + "人力资源和社会保障局"));
-        form.setFiledOn(BusinessDate.today().toString());
+        form.setFiledOn(LocalDate.now(clock).toString());
         return form;
     }
 

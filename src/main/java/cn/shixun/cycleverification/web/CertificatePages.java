@@ -5,8 +5,9 @@ import cn.shixun.cycleverification.Certificates;
 import cn.shixun.security.AccessScope;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.CurrentAccounts;
-import cn.shixun.shared.BusinessDate;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -31,8 +32,10 @@ class CertificatePages {
     private final Certificates certificates;
     private final CurrentAccounts accounts;
     private final AccessScope scope;
+    private final Clock clock;
 
-    CertificatePages(Certificates certificates, CurrentAccounts accounts, AccessScope scope) {
+    CertificatePages(Certificates certificates, CurrentAccounts accounts, AccessScope scope, Clock clock) {
+        this.clock = clock;
         this.certificates = certificates;
         this.accounts = accounts;
         this.scope = scope;
@@ -56,7 +59,7 @@ class CertificatePages {
         model.addAttribute("check", check == null ? "" : check.strip());
         model.addAttribute("asked", asked);
         model.addAttribute("certificate", found.orElse(null));
-        model.addAttribute("valid", found.map(c -> c.validOn(BusinessDate.today())).orElse(false));
+        model.addAttribute("valid", found.map(c -> c.validOn(LocalDate.now(clock))).orElse(false));
         return "cycleverification/verify";
     }
 

@@ -14,7 +14,6 @@ import cn.shixun.organisation.Organisations;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.CurrentAccounts;
 import cn.shixun.security.Role;
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RefusalText;
 import cn.shixun.shared.web.RefusalStatus;
@@ -26,6 +25,7 @@ import cn.shixun.tasks.web.CaseHistoryLines;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
@@ -60,10 +60,12 @@ class CycleVerificationPages {
     private final Organisations organisations;
     private final CurrentAccounts accounts;
     private final RefusalText refusals;
+    private final Clock clock;
 
     CycleVerificationPages(CycleVerifications verifications, Certificates certificates, CaseTasks tasks,
                            Teachers teachers, Organisations organisations, CurrentAccounts accounts,
-                           RefusalText refusals) {
+                           RefusalText refusals, Clock clock) {
+        this.clock = clock;
         this.verifications = verifications;
         this.certificates = certificates;
         this.tasks = tasks;
@@ -91,7 +93,7 @@ class CycleVerificationPages {
             return "redirect:/cycle-verifications/mine";
         }
         requireSchoolAdmin(account);
-        int lastYear = BusinessDate.today().getYear() - 1;
+        int lastYear = LocalDate.now(clock).getYear() - 1;
         LocalDate from = periodFrom == null ? LocalDate.of(lastYear, 1, 1) : periodFrom;
         LocalDate to = periodTo == null ? LocalDate.of(lastYear, 12, 31) : periodTo;
         return schoolPage(account, from, to, model, response);

@@ -16,7 +16,6 @@ import cn.shixun.organisation.Organisations;
 import cn.shixun.policy.DegreeLevel;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.CurrentAccounts;
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RefusalText;
 import cn.shixun.tasks.CaseEvent;
@@ -26,6 +25,8 @@ import cn.shixun.tasks.web.CaseHistoryLines;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,10 +72,12 @@ class ExemptionPages {
     private final RefusalText refusals;
     private final MessageSource messages;
     private final TransactionTemplate transaction;
+    private final Clock clock;
 
     ExemptionPages(DegreeExemptions exemptions, EvidenceFiles evidence, EvidenceUploads uploads, CaseTasks cases,
                    CurrentAccounts accounts, Teachers teachers, Organisations organisations, RefusalText refusals,
-                   MessageSource messages, PlatformTransactionManager transactionManager) {
+                   MessageSource messages, PlatformTransactionManager transactionManager, Clock clock) {
+        this.clock = clock;
         this.exemptions = exemptions;
         this.evidence = evidence;
         this.uploads = uploads;
@@ -197,7 +200,7 @@ class ExemptionPages {
         model.addAttribute("formError", formError);
         model.addAttribute("uploads", evidence.ofTeacher(teacherId));
         model.addAttribute("degreeLevels", DegreeLevel.values());
-        model.addAttribute("today", BusinessDate.today());
+        model.addAttribute("today", LocalDate.now(clock));
     }
 
     private String casePage(Model model, CurrentAccount account, DegreeExemption exemption, DiplomaForm form,

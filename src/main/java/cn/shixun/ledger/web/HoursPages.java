@@ -2,7 +2,6 @@ package cn.shixun.ledger.web;
 
 import static cn.shixun.shared.web.ErrorPage.notFound;
 
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.ledger.Ledger;
 import cn.shixun.ledger.TeacherStatus;
 import cn.shixun.ledger.TeacherStatusQuery;
@@ -16,6 +15,7 @@ import cn.shixun.shared.RefusalText;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -49,10 +49,12 @@ class HoursPages {
     private final AccessScope accessScope;
     private final MessageSource messages;
     private final RefusalText refusals;
+    private final Clock clock;
 
     HoursPages(TeacherStatusQuery statusQuery, Ledger ledger, Teachers teachers, Organisations organisations,
                CurrentAccounts currentAccounts, AccessScope accessScope, MessageSource messages,
-               RefusalText refusals) {
+               RefusalText refusals, Clock clock) {
+        this.clock = clock;
         this.statusQuery = statusQuery;
         this.ledger = ledger;
         this.teachers = teachers;
@@ -96,7 +98,7 @@ class HoursPages {
     }
 
     private String page(Teacher teacher, boolean own, String dateParameter, Model model, HttpServletResponse response) {
-        LocalDate today = BusinessDate.today();
+        LocalDate today = LocalDate.now(clock);
         LocalDate date = today;
         if (dateParameter != null && !dateParameter.isBlank()) {
             try {

@@ -1,6 +1,5 @@
 package cn.shixun.ledger.web;
 
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.ledger.Evidence;
 import cn.shixun.ledger.Ledger;
 import cn.shixun.ledger.LedgerEntry;
@@ -24,6 +23,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -63,9 +63,11 @@ class LedgerController {
     private final MessageSource messages;
     private final LegacyImportBatch legacyBatch;
     private final CurrentAccounts accounts;
+    private final Clock clock;
 
     LedgerController(Ledger ledger, TeacherStatusQuery status, MessageSource messages, LegacyImportBatch legacyBatch,
-                     CurrentAccounts accounts, AccessScope scope) {
+                     CurrentAccounts accounts, AccessScope scope, Clock clock) {
+        this.clock = clock;
         this.ledger = ledger;
         this.status = status;
         this.scope = scope;
@@ -130,7 +132,7 @@ class LedgerController {
     @GetMapping("/teachers/{teacherId}/status")
     TeacherStatus status(@PathVariable Long teacherId,
                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
-        return status.statusOf(scope.requireTeacher(teacherId), date == null ? BusinessDate.today() : date);
+        return status.statusOf(scope.requireTeacher(teacherId), date == null ? LocalDate.now(clock) : date);
     }
 
     @PostMapping("/ledger/preview")

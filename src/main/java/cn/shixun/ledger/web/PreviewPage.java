@@ -1,6 +1,5 @@
 package cn.shixun.ledger.web;
 
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.ledger.Ledger;
 import cn.shixun.policy.ClaimKind;
 import cn.shixun.policy.CreditResult;
@@ -15,6 +14,8 @@ import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RefusalText;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -56,10 +57,12 @@ class PreviewPage {
     private final CurrentAccounts currentAccounts;
     private final MessageSource messages;
     private final RefusalText refusals;
+    private final Clock clock;
 
     PreviewPage(Ledger ledger, Teachers teachers, PolicyProfiles profiles, PolicyDecisions decisions,
                 CurrentAccounts currentAccounts, MessageSource messages,
-                RefusalText refusals) {
+                RefusalText refusals, Clock clock) {
+        this.clock = clock;
         this.ledger = ledger;
         this.teachers = teachers;
         this.profiles = profiles;
@@ -110,7 +113,7 @@ class PreviewPage {
     private Map<ClaimKind, Set<String>> prepare(Teacher teacher, Model model) {
         Map<ClaimKind, Set<String>> kinds = new EnumMap<>(ClaimKind.class);
         try {
-            PolicyKey key = profiles.forTeacher(teacher, BusinessDate.today()).key();
+            PolicyKey key = profiles.forTeacher(teacher, LocalDate.now(clock)).key();
             for (ClaimKind kind : ClaimKind.values()) {
                 // A master-teacher base row exists per role; asking with one role tells whether the kind exists.
                 CreditRule rule = decisions.creditRule(key, kind, kind == ClaimKind.MASTER_BASE ? "MEMBER" : null);
@@ -132,7 +135,7 @@ class PreviewPage {
         model.addAttribute("kinds", List.copyOf(kinds.keySet()));
         model.addAttribute("fieldKinds", fieldKinds);
         model.addAttribute("degreeLevels", DegreeLevel.values());
-        model.addAttribute("today", BusinessDate.today());
+        model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("errors", Map.of());
         return kinds;
     }

@@ -1,6 +1,5 @@
 package cn.shixun.ledger.web;
 
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.ledger.TeacherStatus;
 import cn.shixun.ledger.TeacherStatusQuery;
 import cn.shixun.organisation.Organisation;
@@ -13,6 +12,7 @@ import cn.shixun.shared.web.ErrorPage;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
@@ -44,9 +44,11 @@ class SchoolTeachersPage {
     private final TeacherStatusQuery statusQuery;
     private final CurrentAccounts currentAccounts;
     private final AccessScope accessScope;
+    private final Clock clock;
 
     SchoolTeachersPage(Teachers teachers, Organisations organisations, TeacherStatusQuery statusQuery,
-                       CurrentAccounts currentAccounts, AccessScope accessScope) {
+                       CurrentAccounts currentAccounts, AccessScope accessScope, Clock clock) {
+        this.clock = clock;
         this.teachers = teachers;
         this.organisations = organisations;
         this.statusQuery = statusQuery;
@@ -65,7 +67,7 @@ class SchoolTeachersPage {
         if (school.isEmpty()) {
             return ErrorPage.notFound(model, response);
         }
-        LocalDate today = BusinessDate.today();
+        LocalDate today = LocalDate.now(clock);
         Page<Teacher> teachersPage = teachers.search(accessScope.visibleTeachers(), schoolId, null,
                 PageRequest.of(Math.max(page, 0), PAGE_SIZE, Sort.by("staffNumber")));
         model.addAttribute("school", school.get());

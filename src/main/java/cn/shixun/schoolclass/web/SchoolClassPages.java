@@ -9,13 +9,14 @@ import cn.shixun.schoolclass.SchoolClasses;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.CurrentAccounts;
 import cn.shixun.security.Role;
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RefusalText;
 import cn.shixun.shared.web.ErrorPage;
 import cn.shixun.shared.web.RefusalStatus;
 import cn.shixun.tasks.CaseTask;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,10 +68,12 @@ class SchoolClassPages {
     private final EvidenceUploads uploads;
     private final EvidenceFiles evidence;
     private final TransactionTemplate transaction;
+    private final Clock clock;
 
     SchoolClassPages(SchoolClasses classes, CurrentAccounts accounts, SchoolClassPageModel pageModel,
                      RefusalText refusals, MessageSource messages, EvidenceUploads uploads, EvidenceFiles evidence,
-                     PlatformTransactionManager transactionManager) {
+                     PlatformTransactionManager transactionManager, Clock clock) {
+        this.clock = clock;
         this.classes = classes;
         this.accounts = accounts;
         this.pageModel = pageModel;
@@ -308,6 +311,6 @@ class SchoolClassPages {
     /** Today's date for the {@code min} of the plan's date fields. */
     @ModelAttribute("today")
     java.time.LocalDate today() {
-        return BusinessDate.today();
+        return LocalDate.now(clock);
     }
 }

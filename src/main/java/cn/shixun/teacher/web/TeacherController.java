@@ -1,6 +1,5 @@
 package cn.shixun.teacher.web;
 
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.organisation.Stage;
@@ -13,6 +12,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.security.Principal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -56,8 +56,10 @@ class TeacherController {
     private final Teachers teachers;
     private final Organisations organisations;
     private final TeacherScope scope;
+    private final Clock clock;
 
-    TeacherController(Teachers teachers, Organisations organisations, TeacherScope scope) {
+    TeacherController(Teachers teachers, Organisations organisations, TeacherScope scope, Clock clock) {
+        this.clock = clock;
         this.teachers = teachers;
         this.organisations = organisations;
         this.scope = scope;
@@ -123,7 +125,7 @@ class TeacherController {
     }
 
     private TeacherView view(Teacher teacher) {
-        return TeacherView.of(teacher, schoolName(teacher.schoolId()), BusinessDate.today());
+        return TeacherView.of(teacher, schoolName(teacher.schoolId()), LocalDate.now(clock));
     }
 
     private TransferView view(TeacherTransfer move) {

@@ -13,7 +13,6 @@ import cn.shixun.policy.CreditResult;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.CurrentAccounts;
 import cn.shixun.security.Role;
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RefusalText;
 import cn.shixun.tasks.CaseEvent;
@@ -29,6 +28,8 @@ import cn.shixun.training.TrainingStatus;
 import cn.shixun.training.process.ExternalTrainingProcess;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,11 +86,13 @@ class TrainingPages {
     private final RefusalText refusals;
     private final MessageSource messages;
     private final TransactionTemplate transaction;
+    private final Clock clock;
 
     TrainingPages(ExternalTrainings trainings, TrainingProviders providers, EvidenceFiles evidence,
                   EvidenceUploads uploads, CaseTasks cases, CurrentAccounts accounts, Teachers teachers,
                   Organisations organisations, RefusalText refusals, MessageSource messages,
-                  PlatformTransactionManager transactionManager) {
+                  PlatformTransactionManager transactionManager, Clock clock) {
+        this.clock = clock;
         this.trainings = trainings;
         this.providers = providers;
         this.evidence = evidence;
@@ -339,7 +342,7 @@ class TrainingPages {
         model.addAttribute("providers", trainings.providersFor(teacherId).stream()
                 .map(p -> new ProviderOption(p.getId(), p.name() + "（" + p.kind().label() + "）")).toList());
         model.addAttribute("uploads", evidence.ofTeacher(teacherId));
-        model.addAttribute("earliestStart", BusinessDate.today().plusDays(1));
+        model.addAttribute("earliestStart", LocalDate.now(clock).plusDays(1));
     }
 
     private Row row(ExternalTraining training) {

@@ -56,7 +56,7 @@ class AnnualRegistrationDemoScenarioTest {
 
     private static final String PASSWORD = "shixun123";
     private static final int YEAR = 2026;
-    /** The tests' fixed date for annual registration (shixun.annual.today). */
+    /** The tests' business date (shixun.clock.fixed). */
     private static final LocalDate TODAY = LocalDate.of(2026, 10, 15);
 
     @Autowired WebApplicationContext context;

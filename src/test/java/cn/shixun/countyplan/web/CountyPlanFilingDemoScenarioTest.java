@@ -15,9 +15,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import cn.shixun.countyplan.DemoCountyPlans;
 import cn.shixun.evidence.SamplePdf;
 import cn.shixun.organisation.Organisations;
-import cn.shixun.shared.BusinessDate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
@@ -49,6 +50,7 @@ class CountyPlanFilingDemoScenarioTest {
     private static final String PASSWORD = "shixun123";
     private static final String DEMO_TEACHER = "4101050001001";
 
+    @Autowired Clock clock;
     @Autowired WebApplicationContext context;
     @Autowired ManagementService management;
     @Autowired RuntimeService runtime;
@@ -56,10 +58,11 @@ class CountyPlanFilingDemoScenarioTest {
     @Autowired Organisations organisations;
 
     MockMvc mvc;
-    int year = BusinessDate.today().getYear();
+    int year;
 
     @BeforeEach
     void setUp() {
+        year = LocalDate.now(clock).getYear();
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         DemoCountyPlans.file(context);
     }
@@ -134,7 +137,7 @@ class CountyPlanFilingDemoScenarioTest {
                 .andExpect(status().isOk());
         as("city.reviewer", post("/api/county-plans/" + refiled + "/hr-filing").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"hrBureau\":\"郑州市人力资源和社会保障局\",\"receiptNumber\":\"ZZRS-77\",\"filedOn\":\""
-                        + BusinessDate.today() + "\"}"))
+                        + LocalDate.now(clock) + "\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.status").value("FILED"))
                 .andExpect(jsonPath("$.hrFiling.receiptNumber").value("ZZRS-77"));

@@ -13,11 +13,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.shixun.organisation.Organisations;
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
@@ -49,6 +50,7 @@ class CycleVerificationDemoScenarioTest {
 
     private static final String PASSWORD = "shixun123";
 
+    @Autowired Clock clock;
     @Autowired WebApplicationContext context;
     @Autowired ManagementService management;
     @Autowired RuntimeService runtime;
@@ -142,7 +144,7 @@ class CycleVerificationDemoScenarioTest {
         JsonNode certified = body(as("school.admin", get("/api/cycle-verifications/" + firstId))
                 .andExpect(jsonPath("$.status").value("CERTIFIED"))
                 .andExpect(jsonPath("$.certificate.validUntil").value(
-                        BusinessDate.today().plusYears(5).minusDays(1).toString()))
+                        LocalDate.now(clock).plusYears(5).minusDays(1).toString()))
                 .andExpect(jsonPath("$.history[*].actor").value(org.hamcrest.Matchers.contains(
                         "school.admin", "county.reviewer", "city.reviewer", "province.reviewer", "system"))));
         JsonNode certificate = certified.get("certificate");
@@ -152,7 +154,7 @@ class CycleVerificationDemoScenarioTest {
                 .andExpect(jsonPath("$.requirements[?(@.code == 'CYCLE_TOTAL')].met").value(org.hamcrest.Matchers.hasItem(true)))
                 .andExpect(jsonPath("$.requirements[?(@.code == 'CYCLE_SCHOOL_BASED')].met").value(org.hamcrest.Matchers.hasItem(true)));
         as("school.admin", get("/api/teachers/" + first.getId() + "/status"))
-                .andExpect(jsonPath("$.cycle.start").value(BusinessDate.today().toString()));
+                .andExpect(jsonPath("$.cycle.start").value(LocalDate.now(clock).toString()));
 
         // Anyone verifies it without signing in; a wrong check code finds nothing.
         mvc.perform(get("/verify").param("number", certificate.get("number").asText())
@@ -192,7 +194,7 @@ class CycleVerificationDemoScenarioTest {
                 .andExpect(status().isForbidden());
         as("school.admin", post("/api/cycle-verifications/batches").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"schoolId\":%d,\"periodFrom\":\"2026-01-01\",\"periodTo\":\"%s\"}".formatted(schoolId,
-                        BusinessDate.today().plusDays(30))))
+                        LocalDate.now(clock).plusDays(30))))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.field").value("periodTo"))
                 .andExpect(jsonPath("$.detail").value(containsString("尚未期满")));

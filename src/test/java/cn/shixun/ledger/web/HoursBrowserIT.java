@@ -3,6 +3,8 @@ package cn.shixun.ledger.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shixun.BrowserTestSupport;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,7 @@ import cn.shixun.teacher.Teachers;
 /** A teacher looks at their hours and works out what a training would earn; a reviewer looks at the same teacher. */
 class HoursBrowserIT extends BrowserTestSupport {
 
+    @Autowired Clock clock;
     @Autowired Teachers teachers;
 
     @Test
@@ -83,8 +86,8 @@ class HoursBrowserIT extends BrowserTestSupport {
         new Select(find(By.id("kind"))).selectByValue("BUREAU_TRAINING");
         assertThat(find(By.id("days")).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.id("score")).isDisplayed()).as("a MOOC field").isFalse();
-        setDate("startDate", java.time.LocalDate.now().minusDays(12));
-        setDate("endDate", java.time.LocalDate.now().minusDays(10));
+        setDate("startDate", LocalDate.now(clock).minusDays(12));
+        setDate("endDate", LocalDate.now(clock).minusDays(10));
         find(By.id("days")).sendKeys("3");
         byTest("preview-submit").click();
         waitUntil(() -> !browser.findElements(By.cssSelector("[data-test='result-hours']")).isEmpty());

@@ -30,8 +30,8 @@ class HoursPagesTest extends PageTestSupport {
 
     @Test
     void teacherSeesProfileCycleRequirementsAndEntriesNewestFirst() throws Exception {
-        data.bureauTraining(ledger, LocalDate.now().minusDays(40), "较早的区级培训");
-        data.bureauTraining(ledger, LocalDate.now().minusDays(10), "最近的区级培训");
+        data.bureauTraining(ledger, LocalDate.now(clock).minusDays(40), "较早的区级培训");
+        data.bureauTraining(ledger, LocalDate.now(clock).minusDays(10), "最近的区级培训");
 
         String html = mvc.perform(get("/my/hours").with(user(data.teacherUser)))
                 .andExpect(status().isOk())
@@ -45,7 +45,7 @@ class HoursPagesTest extends PageTestSupport {
 
     @Test
     void reversalIsMarkedAndLinkedToTheEntryItReverses() throws Exception {
-        LedgerEntry original = data.bureauTraining(ledger, LocalDate.now().minusDays(5), "登记错了的培训");
+        LedgerEntry original = data.bureauTraining(ledger, LocalDate.now(clock).minusDays(5), "登记错了的培训");
         LedgerEntry reversal = ledger.correct(original.getId(), "证书编号有误", null, null, "county.officer").get(0);
 
         mvc.perform(get("/my/hours").with(user(data.teacherUser)))
@@ -120,7 +120,7 @@ class HoursPagesTest extends PageTestSupport {
 
     @Test
     void reviewerAndSchoolAdminInScopeSeeTheTeachersHours() throws Exception {
-        data.bureauTraining(ledger, LocalDate.now().minusDays(3), "区级班主任培训");
+        data.bureauTraining(ledger, LocalDate.now(clock).minusDays(3), "区级班主任培训");
         for (String viewer : new String[] {data.reviewerA, data.schoolAdminA}) {
             mvc.perform(get("/teachers/{id}/hours", data.teacher.getId()).with(user(viewer)))
                     .andExpect(status().isOk())

@@ -6,6 +6,7 @@ import cn.shixun.ledger.Ledger;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.security.Accounts;
 import cn.shixun.teacher.Teachers;
+import java.time.Clock;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -20,6 +21,7 @@ import org.springframework.web.context.WebApplicationContext;
 @SpringBootTest
 abstract class PageTestSupport {
 
+    @Autowired Clock clock;
     @Autowired WebApplicationContext context;
     @Autowired Organisations organisations;
     @Autowired Teachers teachers;

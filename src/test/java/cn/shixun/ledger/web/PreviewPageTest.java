@@ -21,12 +21,17 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /** 学时测算: what a claim would earn for the signed-in teacher, refusals next to their field, nothing written. */
 class PreviewPageTest extends PageTestSupport {
 
-    private static final String END = LocalDate.now().minusDays(7).toString();
-    private static final String START = LocalDate.now().minusDays(9).toString();
+    private String end() {
+        return LocalDate.now(clock).minusDays(7).toString();
+    }
+
+    private String start() {
+        return LocalDate.now(clock).minusDays(9).toString();
+    }
 
     private MockHttpServletRequestBuilder bureauTraining(String username) {
         return post("/my/hours/preview").with(user(username)).with(csrf())
-                .param("kind", "BUREAU_TRAINING").param("startDate", START).param("endDate", END).param("days", "3");
+                .param("kind", "BUREAU_TRAINING").param("startDate", start()).param("endDate", end()).param("days", "3");
     }
 
     /** The contents of the element with {@code data-test="name"} (first match, tags stripped). */
@@ -101,7 +106,7 @@ class PreviewPageTest extends PageTestSupport {
     @Test
     void unreadableNumberAndMissingEndDateAreNamedAtTheirFields() throws Exception {
         String html = mvc.perform(post("/my/hours/preview").with(user(data.teacherUser)).with(csrf())
-                        .param("kind", "PROGRAMME_CERTIFIED").param("endDate", END).param("hours", "十二"))
+                        .param("kind", "PROGRAMME_CERTIFIED").param("endDate", end()).param("hours", "十二"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(byTest(html, "error-hours")).contains("格式不正确");
 
@@ -110,7 +115,7 @@ class PreviewPageTest extends PageTestSupport {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(byTest(html, "error-endDate")).isNotBlank();
 
-        html = mvc.perform(post("/my/hours/preview").with(user(data.teacherUser)).with(csrf()).param("endDate", END))
+        html = mvc.perform(post("/my/hours/preview").with(user(data.teacherUser)).with(csrf()).param("endDate", end()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(byTest(html, "error-kind")).isNotBlank();
     }
@@ -119,7 +124,7 @@ class PreviewPageTest extends PageTestSupport {
     void fieldsTheKindDoesNotUseAreIgnored() throws Exception {
         // Stated hours are not part of a per-unit kind: a value left in the hidden field changes nothing.
         String html = mvc.perform(post("/my/hours/preview").with(user(data.teacherUser)).with(csrf())
-                        .param("kind", "SELF_STUDY_EXAM").param("endDate", END).param("units", "2").param("hours", "999"))
+                        .param("kind", "SELF_STUDY_EXAM").param("endDate", end()).param("units", "2").param("hours", "999"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(byTest(html, "result-hours")).isEqualTo("48 学时");
     }

@@ -17,7 +17,7 @@ class SchoolTeachersPageTest extends PageTestSupport {
 
     @Test
     void schoolAdminSeesEachTeachersTotalsAndWhetherAllIsMet() throws Exception {
-        data.bureauTraining(ledger, LocalDate.now().minusDays(3), "区级培训");
+        data.bureauTraining(ledger, LocalDate.now(clock).minusDays(3), "区级培训");
         String html = mvc.perform(get("/schools/{id}/teachers", data.schoolA.getId()).with(user(data.schoolAdminA)))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();

@@ -14,7 +14,6 @@ import cn.shixun.ledger.Ledger;
 import cn.shixun.policy.Claim;
 import cn.shixun.policy.ClaimKind;
 import cn.shixun.organisation.Organisations;
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -51,6 +51,7 @@ class SchoolBasedClassDemoScenarioTest {
 
     private static final String PASSWORD = "shixun123";
 
+    @Autowired Clock clock;
     @Autowired WebApplicationContext context;
     @Autowired ManagementService management;
     @Autowired RuntimeService runtime;
@@ -102,7 +103,7 @@ class SchoolBasedClassDemoScenarioTest {
         approve(id, "school.admin", "课程设计合理");
         approve(id, "county.reviewer", null);
 
-        LocalDate today = BusinessDate.today();
+        LocalDate today = LocalDate.now(clock);
         as("school.admin", post("/api/school-classes/" + id + "/class-plan").contentType(MediaType.APPLICATION_JSON)
                 .content("""
                         {"className": "整本书阅读研修一班", "organiser": "教导处", "address": "学校阶梯教室",

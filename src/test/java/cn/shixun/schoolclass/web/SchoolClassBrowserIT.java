@@ -7,10 +7,10 @@ import cn.shixun.ledger.Ledger;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.organisation.Stage;
 import cn.shixun.schoolclass.SchoolClasses;
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
@@ -33,6 +33,7 @@ class SchoolClassBrowserIT extends BrowserTestSupport {
 
     private static final String COURSE = "跨学科主题学习设计";
 
+    @Autowired Clock clock;
     @Autowired SchoolClasses classes;
     @Autowired ManagementService management;
     @Autowired Organisations organisations;
@@ -44,7 +45,7 @@ class SchoolClassBrowserIT extends BrowserTestSupport {
         Long schoolId = organisations.findByCode("4101050001").orElseThrow().getId();
         hireTwentyMore(schoolId);
         List<Teacher> registrable = teachers.atSchool(schoolId).stream().filter(Teacher::isRegistrable).toList();
-        LocalDate today = BusinessDate.today();
+        LocalDate today = LocalDate.now(clock);
 
         // The course, from the home page.
         signInAs("school.admin");

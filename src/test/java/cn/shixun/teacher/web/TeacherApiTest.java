@@ -1,6 +1,5 @@
 package cn.shixun.teacher.web;
 
-import cn.shixun.shared.BusinessDate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
@@ -19,6 +18,7 @@ import cn.shixun.security.Role;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.TeacherFixture;
 import cn.shixun.teacher.Teachers;
+import java.time.Clock;
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +41,7 @@ class TeacherApiTest {
 
     static final String CERT = "20154101123456789";
 
+    @Autowired Clock clock;
     @Autowired
     WebApplicationContext context;
 
@@ -96,7 +97,7 @@ class TeacherApiTest {
         refusedHire(body("9601020001001", "孙静", "女", school, "PRIMARY", CERT, "2020-09-01"), 409, "staffNumber", null);
         refusedHire(body("9601020001009", " ", "女", school, "PRIMARY", CERT, "2020-09-01"), 422, "name", null);
         refusedHire(body("9601020001009", "孙静", "女", school, "PRIMARY", "12AB", "2020-09-01"), 422, "qualificationCertificateNumber", "R-01");
-        refusedHire(body("9601020001009", "孙静", "女", school, "PRIMARY", CERT, BusinessDate.today().plusDays(3).toString()), 422, "hireDate", null);
+        refusedHire(body("9601020001009", "孙静", "女", school, "PRIMARY", CERT, LocalDate.now(clock).plusDays(3).toString()), 422, "hireDate", null);
         refusedHire(body("9601020001009", "孙静", "X", school, "PRIMARY", CERT, "2020-09-01"), 422, "gender", null);
         long before = count("teacher");
         hire("{\"staffNumber\":\"9601020001009\",\"hireDate\":\"yesterday\"}").andExpect(status().isBadRequest());

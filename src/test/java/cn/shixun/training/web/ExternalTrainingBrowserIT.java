@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shixun.BrowserTestSupport;
 import cn.shixun.evidence.SamplePdf;
-import cn.shixun.shared.BusinessDate;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.CaseTasks;
 import cn.shixun.training.ExternalTraining;
@@ -14,6 +13,7 @@ import cn.shixun.training.process.ExternalTrainingProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * training at 郑州师范学院 that starts in a few days (first with a start of today, refused beside the
  * field), {@code school.admin} opens the case page from the workbench and consents there; the
  * training takes place (its dates moved into the past and its end timer run, as the scenario tests
- * do: {@code BusinessDate.today()} is the only "today" and the job executor is off in tests); the
+ * do: the business clock gives the only "today" and the job executor is off in tests); the
  * teacher submits the certificate with a PDF scan, seeing the policy's hint; the school returns it
  * with a comment, the teacher amends it, the school and {@code county.reviewer} (金水区, R-04)
  * approve, and {@code /my/hours} shows the credited training (R-21).
@@ -38,6 +38,7 @@ class ExternalTrainingBrowserIT extends BrowserTestSupport {
 
     private static final String PROJECT = "小学科学探究式教学研修班";
 
+    @Autowired Clock clock;
     @Autowired ExternalTrainings trainings;
     @Autowired CaseTasks tasks;
     @Autowired ManagementService management;
@@ -62,7 +63,7 @@ class ExternalTrainingBrowserIT extends BrowserTestSupport {
                 .as("R-06: only qualified providers, with their kind")
                 .anySatisfy(text -> assertThat(text).startsWith("郑州师范学院（"))
                 .noneSatisfy(text -> assertThat(text).startsWith("郑州启航教育咨询有限公司"));
-        fillApplication(BusinessDate.today(), notice);
+        fillApplication(LocalDate.now(clock), notice);
         // The date fields' own minimum (tomorrow) would stop the browser; the server must refuse all the same.
         ((JavascriptExecutor) browser).executeScript(
                 "document.querySelectorAll('input[type=date]').forEach(i => i.removeAttribute('min'))");
@@ -71,7 +72,7 @@ class ExternalTrainingBrowserIT extends BrowserTestSupport {
         assertThat(byTest("error-startDate").getText()).contains("须在开始前经学校同意", "R-31");
         assertThat(byTest("projectName").getDomProperty("value")).as("the form keeps what was typed").isEqualTo(PROJECT);
         screenshot("training-03-new-refused");
-        LocalDate start = BusinessDate.today().plusDays(5);
+        LocalDate start = LocalDate.now(clock).plusDays(5);
         setDate("startDate", start);
         setDate("endDate", start.plusDays(2));
         byTest("planScan").sendKeys(notice.toAbsolutePath().toString());
@@ -98,7 +99,7 @@ class ExternalTrainingBrowserIT extends BrowserTestSupport {
         signOut();
 
         // The training takes place: last year, so that this year's demo hours other tests read stay as they are.
-        LocalDate end = BusinessDate.today().minusYears(1);
+        LocalDate end = LocalDate.now(clock).minusYears(1);
         jdbc.update("UPDATE external_training SET start_date = ?, end_date = ? WHERE id = ?", end.minusDays(2), end, id);
         management.executeJob(management.createJobQuery().processInstanceId(trainings.require(id).processInstanceId())
                 .activityId("TimerEvent_TrainingEnded").singleResult().getId());

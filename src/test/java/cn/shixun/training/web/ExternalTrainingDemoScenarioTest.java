@@ -16,9 +16,9 @@ import cn.shixun.evidence.EvidenceFiles;
 import cn.shixun.evidence.StoredEvidence;
 import cn.shixun.organisation.TrainingProviders;
 import cn.shixun.security.Accounts;
-import cn.shixun.shared.BusinessDate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
 import java.time.LocalDate;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -47,6 +47,7 @@ class ExternalTrainingDemoScenarioTest {
 
     private static final String PASSWORD = "shixun123";
 
+    @Autowired Clock clock;
     @Autowired WebApplicationContext context;
     @Autowired ManagementService management;
     @Autowired TrainingProviders providers;
@@ -99,7 +100,7 @@ class ExternalTrainingDemoScenarioTest {
         // The training takes place (the test cannot wait for the days); the timer fires (job executor off in tests).
         // It lies in last year: the demo teacher's hours of this year are asserted by the ledger's demo-data tests
         // sharing this context.
-        LocalDate end = BusinessDate.today().minusYears(1);
+        LocalDate end = LocalDate.now(clock).minusYears(1);
         jdbc.update("UPDATE external_training SET start_date = ?, end_date = ? WHERE id = ?", end.minusDays(2), end, id);
         management.executeJob(jobAt(id, "TimerEvent_TrainingEnded").getId());
 
@@ -188,8 +189,8 @@ class ExternalTrainingDemoScenarioTest {
         return StoredEvidence.of(evidence, accounts.find(username).orElseThrow().teacherId());
     }
 
-    private static String application(String notice, long providerId, String project, int startsInDays) {
-        LocalDate start = BusinessDate.today().plusDays(startsInDays);
+    private String application(String notice, long providerId, String project, int startsInDays) {
+        LocalDate start = LocalDate.now(clock).plusDays(startsInDays);
         return """
                 {"providerId":%d,"projectName":"%s","startDate":"%s","endDate":"%s","place":"郑州市",
                  "plannedContent":"专题讲座与案例研讨","planFile":"%s"}"""
