@@ -572,7 +572,7 @@ public class CycleVerifications implements PendingWork {
     public CycleVerification requireVisibleTo(Long id, CurrentAccount account) {
         CycleVerification verification = require(id);
         boolean visible = account.isTeacher() ? verification.teacherId().equals(account.teacherId())
-                : scope.covers(account, verification.schoolId()) || groupOf(account).filter(group ->
+                : scope.covers(account, verification.schoolId()) || routing.groupOf(account).map(CandidateGroup::id).filter(group ->
                         group.equals(verification.countyGroup()) || group.equals(verification.cityGroup())
                                 || group.equals(verification.provinceGroup())).isPresent();
         if (!visible) {
@@ -628,13 +628,6 @@ public class CycleVerifications implements PendingWork {
                 + (v.hoursMet() ? "，已达到周期要求" : "；学时不足：" + v.missing());
     }
 
-    private Optional<String> groupOf(CurrentAccount account) {
-        if (account.organisationId() == null) {
-            return Optional.empty();
-        }
-        return organisations.find(account.organisationId())
-                .map(organisation -> CandidateGroup.of(account.role(), organisation.code()).id());
-    }
 
     private static String requestId(String requestId) {
         if (requestId == null || requestId.isBlank()) {

@@ -7,7 +7,6 @@ import cn.shixun.ledger.EvidenceNumbers;
 import cn.shixun.ledger.Ledger;
 import cn.shixun.ledger.LedgerEntry;
 import cn.shixun.ledger.SourceType;
-import cn.shixun.organisation.Organisations;
 import cn.shixun.policy.Claim;
 import cn.shixun.policy.ClaimKind;
 import cn.shixun.policy.CreditRule;
@@ -63,7 +62,6 @@ public class DegreeExemptions {
     private final CaseTasks cases;
     private final DegreeExemptionProcess process;
     private final Teachers teachers;
-    private final Organisations organisations;
     private final ReviewRouting routing;
     private final PolicyProfiles profiles;
     private final PolicyDecisions decisions;
@@ -75,7 +73,7 @@ public class DegreeExemptions {
     private final Clock clock;
 
     DegreeExemptions(DegreeExemptionRepository repository, CaseHistory history, CaseTasks cases,
-                     DegreeExemptionProcess process, Teachers teachers, Organisations organisations,
+                     DegreeExemptionProcess process, Teachers teachers,
                      ReviewRouting routing, PolicyProfiles profiles, PolicyDecisions decisions, Ledger ledger,
                      AccessScope scope, RefusalText refusals, PlatformTransactionManager transactionManager,
                      ApplicationEventPublisher audit, EvidenceFiles evidenceFiles, Clock clock) {
@@ -85,7 +83,6 @@ public class DegreeExemptions {
         this.cases = cases;
         this.process = process;
         this.teachers = teachers;
-        this.organisations = organisations;
         this.routing = routing;
         this.profiles = profiles;
         this.decisions = decisions;
@@ -186,7 +183,7 @@ public class DegreeExemptions {
         DegreeExemption exemption = require(id);
         boolean visible = account.username().equals(exemption.applicant())
                 || (!account.isTeacher() && scope.covers(account, exemption.schoolId()))
-                || groupOf(account).filter(group -> group.equals(exemption.authorityGroup())).isPresent();
+                || routing.groupOf(account).map(CandidateGroup::id).filter(group -> group.equals(exemption.authorityGroup())).isPresent();
         if (!visible) {
             throw BusinessRuleException.notFound("id", "exemption.not-found", id);
         }
@@ -225,13 +222,6 @@ public class DegreeExemptions {
         return String.valueOf(id);
     }
 
-    private Optional<String> groupOf(CurrentAccount account) {
-        if (account.isTeacher() || account.organisationId() == null) {
-            return Optional.empty();
-        }
-        return organisations.find(account.organisationId())
-                .map(organisation -> CandidateGroup.of(account.role(), organisation.code()).id());
-    }
 
     /**
      * R-30 evidence, R-16 education-related, R-15 level where the profile has it, R-40 one

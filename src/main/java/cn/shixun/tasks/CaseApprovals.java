@@ -3,7 +3,6 @@ package cn.shixun.tasks;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.security.Accounts;
 import cn.shixun.security.CandidateGroup;
-import cn.shixun.security.CurrentAccount;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -113,12 +112,7 @@ public class CaseApprovals {
 
     /** The candidate group the account is a member of now, from its role and organisation (ADR 0004). */
     private Optional<CandidateGroup> groupOf(String username) {
-        Optional<CurrentAccount> account = accounts.find(username);
-        if (account.isEmpty() || account.get().isTeacher() || account.get().organisationId() == null) {
-            return Optional.empty();
-        }
-        return organisations.find(account.get().organisationId())
-                .map(organisation -> CandidateGroup.of(account.get().role(), organisation.code()));
+        return accounts.find(username).flatMap(routing::groupOf);
     }
 
     private String label(CandidateGroup group) {

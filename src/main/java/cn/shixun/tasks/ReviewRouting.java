@@ -4,6 +4,7 @@ import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.OrganisationLevel;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.security.CandidateGroup;
+import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.Role;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -23,6 +24,18 @@ public class ReviewRouting {
 
     ReviewRouting(Organisations organisations) {
         this.organisations = organisations;
+    }
+
+    /**
+     * The candidate group an account reviews in now, from its role and organisation (ADR 0004);
+     * none for a teacher or an account without an organisation.
+     */
+    public Optional<CandidateGroup> groupOf(CurrentAccount account) {
+        if (account.isTeacher() || account.organisationId() == null) {
+            return Optional.empty();
+        }
+        return organisations.find(account.organisationId())
+                .map(organisation -> CandidateGroup.of(account.role(), organisation.code()));
     }
 
     /** {@code school-admin:<school code>}. */

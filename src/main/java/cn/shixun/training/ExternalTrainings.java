@@ -341,7 +341,7 @@ public class ExternalTrainings {
         boolean visible = account.username().equals(training.applicant())
                 || (account.isTeacher() && training.teacherId().equals(account.teacherId()))
                 || (!account.isTeacher() && scope.covers(account, training.schoolId()))
-                || groupOf(account).filter(group -> group.equals(training.authorityGroup())).isPresent();
+                || routing.groupOf(account).map(CandidateGroup::id).filter(group -> group.equals(training.authorityGroup())).isPresent();
         if (!visible) {
             throw BusinessRuleException.notFound("id", "training.not-found", id);
         }
@@ -532,13 +532,6 @@ public class ExternalTrainings {
                 });
     }
 
-    private Optional<String> groupOf(CurrentAccount account) {
-        if (account.isTeacher() || account.organisationId() == null) {
-            return Optional.empty();
-        }
-        return organisations.find(account.organisationId())
-                .map(organisation -> CandidateGroup.of(account.role(), organisation.code()).id());
-    }
     private Claim claim(ExternalTraining training) {
         CompletionEvidence evidence = training.evidence();
         return claim(training.plan(), evidence.certificateKind(), evidence.statedHours(), evidence.statedDays());

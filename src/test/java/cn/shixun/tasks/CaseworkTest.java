@@ -362,6 +362,14 @@ class CaseworkTest {
     }
 
     @Test
+    void R04_anAccountReviewsInTheGroupOfItsRoleAndOrganisation_aTeacherInNone() {
+        ReviewRouting routing = new ReviewRouting(organisations);
+        assertThat(routing.groupOf(countyReviewer)).contains(CandidateGroup.of(Role.COUNTY_REVIEWER, schools.district.code()));
+        assertThat(routing.groupOf(schoolAdmin)).contains(CandidateGroup.of(Role.SCHOOL_ADMIN, schools.countySchool.code()));
+        assertThat(routing.groupOf(teacherAccount)).isEmpty();
+    }
+
+    @Test
     void R04_escalationGoesUpOneLevelAtATime() {
         ReviewRouting routing = new ReviewRouting(organisations);
         assertThat(routing.above(CandidateGroup.of(Role.SCHOOL_ADMIN, schools.countySchool.code())))
