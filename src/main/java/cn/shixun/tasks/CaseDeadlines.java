@@ -53,14 +53,17 @@ class CaseDeadlines {
         this.history = history;
     }
 
-    /** A reminder timer of the task fired (deadlines declared on the task, {@link CaseworkBpmnParse}). */
+    /**
+     * A reminder timer of the task fired (deadlines declared on the task, {@link CaseworkBpmnParse}).
+     * The engine hands a listener its task entity, which is the {@link Task} itself.
+     */
     void remind(DelegateTask task) {
-        remind(task.getExecution(), List.of(open(task)));
+        remind(task.getExecution(), List.of((Task) task));
     }
 
     /** An escalation timer of the task fired. */
     void escalate(DelegateTask task) {
-        escalate(task.getExecution(), List.of(open(task)));
+        escalate(task.getExecution(), List.of((Task) task));
     }
 
     /** A service task after a timer on a user task ran: the versions deployed before deadlines were declared on tasks. */
@@ -102,10 +105,6 @@ class CaseDeadlines {
             log.info("Task {} ({}) of {} {} overdue; offered to {}", task.getTaskDefinitionKey(), task.getId(),
                     processKey, execution.getProcessBusinessKey(), added);
         }
-    }
-
-    private Task open(DelegateTask task) {
-        return tasks.createTaskQuery().taskId(task.getId()).singleResult();
     }
 
     /** The open tasks the timer before this service task is attached to. */

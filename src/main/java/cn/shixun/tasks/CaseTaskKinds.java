@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.impl.pvm.ReadOnlyProcessDefinition;
 
 /**
  * Reads a user task's {@link CaseTask#KIND_PROPERTY} from the engine's parsed process, where
- * {@link CaseTaskPlugin} keeps each user task's {@code camunda:properties}; null when the task
+ * {@link CaseworkBpmnParse} keeps each user task's {@code camunda:properties}; null when the task
  * does not declare one.
  *
  * <p>Read from the parsed activity, which the engine builds once and never changes, and not from

@@ -3,9 +3,7 @@ package cn.shixun.tasks;
 import java.util.ArrayList;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
-import org.camunda.bpm.engine.impl.bpmn.helper.BpmnProperties;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
-import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseUtil;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
@@ -38,10 +36,6 @@ class CaseTaskPlugin extends AbstractProcessEnginePlugin {
         configuration.getCustomPreBPMNParseListeners().add(new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-                // The engine keeps a task's camunda:properties only for external tasks; CaseTaskKinds
-                // reads the caseTask kind from the parsed activity, so keep them there too.
-                activity.getProperties().set(BpmnProperties.EXTENSION_PROPERTIES,
-                        BpmnParseUtil.parseCamundaExtensionProperties(userTaskElement));
                 TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
                 definition.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE, casework);
                 definition.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, casework);

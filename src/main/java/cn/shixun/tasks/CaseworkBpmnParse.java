@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.helper.BpmnProperties;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseUtil;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParser;
@@ -62,11 +63,14 @@ class CaseworkBpmnParse extends BpmnParse {
     @Override
     public ActivityImpl parseUserTask(Element userTaskElement, ScopeImpl scope) {
         ActivityImpl activity = super.parseUserTask(userTaskElement, scope);
+        // The engine keeps a task's camunda:properties only for external tasks; CaseTaskKinds reads
+        // the caseTask kind from the parsed activity, so keep them there too.
+        Map<String, String> properties = BpmnParseUtil.parseCamundaExtensionProperties(userTaskElement);
+        activity.getProperties().set(BpmnProperties.EXTENSION_PROPERTIES, properties);
         TaskDefinition definition = ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition();
         if (definition.getDueDateExpression() == null) {
             return activity; // the model guard refuses deadline properties without a due date
         }
-        Map<String, String> properties = BpmnParseUtil.parseCamundaExtensionProperties(userTaskElement);
         String remindBefore = properties == null ? null : properties.get(REMIND_BEFORE);
         if (remindBefore != null && isDuration(remindBefore)) {
             addDeadline(activity, definition, REMINDER_LISTENER,
