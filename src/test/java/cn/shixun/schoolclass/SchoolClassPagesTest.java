@@ -242,6 +242,17 @@ class SchoolClassPagesTest {
     }
 
     @Test
+    void R40_aRejectedClassShowsWhy_escapedAsText() throws Exception {
+        SchoolClass proposed = propose();
+        decide(proposed, data.schoolAdmin, Decision.APPROVE, null);
+        decide(proposed, data.countyReviewer, Decision.REJECT, "与<区级研修>重复");
+        mvc.perform(get("/school-classes/" + proposed.getId()).with(as(data.schoolAdmin)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("data-test=\"outcome-reason\""),
+                        containsString("与&lt;区级研修&gt;重复"))));
+    }
+
+    @Test
     void R35_aReturnedCourseShowsTheCommentAboveTheForm_andTheAmendmentGoesBackToTheSchool() throws Exception {
         SchoolClass proposed = propose();
         decide(proposed, data.schoolAdmin, Decision.APPROVE, null);
