@@ -3,6 +3,7 @@ package cn.shixun.exemption;
 import cn.shixun.ledger.EvidenceNumbers;
 import cn.shixun.policy.DegreeLevel;
 import cn.shixun.tasks.CaseLifecycle;
+import cn.shixun.tasks.CaseProgress;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -96,7 +97,7 @@ public class DegreeExemption {
         this.authorityGroup = authorityGroup;
         this.lifecycle = CaseLifecycle.openedAt(now);
         takeEvidence(diploma);
-        moveTo(ExemptionStatus.SCHOOL_REVIEW, now);
+        moveTo(ExemptionStatus.OPEN, now);
     }
 
     void takeEvidence(Diploma diploma) {
@@ -111,8 +112,13 @@ public class DegreeExemption {
         this.diplomaFile = diploma.diplomaFile().strip();
     }
 
-    void moveTo(ExemptionStatus next, Instant now) {
+    private void moveTo(ExemptionStatus next, Instant now) {
         this.status = next;
+        lifecycle.changedAt(now);
+    }
+
+    /** A step of the open application was done (a review, an amendment): it stays open. */
+    void stepDone(Instant now) {
         lifecycle.changedAt(now);
     }
 
@@ -153,6 +159,11 @@ public class DegreeExemption {
 
     public ExemptionStatus status() {
         return status;
+    }
+
+    /** What the status reads: where the process is while open ({@link CaseProgress#label}), how it ended after. */
+    public String statusLabel(CaseProgress progress) {
+        return status.isOpen() ? progress.label() : status.label();
     }
 
     public String schoolGroup() {

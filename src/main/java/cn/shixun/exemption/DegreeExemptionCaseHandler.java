@@ -34,18 +34,18 @@ class DegreeExemptionCaseHandler implements CaseHandler {
     public void decided(CaseTask task, Decision decision, String comment, String actor) {
         DegreeExemption exemption = exemptions.require(Long.valueOf(task.caseId()));
         Instant now = Instant.now();
-        switch (decision) {
-            case APPROVE -> exemption.moveTo(DegreeExemptionProcess.SCHOOL_REVIEW.equals(task.taskKey())
-                    ? ExemptionStatus.AUTHORITY_REVIEW : ExemptionStatus.CREDITING, now);
-            case RETURN -> exemption.moveTo(ExemptionStatus.RETURNED, now);
-            case REJECT -> exemption.closed(ExemptionStatus.REJECTED, comment, now);
+        // Whatever the step: which one comes next is the model's; a rejection ends the application.
+        if (decision == Decision.REJECT) {
+            exemption.closed(ExemptionStatus.REJECTED, comment, now);
+        } else {
+            exemption.stepDone(now);
         }
         log.info("Degree exemption {}: {} decided {} at {}", task.caseId(), actor, decision, task.taskKey());
     }
 
     @Override
     public void submitted(CaseTask task, String actor) {
-        exemptions.require(Long.valueOf(task.caseId())).moveTo(ExemptionStatus.SCHOOL_REVIEW, Instant.now());
+        exemptions.require(Long.valueOf(task.caseId())).stepDone(Instant.now());
     }
 
     /** The teacher's school when they applied: its administrators and registration authority review. */

@@ -23,6 +23,7 @@ import cn.shixun.shared.RefusalText;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseHistory;
 import cn.shixun.tasks.CaseOutcome;
+import cn.shixun.tasks.CaseProgress;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.CaseTasks;
 import cn.shixun.tasks.ReviewRouting;
@@ -132,7 +133,7 @@ public class DegreeExemptions {
     @Transactional
     public DegreeExemption amend(Long id, CurrentAccount account, Diploma diploma) {
         DegreeExemption exemption = require(id);
-        CaseTask task = openTask(id).filter(open -> DegreeExemptionProcess.AMEND.equals(open.taskKey()))
+        CaseTask task = openTask(id).filter(open -> open.kind() == CaseTask.Kind.SUBMISSION)
                 .orElseThrow(() -> BusinessRuleException.conflict("R-30", "id", "exemption.not-returned", id));
         cases.requireWorkable(task.id(), account);
         checkDiploma(teachers.requireRegistrable(exemption.teacherId()), diploma, exemption.getId());
@@ -203,6 +204,11 @@ public class DegreeExemptions {
     /** The registration authority's reviewer who approved: the ledger records them as the decider. */
     private String approver(DegreeExemption exemption) {
         return history.lastApprover(DegreeExemptionProcess.PROCESS_ID, String.valueOf(exemption.getId()), DegreeExemptionProcess.AUTHORITY_REVIEW);
+    }
+
+    /** Where an open application stands, from its process: the steps open now. */
+    public CaseProgress progress(Long id) {
+        return cases.progress(PROCESS, caseId(id));
     }
 
     /** The application's open user task, if any. */

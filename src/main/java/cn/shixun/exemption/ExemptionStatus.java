@@ -1,11 +1,11 @@
 package cn.shixun.exemption;
 
-/** Where an application stands. */
+/**
+ * What the application's record keeps of where it stands: open, or how it ended. Which step an
+ * open application is at is the process's ({@code CaseProgress}), not a status of ours.
+ */
 public enum ExemptionStatus {
-    SCHOOL_REVIEW("学校审核中"),
-    AUTHORITY_REVIEW("登记机构审核中"),
-    RETURNED("退回修改"),
-    CREDITING("已批准，登记学时中"),
+    OPEN("办理中"),
     EXEMPTED("已免修登记"),
     REJECTED("未通过"),
     CREDIT_REFUSED("学时登记被拒");
@@ -18,6 +18,10 @@ public enum ExemptionStatus {
 
     public String label() {
         return label;
+    }
+
+    public boolean isOpen() {
+        return this == OPEN;
     }
 
     /** A closed application no longer holds its diploma: the same certificate may be applied with again. */

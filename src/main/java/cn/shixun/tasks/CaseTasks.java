@@ -89,6 +89,11 @@ public class CaseTasks {
                 .processInstanceBusinessKey(caseId).orderByTaskCreateTime().asc().list());
     }
 
+    /** Where an open case stands: its open steps as the model names, kinds and routes them. */
+    public CaseProgress progress(String processKey, String caseId) {
+        return CaseProgress.of(openTasks(processKey, caseId));
+    }
+
     /** The one open user task of a case, if there is one. */
     public Optional<CaseTask> openTask(String processKey, String caseId) {
         return openTasks(processKey, caseId).stream().findFirst();

@@ -281,7 +281,7 @@ class TwoNodesIT {
         }
     }
 
-    /** Waits until no case is crediting any more (the job executor of either node runs the credit step). */
+    /** Waits until no case is open any more: crediting (the job executor of either node runs the credit step). */
     private Map<Long, String> awaitCrediting(List<Long> ids, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         Map<Long, String> status = new HashMap<>();
@@ -292,7 +292,7 @@ class TwoNodesIT {
                 status.put(ids.get(i), body(node.get("/api/exemptions/" + ids.get(i), "county.reviewer"), 200)
                         .get("status").asText());
             }
-            if (!status.containsValue("CREDITING") || System.nanoTime() > deadline) {
+            if (!status.containsValue("OPEN") || System.nanoTime() > deadline) {
                 return status;
             }
             Thread.sleep(500);

@@ -88,10 +88,10 @@ class DegreeExemptionProcessTest {
         decide(applied, data.schoolAdmin, Decision.APPROVE, "材料齐全");
         BpmnAwareTests.assertThat(instance).isWaitingAt("UserTask_AuthorityReview");
         BpmnAwareTests.assertThat(task(instance)).hasCandidateGroup("county-reviewer:" + data.schools.district.code());
-        assertThat(exemptions.require(applied.getId()).status()).isEqualTo(ExemptionStatus.AUTHORITY_REVIEW);
+        assertThat(ExemptionStanding.of(exemptions, applied.getId())).isEqualTo("OPEN@UserTask_AuthorityReview");
 
         decide(applied, data.countyReviewer, Decision.APPROVE, null);
-        assertThat(exemptions.require(applied.getId()).status()).isEqualTo(ExemptionStatus.CREDITING);
+        assertThat(ExemptionStanding.of(exemptions, applied.getId())).isEqualTo("OPEN@");
         BpmnAwareTests.assertThat(instance).isWaitingAt("ServiceTask_CreditHours");
         execute(job(instance));
 
@@ -120,7 +120,7 @@ class DegreeExemptionProcessTest {
         decide(applied, data.schoolAdmin, Decision.RETURN, "证书扫描件不清晰");
         BpmnAwareTests.assertThat(instance).isWaitingAt("UserTask_Amend");
         BpmnAwareTests.assertThat(task(instance)).isAssignedTo(applicant.username());
-        assertThat(exemptions.require(applied.getId()).status()).isEqualTo(ExemptionStatus.RETURNED);
+        assertThat(ExemptionStanding.of(exemptions, applied.getId())).isEqualTo("OPEN@UserTask_Amend");
 
         Diploma corrected = new Diploma("河南大学", applied.diploma().degreeLevel(), "小学教育", true,
                 applied.diploma().studyStart(), applied.diploma().studyEnd(), applied.diploma().certificateNumber(),
@@ -128,7 +128,7 @@ class DegreeExemptionProcessTest {
         exemptions.amend(applied.getId(), applicant, corrected);
         BpmnAwareTests.assertThat(instance).isWaitingAt("UserTask_SchoolReview");
         DegreeExemption amended = exemptions.require(applied.getId());
-        assertThat(amended.status()).isEqualTo(ExemptionStatus.SCHOOL_REVIEW);
+        assertThat(ExemptionStanding.of(exemptions, amended.getId())).isEqualTo("OPEN@UserTask_SchoolReview");
         assertThat(amended.diploma().major()).isEqualTo("小学教育");
         List<CaseEvent> events = exemptions.history(applied.getId());
         assertThat(events).extracting(CaseEvent::outcome).containsExactly(CaseOutcome.SUBMITTED,
@@ -220,12 +220,12 @@ class DegreeExemptionProcessTest {
         assertThat(exemptions.history(applied.getId())).extracting(CaseEvent::outcome, CaseEvent::actor)
                 .containsExactly(tuple(CaseOutcome.SUBMITTED, applicant.username()),
                         tuple(CaseOutcome.REMINDED, CaseHistory.SYSTEM), tuple(CaseOutcome.ESCALATED, CaseHistory.SYSTEM));
-        assertThat(exemptions.require(applied.getId()).status()).isEqualTo(ExemptionStatus.SCHOOL_REVIEW);
+        assertThat(ExemptionStanding.of(exemptions, applied.getId())).isEqualTo("OPEN@UserTask_SchoolReview");
         assertThat(cases.worklist(data.countyReviewer, DegreeExemptionProcess.PROCESS_ID, 0, 50)).extracting(CaseTask::caseId)
                 .containsExactly(String.valueOf(applied.getId()));
 
         decide(applied, data.countyReviewer, Decision.APPROVE, "学校逾期，由区审核");
-        assertThat(exemptions.require(applied.getId()).status()).isEqualTo(ExemptionStatus.AUTHORITY_REVIEW);
+        assertThat(ExemptionStanding.of(exemptions, applied.getId())).isEqualTo("OPEN@UserTask_AuthorityReview");
     }
 
     @Test
@@ -278,7 +278,7 @@ class DegreeExemptionProcessTest {
         assertThatThrownBy(() -> cases.decide(reviewId, data.schoolAdmin, Decision.RETURN, " "))
                 .isInstanceOfSatisfying(BusinessRuleException.class, e -> assertThat(e.field()).isEqualTo("comment"));
         assertThat(exemptions.history(applied.getId())).hasSize(1);
-        assertThat(exemptions.require(applied.getId()).status()).isEqualTo(ExemptionStatus.SCHOOL_REVIEW);
+        assertThat(ExemptionStanding.of(exemptions, applied.getId())).isEqualTo("OPEN@UserTask_SchoolReview");
 
         cases.decide(reviewId, data.schoolAdmin, Decision.REJECT, "不符合条件");
         assertThatThrownBy(() -> cases.decide(reviewId, data.schoolAdmin, Decision.APPROVE, null))
@@ -303,7 +303,7 @@ class DegreeExemptionProcessTest {
                 .isInstanceOfSatisfying(BusinessRuleException.class, e -> assertThat(e.field()).isEqualTo("diplomaFile"));
 
         DegreeExemption unchanged = exemptions.require(applied.getId());
-        assertThat(unchanged.status()).isEqualTo(ExemptionStatus.RETURNED);
+        assertThat(ExemptionStanding.of(exemptions, unchanged.getId())).isEqualTo("OPEN@UserTask_Amend");
         assertThat(unchanged.diploma()).isEqualTo(applied.diploma());
         assertThat(exemptions.history(applied.getId())).hasSize(2);
     }
@@ -317,7 +317,7 @@ class DegreeExemptionProcessTest {
                 .rootCause().isInstanceOfSatisfying(BusinessRuleException.class,
                         e -> assertThat(e.ruleId()).isEqualTo("R-40"));
         BpmnAwareTests.assertThat(instance).isWaitingAt("UserTask_SchoolReview");
-        assertThat(exemptions.require(applied.getId()).status()).isEqualTo(ExemptionStatus.SCHOOL_REVIEW);
+        assertThat(ExemptionStanding.of(exemptions, applied.getId())).isEqualTo("OPEN@UserTask_SchoolReview");
 
         identity.setAuthentication(data.schoolAdmin.username(),
                 List.of("school-admin:" + data.schools.countySchool.code()));
@@ -327,7 +327,7 @@ class DegreeExemptionProcessTest {
             identity.clearAuthentication();
         }
         BpmnAwareTests.assertThat(instance).isWaitingAt("UserTask_Amend");
-        assertThat(exemptions.require(applied.getId()).status()).isEqualTo(ExemptionStatus.RETURNED);
+        assertThat(ExemptionStanding.of(exemptions, applied.getId())).isEqualTo("OPEN@UserTask_Amend");
         assertThat(exemptions.history(applied.getId()).get(1)).satisfies(event -> {
             assertThat(event.outcome()).isEqualTo(CaseOutcome.RETURNED);
             assertThat(event.comment()).isEqualTo("扫描件缺页");

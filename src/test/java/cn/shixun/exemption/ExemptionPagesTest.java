@@ -160,7 +160,7 @@ class ExemptionPagesTest {
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl(path));
         DegreeExemption amended = exemptions.require(exemption.getId());
         assertThat(amended.diploma().major()).isEqualTo("教育管理");
-        assertThat(amended.status()).isEqualTo(ExemptionStatus.SCHOOL_REVIEW);
+        assertThat(ExemptionStanding.of(exemptions, amended.getId())).isEqualTo("OPEN@UserTask_SchoolReview");
         assertThat(exemptions.openTask(exemption.getId()).orElseThrow().taskKey()).isEqualTo(DegreeExemptionProcess.SCHOOL_REVIEW);
     }
 
@@ -178,7 +178,7 @@ class ExemptionPagesTest {
                 .andExpect(content().string(containsString("value=\"教育管理\"")));
         DegreeExemption unchanged = exemptions.require(exemption.getId());
         assertThat(unchanged.diploma()).isEqualTo(exemption.diploma());
-        assertThat(unchanged.status()).isEqualTo(ExemptionStatus.RETURNED);
+        assertThat(ExemptionStanding.of(exemptions, unchanged.getId())).isEqualTo("OPEN@UserTask_Amend");
         assertThat(exemptions.openTask(exemption.getId()).orElseThrow().id()).isEqualTo(amendTask);
         assertThat(files()).isEqualTo(files);
     }

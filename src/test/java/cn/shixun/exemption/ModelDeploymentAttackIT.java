@@ -68,7 +68,7 @@ class ModelDeploymentAttackIT {
     @Test
     void aTimerStartCallingCreditHoursIsRefused_nothingIsDeployedAndNoHourIsCredited() throws Exception {
         DegreeExemption waiting = appliedAndApprovedBySchool();
-        assertThat(exemptions.require(waiting.getId()).status()).isEqualTo(ExemptionStatus.AUTHORITY_REVIEW);
+        assertThat(ExemptionStanding.of(exemptions, waiting.getId())).isEqualTo("OPEN@UserTask_AuthorityReview");
         // Its none start becomes a timer start due at once, leading straight to the credit step for that case.
         String model = ModelerDeployment.degreeExemptionModel()
                 .replaceFirst("(<bpmn:startEvent id=\"StartEvent_Applied\"[\\s\\S]*?)</bpmn:startEvent>", """
@@ -100,7 +100,7 @@ class ModelDeploymentAttackIT {
         }
         assertThat(ledger.entriesOf(waiting.teacherId())).extracting(LedgerEntry::sourceRef)
                 .doesNotContain(DegreeExemptionProcess.PROCESS_ID + "/" + waiting.getId());
-        assertThat(exemptions.require(waiting.getId()).status()).isEqualTo(ExemptionStatus.AUTHORITY_REVIEW);
+        assertThat(ExemptionStanding.of(exemptions, waiting.getId())).isEqualTo("OPEN@UserTask_AuthorityReview");
         assertThat(exemptions.history(waiting.getId())).extracting(CaseEvent::outcome)
                 .containsExactly(CaseOutcome.SUBMITTED, CaseOutcome.APPROVED);
     }

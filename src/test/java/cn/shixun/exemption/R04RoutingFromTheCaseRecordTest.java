@@ -82,7 +82,7 @@ class R04RoutingFromTheCaseRecordTest {
                 .as("refused: the task is not the school's (engine authorization, or the casework's R-04 check)")
                 .isInstanceOf(ProcessEngineException.class);
 
-        assertThat(exemptions.require(applied.getId()).status()).isEqualTo(ExemptionStatus.AUTHORITY_REVIEW);
+        assertThat(ExemptionStanding.of(exemptions, applied.getId())).isEqualTo("OPEN@UserTask_AuthorityReview");
         assertThat(ledger.entriesOf(teacher.getId())).isEmpty();
         assertThat(exemptions.history(applied.getId())).extracting(CaseEvent::taskKey, CaseEvent::outcome)
                 .containsExactly(tuple(null, CaseOutcome.SUBMITTED),

@@ -105,7 +105,7 @@ class R30ApplicationRefusalTest {
 
         cases.decide(exemptions.openTask(first.getId()).orElseThrow().id(), data.schoolAdmin, Decision.REJECT, "扫描件缺页");
         assertThat(exemptions.apply(teacher.getId(), data.usernameOf(teacher), d).status())
-                .isEqualTo(ExemptionStatus.SCHOOL_REVIEW);
+                .isEqualTo(ExemptionStatus.OPEN);
     }
 
     @Test
@@ -138,7 +138,7 @@ class R30ApplicationRefusalTest {
                 "degreeLevel", BusinessRuleException.Kind.RULE_VIOLATION);
         assertThat(exemptions.apply(middle.getId(), "m", kunming.diplomaOf(middle.getId(), DegreeLevel.BACHELOR))
                 .status())
-                .isEqualTo(ExemptionStatus.SCHOOL_REVIEW);
+                .isEqualTo(ExemptionStatus.OPEN);
     }
 
     @Test
@@ -146,7 +146,7 @@ class R30ApplicationRefusalTest {
         Teacher middle = data.teacherAt(data.schools.cityMiddleSchool, Stage.JUNIOR_MIDDLE);
         assertThat(exemptions.apply(middle.getId(), "m", data.diplomaOf(middle.getId(), DegreeLevel.JUNIOR_COLLEGE))
                 .status())
-                .isEqualTo(ExemptionStatus.SCHOOL_REVIEW);
+                .isEqualTo(ExemptionStatus.OPEN);
     }
 
     @Test
@@ -169,7 +169,7 @@ class R30ApplicationRefusalTest {
                     "diplomaFile", BusinessRuleException.Kind.RULE_VIOLATION);
         }
         DegreeExemption unchanged = exemptions.require(applied.getId());
-        assertThat(unchanged.status()).isEqualTo(ExemptionStatus.RETURNED);
+        assertThat(ExemptionStanding.of(exemptions, unchanged.getId())).isEqualTo("OPEN@UserTask_Amend");
         assertThat(unchanged.diploma()).isEqualTo(applied.diploma());
     }
 

@@ -82,7 +82,7 @@ class R30CreditNeedsRecordedApprovalsTest {
         completeAs(data.schoolAdmin, schoolGroup, authorityReview, Map.of("decision", "APPROVE"));
 
         assertCreditRefused(instance, applied, "登记机构审核由 " + data.schoolAdmin.username() + " 同意");
-        assertThat(exemptions.require(applied.getId()).status()).isEqualTo(ExemptionStatus.CREDITING);
+        assertThat(ExemptionStanding.of(exemptions, applied.getId())).isEqualTo("OPEN@");
     }
 
     @Test
@@ -94,8 +94,8 @@ class R30CreditNeedsRecordedApprovalsTest {
         runtime.createProcessInstanceModification(instance.getId()).startBeforeActivity(DegreeExemptionProcess.CREDIT_HOURS)
                 .execute();
 
-        assertCreditRefused(instance, applied, "案件状态为「登记机构审核中」", "登记机构审核本轮尚未同意");
-        assertThat(exemptions.require(applied.getId()).status()).isEqualTo(ExemptionStatus.AUTHORITY_REVIEW);
+        assertCreditRefused(instance, applied, "登记机构审核本轮尚未同意");
+        assertThat(ExemptionStanding.of(exemptions, applied.getId())).isEqualTo("OPEN@UserTask_AuthorityReview");
     }
 
     @Test
@@ -108,7 +108,7 @@ class R30CreditNeedsRecordedApprovalsTest {
                 .startBeforeActivity(DegreeExemptionProcess.CREDIT_HOURS).execute();
 
         assertCreditRefused(forged, applied, "案件记录不由本流程实例", "登记机构审核本轮尚未同意");
-        assertThat(exemptions.require(applied.getId()).status()).isEqualTo(ExemptionStatus.AUTHORITY_REVIEW);
+        assertThat(ExemptionStanding.of(exemptions, applied.getId())).isEqualTo("OPEN@UserTask_AuthorityReview");
         runtime.deleteProcessInstance(forged.getId(), "test cleanup");
     }
 

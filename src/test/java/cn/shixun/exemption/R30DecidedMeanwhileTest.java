@@ -54,12 +54,12 @@ class R30DecidedMeanwhileTest {
                         assertThat(refusal.field()).isEqualTo("taskId");
                     });
         }
-        assertThat(exemptions.require(applied.getId()).status()).isEqualTo(ExemptionStatus.AUTHORITY_REVIEW);
+        assertThat(ExemptionStanding.of(exemptions, applied.getId())).isEqualTo("OPEN@UserTask_AuthorityReview");
         assertThat(history(applied)).isEqualTo(events);
         assertThat(audited(applied)).isEqualTo(audited);
 
         tasks.decide(exemptions.openTask(applied.getId()).orElseThrow().id(), data.countyReviewer, Decision.APPROVE, null);
-        assertThat(exemptions.require(applied.getId()).status()).isEqualTo(ExemptionStatus.CREDITING);
+        assertThat(ExemptionStanding.of(exemptions, applied.getId())).isEqualTo("OPEN@");
     }
 
     private long history(DegreeExemption exemption) {

@@ -70,12 +70,12 @@ class TasklistDecisionIT {
         // Without a comment a return is refused by the casework, as everywhere else; nothing moves.
         HttpResponse<String> refused = submit(taskId, "RETURN", null);
         assertThat(refused.statusCode()).isGreaterThanOrEqualTo(400);
-        assertThat(exemptions.require(applied.getId()).status()).isEqualTo(ExemptionStatus.SCHOOL_REVIEW);
+        assertThat(ExemptionStanding.of(exemptions, applied.getId())).isEqualTo("OPEN@UserTask_SchoolReview");
 
         HttpResponse<String> submitted = submit(taskId, "RETURN", "请上传清晰的证书扫描件");
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
 
-        assertThat(exemptions.require(applied.getId()).status()).isEqualTo(ExemptionStatus.RETURNED);
+        assertThat(ExemptionStanding.of(exemptions, applied.getId())).isEqualTo("OPEN@UserTask_Amend");
         List<CaseEvent> history = exemptions.history(applied.getId());
         assertThat(history.get(history.size() - 1)).satisfies(event -> {
             assertThat(event.outcome()).isEqualTo(CaseOutcome.RETURNED);

@@ -10,6 +10,7 @@ import cn.shixun.annual.RegistrationStatus;
 import cn.shixun.evidence.EvidenceFiles;
 import cn.shixun.evidence.StoredEvidence;
 import cn.shixun.exemption.DegreeExemptions;
+import cn.shixun.exemption.ExemptionStanding;
 import cn.shixun.exemption.ExemptionStatus;
 import cn.shixun.tasks.CaseHistory;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -89,7 +90,7 @@ class EngineGateAttackIT {
         assertThat(problem.get("ruleId").asText()).isEqualTo("R-40");
         assertThat(problem.get("detail").asText()).contains("authorityReviewGroup", "decision", "comment");
         assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
-        before.assertUnchanged(this, id, ExemptionStatus.SCHOOL_REVIEW);
+        before.assertUnchanged(this, id, "OPEN@UserTask_SchoolReview");
         assertThat(openTask(id).getId()).as("the school review is still open").isEqualTo(taskId);
         assertRefusalAudited("school.admin", taskId, "authorityReviewGroup");
     }
@@ -133,7 +134,7 @@ class EngineGateAttackIT {
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
         assertThat(json.readTree(answer.body()).get("field").asText()).isEqualTo("authorityReviewGroup");
-        before.assertUnchanged(this, id, ExemptionStatus.RETURNED);
+        before.assertUnchanged(this, id, "OPEN@UserTask_Amend");
         assertThat(runtimeService.getVariable(openTask(id).getProcessInstanceId(), "authorityReviewGroup"))
                 .isNotEqualTo(KUNMING_COUNTY_GROUP);
         assertRefusalAudited("teacher", amend, "authorityReviewGroup");
@@ -151,7 +152,7 @@ class EngineGateAttackIT {
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(403);
         assertThat(json.readTree(answer.body()).get("operation").asText()).isEqualTo("task.bpmn-error");
-        before.assertUnchanged(this, id, ExemptionStatus.AUTHORITY_REVIEW);
+        before.assertUnchanged(this, id, "OPEN@UserTask_AuthorityReview");
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(review.getProcessInstanceId()).count())
                 .as("the process still runs").isEqualTo(1);
         assertRefusalAudited("county.reviewer", review.getId(), "task.bpmn-error");
@@ -258,7 +259,7 @@ class EngineGateAttackIT {
             String attacker = attack.getKey();
             long caseId = attack.getValue();
             Snapshot before = Snapshot.of(this, caseId);
-            ExemptionStatus status = exemptions.require(caseId).status();
+            String standing = ExemptionStanding.of(exemptions, caseId);
             Task task = openTask(caseId);
             List<String> groups = groupsOf(task);
             String taskPath = "/engine-rest/task/" + task.getId();
@@ -307,7 +308,7 @@ class EngineGateAttackIT {
                         .isBetween(400, 499);
                 assertThat(answer.body()).as("%s %s", call[0], call[1]).doesNotContain("Exception", "org.camunda");
             }
-            before.assertUnchanged(this, caseId, status);
+            before.assertUnchanged(this, caseId, standing);
             Task still = openTask(caseId);
             assertThat(still.getId()).as(attacker).isEqualTo(task.getId());
             assertThat(groupsOf(still)).as(attacker).isEqualTo(groups);
@@ -338,11 +339,11 @@ class EngineGateAttackIT {
         // The webapp wraps every failed form submission in a 500 of its own; the refusal's sentence is what Tasklist shows.
         assertThat(forged.statusCode()).as(forged.body()).isGreaterThanOrEqualTo(400);
         assertThat(forged.body()).contains("authorityReviewGroup", "只能提交 decision");
-        assertThat(exemptions.require(atSchool).status()).isEqualTo(ExemptionStatus.SCHOOL_REVIEW);
+        assertThat(ExemptionStanding.of(exemptions, atSchool)).isEqualTo("OPEN@UserTask_SchoolReview");
         HttpResponse<String> submitted = tasklist.post("/camunda/api/engine/engine/default/task/" + schoolReview
                 + "/submit-form", "{\"variables\":" + variables(Map.of("decision", "APPROVE", "comment", "同意")) + "}");
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(204);
-        assertThat(exemptions.require(atSchool).status()).isEqualTo(ExemptionStatus.AUTHORITY_REVIEW);
+        assertThat(ExemptionStanding.of(exemptions, atSchool)).isEqualTo("OPEN@UserTask_AuthorityReview");
         assertThat(exemptions.history(atSchool).get(exemptions.history(atSchool).size() - 1).actor()).isEqualTo("school.admin");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'case.approved' AND actor = 'school.admin'"
                 + " AND subject_id = ?", Integer.class, String.valueOf(atSchool))).as("audited once, as who decided").isEqualTo(1);
@@ -369,8 +370,8 @@ class EngineGateAttackIT {
                     test.ledgerRows(test.exemptions.require(exemptionId).teacherId()));
         }
 
-        void assertUnchanged(EngineGateAttackIT test, long exemptionId, ExemptionStatus status) {
-            assertThat(test.exemptions.require(exemptionId).status()).as("status").isEqualTo(status);
+        void assertUnchanged(EngineGateAttackIT test, long exemptionId, String standing) {
+            assertThat(ExemptionStanding.of(test.exemptions, exemptionId)).as("status and open step").isEqualTo(standing);
             assertThat(test.exemptions.history(exemptionId)).as("case history").hasSize(historyLines);
             assertThat(test.ledgerRows(test.exemptions.require(exemptionId).teacherId())).as("ledger").isEqualTo(ledgerRows);
         }

@@ -2,7 +2,6 @@ package cn.shixun.exemption.process;
 
 import cn.shixun.exemption.DegreeExemption;
 import cn.shixun.exemption.DegreeExemptions;
-import cn.shixun.exemption.ExemptionStatus;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.tasks.CaseApprovals;
 import cn.shixun.tasks.CaseKey;
@@ -38,7 +37,7 @@ class CreditHoursDelegate implements JavaDelegate {
         DegreeExemption exemption = exemptions.require(CaseKey.of(execution));
         approvals.require(CaseStep.of(DegreeExemptionProcess.PROCESS_ID, String.valueOf(exemption.getId()), "登记免修学时")
                 .runBy(exemption.processInstanceId(), execution)
-                .inStatus(exemption.status() == ExemptionStatus.CREDITING, exemption.status().label())
+                .inStatus(exemption.status().isOpen(), exemption.status().label())
                 .approved(DegreeExemptionProcess.SCHOOL_REVIEW, "学校审核", routing.schoolReview(exemption.schoolId()),
                         CaseStep.START, DegreeExemptionProcess.AMEND)
                 .approved(DegreeExemptionProcess.AUTHORITY_REVIEW, "登记机构审核",

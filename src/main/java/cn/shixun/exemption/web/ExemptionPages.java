@@ -9,7 +9,6 @@ import cn.shixun.evidence.EvidenceFiles;
 import cn.shixun.evidence.EvidenceUploads;
 import cn.shixun.exemption.DegreeExemption;
 import cn.shixun.exemption.DegreeExemptions;
-import cn.shixun.exemption.ExemptionStatus;
 import cn.shixun.exemption.process.DegreeExemptionProcess;
 import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
@@ -19,6 +18,7 @@ import cn.shixun.security.CurrentAccounts;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RefusalText;
 import cn.shixun.tasks.CaseEvent;
+import cn.shixun.tasks.CaseProgress;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.CaseTasks;
 import cn.shixun.tasks.web.CaseHistoryLines;
@@ -91,16 +91,19 @@ class ExemptionPages {
     }
 
     /** One application in the teacher's list. */
-    record Row(Long id, String degree, ExemptionStatus status, String badge, String applied, String updated) {
+    record Row(Long id, String degree, String status, String badge, String applied, String updated) {
     }
 
     @GetMapping("/my/exemptions")
     String mine(Model model) {
         CurrentAccount teacher = requireTeacher();
         model.addAttribute("rows", exemptions.ofTeacher(teacher.teacherId()).stream()
-                .map(e -> new Row(e.getId(), e.diploma().institution() + " " + e.diploma().major() + "（"
-                        + e.diploma().degreeLevel().label() + "）", e.status(), badge(e.status()),
-                        DAY.format(e.createdAt()), DAY.format(e.updatedAt())))
+                .map(e -> {
+                    CaseProgress progress = exemptions.progress(e.getId());
+                    return new Row(e.getId(), e.diploma().institution() + " " + e.diploma().major() + "（"
+                            + e.diploma().degreeLevel().label() + "）", e.statusLabel(progress), badge(e, progress),
+                            DAY.format(e.createdAt()), DAY.format(e.updatedAt()));
+                })
                 .toList());
         return "exemption/mine";
     }
@@ -210,15 +213,17 @@ class ExemptionPages {
         Optional<CaseTask> reviewTask = cases.openTasks(DegreeExemptionProcess.PROCESS_ID, String.valueOf(id)).stream()
                 .filter(task -> task.kind() == CaseTask.Kind.REVIEW && cases.mayWorkOn(task, account)).findFirst();
         List<CaseEvent> history = exemptions.history(id);
+        CaseProgress progress = exemptions.progress(id);
         model.addAttribute("exemption", exemption);
+        model.addAttribute("statusLabel", exemption.statusLabel(progress));
         model.addAttribute("diploma", exemption.diploma());
-        model.addAttribute("badge", badge(exemption.status()));
+        model.addAttribute("badge", badge(exemption, progress));
         model.addAttribute("teacher", teachers.find(exemption.teacherId()).map(Teacher::name).orElse(""));
         model.addAttribute("school", organisations.find(exemption.schoolId()).map(Organisation::name).orElse(""));
         model.addAttribute("scan", evidence.describe(exemption.diploma().diplomaFile()).orElse(null));
         model.addAttribute("applied", DAY_TIME.format(exemption.createdAt()));
         model.addAttribute("history", CaseHistoryLines.from(history));
-        model.addAttribute("returned", exemption.status() == ExemptionStatus.RETURNED
+        model.addAttribute("returned", exemption.status().isOpen() && progress.awaitsSubmission()
                 ? CaseHistoryLines.lastReturned(history) : null);
         model.addAttribute("reviewTask", reviewTask.orElse(null));
         model.addAttribute("amendable", amendTask.isPresent());
@@ -237,7 +242,7 @@ class ExemptionPages {
     }
 
     private Optional<CaseTask> amendTask(Long id, CurrentAccount account) {
-        return exemptions.openTask(id).filter(task -> DegreeExemptionProcess.AMEND.equals(task.taskKey())
+        return exemptions.openTask(id).filter(task -> task.kind() == CaseTask.Kind.SUBMISSION
                 && cases.mayWorkOn(task, account));
     }
 
@@ -266,12 +271,11 @@ class ExemptionPages {
         return account;
     }
 
-    private static String badge(ExemptionStatus status) {
-        return switch (status) {
+    private static String badge(DegreeExemption exemption, CaseProgress progress) {
+        return switch (exemption.status()) {
             case EXEMPTED -> "badge-ok";
-            case RETURNED -> "badge-escalated";
             case REJECTED, CREDIT_REFUSED -> "badge-overdue";
-            default -> "badge-open";
+            case OPEN -> progress.awaitsSubmission() ? "badge-escalated" : "badge-open";
         };
     }
 

@@ -96,7 +96,7 @@ class DegreeExemptionBrowserIT extends BrowserTestSupport {
         // The teacher sees the comment on the case page and amends the prefilled form, keeping the scan.
         signIn(username, DEMO_PASSWORD);
         open("/my/exemptions");
-        assertThat(byTest("application-status").getText()).isEqualTo("退回修改");
+        assertThat(byTest("application-status").getText()).isEqualTo("待修改申请材料");
         byTest("application-link").click();
         waitUntil(() -> currentPath().equals(casePath));
         assertThat(byTest("return-comment").getText()).isEqualTo("请写明专业全称：学科教学（语文）方向");

@@ -64,8 +64,11 @@ class DegreeExemptionDemoScenarioTest {
         JsonNode applied = body(as("teacher", post("/api/exemptions").contentType(MediaType.APPLICATION_JSON)
                 .content(diploma("DEMO-DIPLOMA-0001", scanOf("teacher"))))
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.status").value("SCHOOL_REVIEW"))
+                .andExpect(jsonPath("$.status").value("OPEN"))
                 .andExpect(jsonPath("$.statusLabel").value("学校审核中"))
+                .andExpect(jsonPath("$.openSteps[*].key").value(contains("UserTask_SchoolReview")))
+                .andExpect(jsonPath("$.openSteps[0].kind").value("REVIEW"))
+                .andExpect(jsonPath("$.openSteps[0].level").value("SCHOOL"))
                 .andExpect(jsonPath("$.currentTask.key").value("UserTask_SchoolReview"))
                 .andExpect(jsonPath("$.currentTask.candidateGroups[0]").value("school-admin:4101050001"))
                 .andExpect(jsonPath("$.authorityGroup").value("county-reviewer:410105")));
@@ -88,7 +91,11 @@ class DegreeExemptionDemoScenarioTest {
                 .content("{\"outcome\":\"APPROVE\",\"comment\":\"学历证书原件已核验\"}"))
                 .andExpect(status().isOk());
         JsonNode atAuthority = body(as("teacher", get("/api/exemptions/" + id))
-                .andExpect(jsonPath("$.status").value("AUTHORITY_REVIEW"))
+                .andExpect(jsonPath("$.status").value("OPEN"))
+                .andExpect(jsonPath("$.statusLabel").value("登记机构审核中"))
+                .andExpect(jsonPath("$.openSteps[*].key").value(contains("UserTask_AuthorityReview")))
+                .andExpect(jsonPath("$.openSteps[0].kind").value("REVIEW"))
+                .andExpect(jsonPath("$.openSteps[0].level").value("COUNTY"))
                 .andExpect(jsonPath("$.currentTask.candidateGroups[0]").value("county-reviewer:410105")));
         assertThat(tasksOf("county.reviewer")).contains(instance);
         assertThat(tasksOf("school.admin")).doesNotContain(instance);
@@ -97,7 +104,9 @@ class DegreeExemptionDemoScenarioTest {
         as("county.reviewer", post("/api/tasks/" + authorityReview + "/decisions").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"outcome\":\"APPROVE\",\"comment\":\"同意登记\"}"))
                 .andExpect(status().isOk());
-        as("teacher", get("/api/exemptions/" + id)).andExpect(jsonPath("$.status").value("CREDITING"));
+        as("teacher", get("/api/exemptions/" + id)).andExpect(jsonPath("$.status").value("OPEN"))
+                .andExpect(jsonPath("$.statusLabel").value("处理中"))
+                .andExpect(jsonPath("$.openSteps").isEmpty());
         // The job executor does this in the running application; it is off in tests.
         Job credit = management.createJobQuery().processInstanceId(instance).singleResult();
         management.executeJob(credit.getId());
@@ -163,7 +172,11 @@ class DegreeExemptionDemoScenarioTest {
                 .content("{\"outcome\":\"RETURN\",\"comment\":\"扫描件不清晰\"}"))
                 .andExpect(status().isOk());
         as("teacher", get("/api/exemptions/" + id))
-                .andExpect(jsonPath("$.status").value("RETURNED"))
+                .andExpect(jsonPath("$.status").value("OPEN"))
+                .andExpect(jsonPath("$.statusLabel").value("待修改申请材料"))
+                .andExpect(jsonPath("$.openSteps[*].key").value(contains("UserTask_Amend")))
+                .andExpect(jsonPath("$.openSteps[0].kind").value("SUBMISSION"))
+                .andExpect(jsonPath("$.openSteps[0].level").value("APPLICANT"))
                 .andExpect(jsonPath("$.currentTask.key").value("UserTask_Amend"))
                 .andExpect(jsonPath("$.currentTask.assignee").value("teacher"));
         as("teacher", get("/api/tasks")).andExpect(jsonPath("$.tasks[*].caseId").value(hasItem(String.valueOf(id))));
@@ -176,14 +189,14 @@ class DegreeExemptionDemoScenarioTest {
                     .andExpect(jsonPath("$.field").value("diplomaFile"))
                     .andExpect(jsonPath("$.ruleId").value("R-40"));
         }
-        as("teacher", get("/api/exemptions/" + id)).andExpect(jsonPath("$.status").value("RETURNED"))
+        as("teacher", get("/api/exemptions/" + id)).andExpect(jsonPath("$.openSteps[*].key").value(contains("UserTask_Amend")))
                 .andExpect(jsonPath("$.diploma.diplomaFile").value(scan));
 
         String clearScan = scanOf("teacher");
         as("teacher", post("/api/exemptions/" + id + "/amendments").contentType(MediaType.APPLICATION_JSON)
                 .content(diploma("DEMO-DIPLOMA-0006", clearScan)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("SCHOOL_REVIEW"))
+                .andExpect(jsonPath("$.openSteps[*].key").value(contains("UserTask_SchoolReview")))
                 .andExpect(jsonPath("$.diploma.diplomaFile").value(clearScan))
                 .andExpect(jsonPath("$.history[*].outcome").value(contains(
                         "SUBMITTED", "RETURNED", "SUBMITTED", "RESUBMITTED")))
