@@ -26,6 +26,7 @@ import cn.shixun.tasks.CaseOutcome;
 import cn.shixun.tasks.CaseProgress;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.CaseTasks;
+import cn.shixun.tasks.Decision;
 import cn.shixun.tasks.ReviewRouting;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
@@ -46,7 +47,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the registration authority (R-04) review, and the approved degree is registered in the ledger
  * as the cycle's exemption (R-16). Every refusal happens before anything is written. Reviews
  * are decided through the casework ({@link CaseTasks}), which records who decided what and
- * when (R-40) and tells {@link DegreeExemptionCaseHandler}; this service records the
+ * when (R-40) and tells {@code process.DegreeExemptionCaseHandler}; this service records the
  * application, the replaced evidence of an amendment and the ledger step in the same history.
  */
 @Service
@@ -144,6 +145,26 @@ public class DegreeExemptions {
         audit(exemption, "exemption.amend", "重新提交，证书编号 " + diploma.certificateNumber().strip());
         cases.submit(task.id(), account);
         return exemption;
+    }
+
+    /**
+     * The casework: a review of the application was decided. A rejection ends the application;
+     * after any other decision the model says which step comes next, so nothing here names one.
+     */
+    @Transactional
+    public void decided(Long id, Decision decision, String comment) {
+        DegreeExemption exemption = require(id);
+        if (decision == Decision.REJECT) {
+            exemption.closed(ExemptionStatus.REJECTED, comment, Instant.now());
+        } else {
+            exemption.stepDone(Instant.now());
+        }
+    }
+
+    /** The casework: the applicant's amendment was sent on ({@link #amend} took its evidence first). */
+    @Transactional
+    public void submitted(Long id) {
+        require(id).stepDone(Instant.now());
     }
 
     /**

@@ -1,10 +1,9 @@
-package cn.shixun.exemption;
+package cn.shixun.exemption.process;
 
-import cn.shixun.exemption.process.DegreeExemptionProcess;
+import cn.shixun.exemption.DegreeExemptions;
 import cn.shixun.tasks.CaseHandler;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.Decision;
-import java.time.Instant;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,20 +31,13 @@ class DegreeExemptionCaseHandler implements CaseHandler {
 
     @Override
     public void decided(CaseTask task, Decision decision, String comment, String actor) {
-        DegreeExemption exemption = exemptions.require(Long.valueOf(task.caseId()));
-        Instant now = Instant.now();
-        // Whatever the step: which one comes next is the model's; a rejection ends the application.
-        if (decision == Decision.REJECT) {
-            exemption.closed(ExemptionStatus.REJECTED, comment, now);
-        } else {
-            exemption.stepDone(now);
-        }
+        exemptions.decided(Long.valueOf(task.caseId()), decision, comment);
         log.info("Degree exemption {}: {} decided {} at {}", task.caseId(), actor, decision, task.taskKey());
     }
 
     @Override
     public void submitted(CaseTask task, String actor) {
-        exemptions.require(Long.valueOf(task.caseId())).stepDone(Instant.now());
+        exemptions.submitted(Long.valueOf(task.caseId()));
     }
 
     /** The teacher's school when they applied: its administrators and registration authority review. */
