@@ -1,6 +1,7 @@
 package cn.shixun.schoolclass;
 
 import cn.shixun.tasks.CaseLifecycle;
+import cn.shixun.tasks.CaseProgress;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -94,7 +95,7 @@ public class SchoolClass {
         this.schoolGroup = schoolGroup;
         this.authorityGroup = authorityGroup;
         takeCourse(course);
-        this.status = SchoolClassStatus.COURSE_SCHOOL_REVIEW;
+        this.status = SchoolClassStatus.OPEN;
         this.lifecycle = CaseLifecycle.openedAt(now);
     }
 
@@ -127,6 +128,11 @@ public class SchoolClass {
 
     void moveTo(SchoolClassStatus next, Instant now) {
         this.status = next;
+        lifecycle.changedAt(now);
+    }
+
+    /** A step of the open class was done (a review, a submission): it stays open. */
+    void stepDone(Instant now) {
         lifecycle.changedAt(now);
     }
 
@@ -170,6 +176,11 @@ public class SchoolClass {
 
     public SchoolClassStatus status() {
         return status;
+    }
+
+    /** What the status reads: where the process is while open ({@link CaseProgress#label}), how it ended after. */
+    public String statusLabel(CaseProgress progress) {
+        return status.isOpen() ? progress.label() : status.label();
     }
 
     public String processInstanceId() {

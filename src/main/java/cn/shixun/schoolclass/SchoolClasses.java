@@ -19,8 +19,10 @@ import cn.shixun.shared.RefusalText;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseHistory;
 import cn.shixun.tasks.CaseOutcome;
+import cn.shixun.tasks.CaseProgress;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.CaseTasks;
+import cn.shixun.tasks.Decision;
 import cn.shixun.tasks.ReviewRouting;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
@@ -48,8 +50,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * School-based classes (R-35): what the school submits at each step, checked before anything is
  * written, and the crediting of the learners' hours at the end. The reviews themselves are
- * decided through the casework ({@link CaseTasks}); {@code process.SchoolClassCaseHandler} moves
- * the status on.
+ * decided through the casework ({@link CaseTasks}); {@code process.SchoolClassCaseHandler} passes
+ * on what was decided or submitted.
  */
 @Service
 @Transactional(readOnly = true)
@@ -307,25 +309,45 @@ public class SchoolClasses {
                 + " 学时）").orElse(String.valueOf(id));
     }
 
-    /** The study has ended and grading is open (the timer fired, or a review returned the grades). */
+    /**
+     * The casework: a review of the class was decided. A rejection ends the class, with its reason
+     * (R-40); after any other decision the model says which step comes next, so nothing here names one.
+     */
+    @Transactional
+    public void decided(Long id, Decision decision, String comment) {
+        SchoolClass schoolClass = require(id);
+        if (decision == Decision.REJECT) {
+            schoolClass.rejected(comment, Instant.now());
+        } else {
+            schoolClass.stepDone(Instant.now());
+        }
+    }
+
+    /**
+     * The casework: a submission step was completed, whichever way (Tasklist too). The steps whose
+     * data this procedure takes on its own pages must have it by then (R-35).
+     */
+    @Transactional
+    public void submitted(Long id, String taskKey) {
+        requireSubmitted(id, taskKey);
+        require(id).stepDone(Instant.now());
+    }
+
+    /**
+     * The study-end timer opened grading: no decision or submission did, so the record notes the
+     * change here (its "last changed" time); the step itself is read from the process.
+     */
     @Transactional
     public void gradingOpened(Long id) {
-        moveTo(id, SchoolClassStatus.GRADING);
+        require(id).stepDone(Instant.now());
     }
 
-    /** The casework's report of a completed step, as the status a reader sees. */
-    @Transactional
-    void moveTo(Long id, SchoolClassStatus status) {
-        require(id).moveTo(status, Instant.now());
+    /** Where an open class stands, from its process: the steps open now. */
+    public CaseProgress progress(Long id) {
+        return caseTasks.progress(SchoolClassProcess.PROCESS_ID, String.valueOf(id));
     }
 
-    /** A reviewer rejected the class; the reason is kept with it. */
-    void reject(Long id, String reason) {
-        require(id).rejected(reason, Instant.now());
-    }
-
-    /** Checks made when a submission step completes, whichever way it was completed (Tasklist too). */
-    void requireSubmitted(Long id, String taskKey) {
+    private void requireSubmitted(Long id, String taskKey) {
         SchoolClass schoolClass = require(id);
         boolean ready = switch (taskKey) {
             case SchoolClassProcess.PLAN_CLASS -> schoolClass.plan() != null;
@@ -343,7 +365,7 @@ public class SchoolClasses {
         CaseTask task = caseTasks.openTasks(SchoolClassProcess.PROCESS_ID, caseId(schoolClass)).stream()
                 .filter(open -> open.taskKey().equals(taskKey)).findFirst()
                 .orElseThrow(() -> BusinessRuleException.conflict("R-35", "id", "schoolclass.step-not-open",
-                        schoolClass.status().label()));
+                        schoolClass.statusLabel(progress(schoolClass.getId()))));
         return caseTasks.requireWorkable(task.id(), account);
     }
     private static Claim claim(SchoolClass schoolClass, Grade grade, int excellentCount, int classSize) {

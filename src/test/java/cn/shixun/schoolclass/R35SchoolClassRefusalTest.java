@@ -121,7 +121,7 @@ class R35SchoolClassRefusalTest {
                 p.headTeacherPhone(), p.enrolmentStart(), p.enrolmentEnd(), p.studyStart(), p.studyEnd(), 0,
                 p.classTime())), "R-35", "headcount");
         assertThat(classes.require(approved.getId()).plan()).isNull();
-        assertThat(classes.require(approved.getId()).status()).isEqualTo(SchoolClassStatus.CLASS_PLANNING);
+        assertThat(SchoolClassStanding.of(classes, approved.getId())).isEqualTo("OPEN@UserTask_PlanClass");
     }
 
     @Test
@@ -140,7 +140,7 @@ class R35SchoolClassRefusalTest {
         eleven.add(data.schools.teacherAt(data.schools.countySchool, Stage.PRIMARY).getId());
         refused(() -> classes.enrol(opened.getId(), data.schoolAdmin, eleven), "R-35", "teacherIds");
         assertThat(classes.learnersOf(opened.getId())).isEmpty();
-        assertThat(classes.require(opened.getId()).status()).isEqualTo(SchoolClassStatus.ENROLLING);
+        assertThat(SchoolClassStanding.of(classes, opened.getId())).isEqualTo("OPEN@UserTask_Enrol");
     }
 
     @Test

@@ -77,7 +77,7 @@ class SchoolBasedClassProcessTest {
         BpmnAwareTests.assertThat(BpmnAwareTests.task(instance))
                 .hasCandidateGroup("county-reviewer:" + data.schools.district.code());
         decide(proposed, data.countyReviewer, Decision.APPROVE, null);
-        assertThat(status(proposed)).isEqualTo(SchoolClassStatus.CLASS_PLANNING);
+        assertThat(standing(proposed)).isEqualTo("OPEN@UserTask_PlanClass");
 
         classes.planClass(proposed.getId(), data.schoolAdmin, data.planToday());
         BpmnAwareTests.assertThat(instance).isWaitingAt(SchoolClassProcess.OPENING_REVIEW);
@@ -86,7 +86,7 @@ class SchoolBasedClassProcessTest {
         classes.enrol(proposed.getId(), data.schoolAdmin, data.teacherIds());
         BpmnAwareTests.assertThat(instance).isWaitingAt(SchoolClassProcess.ENROLMENT_REVIEW);
         decide(proposed, data.countyReviewer, Decision.APPROVE, null);
-        assertThat(status(proposed)).isEqualTo(SchoolClassStatus.IN_TRAINING);
+        assertThat(standing(proposed)).isEqualTo("OPEN@");
         BpmnAwareTests.assertThat(instance).isWaitingAt("IntermediateCatchEvent_StudyEnded");
 
         Job studyEnded = management.createJobQuery().processInstanceId(instance.getId()).timers()
@@ -95,18 +95,18 @@ class SchoolBasedClassProcessTest {
                 .isEqualTo(LocalDate.now(clock).plusDays(1).atStartOfDay(java.time.ZoneId.of("Asia/Shanghai")).toInstant());
         management.executeJob(studyEnded.getId());
         BpmnAwareTests.assertThat(instance).isWaitingAt(SchoolClassProcess.GRADE);
-        assertThat(status(proposed)).isEqualTo(SchoolClassStatus.GRADING);
+        assertThat(standing(proposed)).isEqualTo("OPEN@UserTask_Grade");
 
         Map<Long, Grade> grades = gradesWith(1);
         grades.put(data.teachers.get(9).getId(), Grade.FAIL);
         classes.grade(proposed.getId(), data.schoolAdmin, grades);
         decide(proposed, data.schoolAdmin, Decision.APPROVE, null);
         decide(proposed, data.countyReviewer, Decision.APPROVE, "成绩属实");
-        assertThat(status(proposed)).isEqualTo(SchoolClassStatus.CREDITING);
+        assertThat(standing(proposed)).isEqualTo("OPEN@");
         BpmnAwareTests.execute(BpmnAwareTests.job(instance));
 
         BpmnAwareTests.assertThat(instance).isEnded().hasPassed("EndEvent_HoursCredited");
-        assertThat(status(proposed)).isEqualTo(SchoolClassStatus.CREDITED);
+        assertThat(standing(proposed)).isEqualTo("CREDITED");
         LedgerEntry excellent = entryOf(data.teachers.get(0));
         assertThat(excellent.hours()).as("R-14: 125%% of 16").isEqualByComparingTo("20");
         assertThat(excellent.decidedBy()).isEqualTo(data.countyReviewer.username());
@@ -134,7 +134,7 @@ class SchoolBasedClassProcessTest {
         ProcessInstance instance = instanceOf(proposed);
         decide(proposed, data.schoolAdmin, Decision.RETURN, "课程简介过于简略");
         BpmnAwareTests.assertThat(instance).isWaitingAt(SchoolClassProcess.AMEND_COURSE);
-        assertThat(status(proposed)).isEqualTo(SchoolClassStatus.COURSE_RETURNED);
+        assertThat(standing(proposed)).isEqualTo("OPEN@UserTask_AmendCourse");
         CourseDesign better = new CourseDesign("课堂观察与议课", CourseType.LESSON_OBSERVATION, new java.math.BigDecimal("12"),
                 "三轮听课、评课、议课，每轮4学时，附观察量表。", data.designOf(data.schools.countySchool.getId()));
         classes.amendCourse(proposed.getId(), data.schoolAdmin, better);
@@ -170,7 +170,7 @@ class SchoolBasedClassProcessTest {
         decide(proposed, data.schoolAdmin, Decision.APPROVE, null);
         decide(proposed, data.countyReviewer, Decision.RETURN, "缺少签到表");
         BpmnAwareTests.assertThat(instance).isWaitingAt(SchoolClassProcess.GRADE);
-        assertThat(status(proposed)).isEqualTo(SchoolClassStatus.GRADING);
+        assertThat(standing(proposed)).isEqualTo("OPEN@UserTask_Grade");
         assertThat(classes.history(proposed.getId())).filteredOn(e -> e.outcome() == CaseOutcome.RETURNED)
                 .extracting(CaseEvent::comment).containsExactly("课程简介过于简略", "学时安排不合理", "请注明上课地址", "人数不足",
                         "请核对成绩", "缺少签到表");
@@ -184,7 +184,7 @@ class SchoolBasedClassProcessTest {
         decide(course, data.schoolAdmin, Decision.APPROVE, null);
         decide(course, data.countyReviewer, Decision.REJECT, "与区级研修重复");
         BpmnAwareTests.assertThat(courseInstance).isEnded().hasPassed("EndEvent_CourseRejected");
-        assertThat(status(course)).isEqualTo(SchoolClassStatus.REJECTED);
+        assertThat(standing(course)).isEqualTo("REJECTED");
         assertThat(classes.require(course.getId()).outcomeReason()).isEqualTo("与区级研修重复");
 
         SchoolClass opening = classes.propose(data.schoolAdmin, data.schools.countySchool.getId(), data.course());
@@ -253,7 +253,7 @@ class SchoolBasedClassProcessTest {
                 .filter(learner -> learner.teacherId().equals(leaving.getId())).findFirst().orElseThrow();
         assertThat(refused.ledgerEntryId()).isNull();
         assertThat(refused.creditRefusal()).contains("R-01");
-        assertThat(status(graded)).isEqualTo(SchoolClassStatus.CREDITED);
+        assertThat(standing(graded)).isEqualTo("CREDITED");
         assertThat(classes.history(graded.getId())).filteredOn(e -> e.outcome() == CaseOutcome.REFUSED)
                 .singleElement().satisfies(e -> assertThat(e.comment()).startsWith(leaving.name()));
     }
@@ -304,8 +304,8 @@ class SchoolBasedClassProcessTest {
         tasks.decide(task.id(), account, decision, comment);
     }
 
-    SchoolClassStatus status(SchoolClass schoolClass) {
-        return classes.require(schoolClass.getId()).status();
+    String standing(SchoolClass schoolClass) {
+        return SchoolClassStanding.of(classes, schoolClass.getId());
     }
 
     LedgerEntry entryOf(Teacher teacher) {

@@ -129,7 +129,7 @@ class SchoolClassPagesTest {
                 .andExpect(flash().attribute("done", containsString("等待学校审核")))
                 .andReturn().getResponse().getRedirectedUrl();
         Long id = Long.valueOf(location.substring("/school-classes/".length()));
-        assertThat(classes.require(id).status()).isEqualTo(SchoolClassStatus.COURSE_SCHOOL_REVIEW);
+        assertThat(SchoolClassStanding.of(classes, id)).isEqualTo("OPEN@UserTask_SchoolCourseReview");
         // The school's own review is a review: the case page sends the school to the workbench for it.
         mvc.perform(get(location).with(as(data.schoolAdmin)))
                 .andExpect(status().isOk())
@@ -237,7 +237,7 @@ class SchoolClassPagesTest {
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(containsString("data-test=\"error-headcount\"")));
         assertThat(classes.require(approved.getId()).plan()).isNull();
-        assertThat(classes.require(approved.getId()).status()).isEqualTo(SchoolClassStatus.CLASS_PLANNING);
+        assertThat(SchoolClassStanding.of(classes, approved.getId())).isEqualTo("OPEN@UserTask_PlanClass");
         assertThat(openTask(approved.getId()).id()).isEqualTo(taskBefore);
     }
 
@@ -279,7 +279,7 @@ class SchoolClassPagesTest {
                 .andExpect(redirectedUrl(page));
         assertThat(classes.require(proposed.getId()).course().designFile()).isEqualTo(designFile);
         assertThat(classes.require(proposed.getId()).course().designedHours()).isEqualByComparingTo("18");
-        assertThat(classes.require(proposed.getId()).status()).isEqualTo(SchoolClassStatus.COURSE_SCHOOL_REVIEW);
+        assertThat(SchoolClassStanding.of(classes, proposed.getId())).isEqualTo("OPEN@UserTask_SchoolCourseReview");
     }
 
     @Test
@@ -312,7 +312,7 @@ class SchoolClassPagesTest {
                 .andExpect(redirectedUrl(page));
         assertThat(classes.learnersOf(opened.getId())).extracting(ClassLearner::teacherId)
                 .containsExactlyElementsOf(data.teacherIds());
-        assertThat(classes.require(opened.getId()).status()).isEqualTo(SchoolClassStatus.ENROLMENT_REVIEW);
+        assertThat(SchoolClassStanding.of(classes, opened.getId())).isEqualTo("OPEN@UserTask_CountyEnrolmentReview");
     }
 
     @Test
@@ -335,7 +335,7 @@ class SchoolClassPagesTest {
         mvc.perform(grades(graded, 1).with(as(data.schoolAdmin)).with(csrf())).andExpect(redirectedUrl(page));
         assertThat(classes.learnersOf(graded.getId())).extracting(ClassLearner::grade)
                 .containsOnly(Grade.EXCELLENT, Grade.PASS).contains(Grade.EXCELLENT);
-        assertThat(classes.require(graded.getId()).status()).isEqualTo(SchoolClassStatus.GRADES_SCHOOL_REVIEW);
+        assertThat(SchoolClassStanding.of(classes, graded.getId())).isEqualTo("OPEN@UserTask_SchoolGradeReview");
     }
 
     @Test

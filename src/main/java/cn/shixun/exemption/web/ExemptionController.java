@@ -10,7 +10,7 @@ import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseOutcome;
 import cn.shixun.tasks.CaseProgress;
 import cn.shixun.tasks.CaseTask;
-import cn.shixun.tasks.StepLevel;
+import cn.shixun.tasks.web.OpenStepView;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
@@ -56,19 +56,12 @@ class ExemptionController {
         }
     }
 
-    /** An open step: what the model names it, whether it is a review or a submission, and which level it waits for. */
-    record StepView(String key, String name, CaseTask.Kind kind, StepLevel level, String levelLabel, Instant due) {
-        static StepView of(CaseProgress.OpenStep step) {
-            return new StepView(step.key(), step.name(), step.kind(), step.level(), step.level().label(), step.due());
-        }
-    }
-
     /**
      * {@code status} is what our record keeps (OPEN, or how the application ended); while it is
      * open, {@code openSteps} and {@code statusLabel} say where it is, as the model has it.
      */
     record ExemptionView(Long id, Long teacherId, Long schoolId, String applicant, Diploma diploma,
-                         ExemptionStatus status, String statusLabel, List<StepView> openSteps, TaskView currentTask, String schoolGroup,
+                         ExemptionStatus status, String statusLabel, List<OpenStepView> openSteps, TaskView currentTask, String schoolGroup,
                          String authorityGroup, Long ledgerEntryId, String outcomeReason, Instant createdAt,
                          List<EventView> history) {
     }
@@ -99,7 +92,7 @@ class ExemptionController {
         CaseProgress progress = exemptions.progress(e.getId());
         return new ExemptionView(e.getId(), e.teacherId(), e.schoolId(), e.applicant(), e.diploma(), e.status(),
                 e.statusLabel(progress),
-                progress.openSteps().stream().map(StepView::of).toList(), task, e.schoolGroup(), e.authorityGroup(), e.ledgerEntryId(), e.outcomeReason(),
+                OpenStepView.of(progress), task, e.schoolGroup(), e.authorityGroup(), e.ledgerEntryId(), e.outcomeReason(),
                 e.createdAt(), exemptions.history(e.getId()).stream().map(EventView::of).toList());
     }
 }

@@ -1,7 +1,6 @@
 package cn.shixun.schoolclass.process;
 
 import cn.shixun.schoolclass.SchoolClass;
-import cn.shixun.schoolclass.SchoolClassStatus;
 import cn.shixun.schoolclass.SchoolClasses;
 import cn.shixun.security.CandidateGroup;
 import cn.shixun.tasks.CaseApprovals;
@@ -38,7 +37,7 @@ class CreditSchoolClassHoursDelegate implements JavaDelegate {
         CandidateGroup authority = routing.authorityReview(schoolClass.schoolId());
         approvals.require(CaseStep.of(SchoolClassProcess.PROCESS_ID, String.valueOf(schoolClass.getId()), "按课程设置登记学时")
                 .runBy(schoolClass.processInstanceId(), execution)
-                .inStatus(schoolClass.status() == SchoolClassStatus.CREDITING, schoolClass.status().label())
+                .inStatus(schoolClass.status().isOpen(), schoolClass.status().label())
                 .approved(SchoolClassProcess.SCHOOL_COURSE_REVIEW, "学校审核课程", school,
                         CaseStep.START, SchoolClassProcess.AMEND_COURSE)
                 .approved(SchoolClassProcess.COUNTY_COURSE_REVIEW, "县级审核课程", authority,

@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code UserTask_Grade} on create: the class's status says grading is open. The study-end timer
- * opens the step without any decision, so no case handler call would move the status on.
+ * {@code UserTask_Grade} on create: the class's record notes that grading opened. The study-end
+ * timer opens the step without any decision, so no case handler call would.
  */
 @Component("schoolClassGradingListener")
 class SchoolClassGradingListener implements TaskListener {

@@ -11,7 +11,9 @@ import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.CurrentAccounts;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseOutcome;
+import cn.shixun.tasks.CaseProgress;
 import cn.shixun.tasks.CaseTask;
+import cn.shixun.tasks.web.OpenStepView;
 import java.net.URI;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -75,7 +77,8 @@ class SchoolClassController {
     }
 
     record SchoolClassView(Long id, Long schoolId, String proposedBy, CourseDesign course, ClassPlan plan,
-                           SchoolClassStatus status, String statusLabel, String outcomeReason, TaskView currentTask,
+                           SchoolClassStatus status, String statusLabel, List<OpenStepView> openSteps,
+                           String outcomeReason, TaskView currentTask,
                            String schoolGroup,
                            String authorityGroup, List<LearnerView> learners, List<EventView> history) {
     }
@@ -124,8 +127,9 @@ class SchoolClassController {
 
     private SchoolClassView view(SchoolClass c) {
         TaskView task = classes.openTask(c.getId()).map(TaskView::of).orElse(null);
+        CaseProgress progress = classes.progress(c.getId());
         return new SchoolClassView(c.getId(), c.schoolId(), c.proposedBy(), c.course(), c.plan(), c.status(),
-                c.status().label(), c.outcomeReason(), task, c.schoolGroup(), c.authorityGroup(),
+                c.statusLabel(progress), OpenStepView.of(progress), c.outcomeReason(), task, c.schoolGroup(), c.authorityGroup(),
                 classes.learnersOf(c.getId()).stream().map(LearnerView::of).toList(),
                 classes.history(c.getId()).stream().map(EventView::of).toList());
     }

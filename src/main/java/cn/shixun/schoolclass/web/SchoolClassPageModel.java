@@ -42,7 +42,7 @@ class SchoolClassPageModel {
             SchoolClassProcess.PLAN_CLASS, "plan", SchoolClassProcess.ENROL, "enrol", SchoolClassProcess.GRADE, "grade");
 
     /** One line of the list of classes. */
-    record ListRow(SchoolClass schoolClass, String schoolName, String openStep, String updated) {
+    record ListRow(SchoolClass schoolClass, String schoolName, String statusLabel, String updated) {
     }
 
     /** An enrolled learner: grade, and after crediting the hours the ledger gave or why it refused. */
@@ -75,8 +75,7 @@ class SchoolClassPageModel {
 
     ListRow listRow(SchoolClass schoolClass) {
         return new ListRow(schoolClass, schoolName(schoolClass.schoolId()),
-                classes.openTask(schoolClass.getId()).map(CaseTask::name).orElse(null),
-                DAY_TIME.format(schoolClass.updatedAt()));
+                schoolClass.statusLabel(classes.progress(schoolClass.getId())), DAY_TIME.format(schoolClass.updatedAt()));
     }
 
     void fill(Model model, SchoolClass schoolClass, CurrentAccount account, SchoolClassPages.Typed typed) {
@@ -89,6 +88,7 @@ class SchoolClassPageModel {
         String form = mine ? FORMS.get(open.taskKey()) : null;
 
         model.addAttribute("schoolClass", schoolClass);
+        model.addAttribute("statusLabel", schoolClass.statusLabel(classes.progress(id)));
         model.addAttribute("course", schoolClass.course());
         model.addAttribute("designFile", evidence.describe(schoolClass.course().designFile()).orElse(null));
         model.addAttribute("plan", schoolClass.plan());

@@ -206,7 +206,7 @@ class SchoolClassPages {
                 String stepName = classes.openTask(id).map(CaseTask::name).orElse("");
                 SchoolClass done = step.run(account);
                 redirect.addFlashAttribute("done", text("schoolclass.page.submitted", stepName,
-                        done.status().label()));
+                        done.statusLabel(classes.progress(done.getId()))));
                 return "redirect:/school-classes/" + id;
             } catch (BusinessRuleException refusal) {
                 if (refusal.kind() == BusinessRuleException.Kind.CONFLICT) {

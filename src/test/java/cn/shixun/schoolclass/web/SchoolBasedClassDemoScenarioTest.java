@@ -1,6 +1,7 @@
 package cn.shixun.schoolclass.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -91,7 +92,7 @@ class SchoolBasedClassDemoScenarioTest {
                          "designedHours": 8, "outline": "围绕整本书阅读开展两次集体备课与一次展示课。",
                          "designFile": "%s"}}""".formatted(schoolId, designFile)))
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.status").value("COURSE_SCHOOL_REVIEW"))
+                .andExpect(jsonPath("$.openSteps[*].key").value(contains("UserTask_SchoolCourseReview")))
                 .andExpect(jsonPath("$.currentTask.candidateGroups[0]").value("school-admin:4101050001"))
                 .andExpect(jsonPath("$.authorityGroup").value("county-reviewer:410105")));
         long id = proposed.get("id").asLong();
@@ -110,7 +111,7 @@ class SchoolBasedClassDemoScenarioTest {
                          "lecturer": "王老师", "headTeacher": "李老师", "headTeacherPhone": "0371-65550000",
                          "enrolmentStart": "%s", "enrolmentEnd": "%s", "studyStart": "%s", "studyEnd": "%s",
                          "headcount": 20, "classTime": "周四下午"}""".formatted(today, today, today, today)))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("OPENING_REVIEW"));
+                .andExpect(status().isOk()).andExpect(jsonPath("$.openSteps[*].key").value(contains("UserTask_CountyOpeningReview")));
         approve(id, "county.reviewer", "同意开班");
 
         // Teacher 001 is the demo account's; the demo-data tests sharing this context count its hours.
@@ -136,7 +137,7 @@ class SchoolBasedClassDemoScenarioTest {
         }
         as("school.admin", post("/api/school-classes/" + id + "/grades").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"grades\":" + grades + "}"))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.status").value("GRADES_SCHOOL_REVIEW"));
+                .andExpect(status().isOk()).andExpect(jsonPath("$.openSteps[*].key").value(contains("UserTask_SchoolGradeReview")));
         approve(id, "school.admin", null);
 
         // What the calculator would give each learner now: the ledger must show exactly that.

@@ -71,7 +71,7 @@ class SchoolClassBrowserIT extends BrowserTestSupport {
         waitUntil(() -> currentPath().matches("/school-classes/\\d+"));
         long id = Long.parseLong(currentPath().substring("/school-classes/".length()));
         assertThat(byTest("done").getText()).contains(COURSE, "等待学校审核");
-        assertThat(byTest("case-status").getText()).isEqualTo("学校审核课程");
+        assertThat(byTest("case-status").getText()).isEqualTo("学校审核课程中");
         // The design document was stored as the school's file and is linked on the case page.
         assertThat(byTest("design-file").getText()).startsWith(design.getFileName().toString());
         assertThat(fetchDownload(byTest("design-file").getAttribute("href")))
@@ -146,7 +146,7 @@ class SchoolClassBrowserIT extends BrowserTestSupport {
         fullScreenshot("schoolclass-06-grades-over");
         byTest("grade-submit").click();
         assertThat(byTest("error-grades").getText()).contains("超过全班", "R-14");
-        assertThat(byTest("case-status").getText()).isEqualTo("学员打分");
+        assertThat(byTest("case-status").getText()).isEqualTo("待学员打分");
         // The values typed are kept: one excellent back to pass, the last learner fails.
         selects = browser.findElements(By.cssSelector("[data-test='grade-select']"));
         assertThat(new Select(selects.get(0)).getFirstSelectedOption().getAttribute("value")).isEqualTo("EXCELLENT");
