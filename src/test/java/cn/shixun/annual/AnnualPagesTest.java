@@ -290,6 +290,29 @@ class AnnualPagesTest {
     }
 
     @Test
+    void R40_aGoodScanUploadedWithAnAmendmentThatIsRefused_isNotKept_andTheCardIsUnchanged() throws Exception {
+        Teacher teacher = kunming.teacher();
+        kunming.ownHours(teacher, ClaimKind.BUREAU_TRAINING, "40", day(3, 1), "files/cert.pdf");
+        LedgerEntry unproven = kunming.ownHours(teacher, ClaimKind.SCHOOL_BASED, "32", day(5, 1));
+        CurrentAccount account = kunming.accountOf(teacher);
+        AnnualRegistration card = registrations.submit(account, YEAR, false,
+                List.of(new Attachment(unproven.getId(), List.of(StoredEvidence.of(evidence, teacher.getId())))));
+        tasks.decide(openTask(card).id(), kunming.schoolAdmin, Decision.RETURN, "扫描件不清晰");
+        int filesBefore = evidence.ofTeacher(teacher.getId()).size();
+
+        // The upload itself is fine and is stored first; keeping cert.pdf, which proves another line, refuses the amendment.
+        mvc.perform(amendment(card).file(scan(unproven, SamplePdf.withText("clear"))).with(as(account)).with(csrf())
+                        .param("keep-" + unproven.getId(), "files/cert.pdf"))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(allOf(containsString("data-test=\"field-error\""),
+                        containsString("同一份材料不能证明两项培训"))));
+        assertThat(evidence.ofTeacher(teacher.getId())).as("the refused amendment's upload went back with it")
+                .hasSize(filesBefore);
+        assertThat(registrations.require(card.getId()).cardVersion()).isEqualTo(1);
+        assertThat(openTask(card).taskKey()).isEqualTo("UserTask_AmendCard");
+    }
+
+    @Test
     void R40_aTeachersOwnReturnedCard_aScanUsedTwiceIsRefusedBesideItsLine_andMarkupComesBackEscaped() throws Exception {
         Teacher teacher = kunming.teacher();
         LedgerEntry proven = kunming.ownHours(teacher, ClaimKind.BUREAU_TRAINING, "40", day(3, 1), "files/cert.pdf");

@@ -3,9 +3,9 @@ package cn.shixun.countyplan.web;
 import static cn.shixun.shared.web.ErrorPage.notFound;
 
 import cn.shixun.countyplan.CountyPlan;
+import cn.shixun.countyplan.CountyPlanUploads;
 import cn.shixun.countyplan.CountyPlans;
 import cn.shixun.countyplan.PlanDraft;
-import cn.shixun.countyplan.PlanSummary.ProjectReport;
 import cn.shixun.countyplan.PlanSummary;
 import cn.shixun.countyplan.TrainingMode;
 import cn.shixun.countyplan.process.CountyPlanProcess;
@@ -14,7 +14,6 @@ import cn.shixun.countyplan.web.CountyPlanForms.PlanForm;
 import cn.shixun.countyplan.web.CountyPlanForms.SummaryForm;
 import cn.shixun.evidence.EvidenceFile;
 import cn.shixun.evidence.EvidenceFiles;
-import cn.shixun.evidence.EvidenceUploads;
 import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.organisation.Stage;
@@ -35,7 +34,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +41,11 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -65,7 +62,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * the same {@link CountyPlans} method as the JSON API; a refusal comes back on the form with the
  * values typed and nothing written. The city's reviews stay in the workbench. The summary's
  * sign-in sheets are uploaded with it, one per project ({@code sheet-<index>}), and stored as the
- * county's evidence files in the same transaction as the summary: a refused summary stores none.
+ * county's evidence files in the same transaction as the summary ({@link CountyPlanUploads}): a
+ * refused summary stores none.
  */
 @Controller
 class CountyPlanPages {
@@ -89,13 +87,11 @@ class CountyPlanPages {
     private final Organisations organisations;
     private final RefusalText refusals;
     private final EvidenceFiles evidence;
-    private final EvidenceUploads uploads;
-    private final TransactionTemplate transaction;
+    private final CountyPlanUploads uploads;
     private final Clock clock;
 
     CountyPlanPages(CountyPlans plans, CaseTasks tasks, CurrentAccounts accounts, Organisations organisations,
-                    RefusalText refusals, EvidenceFiles evidence, EvidenceUploads uploads,
-                    PlatformTransactionManager transactionManager, Clock clock) {
+                    RefusalText refusals, EvidenceFiles evidence, CountyPlanUploads uploads, Clock clock) {
         this.clock = clock;
         this.plans = plans;
         this.tasks = tasks;
@@ -104,7 +100,6 @@ class CountyPlanPages {
         this.refusals = refusals;
         this.evidence = evidence;
         this.uploads = uploads;
-        this.transaction = new TransactionTemplate(transactionManager);
     }
 
     /** One line of the list. */
@@ -174,25 +169,13 @@ class CountyPlanPages {
                          @RequestParam Map<String, MultipartFile> sheets, Model model, RedirectAttributes redirect,
                          HttpServletResponse response) {
         return act(id, model, redirect, response, SUMMARY_FIELDS, "countyplan.page.summary-sent",
-                account -> transaction.executeWithoutResult(status -> plans.reportSummary(id, account,
-                        withSheets(form.summary(), sheets, account, plans.require(id).countyId()))));
-    }
-
-    /**
-     * The summary with each project's sign-in sheet: the file uploaded in its box (stored now as the
-     * county's, in the summary's transaction) or the county's earlier file chosen there.
-     */
-    private PlanSummary withSheets(PlanSummary typed, Map<String, MultipartFile> sheets, CurrentAccount account,
-                                   Long countyId) {
-        List<ProjectReport> reports = new ArrayList<>();
-        for (int i = 0; i < typed.projects().size(); i++) {
-            ProjectReport report = typed.projects().get(i);
-            String sheet = uploads.organisationFile(account, countyId, sheets.get(SHEET_PREFIX + i),
-                    report.signInSheet(), "projects[" + i + "].signInSheet");
-            reports.add(new ProjectReport(report.projectId(), report.deliveredHours(), report.trainingStart(),
-                    report.trainingEnd(), sheet, report.participants()));
-        }
-        return new PlanSummary(typed.summary(), reports);
+                account -> {
+                    PlanSummary summary = form.summary();
+                    // Project i's sheet is uploaded in box sheet-<i>, or the county's earlier file chosen there.
+                    List<MultipartFile> uploaded = IntStream.range(0, summary.projects().size())
+                            .mapToObj(i -> sheets.get(SHEET_PREFIX + i)).toList();
+                    uploads.reportSummary(id, account, summary, uploaded);
+                });
     }
 
     /** One submission step: the plan must be visible (else 404); a refusal re-renders the case page with the typed form. */

@@ -4,11 +4,10 @@ import static cn.shixun.shared.web.ErrorPage.notFound;
 import static cn.shixun.shared.web.PageDates.DAY;
 import static cn.shixun.shared.web.PageDates.DAY_TIME;
 
-import cn.shixun.evidence.EvidenceFile;
 import cn.shixun.evidence.EvidenceFiles;
-import cn.shixun.evidence.EvidenceUploads;
 import cn.shixun.exemption.DegreeExemption;
 import cn.shixun.exemption.DegreeExemptions;
+import cn.shixun.exemption.ExemptionUploads;
 import cn.shixun.exemption.process.DegreeExemptionProcess;
 import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
@@ -36,8 +35,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,8 +49,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The degree-exemption pages (R-30): a teacher's list of applications, the application form
  * with the diploma scan uploaded in the same POST, and the case page — the diploma, its scan,
  * the history, and for the teacher of a returned case the amendment form with the reviewer's
- * comment. Forms call {@link DegreeExemptions} like the JSON API; the scan is stored through
- * {@link EvidenceFiles} in the same transaction, so a refused form leaves no file behind.
+ * comment. Forms call {@link DegreeExemptions} like the JSON API, through {@link ExemptionUploads}
+ * where the scan comes with them: it is stored in the same transaction, so a refused form leaves no
+ * file behind.
  */
 @Controller
 class ExemptionPages {
@@ -64,19 +62,18 @@ class ExemptionPages {
 
     private final DegreeExemptions exemptions;
     private final EvidenceFiles evidence;
-    private final EvidenceUploads uploads;
+    private final ExemptionUploads uploads;
     private final CaseTasks cases;
     private final CurrentAccounts accounts;
     private final Teachers teachers;
     private final Organisations organisations;
     private final RefusalText refusals;
     private final MessageSource messages;
-    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    ExemptionPages(DegreeExemptions exemptions, EvidenceFiles evidence, EvidenceUploads uploads, CaseTasks cases,
+    ExemptionPages(DegreeExemptions exemptions, EvidenceFiles evidence, ExemptionUploads uploads, CaseTasks cases,
                    CurrentAccounts accounts, Teachers teachers, Organisations organisations, RefusalText refusals,
-                   MessageSource messages, PlatformTransactionManager transactionManager, Clock clock) {
+                   MessageSource messages, Clock clock) {
         this.clock = clock;
         this.exemptions = exemptions;
         this.evidence = evidence;
@@ -87,7 +84,6 @@ class ExemptionPages {
         this.organisations = organisations;
         this.refusals = refusals;
         this.messages = messages;
-        this.transaction = new TransactionTemplate(transactionManager);
     }
 
     /** One application in the teacher's list. */
@@ -125,8 +121,7 @@ class ExemptionPages {
             return applicationForm(model, teacher, typed, errors, null);
         }
         try {
-            DegreeExemption applied = transaction.execute(status -> exemptions.apply(teacher,
-                    typed.toDiploma(attach(teacher, teacher.teacherId(), typed, scan))));
+            DegreeExemption applied = uploads.apply(teacher, typed.toDiploma(typed.existingFile()), scan);
             redirect.addFlashAttribute("done", text("exemption.page.applied"));
             return "redirect:/exemptions/" + applied.getId();
         } catch (BusinessRuleException refusal) {
@@ -165,8 +160,7 @@ class ExemptionPages {
         DiplomaForm typed = form == null ? DiplomaForm.empty() : form;
         if (errors.isEmpty()) {
             try {
-                transaction.executeWithoutResult(status -> exemptions.amend(id, account,
-                        typed.toDiploma(attach(account, exemption.get().teacherId(), typed, scan))));
+                uploads.amend(id, account, typed.toDiploma(typed.existingFile()), scan);
                 redirect.addFlashAttribute("done", text("exemption.page.amended"));
                 return "redirect:/exemptions/" + id;
             } catch (BusinessRuleException refusal) {
@@ -174,19 +168,6 @@ class ExemptionPages {
             }
         }
         return casePage(model, account, exemption.get(), typed, errors, null);
-    }
-
-    /**
-     * The scan for the diploma: a file uploaded with the form (stored now, in the caller's
-     * transaction) or one of the teacher's earlier files, which {@link DegreeExemptions} refuses
-     * unless it is the teacher's (R-40).
-     */
-    private String attach(CurrentAccount account, Long teacherId, DiplomaForm form, MultipartFile scan) {
-        String file = uploads.teacherFile(account, teacherId, scan, form.existingFile(), "diplomaFile");
-        if (file == null) {
-            throw BusinessRuleException.violation("R-30", "diplomaFile", "exemption.page.scan-required");
-        }
-        return file;
     }
 
     private String applicationForm(Model model, CurrentAccount teacher, DiplomaForm form, Map<String, String> errors,

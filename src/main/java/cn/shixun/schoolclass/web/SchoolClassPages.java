@@ -1,10 +1,10 @@
 package cn.shixun.schoolclass.web;
 
 import cn.shixun.evidence.EvidenceFiles;
-import cn.shixun.evidence.EvidenceUploads;
 import cn.shixun.schoolclass.CourseType;
 import cn.shixun.schoolclass.Grade;
 import cn.shixun.schoolclass.SchoolClass;
+import cn.shixun.schoolclass.SchoolClassUploads;
 import cn.shixun.schoolclass.SchoolClasses;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.CurrentAccounts;
@@ -27,8 +27,6 @@ import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -49,15 +47,14 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * API; a refusal comes back next to its field with the values typed, and nothing is written.
  * Teachers get 403; a class outside the scope is answered like one that does not exist (404).
  * The course's design document is uploaded with the course form ({@code design}) and stored as the
- * school's evidence file in the same transaction as the course, so a refused form stores nothing.
+ * school's evidence file in the same transaction as the course ({@link SchoolClassUploads}), so a
+ * refused form stores nothing.
  */
 @Controller
 @RequestMapping("/school-classes")
 class SchoolClassPages {
 
     static final int PAGE_SIZE = 20;
-    /** The course's design document: uploaded as {@code design}, or chosen among the school's files in this field. */
-    private static final String DESIGN = "designFile";
     private static final String CASE_VIEW = "schoolclass/case";
 
     private final SchoolClasses classes;
@@ -65,14 +62,13 @@ class SchoolClassPages {
     private final SchoolClassPageModel pageModel;
     private final RefusalText refusals;
     private final MessageSource messages;
-    private final EvidenceUploads uploads;
+    private final SchoolClassUploads uploads;
     private final EvidenceFiles evidence;
-    private final TransactionTemplate transaction;
     private final Clock clock;
 
     SchoolClassPages(SchoolClasses classes, CurrentAccounts accounts, SchoolClassPageModel pageModel,
-                     RefusalText refusals, MessageSource messages, EvidenceUploads uploads, EvidenceFiles evidence,
-                     PlatformTransactionManager transactionManager, Clock clock) {
+                     RefusalText refusals, MessageSource messages, SchoolClassUploads uploads, EvidenceFiles evidence,
+                     Clock clock) {
         this.clock = clock;
         this.classes = classes;
         this.accounts = accounts;
@@ -81,7 +77,6 @@ class SchoolClassPages {
         this.messages = messages;
         this.uploads = uploads;
         this.evidence = evidence;
-        this.transaction = new TransactionTemplate(transactionManager);
     }
 
     @GetMapping
@@ -111,10 +106,8 @@ class SchoolClassPages {
         Map<String, String> errors = bindingErrors(binding);
         if (errors.isEmpty()) {
             try {
-                Long schoolId = account.organisationId();
-                SchoolClass proposed = transaction.execute(status -> classes.propose(account, schoolId,
-                        typed.toDesign(uploads.organisationFile(account, schoolId, design, typed.designFile(),
-                                DESIGN))));
+                SchoolClass proposed = uploads.propose(account, account.organisationId(),
+                        typed.toDesign(typed.designFile()), design);
                 redirect.addFlashAttribute("done", text("schoolclass.page.proposed", proposed.course().courseName()));
                 return "redirect:/school-classes/" + proposed.getId();
             } catch (BusinessRuleException refusal) {
@@ -139,12 +132,7 @@ class SchoolClassPages {
                        Model model, HttpServletResponse response, RedirectAttributes redirect) {
         CourseForm typed = form == null ? CourseForm.empty() : form;
         return submit(id, binding, CourseForm.FIELDS, Typed.course(typed), model, response, redirect,
-                account -> transaction.execute(status -> {
-                    Long schoolId = classes.requireVisibleTo(id, account).schoolId();
-                    return classes.amendCourse(id, account,
-                            typed.toDesign(uploads.organisationFile(account, schoolId, design, typed.designFile(),
-                                    DESIGN)));
-                }));
+                account -> uploads.amendCourse(id, account, typed.toDesign(typed.designFile()), design));
     }
 
     @PostMapping("/{id}/class-plan")

@@ -4,7 +4,6 @@ import static cn.shixun.shared.web.ErrorPage.notFound;
 import static cn.shixun.shared.web.PageDates.DAY;
 
 import cn.shixun.evidence.EvidenceFiles;
-import cn.shixun.evidence.EvidenceUploads;
 import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.organisation.TrainingProvider;
@@ -25,6 +24,7 @@ import cn.shixun.training.CertificateKind;
 import cn.shixun.training.ExternalTraining;
 import cn.shixun.training.ExternalTrainings;
 import cn.shixun.training.TrainingStatus;
+import cn.shixun.training.TrainingUploads;
 import cn.shixun.training.process.ExternalTrainingProcess;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
@@ -43,8 +43,6 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -60,8 +58,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * the application form with the notice or plan uploaded in the same POST, and the case page —
  * the plan, the certificate, the history, and for the applicant the form of the open submission
  * step (amend the application, submit or amend the completion) with the reviewer's comment of a
- * return. Forms call {@link ExternalTrainings} like the JSON API; files are stored through
- * {@link EvidenceFiles} in the same transaction, so a refused form leaves nothing behind.
+ * return. Forms call {@link ExternalTrainings} like the JSON API, through {@link TrainingUploads}
+ * where a file comes with them: it is stored in the same transaction, so a refused form leaves
+ * nothing behind.
  * Reviews are decided in the workbench, to which the page links.
  */
 @Controller
@@ -78,20 +77,19 @@ class TrainingPages {
     private final ExternalTrainings trainings;
     private final TrainingProviders providers;
     private final EvidenceFiles evidence;
-    private final EvidenceUploads uploads;
+    private final TrainingUploads uploads;
     private final CaseTasks cases;
     private final CurrentAccounts accounts;
     private final Teachers teachers;
     private final Organisations organisations;
     private final RefusalText refusals;
     private final MessageSource messages;
-    private final TransactionTemplate transaction;
     private final Clock clock;
 
     TrainingPages(ExternalTrainings trainings, TrainingProviders providers, EvidenceFiles evidence,
-                  EvidenceUploads uploads, CaseTasks cases, CurrentAccounts accounts, Teachers teachers,
+                  TrainingUploads uploads, CaseTasks cases, CurrentAccounts accounts, Teachers teachers,
                   Organisations organisations, RefusalText refusals, MessageSource messages,
-                  PlatformTransactionManager transactionManager, Clock clock) {
+                  Clock clock) {
         this.clock = clock;
         this.trainings = trainings;
         this.providers = providers;
@@ -103,7 +101,6 @@ class TrainingPages {
         this.organisations = organisations;
         this.refusals = refusals;
         this.messages = messages;
-        this.transaction = new TransactionTemplate(transactionManager);
     }
 
     /** One application in a list. */
@@ -158,8 +155,7 @@ class TrainingPages {
         String formError = null;
         if (errors.isEmpty()) {
             try {
-                ExternalTraining applied = transaction.execute(status -> trainings.apply(teacher, null,
-                        typed.toPlan(attach(teacher, teacher.teacherId(), typed.existingFile(), scan, "planFile"))));
+                ExternalTraining applied = uploads.apply(teacher, typed.toPlan(typed.existingFile()), scan);
                 redirect.addFlashAttribute("done", text("training.page.applied"));
                 return "redirect:/trainings/" + applied.getId();
             } catch (BusinessRuleException refusal) {
@@ -198,8 +194,7 @@ class TrainingPages {
         String formError = null;
         if (errors.isEmpty()) {
             try {
-                transaction.executeWithoutResult(status -> trainings.amendApplication(id, account, typed.toPlan(
-                        attach(account, training.get().teacherId(), typed.existingFile(), scan, "planFile"))));
+                uploads.amendApplication(id, account, typed.toPlan(typed.existingFile()), scan);
                 redirect.addFlashAttribute("done", text("training.page.amended"));
                 return "redirect:/trainings/" + id;
             } catch (BusinessRuleException refusal) {
@@ -228,8 +223,7 @@ class TrainingPages {
         String formError = null;
         if (errors.isEmpty()) {
             try {
-                transaction.executeWithoutResult(status -> trainings.submitCompletion(id, account, typed.toEvidence(
-                        attach(account, training.get().teacherId(), typed.existingFile(), scan, "certificateFile"))));
+                uploads.submitCompletion(id, account, typed.toEvidence(typed.existingFile()), scan);
                 redirect.addFlashAttribute("done", text("training.page.completed"));
                 return "redirect:/trainings/" + id;
             } catch (BusinessRuleException refusal) {
@@ -266,20 +260,6 @@ class TrainingPages {
             }
         }
         return "training/case :: creditHint";
-    }
-
-    /**
-     * The file for the plan or the certificate: one uploaded with the form (stored now, in the
-     * caller's transaction) or one of the teacher's earlier files, which {@link ExternalTrainings}
-     * refuses unless it is the teacher's (R-40).
-     */
-    private String attach(CurrentAccount account, Long teacherId, String existingFile, MultipartFile scan,
-                          String field) {
-        String file = uploads.teacherFile(account, teacherId, scan, existingFile, field);
-        if (file == null) {
-            throw BusinessRuleException.violation("R-31", field, "training.page.file-required");
-        }
-        return file;
     }
 
     private String applicationForm(Model model, CurrentAccount teacher, PlanForm form, Map<String, String> errors,
