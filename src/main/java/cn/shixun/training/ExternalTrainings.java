@@ -23,7 +23,7 @@ import cn.shixun.security.Role;
 import cn.shixun.shared.AuditedAction;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RequiredText;
-import cn.shixun.shared.RefusalText;
+import cn.shixun.tasks.CaseCredits;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseHistory;
 import cn.shixun.tasks.CaseOutcome;
@@ -82,7 +82,7 @@ public class ExternalTrainings {
     private final Ledger ledger;
     private final AccessScope scope;
     private final MessageSource messages;
-    private final RefusalText refusals;
+    private final CaseCredits credits;
     private final ApplicationEventPublisher events;
     private final EvidenceFiles evidenceFiles;
     private final Clock clock;
@@ -90,7 +90,7 @@ public class ExternalTrainings {
     ExternalTrainings(ExternalTrainingRepository repository, ExternalTrainingProcess process, Teachers teachers,
                       Organisations organisations, TrainingProviders providers, ProviderEligibility eligibility,
                       ReviewRouting routing, CaseTasks caseTasks, CaseHistory history, Ledger ledger,
-                      AccessScope scope, MessageSource messages, RefusalText refusals, ApplicationEventPublisher events,
+                      AccessScope scope, MessageSource messages, CaseCredits credits, ApplicationEventPublisher events,
                       EvidenceFiles evidenceFiles, Clock clock) {
         this.clock = clock;
         this.evidenceFiles = evidenceFiles;
@@ -106,7 +106,7 @@ public class ExternalTrainings {
         this.ledger = ledger;
         this.scope = scope;
         this.messages = messages;
-        this.refusals = refusals;
+        this.credits = credits;
         this.events = events;
     }
 
@@ -301,30 +301,17 @@ public class ExternalTrainings {
 
     /**
      * Registers the hours (R-21, R-23): the policy calculator of the teacher's profile decides
-     * from the certificate. The ledger writes in a transaction of its own so that a refusal,
-     * recorded here, does not undo the process step that handles it; a retry finds an entry
-     * already written.
+     * from the certificate. Credited once, or the refusal recorded and the application closed
+     * ({@link CaseCredits}).
      */
     @Transactional(noRollbackFor = BusinessRuleException.class)
     public LedgerEntry credit(Long id) {
         ExternalTraining training = require(id);
-        String sourceRef = PROCESS + "/" + id;
-        LedgerEntry entry;
-        try {
-            entry = ledger.registerOnce(training.teacherId(), claim(training), evidence(sourceRef, training),
-                    approver(training));
-        } catch (BusinessRuleException refusal) {
-            String reason = refusals.forRecord(refusal);
-            history.record(PROCESS, caseId(training), null, "登记培训学时", CaseOutcome.REFUSED, reason,
-                    CaseHistory.SYSTEM);
-            training.closed(TrainingStatus.CREDIT_REFUSED, reason, Instant.now());
-            log.warn("External training {} approved but refused by the ledger: {}", id, refusal.getMessage());
-            throw refusal;
-        }
-        history.record(PROCESS, caseId(training), null, "登记培训学时", CaseOutcome.COMPLETED, entry.explanation(),
-                CaseHistory.SYSTEM);
-        training.registered(entry.getId(), Instant.now());
-        return entry;
+        return credits.creditCase(credits.step(PROCESS, caseId(training), null, "登记培训学时",
+                        ExternalTrainingProcess.AUTHORITY_REVIEW),
+                new CaseCredits.Credit(training.teacherId(), claim(training), evidence(PROCESS + "/" + id, training)),
+                entry -> training.registered(entry.getId(), Instant.now()),
+                reason -> training.closed(TrainingStatus.CREDIT_REFUSED, reason, Instant.now()));
     }
 
     public ExternalTraining require(Long id) {
@@ -350,11 +337,6 @@ public class ExternalTrainings {
 
     public List<CaseEvent> history(Long id) {
         return history.of(PROCESS, String.valueOf(id));
-    }
-
-    /** The registration authority's reviewer who approved: the ledger records them as the decider. */
-    private String approver(ExternalTraining training) {
-        return history.lastApprover(ExternalTrainingProcess.PROCESS_ID, String.valueOf(training.getId()), ExternalTrainingProcess.AUTHORITY_REVIEW);
     }
 
     public Optional<CaseTask> openTask(Long id) {
