@@ -5,8 +5,6 @@ import cn.shixun.countyplan.PlanSummary.ProjectReport;
 import cn.shixun.countyplan.process.CountyPlanProcess;
 import cn.shixun.evidence.EvidenceFiles;
 import cn.shixun.ledger.Evidence;
-import cn.shixun.ledger.Ledger;
-import cn.shixun.ledger.LedgerEntry;
 import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.OrganisationLevel;
 import cn.shixun.organisation.Organisations;
@@ -22,7 +20,7 @@ import cn.shixun.security.Role;
 import cn.shixun.shared.AuditedAction;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RequiredText;
-import cn.shixun.shared.RefusalText;
+import cn.shixun.tasks.CaseCredits;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseHistory;
 import cn.shixun.tasks.CaseOutcome;
@@ -71,28 +69,26 @@ public class CountyPlans {
     private final Organisations organisations;
     private final AccessScope scope;
     private final Teachers teachers;
-    private final Ledger ledger;
+    private final CaseCredits credits;
     private final CaseTasks caseTasks;
     private final CaseHistory history;
     private final CountyPlanProcess process;
-    private final RefusalText refusals;
     private final ApplicationEventPublisher events;
     private final EvidenceFiles evidence;
     private final Clock clock;
 
     CountyPlans(CountyPlanRepository repository, Organisations organisations, AccessScope scope, Teachers teachers,
-                Ledger ledger, CaseTasks caseTasks, CaseHistory history, CountyPlanProcess process,
-                RefusalText refusals, ApplicationEventPublisher events, EvidenceFiles evidence, Clock clock) {
+                CaseCredits credits, CaseTasks caseTasks, CaseHistory history, CountyPlanProcess process,
+                ApplicationEventPublisher events, EvidenceFiles evidence, Clock clock) {
         this.clock = clock;
         this.repository = repository;
         this.organisations = organisations;
         this.scope = scope;
         this.teachers = teachers;
-        this.ledger = ledger;
+        this.credits = credits;
         this.caseTasks = caseTasks;
         this.history = history;
         this.process = process;
-        this.refusals = refusals;
         this.events = events;
         this.evidence = evidence;
     }
@@ -290,7 +286,8 @@ public class CountyPlans {
     @Transactional(noRollbackFor = BusinessRuleException.class)
     public int registerHours(Long id) {
         CountyPlan plan = require(id);
-        String auditor = approver(plan);
+        CaseCredits.Step step = credits.step(PROCESS, caseId(plan), CountyPlanProcess.REGISTER_HOURS, "登记学时",
+                CountyPlanProcess.AUDIT_SUMMARY);
         String countyName = organisations.require(plan.countyId(), "countyId").name();
         int registered = 0;
         int refused = 0;
@@ -305,17 +302,13 @@ public class CountyPlans {
                     registered++;
                     continue;
                 }
-                try {
-                    LedgerEntry entry = ledger.registerOnce(participant.teacherId(), claim, evidence, auditor);
-                    participant.registered(entry.getId());
+                boolean written = credits.creditEach(step, new CaseCredits.Credit(participant.teacherId(), claim, evidence),
+                        () -> project.name() + "：" + participant.staffNumber() + " ",
+                        entry -> participant.registered(entry.getId()), participant::refused).isPresent();
+                if (written) {
                     registered++;
-                } catch (BusinessRuleException refusal) {
-                    String reason = refusals.forRecord(refusal);
-                    participant.refused(reason);
+                } else {
                     refused++;
-                    history.record(PROCESS, caseId(plan), CountyPlanProcess.REGISTER_HOURS, "登记学时",
-                            CaseOutcome.REFUSED, project.name() + "：" + participant.staffNumber() + " " + reason,
-                            CaseHistory.SYSTEM);
                 }
             }
         }
@@ -370,11 +363,6 @@ public class CountyPlans {
 
     public List<CaseEvent> history(Long id) {
         return history.of(PROCESS, String.valueOf(id));
-    }
-
-    /** The city reviewer who approved the summary: the ledger records them as the decider. */
-    private String approver(CountyPlan plan) {
-        return history.lastApprover(CountyPlanProcess.PROCESS_ID, String.valueOf(plan.getId()), CountyPlanProcess.AUDIT_SUMMARY);
     }
 
     public List<CaseTask> openTasks(Long id) {

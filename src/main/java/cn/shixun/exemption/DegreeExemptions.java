@@ -4,7 +4,6 @@ import cn.shixun.evidence.EvidenceFiles;
 import cn.shixun.exemption.process.DegreeExemptionProcess;
 import cn.shixun.ledger.Evidence;
 import cn.shixun.ledger.EvidenceNumbers;
-import cn.shixun.ledger.Ledger;
 import cn.shixun.ledger.LedgerEntry;
 import cn.shixun.ledger.SourceType;
 import cn.shixun.policy.Claim;
@@ -19,7 +18,7 @@ import cn.shixun.security.CurrentAccount;
 import cn.shixun.shared.AuditedAction;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RequiredText;
-import cn.shixun.shared.RefusalText;
+import cn.shixun.tasks.CaseCredits;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseHistory;
 import cn.shixun.tasks.CaseOutcome;
@@ -67,17 +66,16 @@ public class DegreeExemptions {
     private final ReviewRouting routing;
     private final PolicyProfiles profiles;
     private final PolicyDecisions decisions;
-    private final Ledger ledger;
+    private final CaseCredits credits;
     private final AccessScope scope;
-    private final RefusalText refusals;
     private final ApplicationEventPublisher audit;
     private final EvidenceFiles evidenceFiles;
     private final Clock clock;
 
     DegreeExemptions(DegreeExemptionRepository repository, CaseHistory history, CaseTasks cases,
                      DegreeExemptionProcess process, Teachers teachers,
-                     ReviewRouting routing, PolicyProfiles profiles, PolicyDecisions decisions, Ledger ledger,
-                     AccessScope scope, RefusalText refusals, PlatformTransactionManager transactionManager,
+                     ReviewRouting routing, PolicyProfiles profiles, PolicyDecisions decisions, CaseCredits credits,
+                     AccessScope scope, PlatformTransactionManager transactionManager,
                      ApplicationEventPublisher audit, EvidenceFiles evidenceFiles, Clock clock) {
         this.clock = clock;
         this.repository = repository;
@@ -88,9 +86,8 @@ public class DegreeExemptions {
         this.routing = routing;
         this.profiles = profiles;
         this.decisions = decisions;
-        this.ledger = ledger;
+        this.credits = credits;
         this.scope = scope;
-        this.refusals = refusals;
         this.audit = audit;
         this.evidenceFiles = evidenceFiles;
     }
@@ -169,30 +166,18 @@ public class DegreeExemptions {
 
     /**
      * Registers the approved degree in the ledger (R-16): the hours come from the teacher's
-     * profile. The ledger writes in a transaction of its own so that a refusal, recorded here,
-     * does not undo the process step that handles it; a retry finds an entry already written.
+     * profile. Credited once, or the refusal recorded and the application closed ({@link CaseCredits}).
      */
     @Transactional(noRollbackFor = BusinessRuleException.class)
     public LedgerEntry credit(Long id) {
         DegreeExemption exemption = require(id);
-        String sourceRef = DegreeExemptionProcess.PROCESS_ID + "/" + id;
         Instant now = Instant.now();
-        LedgerEntry entry;
-        try {
-            entry = ledger.registerOnce(exemption.teacherId(), claim(exemption.diploma()),
-                    evidence(sourceRef, exemption.diploma()), approver(exemption));
-        } catch (BusinessRuleException refusal) {
-            String reason = refusals.forRecord(refusal);
-            history.record(PROCESS, caseId(id), DegreeExemptionProcess.CREDIT_HOURS, CREDIT_STEP, CaseOutcome.REFUSED,
-                    reason, CaseHistory.SYSTEM);
-            exemption.closed(ExemptionStatus.CREDIT_REFUSED, reason, now);
-            log.warn("Degree exemption {} approved but refused by the ledger: {}", id, refusal.getMessage());
-            throw refusal;
-        }
-        history.record(PROCESS, caseId(id), DegreeExemptionProcess.CREDIT_HOURS, CREDIT_STEP, CaseOutcome.COMPLETED,
-                entry.explanation(), CaseHistory.SYSTEM);
-        exemption.exempted(entry.getId(), now);
-        return entry;
+        return credits.creditCase(credits.step(PROCESS, caseId(id), DegreeExemptionProcess.CREDIT_HOURS, CREDIT_STEP,
+                        DegreeExemptionProcess.AUTHORITY_REVIEW),
+                new CaseCredits.Credit(exemption.teacherId(), claim(exemption.diploma()),
+                        evidence(PROCESS + "/" + id, exemption.diploma())),
+                entry -> exemption.exempted(entry.getId(), now),
+                reason -> exemption.closed(ExemptionStatus.CREDIT_REFUSED, reason, now));
     }
 
     public DegreeExemption require(Long id) {
@@ -220,11 +205,6 @@ public class DegreeExemptions {
     /** The application's history: application, decisions, resubmissions, deadlines, ledger step. */
     public List<CaseEvent> history(Long id) {
         return history.of(PROCESS, caseId(id));
-    }
-
-    /** The registration authority's reviewer who approved: the ledger records them as the decider. */
-    private String approver(DegreeExemption exemption) {
-        return history.lastApprover(DegreeExemptionProcess.PROCESS_ID, String.valueOf(exemption.getId()), DegreeExemptionProcess.AUTHORITY_REVIEW);
     }
 
     /** Where an open application stands, from its process: the steps open now. */

@@ -2,8 +2,6 @@ package cn.shixun.schoolclass;
 
 import cn.shixun.evidence.EvidenceFiles;
 import cn.shixun.ledger.Evidence;
-import cn.shixun.ledger.Ledger;
-import cn.shixun.ledger.LedgerEntry;
 import cn.shixun.ledger.SourceType;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.policy.Claim;
@@ -15,7 +13,7 @@ import cn.shixun.security.Role;
 import cn.shixun.shared.AuditedAction;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RequiredText;
-import cn.shixun.shared.RefusalText;
+import cn.shixun.tasks.CaseCredits;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseHistory;
 import cn.shixun.tasks.CaseOutcome;
@@ -74,15 +72,14 @@ public class SchoolClasses {
     private final Teachers teachers;
     private final ReviewRouting routing;
     private final AccessScope scope;
-    private final Ledger ledger;
-    private final RefusalText refusals;
+    private final CaseCredits credits;
     private final ApplicationEventPublisher events;
     private final EvidenceFiles evidence;
     private final Clock clock;
 
     SchoolClasses(SchoolClassRepository classes, ClassLearnerRepository learners, SchoolClassProcess process,
                   CaseTasks caseTasks, CaseHistory history, Organisations organisations, Teachers teachers,
-                  ReviewRouting routing, AccessScope scope, Ledger ledger, RefusalText refusals,
+                  ReviewRouting routing, AccessScope scope, CaseCredits credits,
                   ApplicationEventPublisher events, EvidenceFiles evidence, Clock clock) {
         this.clock = clock;
         this.classes = classes;
@@ -94,8 +91,7 @@ public class SchoolClasses {
         this.teachers = teachers;
         this.routing = routing;
         this.scope = scope;
-        this.ledger = ledger;
-        this.refusals = refusals;
+        this.credits = credits;
         this.events = events;
         this.evidence = evidence;
     }
@@ -228,7 +224,8 @@ public class SchoolClasses {
         int classSize = enrolled.size();
         int excellentCount = (int) enrolled.stream().filter(learner -> learner.grade() == Grade.EXCELLENT).count();
         String sourceRef = SchoolClassProcess.PROCESS_ID + "/" + id;
-        String approver = approver(schoolClass);
+        CaseCredits.Step step = credits.step(SchoolClassProcess.PROCESS_ID, caseId(schoolClass), null, "按课程设置登记学时",
+                SchoolClassProcess.COUNTY_GRADE_REVIEW);
         int credited = 0;
         int refused = 0;
         for (ClassLearner learner : enrolled) {
@@ -236,19 +233,15 @@ public class SchoolClasses {
                 credited += learner.ledgerEntryId() != null ? 1 : 0;
                 continue;
             }
-            try {
-                LedgerEntry entry = ledger.registerOnce(learner.teacherId(),
-                        claim(schoolClass, learner.grade(), excellentCount, classSize),
-                        evidence(sourceRef, schoolClass, learner), approver);
-                learner.credited(entry.getId());
+            boolean registered = credits.creditEach(step, new CaseCredits.Credit(learner.teacherId(),
+                            claim(schoolClass, learner.grade(), excellentCount, classSize),
+                            evidence(sourceRef, schoolClass, learner)),
+                    () -> teachers.require(learner.teacherId()).name() + "：",
+                    entry -> learner.credited(entry.getId()), learner::refused).isPresent();
+            if (registered) {
                 credited++;
-            } catch (BusinessRuleException refusal) {
-                String reason = refusals.forRecord(refusal);
-                learner.refused(reason);
+            } else {
                 refused++;
-                history.record(SchoolClassProcess.PROCESS_ID, caseId(schoolClass), null, "按课程设置登记学时",
-                        CaseOutcome.REFUSED, teachers.require(learner.teacherId()).name() + "：" + reason,
-                        CaseHistory.SYSTEM);
             }
         }
         history.record(SchoolClassProcess.PROCESS_ID, caseId(schoolClass), null, "按课程设置登记学时",
@@ -291,11 +284,6 @@ public class SchoolClasses {
 
     public List<CaseEvent> history(Long id) {
         return history.of(SchoolClassProcess.PROCESS_ID, String.valueOf(id));
-    }
-
-    /** The authority's reviewer who approved the grades: the ledger records them as the decider. */
-    private String approver(SchoolClass schoolClass) {
-        return history.lastApprover(SchoolClassProcess.PROCESS_ID, String.valueOf(schoolClass.getId()), SchoolClassProcess.COUNTY_GRADE_REVIEW);
     }
 
     public Optional<CaseTask> openTask(Long id) {

@@ -1,5 +1,6 @@
 package cn.shixun.training;
 
+import cn.shixun.shared.BusinessRuleException;
 import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -14,4 +15,8 @@ interface ExternalTrainingRepository extends JpaRepository<ExternalTraining, Lon
     Page<ExternalTraining> findBySchoolIdOrderByLifecycleCreatedAtDescIdDesc(Long schoolId, Pageable page);
 
     List<ExternalTraining> findByCertificateKey(String certificateKey);
+
+    default ExternalTraining require(Long id) {
+        return findById(id).orElseThrow(() -> BusinessRuleException.notFound("id", "training.not-found", id));
+    }
 }

@@ -4,6 +4,7 @@ import cn.shixun.tasks.CaseHandler;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.Decision;
 import cn.shixun.training.ExternalTrainings;
+import cn.shixun.training.TrainingCasework;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -12,9 +13,11 @@ import org.springframework.stereotype.Component;
 class ExternalTrainingCaseHandler implements CaseHandler {
 
     private final ExternalTrainings trainings;
+    private final TrainingCasework casework;
 
-    ExternalTrainingCaseHandler(ExternalTrainings trainings) {
+    ExternalTrainingCaseHandler(ExternalTrainings trainings, TrainingCasework casework) {
         this.trainings = trainings;
+        this.casework = casework;
     }
 
     @Override
@@ -24,12 +27,12 @@ class ExternalTrainingCaseHandler implements CaseHandler {
 
     @Override
     public void decided(CaseTask task, Decision decision, String comment, String actor) {
-        trainings.decided(task.caseId(), task.taskKey(), decision, comment);
+        casework.decided(task.caseId(), task.taskKey(), decision, comment);
     }
 
     @Override
     public void submitted(CaseTask task, String actor) {
-        trainings.submitted(task.caseId(), task.taskKey());
+        casework.submitted(task.caseId(), task.taskKey());
     }
 
     /** The teacher's school when they applied: its administrators and registration authority review. */
@@ -45,13 +48,13 @@ class ExternalTrainingCaseHandler implements CaseHandler {
 
     @Override
     public String summary(String caseId) {
-        return trainings.summary(caseId);
+        return casework.summary(caseId);
     }
 
     /** The reviewer sees the teacher's hours beside the task. */
     @Override
     public Optional<Long> teacherId(String caseId) {
-        return trainings.teacherOf(caseId);
+        return casework.teacherOf(caseId);
     }
 
     /** The case page: the plan, the certificate and the history; the teacher's application and completion forms. */

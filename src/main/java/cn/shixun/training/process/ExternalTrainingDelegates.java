@@ -7,6 +7,8 @@ import cn.shixun.tasks.CaseStep;
 import cn.shixun.tasks.ReviewRouting;
 import cn.shixun.training.ExternalTraining;
 import cn.shixun.training.ExternalTrainings;
+import cn.shixun.training.TrainingCasework;
+import cn.shixun.training.TrainingCredits;
 import cn.shixun.training.TrainingStatus;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,16 +24,16 @@ class ExternalTrainingDelegates {
 
     /** {@code ServiceTask_LapseApplication}: the training started before the school consented. */
     @Bean
-    JavaDelegate lapseExternalTrainingDelegate(ExternalTrainings trainings) {
-        return execution -> trainings.lapse(CaseKey.of(execution));
+    JavaDelegate lapseExternalTrainingDelegate(TrainingCasework casework) {
+        return execution -> casework.lapse(CaseKey.of(execution));
     }
 
     /** {@code ServiceTask_CheckProvider}: R-06 once more; a refusal is {@code Error_ProviderNotQualified}. */
     @Bean
-    JavaDelegate checkTrainingProviderDelegate(ExternalTrainings trainings) {
+    JavaDelegate checkTrainingProviderDelegate(TrainingCredits credits) {
         return execution -> {
             try {
-                trainings.checkProvider(CaseKey.of(execution));
+                credits.checkProvider(CaseKey.of(execution));
             } catch (BusinessRuleException refusal) {
                 throw new BpmnError(PROVIDER_NOT_QUALIFIED, refusal.getMessage());
             }
@@ -40,8 +42,8 @@ class ExternalTrainingDelegates {
 
     /** {@code ServiceTask_CreditHours}: the ledger through the policy calculator; a refusal is {@code Error_CreditRefused}. */
     @Bean
-    JavaDelegate creditExternalTrainingDelegate(ExternalTrainings trainings, CaseApprovals approvals,
-                                                ReviewRouting routing) {
+    JavaDelegate creditExternalTrainingDelegate(ExternalTrainings trainings, TrainingCredits credits,
+                                                CaseApprovals approvals, ReviewRouting routing) {
         return execution -> {
             ExternalTraining training = trainings.require(CaseKey.of(execution));
             // Our records first: consent since the application, then the school's and the
@@ -60,7 +62,7 @@ class ExternalTrainingDelegates {
                             routing.authorityReview(training.schoolId()),
                             ExternalTrainingProcess.SUBMIT_COMPLETION, ExternalTrainingProcess.AMEND_COMPLETION));
             try {
-                trainings.credit(training.getId());
+                credits.credit(training.getId());
             } catch (BusinessRuleException refusal) {
                 throw new BpmnError(CREDIT_REFUSED, refusal.getMessage());
             }
