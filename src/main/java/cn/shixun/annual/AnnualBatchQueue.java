@@ -25,29 +25,29 @@ class AnnualBatchQueue implements BatchQueue<AnnualBatch> {
     private final AnnualBatchRepository batches;
     private final BatchItemRepository items;
     private final AnnualRegistrationRepository registrations;
-    private final AnnualRegistrations annual;
+    private final AnnualOpenings openings;
     /** The day of the submissions: the calendar's today; the demo data's own date ({@link #asOf}). */
     private final Supplier<LocalDate> today;
 
     @Autowired
     AnnualBatchQueue(AnnualBatchRepository batches, BatchItemRepository items,
-                     AnnualRegistrationRepository registrations, AnnualRegistrations annual, AnnualCalendar calendar) {
-        this(batches, items, registrations, annual, calendar::today);
+                     AnnualRegistrationRepository registrations, AnnualOpenings openings, AnnualCalendar calendar) {
+        this(batches, items, registrations, openings, calendar::today);
     }
 
     private AnnualBatchQueue(AnnualBatchRepository batches, BatchItemRepository items,
-                             AnnualRegistrationRepository registrations, AnnualRegistrations annual,
+                             AnnualRegistrationRepository registrations, AnnualOpenings openings,
                              Supplier<LocalDate> today) {
         this.batches = batches;
         this.items = items;
         this.registrations = registrations;
-        this.annual = annual;
+        this.openings = openings;
         this.today = today;
     }
 
     /** The same queue, its teachers submitted as of {@code day}. */
     AnnualBatchQueue asOf(LocalDate day) {
-        return new AnnualBatchQueue(batches, items, registrations, annual, () -> day);
+        return new AnnualBatchQueue(batches, items, registrations, openings, () -> day);
     }
 
     @Override
@@ -87,7 +87,7 @@ class AnnualBatchQueue implements BatchQueue<AnnualBatch> {
             item.done(BatchItem.Outcome.ALREADY_REGISTERED, live.get().getId(), live.get().status().label());
             return;
         }
-        AnnualRegistration registration = annual.open(item.teacherId(), batch.year(), item.isPromotionCandidate(),
+        AnnualRegistration registration = openings.open(item.teacherId(), batch.year(), item.isPromotionCandidate(),
                 List.of(), null, batch.declaredBy(), item.batchId(), false, today.get());
         item.done(BatchItem.Outcome.STARTED, registration.getId(), null);
     }

@@ -26,18 +26,18 @@ class AnnualDeclarations {
 
     private final AnnualBatchRepository batches;
     private final BatchItemRepository items;
-    private final AnnualRegistrations annual;
+    private final AnnualOpenings openings;
     private final Teachers teachers;
     private final Organisations organisations;
     private final AccessScope scope;
     private final ApplicationEventPublisher events;
 
-    AnnualDeclarations(AnnualBatchRepository batches, BatchItemRepository items, AnnualRegistrations annual,
+    AnnualDeclarations(AnnualBatchRepository batches, BatchItemRepository items, AnnualOpenings openings,
                        Teachers teachers, Organisations organisations, AccessScope scope,
                        ApplicationEventPublisher events) {
         this.batches = batches;
         this.items = items;
-        this.annual = annual;
+        this.openings = openings;
         this.teachers = teachers;
         this.organisations = organisations;
         this.scope = scope;
@@ -56,12 +56,12 @@ class AnnualDeclarations {
             throw BusinessRuleException.forbidden("R-04", "schoolId", "annual.school-outside-scope", school.name());
         }
         String profile = organisations.effectivePolicyProfile(schoolId);
-        annual.requireOpenYear(year, profile, false, today, "year");
+        openings.requireOpenYear(year, profile, false, today, "year");
         for (Long teacherId : promoted) {
             Teacher teacher = teachers.find(teacherId).filter(found -> schoolId.equals(found.schoolId()))
                     .orElseThrow(() -> BusinessRuleException.violation("R-33", "promotionCandidateIds",
                             "annual.promotion-not-at-school", teacherId, school.name()));
-            annual.requireOpenYear(year, profile, true, today, "promotionCandidateIds");
+            openings.requireOpenYear(year, profile, true, today, "promotionCandidateIds");
             if (!teacher.isRegistrable()) {
                 throw BusinessRuleException.violation("R-01", "promotionCandidateIds", "teacher.not-registrable",
                         teacher.name());
