@@ -31,7 +31,7 @@ public class BatchStarts implements PendingWork {
 
     private static final Logger log = LoggerFactory.getLogger(BatchStarts.class);
     /** Items a worker round starts of one batch before it turns to the next batch. */
-    public static final int CHUNK = 50;
+    static final int CHUNK = 50;
 
     private final List<BatchQueue<?>> queues;
     private final RefusalText refusals;
@@ -108,7 +108,7 @@ public class BatchStarts implements PendingWork {
     }
 
     /** One procedure's part of the workers' round. */
-    public <B> void startPending(BatchQueue<B> queue) {
+    private <B> void startPending(BatchQueue<B> queue) {
         for (Long batchId : ownTransaction.execute(status -> queue.batchesWithPending())) {
             start(queue, batchId, CHUNK);
         }
