@@ -1,7 +1,9 @@
 package cn.shixun.annual;
 
 import jakarta.persistence.LockModeType;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -50,6 +52,13 @@ interface BatchItemRepository extends JpaRepository<BatchItem, Long> {
 
     @Query("select i.outcome, count(i) from BatchItem i where i.batchId = ?1 group by i.outcome")
     List<Object[]> countByOutcome(Long batchId);
+
+    /** The batch's items counted by outcome. */
+    default Map<BatchItem.Outcome, Long> outcomes(Long batchId) {
+        Map<BatchItem.Outcome, Long> byOutcome = new EnumMap<>(BatchItem.Outcome.class);
+        countByOutcome(batchId).forEach(row -> byOutcome.put((BatchItem.Outcome) row[0], (Long) row[1]));
+        return byOutcome;
+    }
 }
 
 /** Card lines are appended, never updated. */

@@ -57,6 +57,7 @@ class DemoCycleVerifications implements ApplicationRunner {
                     "4101050002004"));
 
     private final CycleVerifications verifications;
+    private final VerificationBatches declaring;
     private final VerificationBatchRepository batches;
     private final CycleResults cycles;
     private final Organisations organisations;
@@ -65,10 +66,12 @@ class DemoCycleVerifications implements ApplicationRunner {
     private final Ledger ledger;
     private final CaseTasks tasks;
 
-    DemoCycleVerifications(CycleVerifications verifications, VerificationBatchRepository batches, CycleResults cycles,
+    DemoCycleVerifications(CycleVerifications verifications, VerificationBatches declaring,
+                           VerificationBatchRepository batches, CycleResults cycles,
                            Organisations organisations, Teachers teachers, Accounts accounts, Ledger ledger,
                            CaseTasks tasks) {
         this.verifications = verifications;
+        this.declaring = declaring;
         this.batches = batches;
         this.cycles = cycles;
         this.organisations = organisations;
@@ -97,7 +100,7 @@ class DemoCycleVerifications implements ApplicationRunner {
         Optional<Teacher> completed = Optional.ofNullable(demo.completedStaff()).flatMap(teachers::findByStaffNumber);
         completed.ifPresent(teacher -> cycles.cycleEndingIn(teacher.getId(), demo.from(), demo.to())
                 .ifPresent(cycle -> topUp(teacher, cycle.end())));
-        CycleVerifications.Declared declared = verifications.declare(adminOf(school), new Declaration(school.getId(),
+        VerificationDeclarations.Declared declared = declaring.declare(adminOf(school), new Declaration(school.getId(),
                 demo.from(), demo.to(), null, demo.requestId()));
         log.info("Demo cycle verifications: {} declared {} teachers", school.name(), declared.verifications().size());
         completed.flatMap(teacher -> declared.verifications().stream()

@@ -7,6 +7,7 @@ import cn.shixun.TwoWorkers;
 import cn.shixun.ledger.Ledger;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.security.Accounts;
+import cn.shixun.tasks.BatchStarts;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import java.sql.Timestamp;
@@ -29,8 +30,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class AnnualBatchWorkersTest {
 
     @Autowired AnnualBatches batches;
+    @Autowired AnnualBatchQueue queue;
+    @Autowired BatchStarts starts;
     @Autowired AnnualRegistrations registrations;
-    @Autowired AnnualCalendar calendar;
     @Autowired Organisations organisations;
     @Autowired Teachers teachers;
     @Autowired Accounts accounts;
@@ -51,14 +53,14 @@ class AnnualBatchWorkersTest {
         Long batchId = declaredNotStarted(staff);
         assertThat(batches.isRunning(batchId)).isTrue();
 
-        batches.startPending(batchId, 2, calendar.today()); // node A's worker, stopped after two teachers
+        starts.start(queue, batchId, 2); // node A's worker, stopped after two teachers
         AnnualBatches.Progress halfWay = batches.progress(batchId);
         assertThat(halfWay.items()).containsEntry(BatchItem.Outcome.STARTED, 2L)
                 .containsEntry(BatchItem.Outcome.PENDING, 3L);
         assertThat(halfWay.finished()).isFalse();
         assertThat(batches.isRunning(batchId)).as("pending items show as running on every node").isTrue();
 
-        batches.startPending(); // node B's worker round: no one pressed anything
+        starts.startPending(); // node B's worker round: no one pressed anything
         AnnualBatches.Progress done = batches.progress(batchId);
         assertThat(done.items()).containsOnlyKeys(BatchItem.Outcome.STARTED).containsEntry(BatchItem.Outcome.STARTED, 5L);
         assertThat(done.finished()).isTrue();
@@ -71,7 +73,7 @@ class AnnualBatchWorkersTest {
         List<Teacher> staff = teachers(8);
         Long batchId = declaredNotStarted(staff);
 
-        TwoWorkers.atOnce(() -> batches.startPending(batchId, Integer.MAX_VALUE, calendar.today()));
+        TwoWorkers.atOnce(() -> starts.startAll(queue, batchId));
 
         AnnualBatches.Progress done = batches.progress(batchId);
         assertThat(done.items()).as("none failed, none left").containsOnlyKeys(BatchItem.Outcome.STARTED)

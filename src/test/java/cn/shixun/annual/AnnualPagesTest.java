@@ -28,6 +28,7 @@ import cn.shixun.organisation.Organisations;
 import cn.shixun.policy.ClaimKind;
 import cn.shixun.security.Accounts;
 import cn.shixun.security.CurrentAccount;
+import cn.shixun.tasks.BatchStarts;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.CaseTasks;
 import cn.shixun.tasks.Decision;
@@ -63,6 +64,7 @@ class AnnualPagesTest {
     @Autowired WebApplicationContext context;
     @Autowired AnnualRegistrations registrations;
     @Autowired AnnualBatches batches;
+    @Autowired BatchStarts starts;
     @Autowired CaseTasks tasks;
     @Autowired Organisations organisations;
     @Autowired Teachers teachers;
@@ -160,7 +162,7 @@ class AnnualPagesTest {
                 .andExpect(redirectedUrl("/annual-registrations/batches/" + batchId))
                 .andExpect(flash().attribute("error", containsString("正在申报中")));
 
-        batches.startPending(); // any node's worker, on its next round
+        starts.startPending(); // any node's worker, on its next round
         assertThat(batches.progress(batchId).items()).containsEntry(BatchItem.Outcome.STARTED, 2L)
                 .doesNotContainKey(BatchItem.Outcome.PENDING);
         assertThat(batches.progress(batchId).finished()).isTrue();
@@ -187,7 +189,7 @@ class AnnualPagesTest {
                 .andExpect(content().string(containsString("继续申报")));
         mvc.perform(post("/annual-registrations/batches/" + batchId + "/resume").with(as(kunming.schoolAdmin)))
                 .andExpect(status().isForbidden());
-        batches.startPending();
+        starts.startPending();
         assertThat(registrations.ofTeacher(failed.getId())).as("a failed item waits for the school").isEmpty();
 
         mvc.perform(post("/annual-registrations/batches/" + batchId + "/resume").with(as(kunming.schoolAdmin)).with(csrf()))

@@ -29,6 +29,7 @@ class CertificateVerificationBrowserIT extends BrowserTestSupport {
 
     @Autowired Clock clock;
     @Autowired CycleVerifications verifications;
+    @Autowired VerificationBatches batches;
     @Autowired Certificates certificates;
     @Autowired CaseTasks tasks;
     @Autowired RuntimeService runtime;
@@ -74,7 +75,7 @@ class CertificateVerificationBrowserIT extends BrowserTestSupport {
     }
 
     private Certificate certify(VerificationFixture data, Teacher teacher) {
-        CycleVerification declared = verifications.declare(data.schoolAdmin, data.declare(teacher)).verifications().get(0);
+        CycleVerification declared = batches.declare(data.schoolAdmin, data.declare(teacher)).verifications().get(0);
         String caseId = String.valueOf(declared.getId());
         for (var reviewer : java.util.List.of(data.countyReviewer, data.cityReviewer, data.provinceReviewer)) {
             tasks.decide(tasks.openTask(CycleVerificationProcess.PROCESS_ID, caseId).orElseThrow().id(), reviewer,

@@ -19,6 +19,7 @@ import cn.shixun.ledger.Ledger;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.security.Accounts;
 import cn.shixun.security.CurrentAccount;
+import cn.shixun.tasks.BatchStarts;
 import cn.shixun.tasks.CaseTasks;
 import cn.shixun.tasks.Decision;
 import cn.shixun.teacher.Teacher;
@@ -53,6 +54,8 @@ class CycleVerificationPagesTest {
     @Autowired Clock clock;
     @Autowired WebApplicationContext context;
     @Autowired CycleVerifications verifications;
+    @Autowired VerificationBatches batches;
+    @Autowired BatchStarts starts;
     @Autowired Certificates certificates;
     @Autowired CaseTasks tasks;
     @Autowired Organisations organisations;
@@ -139,7 +142,7 @@ class CycleVerificationPagesTest {
     void R34_aStartLeftPendingByAStoppedNodeIsMadeByTheNextWorkerRound_andAFailedOneIsRetriedOnResume() throws Exception {
         Teacher first = data.completeTeacher();
         data.completeTeacher();
-        CycleVerifications.Declared declared = verifications.declare(data.schoolAdmin, data.declare(first,
+        VerificationDeclarations.Declared declared = batches.declare(data.schoolAdmin, data.declare(first,
                 data.completeTeacher()));
         CycleVerification lost = declared.verifications().get(1);
         // As if the node had stopped before this teacher's process started.
@@ -152,16 +155,16 @@ class CycleVerificationPagesTest {
                 .andExpect(content().string(containsString("已启动 1 / 2 位教师的核准")))
                 .andExpect(content().string(containsString("待启动")))
                 .andExpect(content().string(not(containsString("data-test=\"resume\""))));
-        verifications.startPending(); // any node's worker, on its next round
+        starts.startPending(); // any node's worker, on its next round
         String startedBy = verifications.require(lost.getId()).processInstanceId();
         assertThat(startedBy).isNotNull();
-        assertThat(verifications.isRunning(batchId)).isFalse();
+        assertThat(batches.isRunning(batchId)).isFalse();
 
         // Its start failed with a reason: it waits for the school, and only it is retried.
         runtime.deleteProcessInstance(startedBy, "test: failed start");
         jdbc.update("update cycle_verification set process_instance_id = null, start_failure = ? where id = ?",
                 "启动这位教师的核准流程时出错", lost.getId());
-        verifications.startPending();
+        starts.startPending();
         assertThat(verifications.require(lost.getId()).processInstanceId()).isNull();
         mvc.perform(get("/cycle-verifications/batches/" + batchId).with(as(data.schoolAdmin)))
                 .andExpect(content().string(containsString("data-state=\"interrupted\"")))
@@ -182,7 +185,7 @@ class CycleVerificationPagesTest {
     @Test
     void R34_R40_aReturnedVerificationIsAmendedOnItsCasePageByTheSchool_markupStaysText() throws Exception {
         Teacher teacher = data.teacherWith(data.schools.countySchool, data.completeTeacher().stage(), "200", "80");
-        CycleVerification declared = verifications.declare(data.schoolAdmin, data.declare(teacher)).verifications().get(0);
+        CycleVerification declared = batches.declare(data.schoolAdmin, data.declare(teacher)).verifications().get(0);
         tasks.decide(openTaskId(declared), data.countyReviewer, Decision.RETURN, "<i>请补登</i>本周期的培训学时");
         CurrentAccount teacherAccount = accounts.createTeacherAccount(data.schools.prefix + ".t" + teacher.getId(),
                 VerificationFixture.PASSWORD, teacher.getId());
@@ -227,7 +230,7 @@ class CycleVerificationPagesTest {
     @Test
     void R36_onceTheProvinceFiledIt_theTeachersCasePageLinksTheCertificate() throws Exception {
         Teacher teacher = data.completeTeacher();
-        CycleVerification declared = verifications.declare(data.schoolAdmin, data.declare(teacher)).verifications().get(0);
+        CycleVerification declared = batches.declare(data.schoolAdmin, data.declare(teacher)).verifications().get(0);
         CurrentAccount teacherAccount = accounts.createTeacherAccount(data.schools.prefix + ".t" + teacher.getId(),
                 VerificationFixture.PASSWORD, teacher.getId());
         mvc.perform(get("/tasks").param("task", openTaskId(declared)).with(as(data.countyReviewer)))
@@ -252,7 +255,7 @@ class CycleVerificationPagesTest {
     @Test
     void R04_outOfScopeIs404_aTeacherOnTheSchoolsPagesIs403() throws Exception {
         Teacher teacher = data.completeTeacher();
-        CycleVerifications.Declared declared = verifications.declare(data.schoolAdmin, data.declare(teacher));
+        VerificationDeclarations.Declared declared = batches.declare(data.schoolAdmin, data.declare(teacher));
         CurrentAccount teacherAccount = accounts.createTeacherAccount(data.schools.prefix + ".t" + teacher.getId(),
                 VerificationFixture.PASSWORD, teacher.getId());
         VerificationFixture other = new VerificationFixture(organisations, teachers, accounts, ledger, LocalDate.now(clock));
@@ -286,7 +289,7 @@ class CycleVerificationPagesTest {
 
     private void awaitStarted(Long batchId) throws InterruptedException {
         Instant until = Instant.now().plus(Duration.ofSeconds(30));
-        while (verifications.isRunning(batchId)
+        while (batches.isRunning(batchId)
                 || verifications.ofBatch(batchId).stream().anyMatch(v -> v.processInstanceId() == null)) {
             assertThat(Instant.now()).as("batch %d started in time", batchId).isBefore(until);
             Thread.sleep(100);

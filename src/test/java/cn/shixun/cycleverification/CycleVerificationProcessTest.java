@@ -58,6 +58,8 @@ class CycleVerificationProcessTest {
     @Autowired RuntimeService runtime;
     @Autowired ManagementService management;
     @Autowired CycleVerifications verifications;
+    @Autowired VerificationBatches batches;
+    @Autowired VerificationCasework casework;
     @Autowired Certificates certificates;
     @Autowired CaseTasks tasks;
     @Autowired Ledger ledger;
@@ -127,7 +129,7 @@ class CycleVerificationProcessTest {
         Teacher first = data.completeTeacher();
         Teacher shortOfSchoolBased = data.teacherWith(data.schools.countySchool, Stage.PRIMARY, "300", "40");
         Teacher second = data.completeTeacher();
-        CycleVerifications.Declared batch = verifications.declare(data.schoolAdmin, data.declare(first,
+        VerificationDeclarations.Declared batch = batches.declare(data.schoolAdmin, data.declare(first,
                 shortOfSchoolBased, second));
         assertThat(batch.verifications()).hasSize(3).allSatisfy(v -> assertThat(v.processInstanceId()).isNotNull());
         CycleVerification shortOne = batch.verifications().get(1);
@@ -155,7 +157,7 @@ class CycleVerificationProcessTest {
         assertThat(openTask(batch.verifications().get(0)).taskKey()).isEqualTo(CycleVerificationProcess.PROVINCE_FILING);
 
         data.credit(shortOfSchoolBased, ClaimKind.SCHOOL_BASED, data.certifiedOn.plusYears(3), "40");
-        verifications.amend(shortOne.getId(), data.schoolAdmin, "补登2023年校本研修40学时，附签到表");
+        casework.amend(shortOne.getId(), data.schoolAdmin, "补登2023年校本研修40学时，附签到表");
         CycleVerification resubmitted = verifications.require(shortOne.getId());
         assertThat(resubmitted.status()).isEqualTo(VerificationStatus.COUNTY_RECHECK);
         assertThat(resubmitted.hoursMet()).isTrue();
@@ -176,13 +178,13 @@ class CycleVerificationProcessTest {
         tasks.decide(openTask(declared).id(), data.cityReviewer, Decision.RETURN, "请附继续教育登记卡");
         assertThat(openTask(declared).taskKey()).isEqualTo(CycleVerificationProcess.SCHOOL_AMEND);
 
-        assertThatThrownBy(() -> verifications.amend(declared.getId(), data.schoolAdmin, " "))
+        assertThatThrownBy(() -> casework.amend(declared.getId(), data.schoolAdmin, " "))
                 .isInstanceOfSatisfying(BusinessRuleException.class, e -> assertThat(e.field()).isEqualTo("note"));
         CurrentAccount otherAdmin = data.adminOf(data.schools.cityMiddleSchool);
-        assertThatThrownBy(() -> verifications.amend(declared.getId(), otherAdmin, "补充"))
+        assertThatThrownBy(() -> casework.amend(declared.getId(), otherAdmin, "补充"))
                 .isInstanceOfSatisfying(BusinessRuleException.class,
                         e -> assertThat(e.kind()).isEqualTo(BusinessRuleException.Kind.NOT_FOUND));
-        verifications.amend(declared.getId(), data.schoolAdmin, "已附登记卡");
+        casework.amend(declared.getId(), data.schoolAdmin, "已附登记卡");
         assertThat(openTask(declared).taskKey()).isEqualTo(CycleVerificationProcess.COUNTY_RECHECK);
         assertThat(verifications.require(declared.getId()).note()).isEqualTo("已附登记卡");
     }
@@ -222,7 +224,7 @@ class CycleVerificationProcessTest {
     void R04_cityDirectMiddleSchoolReportsStraightToTheCityThenTheProvince() {
         Teacher teacher = data.teacherWith(data.schools.cityMiddleSchool, Stage.JUNIOR_MIDDLE, "280", "80");
         CurrentAccount admin = data.adminOf(data.schools.cityMiddleSchool);
-        CycleVerification declared = verifications.declare(admin, data.declare(teacher)).verifications().get(0);
+        CycleVerification declared = batches.declare(admin, data.declare(teacher)).verifications().get(0);
         assertThat(declared.countyRecheck()).isFalse();
         BpmnAwareTests.assertThat(instanceOf(declared)).isWaitingAt(CycleVerificationProcess.CITY_CONFIRMATION)
                 .hasNotPassed(CycleVerificationProcess.COUNTY_RECHECK);
@@ -240,7 +242,7 @@ class CycleVerificationProcessTest {
     @Test
     void R04_provinceDirectMiddleSchoolReportsToItsCity() {
         Teacher teacher = data.teacherWith(data.schools.provinceMiddleSchool, Stage.SENIOR_HIGH, "280", "80");
-        CycleVerification declared = verifications.declare(data.adminOf(data.schools.provinceMiddleSchool),
+        CycleVerification declared = batches.declare(data.adminOf(data.schools.provinceMiddleSchool),
                 data.declare(teacher)).verifications().get(0);
         BpmnAwareTests.assertThat(instanceOf(declared)).isWaitingAt(CycleVerificationProcess.CITY_CONFIRMATION);
         BpmnAwareTests.assertThat(task(instanceOf(declared))).hasCandidateGroup("city-reviewer:" + data.schools.city.code());
@@ -249,7 +251,7 @@ class CycleVerificationProcessTest {
     @Test
     void R04_cityDirectKindergartenIsRecheckedByTheDistrictWhereItStands() {
         Teacher teacher = data.teacherWith(data.schools.cityKindergarten, Stage.KINDERGARTEN, "280", "80");
-        CycleVerification declared = verifications.declare(data.adminOf(data.schools.cityKindergarten),
+        CycleVerification declared = batches.declare(data.adminOf(data.schools.cityKindergarten),
                 data.declare(teacher)).verifications().get(0);
         BpmnAwareTests.assertThat(instanceOf(declared)).isWaitingAt(CycleVerificationProcess.COUNTY_RECHECK);
         BpmnAwareTests.assertThat(task(instanceOf(declared)))
@@ -312,7 +314,7 @@ class CycleVerificationProcessTest {
     }
 
     private CycleVerification declareOne(Teacher teacher) {
-        return verifications.declare(data.schoolAdmin, data.declare(teacher)).verifications().get(0);
+        return batches.declare(data.schoolAdmin, data.declare(teacher)).verifications().get(0);
     }
 
     private void approve(CycleVerification verification, CurrentAccount reviewer) {

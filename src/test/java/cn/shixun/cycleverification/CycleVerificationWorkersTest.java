@@ -7,6 +7,7 @@ import cn.shixun.TwoWorkers;
 import cn.shixun.ledger.Ledger;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.security.Accounts;
+import cn.shixun.tasks.BatchStarts;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import java.time.Clock;
@@ -30,6 +31,9 @@ class CycleVerificationWorkersTest {
 
     @Autowired Clock clock;
     @Autowired CycleVerifications verifications;
+    @Autowired VerificationBatches batches;
+    @Autowired VerificationQueue queue;
+    @Autowired BatchStarts starts;
     @Autowired Organisations organisations;
     @Autowired Teachers teachers;
     @Autowired Accounts accounts;
@@ -47,14 +51,14 @@ class CycleVerificationWorkersTest {
     @Test
     void R34_aBatchLeftHalfWayByAStoppedWorkerIsFinishedByAnotherNodesWorker() {
         Long batchId = declaredNotStarted(4);
-        assertThat(verifications.isRunning(batchId)).isTrue();
+        assertThat(batches.isRunning(batchId)).isTrue();
 
-        verifications.startUnstarted(batchId, 1); // node A's worker, stopped after one teacher
+        starts.start(queue, batchId, 1); // node A's worker, stopped after one teacher
         assertThat(verifications.ofBatch(batchId)).filteredOn(v -> v.processInstanceId() != null).hasSize(1);
-        assertThat(verifications.isRunning(batchId)).as("pending starts show as running on every node").isTrue();
+        assertThat(batches.isRunning(batchId)).as("pending starts show as running on every node").isTrue();
 
-        verifications.startPending(); // node B's worker round: no one pressed anything
-        assertThat(verifications.isRunning(batchId)).isFalse();
+        starts.startPending(); // node B's worker round: no one pressed anything
+        assertThat(batches.isRunning(batchId)).isFalse();
         assertEveryVerificationStartedOnce(batchId, 4);
     }
 
@@ -62,7 +66,7 @@ class CycleVerificationWorkersTest {
     void R34_twoWorkersAtOnceStartEveryVerificationOfTheBatchExactlyOnce() throws Exception {
         Long batchId = declaredNotStarted(6);
 
-        TwoWorkers.atOnce(() -> verifications.startUnstarted(batchId, Integer.MAX_VALUE));
+        TwoWorkers.atOnce(() -> starts.startAll(queue, batchId));
 
         assertThat(verifications.ofBatch(batchId)).as("no start failed").allMatch(v -> v.startFailure() == null);
         assertEveryVerificationStartedOnce(batchId, 6);
@@ -74,7 +78,7 @@ class CycleVerificationWorkersTest {
         for (int i = 0; i < count; i++) {
             staff.add(data.completeTeacher());
         }
-        CycleVerifications.Declared declared = verifications.declare(data.schoolAdmin,
+        VerificationDeclarations.Declared declared = batches.declare(data.schoolAdmin,
                 data.declare(staff.toArray(Teacher[]::new)));
         for (CycleVerification verification : declared.verifications()) {
             runtime.deleteProcessInstance(verification.processInstanceId(), "test: node stopped before starting");

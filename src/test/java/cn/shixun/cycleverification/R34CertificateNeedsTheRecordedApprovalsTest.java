@@ -48,6 +48,7 @@ class R34CertificateNeedsTheRecordedApprovalsTest {
     @Autowired ManagementService management;
     @Autowired IdentityService identity;
     @Autowired CycleVerifications verifications;
+    @Autowired VerificationBatches batches;
     @Autowired Certificates certificates;
     @Autowired CaseTasks tasks;
     @Autowired Ledger ledger;
@@ -104,7 +105,7 @@ class R34CertificateNeedsTheRecordedApprovalsTest {
     }
 
     private CycleVerification declareOne(Teacher teacher) {
-        return verifications.declare(data.schoolAdmin, data.declare(teacher)).verifications().get(0);
+        return batches.declare(data.schoolAdmin, data.declare(teacher)).verifications().get(0);
     }
 
     private void approve(CycleVerification verification, CurrentAccount reviewer) {

@@ -32,6 +32,7 @@ class R34DeclarationRefusalTest {
 
     @Autowired Clock clock;
     @Autowired CycleVerifications verifications;
+    @Autowired VerificationBatches batches;
     @Autowired CycleVerificationRepository verificationRows;
     @Autowired VerificationBatchRepository batchRows;
     @Autowired RuntimeService runtime;
@@ -52,20 +53,20 @@ class R34DeclarationRefusalTest {
     @Test
     void R04_aSchoolOutsideTheAccountsScopeIsRefused() {
         CurrentAccount otherAdmin = data.adminOf(data.schools.cityMiddleSchool);
-        assertRefusedWritingNothing(() -> verifications.declare(otherAdmin, data.declare(complete)),
+        assertRefusedWritingNothing(() -> batches.declare(otherAdmin, data.declare(complete)),
                 BusinessRuleException.Kind.FORBIDDEN, "R-04", "schoolId");
     }
 
     @Test
     void R34_onlyTheSchoolDeclares() {
-        assertRefusedWritingNothing(() -> verifications.declare(data.countyReviewer, data.declare(complete)),
+        assertRefusedWritingNothing(() -> batches.declare(data.countyReviewer, data.declare(complete)),
                 BusinessRuleException.Kind.FORBIDDEN, "R-34", "schoolId");
     }
 
     @Test
     void R04_aTeacherOfAnotherSchoolCannotBeListed() {
         Teacher elsewhere = data.teacherWith(data.schools.cityMiddleSchool, Stage.JUNIOR_MIDDLE, "280", "80");
-        assertRefusedWritingNothing(() -> verifications.declare(data.schoolAdmin, new Declaration(
+        assertRefusedWritingNothing(() -> batches.declare(data.schoolAdmin, new Declaration(
                         data.schools.countySchool.getId(), data.periodFrom, data.periodTo,
                         List.of(complete.getId(), elsewhere.getId()), null)),
                 BusinessRuleException.Kind.FORBIDDEN, "R-04", "teacherIds[1]");
@@ -75,13 +76,13 @@ class R34DeclarationRefusalTest {
     void R01_anUnregistrableTeacherIsRefused() {
         Teacher uncertified = teachers.hire(data.schools.prefix + "U1", "无证教师", "男",
                 data.schools.countySchool.getId(), Stage.PRIMARY, "数学", null, LocalDate.of(2005, 9, 1));
-        assertRefusedWritingNothing(() -> verifications.declare(data.schoolAdmin, data.declare(complete, uncertified)),
+        assertRefusedWritingNothing(() -> batches.declare(data.schoolAdmin, data.declare(complete, uncertified)),
                 BusinessRuleException.Kind.RULE_VIOLATION, "R-01", "teacherIds[1]");
     }
 
     @Test
     void R34_aPeriodThatHasNotEndedIsRefused() {
-        assertRefusedWritingNothing(() -> verifications.declare(data.schoolAdmin, new Declaration(
+        assertRefusedWritingNothing(() -> batches.declare(data.schoolAdmin, new Declaration(
                         complete.schoolId(), data.periodFrom, LocalDate.now(clock), List.of(complete.getId()), null)),
                 BusinessRuleException.Kind.RULE_VIOLATION, "R-34", "periodTo");
     }
@@ -90,7 +91,7 @@ class R34DeclarationRefusalTest {
     void R34_R08_aTeacherWhoseCycleHasNotEndedIsRefused() {
         Teacher midCycle = data.schools.teacherAt(data.schools.countySchool, Stage.PRIMARY);
         teachers.recordCertificateIssued(midCycle.getId(), LocalDate.now(clock).minusYears(2));
-        assertRefusedWritingNothing(() -> verifications.declare(data.schoolAdmin, data.declare(midCycle, complete)),
+        assertRefusedWritingNothing(() -> batches.declare(data.schoolAdmin, data.declare(midCycle, complete)),
                 BusinessRuleException.Kind.RULE_VIOLATION, "R-34", "teacherIds[0]");
     }
 
@@ -99,20 +100,20 @@ class R34DeclarationRefusalTest {
         // A paper certificate was issued 20 days ago: the cycle that ended in the period was verified then.
         Teacher certified = data.schools.teacherAt(data.schools.countySchool, Stage.PRIMARY);
         teachers.recordCertificateIssued(certified.getId(), LocalDate.now(clock).minusDays(20));
-        assertRefusedWritingNothing(() -> verifications.declare(data.schoolAdmin, data.declare(certified)),
+        assertRefusedWritingNothing(() -> batches.declare(data.schoolAdmin, data.declare(certified)),
                 BusinessRuleException.Kind.CONFLICT, "R-34", "teacherIds[0]");
     }
 
     @Test
     void R34_aTeacherAlreadyInAVerificationIsRefused() {
-        verifications.declare(data.schoolAdmin, data.declare(complete));
-        assertRefusedWritingNothing(() -> verifications.declare(data.schoolAdmin, data.declare(complete)),
+        batches.declare(data.schoolAdmin, data.declare(complete));
+        assertRefusedWritingNothing(() -> batches.declare(data.schoolAdmin, data.declare(complete)),
                 BusinessRuleException.Kind.CONFLICT, "R-34", "teacherIds[0]");
     }
 
     @Test
     void R34_theSameTeacherTwiceInABatchIsRefused() {
-        assertRefusedWritingNothing(() -> verifications.declare(data.schoolAdmin, data.declare(complete, complete)),
+        assertRefusedWritingNothing(() -> batches.declare(data.schoolAdmin, data.declare(complete, complete)),
                 BusinessRuleException.Kind.CONFLICT, "R-34", "teacherIds[1]");
     }
 
@@ -122,7 +123,7 @@ class R34DeclarationRefusalTest {
         Teacher midCycle = data.schools.teacherAt(data.schools.countySchool, Stage.PRIMARY);
         teachers.recordCertificateIssued(midCycle.getId(), LocalDate.now(clock).minusYears(2));
 
-        CycleVerifications.Declared declared = verifications.declare(data.schoolAdmin, new Declaration(
+        VerificationDeclarations.Declared declared = batches.declare(data.schoolAdmin, new Declaration(
                 data.schools.countySchool.getId(), data.periodFrom, data.periodTo, null, "2026-all"));
 
         assertThat(declared.verifications()).extracting(CycleVerification::teacherId)
@@ -134,7 +135,7 @@ class R34DeclarationRefusalTest {
             assertThat(skipped.reason()).contains("没有在", "期满的培训周期").endsWith("）（R-34）");
         });
 
-        CycleVerifications.Declared again = verifications.declare(data.schoolAdmin, new Declaration(
+        VerificationDeclarations.Declared again = batches.declare(data.schoolAdmin, new Declaration(
                 data.schools.countySchool.getId(), data.periodFrom, data.periodTo, null, "2026-all"));
         assertThat(again.batch().getId()).isEqualTo(declared.batch().getId());
         assertThat(again.verifications()).hasSize(2);
@@ -142,7 +143,7 @@ class R34DeclarationRefusalTest {
                 .processDefinitionKey(CycleVerificationProcess.PROCESS_ID)
                 .processInstanceBusinessKey(String.valueOf(v.getId())).count()).isEqualTo(1));
         // Without a request id the same declaration finds nobody left to declare.
-        assertRefusedWritingNothing(() -> verifications.declare(data.schoolAdmin, new Declaration(
+        assertRefusedWritingNothing(() -> batches.declare(data.schoolAdmin, new Declaration(
                         data.schools.countySchool.getId(), data.periodFrom, data.periodTo, null, null)),
                 BusinessRuleException.Kind.RULE_VIOLATION, "R-34", "periodTo");
     }

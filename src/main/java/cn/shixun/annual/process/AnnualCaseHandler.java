@@ -1,5 +1,6 @@
 package cn.shixun.annual.process;
 
+import cn.shixun.annual.AnnualCasework;
 import cn.shixun.annual.AnnualRegistrations;
 import cn.shixun.tasks.CaseHandler;
 import cn.shixun.tasks.CaseTask;
@@ -12,9 +13,11 @@ import org.springframework.stereotype.Component;
 class AnnualCaseHandler implements CaseHandler {
 
     private final AnnualRegistrations registrations;
+    private final AnnualCasework casework;
 
-    AnnualCaseHandler(AnnualRegistrations registrations) {
+    AnnualCaseHandler(AnnualRegistrations registrations, AnnualCasework casework) {
         this.registrations = registrations;
+        this.casework = casework;
     }
 
     @Override
@@ -24,12 +27,12 @@ class AnnualCaseHandler implements CaseHandler {
 
     @Override
     public void decided(CaseTask task, Decision decision, String comment, String actor) {
-        registrations.decided(Long.valueOf(task.caseId()), task.taskKey(), decision, comment);
+        casework.decided(Long.valueOf(task.caseId()), task.taskKey(), decision, comment);
     }
 
     @Override
     public void submitted(CaseTask task, String actor) {
-        registrations.resubmitted(Long.valueOf(task.caseId()));
+        casework.resubmitted(Long.valueOf(task.caseId()));
     }
 
     /** The school the card is registered at: its administrators and registration authority review. */
@@ -45,7 +48,7 @@ class AnnualCaseHandler implements CaseHandler {
 
     @Override
     public String summary(String caseId) {
-        return registrations.summary(Long.valueOf(caseId));
+        return casework.summary(Long.valueOf(caseId));
     }
 
     @Override

@@ -1,6 +1,6 @@
 package cn.shixun.annual.process;
 
-import cn.shixun.annual.AnnualRegistrations;
+import cn.shixun.annual.AnnualCasework;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -9,16 +9,16 @@ import org.springframework.stereotype.Component;
 @Component("publishResultDelegate")
 class PublishResultDelegate implements JavaDelegate {
 
-    private final AnnualRegistrations registrations;
+    private final AnnualCasework casework;
     private final AnnualCaseSteps steps;
 
-    PublishResultDelegate(AnnualRegistrations registrations, AnnualCaseSteps steps) {
-        this.registrations = registrations;
+    PublishResultDelegate(AnnualCasework casework, AnnualCaseSteps steps) {
+        this.casework = casework;
         this.steps = steps;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        registrations.publish(steps.require(execution, "发布登记结果", true).getId());
+        casework.publish(steps.require(execution, "发布登记结果", true).getId());
     }
 }

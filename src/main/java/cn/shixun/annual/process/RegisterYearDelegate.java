@@ -1,6 +1,6 @@
 package cn.shixun.annual.process;
 
-import cn.shixun.annual.AnnualRegistrations;
+import cn.shixun.annual.AnnualCasework;
 import cn.shixun.shared.BusinessRuleException;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,11 +13,11 @@ class RegisterYearDelegate implements JavaDelegate {
 
     static final String REGISTRATION_REFUSED = "REGISTRATION_REFUSED";
 
-    private final AnnualRegistrations registrations;
+    private final AnnualCasework casework;
     private final AnnualCaseSteps steps;
 
-    RegisterYearDelegate(AnnualRegistrations registrations, AnnualCaseSteps steps) {
-        this.registrations = registrations;
+    RegisterYearDelegate(AnnualCasework casework, AnnualCaseSteps steps) {
+        this.casework = casework;
         this.steps = steps;
     }
 
@@ -25,7 +25,7 @@ class RegisterYearDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Long id = steps.require(execution, "登记年度学时", false).getId();
         try {
-            registrations.register(id);
+            casework.register(id);
         } catch (BusinessRuleException refusal) {
             throw new BpmnError(REGISTRATION_REFUSED, refusal.getMessage());
         }

@@ -1,6 +1,7 @@
 package cn.shixun.cycleverification.process;
 
 import cn.shixun.cycleverification.CycleVerifications;
+import cn.shixun.cycleverification.VerificationCasework;
 import cn.shixun.tasks.CaseHandler;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.Decision;
@@ -12,9 +13,11 @@ import org.springframework.stereotype.Component;
 class CycleVerificationCaseHandler implements CaseHandler {
 
     private final CycleVerifications verifications;
+    private final VerificationCasework casework;
 
-    CycleVerificationCaseHandler(CycleVerifications verifications) {
+    CycleVerificationCaseHandler(CycleVerifications verifications, VerificationCasework casework) {
         this.verifications = verifications;
+        this.casework = casework;
     }
 
     @Override
@@ -24,12 +27,12 @@ class CycleVerificationCaseHandler implements CaseHandler {
 
     @Override
     public void decided(CaseTask task, Decision decision, String comment, String actor) {
-        verifications.decided(Long.valueOf(task.caseId()), task.taskKey(), decision, comment);
+        casework.decided(Long.valueOf(task.caseId()), task.taskKey(), decision, comment);
     }
 
     @Override
     public void submitted(CaseTask task, String actor) {
-        verifications.resubmitted(Long.valueOf(task.caseId()), actor);
+        casework.resubmitted(Long.valueOf(task.caseId()), actor);
     }
 
     /** The declaring school: its county (if any), city and province review. */

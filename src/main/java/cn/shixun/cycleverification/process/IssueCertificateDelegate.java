@@ -1,5 +1,6 @@
 package cn.shixun.cycleverification.process;
 
+import cn.shixun.cycleverification.CertificateIssuing;
 import cn.shixun.cycleverification.CycleVerification;
 import cn.shixun.cycleverification.CycleVerifications;
 import cn.shixun.cycleverification.VerificationStatus;
@@ -20,11 +21,14 @@ class IssueCertificateDelegate implements JavaDelegate {
     static final String CERTIFICATE_REFUSED = "CERTIFICATE_REFUSED";
 
     private final CycleVerifications verifications;
+    private final CertificateIssuing issuing;
     private final CaseApprovals approvals;
     private final ReviewRouting routing;
 
-    IssueCertificateDelegate(CycleVerifications verifications, CaseApprovals approvals, ReviewRouting routing) {
+    IssueCertificateDelegate(CycleVerifications verifications, CertificateIssuing issuing, CaseApprovals approvals,
+                             ReviewRouting routing) {
         this.verifications = verifications;
+        this.issuing = issuing;
         this.approvals = approvals;
         this.routing = routing;
     }
@@ -34,7 +38,7 @@ class IssueCertificateDelegate implements JavaDelegate {
         CycleVerification verification = verifications.require(CaseKey.of(execution));
         approvals.require(required(verification, execution));
         try {
-            verifications.issueCertificate(verification.getId());
+            issuing.issueCertificate(verification.getId());
         } catch (BusinessRuleException refusal) {
             throw new BpmnError(CERTIFICATE_REFUSED, refusal.getMessage());
         }

@@ -6,6 +6,9 @@ import cn.shixun.cycleverification.CycleVerification;
 import cn.shixun.cycleverification.CycleVerifications;
 import cn.shixun.cycleverification.Declaration;
 import cn.shixun.cycleverification.VerificationBatch;
+import cn.shixun.cycleverification.VerificationBatches;
+import cn.shixun.cycleverification.VerificationCasework;
+import cn.shixun.cycleverification.VerificationDeclarations;
 import cn.shixun.cycleverification.VerificationStatus;
 import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
@@ -43,14 +46,19 @@ import org.springframework.web.bind.annotation.RestController;
 class CycleVerificationController {
 
     private final CycleVerifications verifications;
+    private final VerificationBatches batches;
+    private final VerificationCasework casework;
     private final Certificates certificates;
     private final Teachers teachers;
     private final Organisations organisations;
     private final CurrentAccounts accounts;
 
-    CycleVerificationController(CycleVerifications verifications, Certificates certificates, Teachers teachers,
+    CycleVerificationController(CycleVerifications verifications, VerificationBatches batches,
+                                VerificationCasework casework, Certificates certificates, Teachers teachers,
                                 Organisations organisations, CurrentAccounts accounts) {
         this.verifications = verifications;
+        this.batches = batches;
+        this.casework = casework;
         this.certificates = certificates;
         this.teachers = teachers;
         this.organisations = organisations;
@@ -108,7 +116,7 @@ class CycleVerificationController {
 
     @PostMapping("/batches")
     ResponseEntity<BatchView> declare(@RequestBody Declaration declaration) {
-        CycleVerifications.Declared declared = verifications.declare(accounts.require(), declaration);
+        VerificationDeclarations.Declared declared = batches.declare(accounts.require(), declaration);
         List<SkippedView> skipped = declared.skipped().stream()
                 .map(s -> new SkippedView(s.teacherId(), s.teacherName(), s.reason())).toList();
         return ResponseEntity.created(URI.create("/api/cycle-verifications/batches/" + declared.batch().getId()))
@@ -117,7 +125,7 @@ class CycleVerificationController {
 
     @GetMapping("/batches/{batchId}")
     BatchView batch(@PathVariable Long batchId) {
-        VerificationBatch batch = verifications.requireBatchVisibleTo(batchId, accounts.require());
+        VerificationBatch batch = batches.requireBatchVisibleTo(batchId, accounts.require());
         return view(batch, verifications.ofBatch(batchId), List.of());
     }
 
@@ -125,8 +133,8 @@ class CycleVerificationController {
     @PostMapping("/batches/{batchId}/resume")
     BatchView resume(@PathVariable Long batchId) {
         CurrentAccount account = accounts.require();
-        List<CycleVerification> all = verifications.resume(batchId, account);
-        return view(verifications.requireBatchVisibleTo(batchId, account), all, List.of());
+        List<CycleVerification> all = batches.resume(batchId, account);
+        return view(batches.requireBatchVisibleTo(batchId, account), all, List.of());
     }
 
     @GetMapping("/{id}")
@@ -137,7 +145,7 @@ class CycleVerificationController {
     @PostMapping("/{id}/amendments")
     VerificationView amend(@PathVariable Long id, @RequestBody AmendmentRequest request) {
         CurrentAccount account = accounts.require();
-        verifications.amend(id, account, request == null ? null : request.note());
+        casework.amend(id, account, request == null ? null : request.note());
         return view(verifications.requireVisibleTo(id, account));
     }
 

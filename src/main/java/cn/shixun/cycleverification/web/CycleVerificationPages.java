@@ -5,6 +5,9 @@ import static cn.shixun.shared.web.ErrorPage.notFound;
 import cn.shixun.cycleverification.Certificates;
 import cn.shixun.cycleverification.CycleVerification;
 import cn.shixun.cycleverification.CycleVerifications;
+import cn.shixun.cycleverification.VerificationBatches;
+import cn.shixun.cycleverification.VerificationCasework;
+import cn.shixun.cycleverification.VerificationDeclarations;
 import cn.shixun.cycleverification.Declaration;
 import cn.shixun.cycleverification.VerificationBatch;
 import cn.shixun.cycleverification.VerificationStatus;
@@ -54,6 +57,8 @@ class CycleVerificationPages {
 
 
     private final CycleVerifications verifications;
+    private final VerificationBatches batches;
+    private final VerificationCasework casework;
     private final Certificates certificates;
     private final CaseTasks tasks;
     private final Teachers teachers;
@@ -62,11 +67,13 @@ class CycleVerificationPages {
     private final RefusalText refusals;
     private final Clock clock;
 
-    CycleVerificationPages(CycleVerifications verifications, Certificates certificates, CaseTasks tasks,
-                           Teachers teachers, Organisations organisations, CurrentAccounts accounts,
-                           RefusalText refusals, Clock clock) {
+    CycleVerificationPages(CycleVerifications verifications, VerificationBatches batches, VerificationCasework casework,
+                           Certificates certificates, CaseTasks tasks, Teachers teachers, Organisations organisations,
+                           CurrentAccounts accounts, RefusalText refusals, Clock clock) {
         this.clock = clock;
         this.verifications = verifications;
+        this.batches = batches;
+        this.casework = casework;
         this.certificates = certificates;
         this.tasks = tasks;
         this.teachers = teachers;
@@ -107,7 +114,7 @@ class CycleVerificationPages {
         CurrentAccount account = accounts.require();
         requireSchoolAdmin(account);
         try {
-            Long batchId = verifications.declareInBackground(account, new Declaration(account.organisationId(),
+            Long batchId = batches.declareInBackground(account, new Declaration(account.organisationId(),
                     periodFrom, periodTo, null, requestId));
             redirect.addFlashAttribute("done", "cv.page.declared");
             return "redirect:/cycle-verifications/batches/" + batchId;
@@ -126,9 +133,9 @@ class CycleVerificationPages {
         model.addAttribute("periodFrom", from);
         model.addAttribute("periodTo", to);
         model.addAttribute("requestId", UUID.randomUUID().toString());
-        model.addAttribute("batches", verifications.batchesOf(school.getId()));
+        model.addAttribute("batches", batches.batchesOf(school.getId()));
         try {
-            List<CycleVerifications.Prospect> prospects = verifications.prospects(account, school.getId(), from, to);
+            List<VerificationDeclarations.Prospect> prospects = batches.prospects(account, school.getId(), from, to);
             model.addAttribute("declarable", prospects.stream().filter(p -> p.result() != null).toList());
             model.addAttribute("skipped", prospects.stream().filter(p -> p.result() == null).toList());
         } catch (BusinessRuleException refusal) {
@@ -151,7 +158,7 @@ class CycleVerificationPages {
         }
         VerificationBatch batch;
         try {
-            batch = verifications.requireBatchVisibleTo(id, account);
+            batch = batches.requireBatchVisibleTo(id, account);
         } catch (BusinessRuleException notVisible) {
             return notFound(model, response);
         }
@@ -181,7 +188,7 @@ class CycleVerificationPages {
         CurrentAccount account = accounts.require();
         requireSchoolAdmin(account);
         try {
-            verifications.resumeInBackground(id, account);
+            batches.resumeInBackground(id, account);
             redirect.addFlashAttribute("done", "cv.page.resumed");
         } catch (BusinessRuleException refusal) {
             if (refusal.kind() == BusinessRuleException.Kind.NOT_FOUND) {
@@ -231,7 +238,7 @@ class CycleVerificationPages {
             throw new AccessDeniedException(account.username() + " may not amend cycle verification " + id);
         }
         try {
-            verifications.amend(id, account, note);
+            casework.amend(id, account, note);
             redirect.addFlashAttribute("done", "cv.page.amended");
             return "redirect:/cycle-verifications/" + id;
         } catch (BusinessRuleException refusal) {
