@@ -38,7 +38,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -75,7 +74,7 @@ public class DegreeExemptions {
     DegreeExemptions(DegreeExemptionRepository repository, CaseHistory history, CaseTasks cases,
                      DegreeExemptionProcess process, Teachers teachers,
                      ReviewRouting routing, PolicyProfiles profiles, PolicyDecisions decisions, CaseCredits credits,
-                     AccessScope scope, PlatformTransactionManager transactionManager,
+                     AccessScope scope,
                      ApplicationEventPublisher audit, EvidenceFiles evidenceFiles, Clock clock) {
         this.clock = clock;
         this.repository = repository;
