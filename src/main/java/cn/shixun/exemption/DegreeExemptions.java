@@ -1,23 +1,16 @@
 package cn.shixun.exemption;
 
-import cn.shixun.evidence.EvidenceFiles;
 import cn.shixun.exemption.process.DegreeExemptionProcess;
 import cn.shixun.ledger.Evidence;
-import cn.shixun.ledger.EvidenceNumbers;
 import cn.shixun.ledger.LedgerEntry;
 import cn.shixun.ledger.SourceType;
 import cn.shixun.policy.Claim;
 import cn.shixun.policy.ClaimKind;
-import cn.shixun.policy.CreditRule;
-import cn.shixun.policy.DegreeLevel;
-import cn.shixun.policy.PolicyDecisions;
-import cn.shixun.policy.PolicyProfiles;
 import cn.shixun.security.AccessScope;
 import cn.shixun.security.CandidateGroup;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.shared.AuditedAction;
 import cn.shixun.shared.BusinessRuleException;
-import cn.shixun.shared.RequiredText;
 import cn.shixun.tasks.CaseCredits;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseHistory;
@@ -29,9 +22,7 @@ import cn.shixun.tasks.Decision;
 import cn.shixun.tasks.ReviewRouting;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -47,6 +38,10 @@ import org.springframework.transaction.annotation.Transactional;
  * are decided through the casework ({@link CaseTasks}), which records who decided what and
  * when (R-40) and tells {@code process.DegreeExemptionCaseHandler}; this service records the
  * application, the replaced evidence of an amendment and the ledger step in the same history.
+ *
+ * <p>Ten collaborators, above the house's eight: they are the procedure's own steps (record,
+ * process, history, casework, routing, scope, audit) and the teacher it is about; the diploma's
+ * checks ({@link DiplomaChecks}) and the crediting ({@code tasks.CaseCredits}) are already apart.
  */
 @Service
 @Transactional(readOnly = true)
@@ -54,7 +49,6 @@ public class DegreeExemptions {
 
     static final String PROCESS = DegreeExemptionProcess.PROCESS_ID;
     private static final String CREDIT_STEP = "登记免修学时";
-    private static final int MAX_TEXT = 200;
     private static final Logger log = LoggerFactory.getLogger(DegreeExemptions.class);
 
     private final DegreeExemptionRepository repository;
@@ -63,32 +57,25 @@ public class DegreeExemptions {
     private final DegreeExemptionProcess process;
     private final Teachers teachers;
     private final ReviewRouting routing;
-    private final PolicyProfiles profiles;
-    private final PolicyDecisions decisions;
+    private final DiplomaChecks checks;
     private final CaseCredits credits;
     private final AccessScope scope;
     private final ApplicationEventPublisher audit;
-    private final EvidenceFiles evidenceFiles;
-    private final Clock clock;
 
     DegreeExemptions(DegreeExemptionRepository repository, CaseHistory history, CaseTasks cases,
                      DegreeExemptionProcess process, Teachers teachers,
-                     ReviewRouting routing, PolicyProfiles profiles, PolicyDecisions decisions, CaseCredits credits,
-                     AccessScope scope,
-                     ApplicationEventPublisher audit, EvidenceFiles evidenceFiles, Clock clock) {
-        this.clock = clock;
+                     ReviewRouting routing, DiplomaChecks checks, CaseCredits credits, AccessScope scope,
+                     ApplicationEventPublisher audit) {
         this.repository = repository;
         this.history = history;
         this.cases = cases;
         this.process = process;
         this.teachers = teachers;
         this.routing = routing;
-        this.profiles = profiles;
-        this.decisions = decisions;
+        this.checks = checks;
         this.credits = credits;
         this.scope = scope;
         this.audit = audit;
-        this.evidenceFiles = evidenceFiles;
     }
 
     /** The teacher of {@code account} applies; starts {@code degreeExemption} at the school's review. */
@@ -107,7 +94,7 @@ public class DegreeExemptions {
             throw BusinessRuleException.notFound("teacherId", "exemption.teacher-not-found", teacherId);
         }
         Teacher teacher = teachers.requireRegistrable(teacherId);
-        checkDiploma(teacher, diploma, null);
+        checks.require(teacher, diploma, null);
         CandidateGroup school = routing.schoolReview(teacher.schoolId());
         CandidateGroup authority = routing.authorityReview(teacher.schoolId());
         Instant now = Instant.now();
@@ -133,7 +120,7 @@ public class DegreeExemptions {
         CaseTask task = openTask(id).filter(open -> open.kind() == CaseTask.Kind.SUBMISSION)
                 .orElseThrow(() -> BusinessRuleException.conflict("R-30", "id", "exemption.not-returned", id));
         cases.requireWorkable(task.id(), account);
-        checkDiploma(teachers.requireRegistrable(exemption.teacherId()), diploma, exemption.getId());
+        checks.require(teachers.requireRegistrable(exemption.teacherId()), diploma, exemption.getId());
         // the replaced evidence stays readable in the history.
         history.record(PROCESS, caseId(id), task.taskKey(), "更换申请材料", CaseOutcome.SUBMITTED,
                 "原材料：" + summary(exemption.diploma()), account.username());
@@ -228,68 +215,6 @@ public class DegreeExemptions {
         return String.valueOf(id);
     }
 
-
-    /**
-     * R-30 evidence, R-16 education-related, R-15 level where the profile has it, R-40 one
-     * application per diploma and, last, the scan a stored evidence file of this teacher (R-40).
-     */
-    private void checkDiploma(Teacher teacher, Diploma diploma, Long ownId) {
-        if (diploma == null) {
-            throw BusinessRuleException.violation("R-30", "certificateNumber", "exemption.evidence-required");
-        }
-        requireText(diploma.institution(), "institution");
-        if (diploma.degreeLevel() == null) {
-            throw BusinessRuleException.violation("R-30", "degreeLevel", "exemption.evidence-required");
-        }
-        requireText(diploma.major(), "major");
-        if (diploma.studyStart() == null) {
-            throw BusinessRuleException.violation("R-30", "studyStart", "exemption.evidence-required");
-        }
-        if (diploma.studyEnd() == null) {
-            throw BusinessRuleException.violation("R-30", "studyEnd", "exemption.evidence-required");
-        }
-        requireText(diploma.certificateNumber(), "certificateNumber");
-        requireText(diploma.diplomaFile(), "diplomaFile");
-        if (diploma.educationRelated() == null) {
-            throw BusinessRuleException.violation("R-16", "educationRelated", "exemption.evidence-required");
-        }
-        if (!diploma.educationRelated()) {
-            throw BusinessRuleException.violation("R-16", "educationRelated", "exemption.not-education-related");
-        }
-        if (!diploma.studyEnd().isAfter(diploma.studyStart())) {
-            throw BusinessRuleException.violation("R-30", "studyEnd", "exemption.study-end-before-start");
-        }
-        if (diploma.studyEnd().isAfter(LocalDate.now(clock))) {
-            throw BusinessRuleException.violation("R-30", "studyEnd", "exemption.study-end-in-future", diploma.studyEnd());
-        }
-        checkLevel(teacher, diploma);
-        String number = diploma.certificateNumber().strip();
-        String key = EvidenceNumbers.key(number);
-        if (key.isEmpty()) {
-            throw BusinessRuleException.violation("R-30", "certificateNumber", "exemption.evidence-required");
-        }
-        boolean taken = repository.findByCertificateKey(key).stream()
-                .anyMatch(other -> !other.getId().equals(ownId) && !other.status().isClosedWithoutExemption());
-        if (taken) {
-            throw BusinessRuleException.conflict("R-40", "certificateNumber", "exemption.certificate-already-used", number);
-        }
-        evidenceFiles.requireAttachable(diploma.diplomaFile(), teacher.getId(), "diplomaFile");
-    }
-
-    /** where the teacher's profile credits degree study (Kunming), a degree below the stage's level is refused. */
-    private void checkLevel(Teacher teacher, Diploma diploma) {
-        CreditRule studyRule = decisions.creditRule(profiles.forTeacher(teacher, diploma.studyEnd()).key(),
-                ClaimKind.DEGREE_STUDY_YEAR, null);
-        DegreeLevel needed = DegreeLevel.minimumFor(teacher.stage());
-        if (!studyRule.refused() && "R-15".equals(studyRule.ruleId()) && diploma.degreeLevel().compareTo(needed) < 0) {
-            throw BusinessRuleException.violation("R-15", "degreeLevel", "exemption.degree-level-too-low",
-                    diploma.degreeLevel().label(), teacher.stage().label(), needed.label());
-        }
-    }
-
-    private static void requireText(String value, String field) {
-        RequiredText.require(value, field, MAX_TEXT, "R-30", "exemption.evidence-required", "exemption.text-too-long");
-    }
 
     private void audit(DegreeExemption exemption, String action, String detail) {
         audit.publishEvent(new AuditedAction(action, DegreeExemptionProcess.PROCESS_ID, String.valueOf(exemption.getId()),
