@@ -24,9 +24,11 @@ import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseHistory;
 import cn.shixun.tasks.CaseOutcome;
+import cn.shixun.tasks.CaseProgress;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.CaseTasks;
 import cn.shixun.tasks.Decision;
+import cn.shixun.tasks.StepLevel;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import java.time.Duration;
@@ -333,6 +335,31 @@ class DegreeExemptionProcessTest {
             assertThat(event.comment()).isEqualTo("扫描件缺页");
             assertThat(event.actor()).isEqualTo(data.schoolAdmin.username());
         });
+    }
+
+    @Test
+    void R04_theStepsOfSeveralApplicationsAreReadInOneGo_eachAsItsOwnReadSays() {
+        DegreeExemption atSchool = apply();
+        DegreeExemption atAuthority = apply();
+        decide(atAuthority, data.schoolAdmin, Decision.APPROVE, null);
+        DegreeExemption returned = apply();
+        decide(returned, data.schoolAdmin, Decision.RETURN, "请补充学位证");
+        DegreeExemption rejected = apply();
+        decide(rejected, data.schoolAdmin, Decision.REJECT, "不符合条件");
+        List<String> ids = java.util.stream.Stream.of(atSchool, atAuthority, returned, rejected)
+                .map(e -> String.valueOf(e.getId())).toList();
+
+        Map<String, CaseProgress> read = cases.progressOf(DegreeExemptionProcess.PROCESS_ID, ids);
+
+        assertThat(read).containsOnlyKeys(ids);
+        for (String id : ids) {
+            assertThat(read.get(id)).as("application " + id).isEqualTo(exemptions.progress(Long.valueOf(id)));
+        }
+        assertThat(read.get(ids.get(0)).label()).isEqualTo("学校审核中");
+        assertThat(read.get(ids.get(1)).openSteps()).extracting(CaseProgress.OpenStep::level)
+                .containsExactly(StepLevel.COUNTY);
+        assertThat(read.get(ids.get(2)).awaitsSubmission()).isTrue();
+        assertThat(read.get(ids.get(3)).openSteps()).isEmpty();
     }
 
     private DegreeExemption apply() {

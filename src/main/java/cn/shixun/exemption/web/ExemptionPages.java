@@ -93,9 +93,12 @@ class ExemptionPages {
     @GetMapping("/my/exemptions")
     String mine(Model model) {
         CurrentAccount teacher = requireTeacher();
-        model.addAttribute("rows", exemptions.ofTeacher(teacher.teacherId()).stream()
+        List<DegreeExemption> applications = exemptions.ofTeacher(teacher.teacherId());
+        Map<String, CaseProgress> steps = cases.progressOf(DegreeExemptionProcess.PROCESS_ID,
+                applications.stream().map(e -> String.valueOf(e.getId())).toList());
+        model.addAttribute("rows", applications.stream()
                 .map(e -> {
-                    CaseProgress progress = exemptions.progress(e.getId());
+                    CaseProgress progress = steps.get(String.valueOf(e.getId()));
                     return new Row(e.getId(), e.diploma().institution() + " " + e.diploma().major() + "（"
                             + e.diploma().degreeLevel().label() + "）", e.statusLabel(progress), badge(e, progress),
                             DAY.format(e.createdAt()), DAY.format(e.updatedAt()));

@@ -84,7 +84,7 @@ class SchoolClassPages {
         CurrentAccount account = notATeacher();
         Page<SchoolClass> found = classes.visibleTo(account, page, PAGE_SIZE);
         model.addAttribute("page", found);
-        model.addAttribute("rows", found.getContent().stream().map(pageModel::listRow).toList());
+        model.addAttribute("rows", pageModel.listRows(found.getContent()));
         model.addAttribute("mayPropose", account.is(Role.SCHOOL_ADMIN));
         return "schoolclass/list";
     }
