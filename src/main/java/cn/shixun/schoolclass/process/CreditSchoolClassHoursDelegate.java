@@ -1,6 +1,7 @@
 package cn.shixun.schoolclass.process;
 
 import cn.shixun.schoolclass.SchoolClass;
+import cn.shixun.schoolclass.SchoolClassCasework;
 import cn.shixun.schoolclass.SchoolClasses;
 import cn.shixun.security.CandidateGroup;
 import cn.shixun.tasks.CaseApprovals;
@@ -21,11 +22,14 @@ import org.springframework.stereotype.Component;
 class CreditSchoolClassHoursDelegate implements JavaDelegate {
 
     private final SchoolClasses classes;
+    private final SchoolClassCasework casework;
     private final CaseApprovals approvals;
     private final ReviewRouting routing;
 
-    CreditSchoolClassHoursDelegate(SchoolClasses classes, CaseApprovals approvals, ReviewRouting routing) {
+    CreditSchoolClassHoursDelegate(SchoolClasses classes, SchoolClassCasework casework, CaseApprovals approvals,
+                                   ReviewRouting routing) {
         this.classes = classes;
+        this.casework = casework;
         this.approvals = approvals;
         this.routing = routing;
     }
@@ -46,6 +50,6 @@ class CreditSchoolClassHoursDelegate implements JavaDelegate {
                 .approved(SchoolClassProcess.ENROLMENT_REVIEW, "学员审核", authority, SchoolClassProcess.ENROL)
                 .approved(SchoolClassProcess.SCHOOL_GRADE_REVIEW, "学校学时评定审核", school, SchoolClassProcess.GRADE)
                 .approved(SchoolClassProcess.COUNTY_GRADE_REVIEW, "县级学时审核", authority, SchoolClassProcess.GRADE));
-        classes.credit(schoolClass.getId());
+        casework.credit(schoolClass.getId());
     }
 }

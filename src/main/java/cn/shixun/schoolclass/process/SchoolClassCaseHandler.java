@@ -1,5 +1,6 @@
 package cn.shixun.schoolclass.process;
 
+import cn.shixun.schoolclass.SchoolClassCasework;
 import cn.shixun.schoolclass.SchoolClasses;
 import cn.shixun.tasks.CaseHandler;
 import cn.shixun.tasks.CaseTask;
@@ -17,9 +18,11 @@ class SchoolClassCaseHandler implements CaseHandler {
     private static final String PAGE_PREFIX = "/school-classes/";
 
     private final SchoolClasses classes;
+    private final SchoolClassCasework casework;
 
-    SchoolClassCaseHandler(SchoolClasses classes) {
+    SchoolClassCaseHandler(SchoolClasses classes, SchoolClassCasework casework) {
         this.classes = classes;
+        this.casework = casework;
     }
 
     @Override
@@ -29,12 +32,12 @@ class SchoolClassCaseHandler implements CaseHandler {
 
     @Override
     public void decided(CaseTask task, Decision decision, String comment, String actor) {
-        classes.decided(Long.valueOf(task.caseId()), decision, comment);
+        casework.decided(Long.valueOf(task.caseId()), decision, comment);
     }
 
     @Override
     public void submitted(CaseTask task, String actor) {
-        classes.submitted(Long.valueOf(task.caseId()), task.taskKey());
+        casework.submitted(Long.valueOf(task.caseId()), task.taskKey());
     }
 
     /** The class's school: its administrators and registration authority review. */

@@ -1,6 +1,6 @@
 package cn.shixun.schoolclass.process;
 
-import cn.shixun.schoolclass.SchoolClasses;
+import cn.shixun.schoolclass.SchoolClassCasework;
 import cn.shixun.tasks.CaseKey;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -13,14 +13,14 @@ import org.springframework.stereotype.Component;
 @Component("schoolClassGradingListener")
 class SchoolClassGradingListener implements TaskListener {
 
-    private final SchoolClasses classes;
+    private final SchoolClassCasework casework;
 
-    SchoolClassGradingListener(SchoolClasses classes) {
-        this.classes = classes;
+    SchoolClassGradingListener(SchoolClassCasework casework) {
+        this.casework = casework;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        classes.gradingOpened(CaseKey.of(task.getExecution()));
+        casework.gradingOpened(CaseKey.of(task.getExecution()));
     }
 }
