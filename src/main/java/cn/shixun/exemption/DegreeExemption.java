@@ -3,7 +3,6 @@ package cn.shixun.exemption;
 import cn.shixun.ledger.EvidenceNumbers;
 import cn.shixun.policy.DegreeLevel;
 import cn.shixun.tasks.CaseLifecycle;
-import cn.shixun.tasks.CaseProgress;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -159,11 +158,6 @@ public class DegreeExemption {
 
     public ExemptionStatus status() {
         return status;
-    }
-
-    /** What the status reads: where the process is while open ({@link CaseProgress#label}), how it ended after. */
-    public String statusLabel(CaseProgress progress) {
-        return status.isOpen() ? progress.label() : status.label();
     }
 
     public String schoolGroup() {

@@ -195,7 +195,12 @@ public class DegreeExemptions {
 
     /** Where an open application stands, from its process: the steps open now. */
     public CaseProgress progress(Long id) {
-        return cases.progress(PROCESS, caseId(id));
+        return CaseProgress.of(openTasks(id));
+    }
+
+    /** The application's open user tasks, oldest first: one read for what a page or view shows of them. */
+    public List<CaseTask> openTasks(Long id) {
+        return cases.openTasks(PROCESS, caseId(id));
     }
 
     /** The application's open user task, if any. */

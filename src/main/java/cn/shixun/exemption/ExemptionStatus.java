@@ -1,10 +1,12 @@
 package cn.shixun.exemption;
 
+import cn.shixun.tasks.CaseStatus;
+
 /**
  * What the application's record keeps of where it stands: open, or how it ended. Which step an
  * open application is at is the process's ({@code CaseProgress}), not a status of ours.
  */
-public enum ExemptionStatus {
+public enum ExemptionStatus implements CaseStatus {
     OPEN("办理中"),
     EXEMPTED("已免修登记"),
     REJECTED("未通过"),
@@ -16,10 +18,12 @@ public enum ExemptionStatus {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
+    @Override
     public boolean isOpen() {
         return this == OPEN;
     }

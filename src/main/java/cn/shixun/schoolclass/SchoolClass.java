@@ -1,7 +1,6 @@
 package cn.shixun.schoolclass;
 
 import cn.shixun.tasks.CaseLifecycle;
-import cn.shixun.tasks.CaseProgress;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -178,10 +177,6 @@ public class SchoolClass {
         return status;
     }
 
-    /** What the status reads: where the process is while open ({@link CaseProgress#label}), how it ended after. */
-    public String statusLabel(CaseProgress progress) {
-        return status.isOpen() ? progress.label() : status.label();
-    }
 
     public String processInstanceId() {
         return lifecycle.processInstanceId();

@@ -239,16 +239,22 @@ public class SchoolClasses {
 
     /** Where an open class stands, from its process: the steps open now. */
     public CaseProgress progress(Long id) {
-        return caseTasks.progress(SchoolClassProcess.PROCESS_ID, String.valueOf(id));
+        return CaseProgress.of(openTasks(id));
+    }
+
+    /** The class's open user tasks, oldest first: one read for what a page or view shows of them. */
+    public List<CaseTask> openTasks(Long id) {
+        return caseTasks.openTasks(SchoolClassProcess.PROCESS_ID, String.valueOf(id));
     }
 
     private CaseTask openStep(SchoolClass schoolClass, String taskKey, CurrentAccount account) {
-        CaseTask task = caseTasks.openTasks(SchoolClassProcess.PROCESS_ID, caseId(schoolClass)).stream()
-                .filter(open -> open.taskKey().equals(taskKey)).findFirst()
+        List<CaseTask> open = openTasks(schoolClass.getId());
+        CaseTask task = open.stream().filter(step -> step.taskKey().equals(taskKey)).findFirst()
                 .orElseThrow(() -> BusinessRuleException.conflict("R-35", "id", "schoolclass.step-not-open",
-                        schoolClass.statusLabel(progress(schoolClass.getId()))));
+                        CaseProgress.of(open).statusLabel(schoolClass.status())));
         return caseTasks.requireWorkable(task.id(), account);
     }
+
     private void audit(String action, SchoolClass schoolClass, String detail) {
         events.publishEvent(new AuditedAction(action, SchoolClassProcess.PROCESS_ID, caseId(schoolClass), detail));
     }

@@ -43,7 +43,8 @@ public record CaseProgress(List<OpenStep> openSteps) {
         openSteps = List.copyOf(openSteps);
     }
 
-    static CaseProgress of(List<CaseTask> openTasks) {
+    /** From the case's open tasks, when they have been read already ({@link CaseTasks#openTasks}). */
+    public static CaseProgress of(List<CaseTask> openTasks) {
         return new CaseProgress(openTasks.stream().map(OpenStep::of).toList());
     }
 
@@ -51,6 +52,11 @@ public record CaseProgress(List<OpenStep> openSteps) {
     public String label() {
         return openSteps.isEmpty() ? PROCESSING
                 : openSteps.stream().map(OpenStep::label).distinct().collect(Collectors.joining("、"));
+    }
+
+    /** What a case's status reads: where the process is while the record is open, how it ended after. */
+    public String statusLabel(CaseStatus status) {
+        return status.isOpen() ? label() : status.label();
     }
 
     /** Whether a submission step is open: the case is back with whoever submitted it (returned, to amend). */

@@ -89,11 +89,6 @@ public class CaseTasks {
                 .processInstanceBusinessKey(caseId).orderByTaskCreateTime().asc().list());
     }
 
-    /** Where an open case stands: its open steps as the model names, kinds and routes them. */
-    public CaseProgress progress(String processKey, String caseId) {
-        return CaseProgress.of(openTasks(processKey, caseId));
-    }
-
     /**
      * Where each of several cases stands, from one read of their open tasks: for a list page,
      * instead of a read per row. A case with no open step (closed, or between steps) maps to an

@@ -1,24 +1,14 @@
 package cn.shixun.schoolclass;
 
-import cn.shixun.tasks.CaseProgress;
-import java.util.stream.Collectors;
+import cn.shixun.tasks.CaseStanding;
 
-/**
- * Where a school-based class stands, as one string a test compares: how it ended ({@code CREDITED}),
- * or {@code OPEN@} and the keys of its open steps as the process has them
- * ({@code OPEN@UserTask_PlanClass}; {@code OPEN@} between steps: in training, or being credited).
- */
+/** Where a school-based class stands, as {@link CaseStanding} writes it: {@code OPEN@UserTask_PlanClass}, {@code CREDITED}. */
 final class SchoolClassStanding {
 
     private SchoolClassStanding() {
     }
 
     static String of(SchoolClasses classes, Long id) {
-        SchoolClassStatus status = classes.require(id).status();
-        if (!status.isOpen()) {
-            return status.name();
-        }
-        return "OPEN@" + classes.progress(id).openSteps().stream().map(CaseProgress.OpenStep::key)
-                .collect(Collectors.joining(","));
+        return CaseStanding.of(classes.require(id).status(), classes.progress(id));
     }
 }

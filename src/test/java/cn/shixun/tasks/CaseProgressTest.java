@@ -49,6 +49,31 @@ class CaseProgressTest {
                 .label()).isEqualTo("县级复查中、待学校补充材料");
     }
 
+    @Test
+    void anOpenRecordReadsAsItsOpenSteps_aClosedOneAsHowItEnded() {
+        CaseProgress atSchool = CaseProgress.of(List.of(task("UserTask_SchoolReview", "学校审核", CaseTask.Kind.REVIEW,
+                List.of("school-admin:4101050001"), null)));
+
+        assertThat(atSchool.statusLabel(Standing.OPEN)).isEqualTo("学校审核中");
+        assertThat(CaseProgress.of(List.of()).statusLabel(Standing.OPEN)).isEqualTo(CaseProgress.PROCESSING);
+        assertThat(CaseProgress.of(List.of()).statusLabel(Standing.REJECTED)).isEqualTo("未通过");
+    }
+
+    /** A procedure's record status as the casework sees it. */
+    private enum Standing implements CaseStatus {
+        OPEN, REJECTED;
+
+        @Override
+        public boolean isOpen() {
+            return this == OPEN;
+        }
+
+        @Override
+        public String label() {
+            return this == OPEN ? "办理中" : "未通过";
+        }
+    }
+
     private static CaseTask task(String key, String name, CaseTask.Kind kind, List<String> groups, String assignee) {
         return new CaseTask("t-" + key, "degreeExemption", "1", key, name, kind, groups, assignee, Instant.now(), null);
     }

@@ -88,10 +88,11 @@ class ExemptionController {
     }
 
     private ExemptionView view(DegreeExemption e) {
-        TaskView task = exemptions.openTask(e.getId()).map(TaskView::of).orElse(null);
-        CaseProgress progress = exemptions.progress(e.getId());
+        List<CaseTask> open = exemptions.openTasks(e.getId());
+        TaskView task = open.stream().findFirst().map(TaskView::of).orElse(null);
+        CaseProgress progress = CaseProgress.of(open);
         return new ExemptionView(e.getId(), e.teacherId(), e.schoolId(), e.applicant(), e.diploma(), e.status(),
-                e.statusLabel(progress),
+                progress.statusLabel(e.status()),
                 OpenStepView.of(progress), task, e.schoolGroup(), e.authorityGroup(), e.ledgerEntryId(), e.outcomeReason(),
                 e.createdAt(), exemptions.history(e.getId()).stream().map(EventView::of).toList());
     }

@@ -100,7 +100,7 @@ class ExemptionPages {
                 .map(e -> {
                     CaseProgress progress = steps.get(String.valueOf(e.getId()));
                     return new Row(e.getId(), e.diploma().institution() + " " + e.diploma().major() + "（"
-                            + e.diploma().degreeLevel().label() + "）", e.statusLabel(progress), badge(e, progress),
+                            + e.diploma().degreeLevel().label() + "）", progress.statusLabel(e.status()), badge(e, progress),
                             DAY.format(e.createdAt()), DAY.format(e.updatedAt()));
                 })
                 .toList());
@@ -152,7 +152,7 @@ class ExemptionPages {
         if (exemption.isEmpty()) {
             return notFound(model, response);
         }
-        if (amendTask(id, account).isEmpty()) {
+        if (amendTask(exemptions.openTasks(id), account).isEmpty()) {
             if (!account.isTeacher()) {
                 throw new AccessDeniedException(account.username() + " may not amend degree exemption " + id);
             }
@@ -193,13 +193,14 @@ class ExemptionPages {
     private String casePage(Model model, CurrentAccount account, DegreeExemption exemption, DiplomaForm form,
                             Map<String, String> errors, String formError) {
         Long id = exemption.getId();
-        Optional<CaseTask> amendTask = amendTask(id, account);
-        Optional<CaseTask> reviewTask = cases.openTasks(DegreeExemptionProcess.PROCESS_ID, String.valueOf(id)).stream()
+        List<CaseTask> open = exemptions.openTasks(id);
+        Optional<CaseTask> amendTask = amendTask(open, account);
+        Optional<CaseTask> reviewTask = open.stream()
                 .filter(task -> task.kind() == CaseTask.Kind.REVIEW && cases.mayWorkOn(task, account)).findFirst();
         List<CaseEvent> history = exemptions.history(id);
-        CaseProgress progress = exemptions.progress(id);
+        CaseProgress progress = CaseProgress.of(open);
         model.addAttribute("exemption", exemption);
-        model.addAttribute("statusLabel", exemption.statusLabel(progress));
+        model.addAttribute("statusLabel", progress.statusLabel(exemption.status()));
         model.addAttribute("diploma", exemption.diploma());
         model.addAttribute("badge", badge(exemption, progress));
         model.addAttribute("teacher", teachers.find(exemption.teacherId()).map(Teacher::name).orElse(""));
@@ -225,8 +226,9 @@ class ExemptionPages {
         }
     }
 
-    private Optional<CaseTask> amendTask(Long id, CurrentAccount account) {
-        return exemptions.openTask(id).filter(task -> task.kind() == CaseTask.Kind.SUBMISSION
+    /** The application's amendment step, if it is the one open and {@code account}'s to do. */
+    private Optional<CaseTask> amendTask(List<CaseTask> open, CurrentAccount account) {
+        return open.stream().findFirst().filter(task -> task.kind() == CaseTask.Kind.SUBMISSION
                 && cases.mayWorkOn(task, account));
     }
 

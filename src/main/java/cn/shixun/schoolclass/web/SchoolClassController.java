@@ -126,10 +126,11 @@ class SchoolClassController {
     }
 
     private SchoolClassView view(SchoolClass c) {
-        TaskView task = classes.openTask(c.getId()).map(TaskView::of).orElse(null);
-        CaseProgress progress = classes.progress(c.getId());
+        List<CaseTask> open = classes.openTasks(c.getId());
+        TaskView task = open.stream().findFirst().map(TaskView::of).orElse(null);
+        CaseProgress progress = CaseProgress.of(open);
         return new SchoolClassView(c.getId(), c.schoolId(), c.proposedBy(), c.course(), c.plan(), c.status(),
-                c.statusLabel(progress), OpenStepView.of(progress), c.outcomeReason(), task, c.schoolGroup(), c.authorityGroup(),
+                progress.statusLabel(c.status()), OpenStepView.of(progress), c.outcomeReason(), task, c.schoolGroup(), c.authorityGroup(),
                 classes.learnersOf(c.getId()).stream().map(LearnerView::of).toList(),
                 classes.history(c.getId()).stream().map(EventView::of).toList());
     }

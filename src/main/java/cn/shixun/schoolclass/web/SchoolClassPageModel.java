@@ -79,7 +79,7 @@ class SchoolClassPageModel {
         Map<String, CaseProgress> steps = tasks.progressOf(SchoolClassProcess.PROCESS_ID,
                 found.stream().map(schoolClass -> String.valueOf(schoolClass.getId())).toList());
         return found.stream().map(schoolClass -> new ListRow(schoolClass, schoolName(schoolClass.schoolId()),
-                schoolClass.statusLabel(steps.get(String.valueOf(schoolClass.getId()))),
+                steps.get(String.valueOf(schoolClass.getId())).statusLabel(schoolClass.status()),
                 DAY_TIME.format(schoolClass.updatedAt()))).toList();
     }
 
@@ -87,13 +87,13 @@ class SchoolClassPageModel {
         Long id = schoolClass.getId();
         List<ClassLearner> learners = classes.learnersOf(id);
         List<CaseEvent> events = classes.history(id);
-        CaseTask open = tasks.openTasks(SchoolClassProcess.PROCESS_ID, String.valueOf(id)).stream().findFirst()
-                .orElse(null);
+        List<CaseTask> openTasks = classes.openTasks(id);
+        CaseTask open = openTasks.stream().findFirst().orElse(null);
         boolean mine = open != null && tasks.mayWorkOn(open, account);
         String form = mine ? FORMS.get(open.taskKey()) : null;
 
         model.addAttribute("schoolClass", schoolClass);
-        model.addAttribute("statusLabel", schoolClass.statusLabel(classes.progress(id)));
+        model.addAttribute("statusLabel", CaseProgress.of(openTasks).statusLabel(schoolClass.status()));
         model.addAttribute("course", schoolClass.course());
         model.addAttribute("designFile", evidence.describe(schoolClass.course().designFile()).orElse(null));
         model.addAttribute("plan", schoolClass.plan());

@@ -194,7 +194,7 @@ class SchoolClassPages {
                 String stepName = classes.openTask(id).map(CaseTask::name).orElse("");
                 SchoolClass done = step.run(account);
                 redirect.addFlashAttribute("done", text("schoolclass.page.submitted", stepName,
-                        done.statusLabel(classes.progress(done.getId()))));
+                        classes.progress(done.getId()).statusLabel(done.status())));
                 return "redirect:/school-classes/" + id;
             } catch (BusinessRuleException refusal) {
                 if (refusal.kind() == BusinessRuleException.Kind.CONFLICT) {
