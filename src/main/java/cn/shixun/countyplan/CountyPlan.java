@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A county's annual training plan (R-32) and where it stands: filed with the city by 1 April
+ * A county's annual training plan (R-32): filed with the city by 1 April
  * (a later filing is accepted and flagged), reviewed, filed with the HR bureau, reported on
  * after the training and registered by 1 December. The case id of {@code countyPlanFiling}.
  */
@@ -77,6 +77,9 @@ public class CountyPlan {
     @Column(name = "summary_submitted_at")
     private Instant summarySubmittedAt;
 
+    @Column(name = "filed_at")
+    private Instant filedAt;
+
     @Embedded
     private CaseLifecycle lifecycle;
 
@@ -99,7 +102,7 @@ public class CountyPlan {
         this.countyGroup = countyGroup;
         this.cityGroup = cityGroup;
         this.projects.addAll(projects);
-        this.status = PlanStatus.CITY_REVIEW;
+        this.status = PlanStatus.OPEN;
         this.lifecycle = CaseLifecycle.openedAt(now);
     }
 
@@ -161,6 +164,15 @@ public class CountyPlan {
         return hrReceiptNumber != null;
     }
 
+    /** When the plan was filed (R-32: reviewed by the city, filed with the HR bureau): its projects may run. */
+    public Instant filedAt() {
+        return filedAt;
+    }
+
+    public boolean isFiled() {
+        return filedAt != null;
+    }
+
     public String summaryText() {
         return summaryText;
     }
@@ -197,13 +209,27 @@ public class CountyPlan {
         lifecycle.startedAs(instanceId);
     }
 
-    void moveTo(PlanStatus next, Instant now) {
-        this.status = next;
+    /** A step of the open plan was done; which one comes next is the process's. */
+    void stepDone(Instant now) {
+        lifecycle.changedAt(now);
+    }
+
+    /** Filed now, or kept as filed when it was already. */
+    void filed(Instant now) {
+        if (filedAt == null) {
+            filedAt = now;
+        }
+        lifecycle.changedAt(now);
+    }
+
+    void registered(Instant now) {
+        this.status = PlanStatus.REGISTERED;
         lifecycle.changedAt(now);
     }
 
     void closed(PlanStatus end, String reason, Instant now) {
-        moveTo(end, now);
+        this.status = end;
+        lifecycle.changedAt(now);
         lifecycle.closedBecause(reason);
     }
 

@@ -1,41 +1,30 @@
 package cn.shixun.countyplan;
 
-import cn.shixun.countyplan.PlanDraft.ProjectDraft;
 import cn.shixun.countyplan.PlanSummary.ProjectReport;
 import cn.shixun.countyplan.process.CountyPlanProcess;
-import cn.shixun.evidence.EvidenceFiles;
-import cn.shixun.ledger.Evidence;
 import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.OrganisationLevel;
 import cn.shixun.organisation.Organisations;
-import cn.shixun.organisation.ProjectDesignAuthorities;
-import cn.shixun.organisation.ProjectType;
-import cn.shixun.policy.Claim;
-import cn.shixun.policy.ClaimKind;
-import cn.shixun.policy.HourCalculator;
 import cn.shixun.security.AccessScope;
 import cn.shixun.security.CandidateGroup;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.Role;
 import cn.shixun.shared.AuditedAction;
 import cn.shixun.shared.BusinessRuleException;
-import cn.shixun.shared.RequiredText;
-import cn.shixun.tasks.CaseCredits;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseHistory;
 import cn.shixun.tasks.CaseOutcome;
+import cn.shixun.tasks.CaseProgress;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.CaseTasks;
-import cn.shixun.tasks.Decision;
-import cn.shixun.teacher.Teacher;
-import cn.shixun.teacher.Teachers;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -57,40 +46,31 @@ import org.springframework.transaction.annotation.Transactional;
 public class CountyPlans {
 
     public static final String PROCESS = CountyPlanProcess.PROCESS_ID;
-    static final int MAX_TEXT = 200;
-    static final int MAX_LONG_TEXT = 2000;
-    static final int MAX_PROJECTS = 100;
-    static final int MAX_HEADCOUNT = 100_000;
-    static final BigDecimal MAX_HOURS = new BigDecimal("1000");
 
     private static final Logger log = LoggerFactory.getLogger(CountyPlans.class);
 
     private final CountyPlanRepository repository;
     private final Organisations organisations;
     private final AccessScope scope;
-    private final Teachers teachers;
-    private final CaseCredits credits;
+    private final PlanContentChecks checks;
     private final CaseTasks caseTasks;
     private final CaseHistory history;
     private final CountyPlanProcess process;
     private final ApplicationEventPublisher events;
-    private final EvidenceFiles evidence;
     private final Clock clock;
 
-    CountyPlans(CountyPlanRepository repository, Organisations organisations, AccessScope scope, Teachers teachers,
-                CaseCredits credits, CaseTasks caseTasks, CaseHistory history, CountyPlanProcess process,
-                ApplicationEventPublisher events, EvidenceFiles evidence, Clock clock) {
-        this.clock = clock;
+    CountyPlans(CountyPlanRepository repository, Organisations organisations, AccessScope scope,
+                PlanContentChecks checks, CaseTasks caseTasks, CaseHistory history, CountyPlanProcess process,
+                ApplicationEventPublisher events, Clock clock) {
         this.repository = repository;
         this.organisations = organisations;
         this.scope = scope;
-        this.teachers = teachers;
-        this.credits = credits;
+        this.checks = checks;
         this.caseTasks = caseTasks;
         this.history = history;
         this.process = process;
         this.events = events;
-        this.evidence = evidence;
+        this.clock = clock;
     }
 
     /**
@@ -109,8 +89,8 @@ public class CountyPlans {
         // One reading of the business clock: the day the plan shows as filed (its creation time) is the day judged late.
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
-        int year = checkYear(draft.year(), today);
-        List<PlanProject> projects = projectsOf(draft.projects());
+        int year = PlanContentChecks.checkYear(draft.year(), today);
+        List<PlanProject> projects = PlanContentChecks.projectsOf(draft.projects());
         if (repository.findByCountyIdAndYear(county.getId(), year).stream()
                 .anyMatch(plan -> plan.status().countsAsFiled())) {
             throw BusinessRuleException.conflict("R-32", "year", "countyplan.year-already-filed", county.name(), year);
@@ -143,12 +123,11 @@ public class CountyPlans {
         if (draft.year() != null && draft.year() != plan.year()) {
             throw BusinessRuleException.violation("R-32", "year", "countyplan.year-fixed", plan.year());
         }
-        List<PlanProject> projects = projectsOf(draft.projects());
+        List<PlanProject> projects = PlanContentChecks.projectsOf(draft.projects());
         Instant now = Instant.now();
         history.record(PROCESS, caseId(plan), task.taskKey(), "修改前的培训计划", CaseOutcome.SUBMITTED,
                 describe(plan.projects()), account.username());
         plan.replaceProjects(projects, now);
-        plan.moveTo(PlanStatus.CITY_REVIEW, now);
         repository.flush();
         caseTasks.submit(task.id(), account);
         events.publishEvent(new AuditedAction("countyPlan.amend", PROCESS, caseId(plan), describe(plan.projects())));
@@ -163,8 +142,8 @@ public class CountyPlans {
         if (filing == null) {
             throw BusinessRuleException.violation("R-32", "receiptNumber", "countyplan.hr-filing-required");
         }
-        String bureau = text(filing.hrBureau(), "hrBureau", MAX_TEXT);
-        String receipt = text(filing.receiptNumber(), "receiptNumber", 64);
+        String bureau = PlanContentChecks.text(filing.hrBureau(), "hrBureau", PlanContentChecks.MAX_TEXT);
+        String receipt = PlanContentChecks.text(filing.receiptNumber(), "receiptNumber", 64);
         if (filing.filedOn() == null) {
             throw BusinessRuleException.violation("R-32", "filedOn", "countyplan.hr-filing-required");
         }
@@ -193,7 +172,7 @@ public class CountyPlans {
         if (summary == null || summary.projects() == null || summary.projects().isEmpty()) {
             throw BusinessRuleException.violation("R-32", "projects", "countyplan.summary-projects-required");
         }
-        String text = text(summary.summary(), "summary", MAX_LONG_TEXT);
+        String text = PlanContentChecks.text(summary.summary(), "summary", PlanContentChecks.MAX_LONG_TEXT);
         Set<Long> reported = new HashSet<>();
         List<Runnable> writes = new ArrayList<>();
         for (int i = 0; i < summary.projects().size(); i++) {
@@ -206,7 +185,7 @@ public class CountyPlans {
                 throw BusinessRuleException.conflict("R-40", at + "projectId", "countyplan.project-reported-twice",
                         project.name());
             }
-            writes.add(checkedReport(plan, project, report, at));
+            writes.add(checks.checkedReport(plan, project, report, at));
         }
         plan.projects().stream().filter(project -> !reported.contains(project.getId())).findFirst().ifPresent(missing -> {
             throw BusinessRuleException.violation("R-32", "projects", "countyplan.project-not-reported", missing.name());
@@ -217,113 +196,10 @@ public class CountyPlans {
         }
         writes.forEach(Runnable::run);
         plan.summaryReported(text, Instant.now());
-        plan.moveTo(PlanStatus.SUMMARY_AUDIT, Instant.now());
         repository.flush();
         caseTasks.submit(task.id(), account);
         events.publishEvent(new AuditedAction("countyPlan.summary", PROCESS, caseId(plan), describe(plan.projects())));
         return plan;
-    }
-
-    /** The casework: a city reviewer decided on the plan or on its summary. */
-    @Transactional
-    public void decided(Long id, String taskKey, Decision decision, String comment) {
-        CountyPlan plan = require(id);
-        Instant now = Instant.now();
-        switch (taskKey) {
-            case CountyPlanProcess.CITY_REVIEW -> {
-                switch (decision) {
-                    case APPROVE -> plan.moveTo(PlanStatus.HR_FILING, now);
-                    case RETURN -> plan.moveTo(PlanStatus.RETURNED, now);
-                    case REJECT -> plan.closed(PlanStatus.REJECTED, comment, now);
-                }
-            }
-            case CountyPlanProcess.AUDIT_SUMMARY -> {
-                switch (decision) {
-                    case APPROVE -> plan.moveTo(PlanStatus.REGISTERING, now);
-                    case RETURN -> plan.moveTo(PlanStatus.SUMMARY_RETURNED, now);
-                    case REJECT -> plan.closed(PlanStatus.SUMMARY_REJECTED, comment, now);
-                }
-            }
-            default -> throw new IllegalStateException("no decision expected at " + taskKey);
-        }
-    }
-
-    /**
-     * The casework: a submission task was completed. Its data must have been taken first —
-     * through our API, which stores it and then completes the task; completing it elsewhere
-     * (Tasklist) without that data is refused so that no step passes without its record (R-40).
-     */
-    public void requireSubmitted(Long id, String taskKey) {
-        CountyPlan plan = require(id);
-        boolean ready = switch (taskKey) {
-            case CountyPlanProcess.AMEND_PLAN -> plan.status() == PlanStatus.CITY_REVIEW;
-            case CountyPlanProcess.HR_FILING -> plan.hrFilingRecorded();
-            case CountyPlanProcess.SUBMIT_SUMMARY -> plan.status() == PlanStatus.SUMMARY_AUDIT;
-            default -> throw new IllegalStateException("no submission expected at " + taskKey);
-        };
-        if (!ready) {
-            throw BusinessRuleException.conflict("R-40", "id", "countyplan.submit-through-api." + taskKey, id);
-        }
-    }
-
-    /** {@code ServiceTask_FilePlan}: reviewed by the city and filed with the HR bureau — the plan is filed and may run. */
-    @Transactional
-    public void markFiled(Long id) {
-        CountyPlan plan = require(id);
-        plan.moveTo(PlanStatus.FILED, Instant.now());
-        history.record(PROCESS, caseId(plan), CountyPlanProcess.FILE_PLAN, "计划备案", CaseOutcome.COMPLETED,
-                "已备案（" + plan.hrBureau() + " 回执 " + plan.hrReceiptNumber() + "），各项目可以实施", CaseHistory.SYSTEM);
-    }
-
-    /**
-     * Registers every participant's hours of the audited summary in the ledger: the hours come
-     * from the teacher's policy profile for a bureau training with the hours delivered stated
-     * (R-13), never from the plan itself; the auditor is the decider (R-40). Each teacher is
-     * written in a transaction of its own, so one refusal (R-01, evidence already registered)
-     * is recorded against that teacher without holding back the others. When nobody could be
-     * registered the plan ends as refused and the refusal is thrown for the process's error path.
-     */
-    @Transactional(noRollbackFor = BusinessRuleException.class)
-    public int registerHours(Long id) {
-        CountyPlan plan = require(id);
-        CaseCredits.Step step = credits.step(PROCESS, caseId(plan), CountyPlanProcess.REGISTER_HOURS, "登记学时",
-                CountyPlanProcess.AUDIT_SUMMARY);
-        String countyName = organisations.require(plan.countyId(), "countyId").name();
-        int registered = 0;
-        int refused = 0;
-        for (PlanProject project : plan.projects()) {
-            Claim claim = Claim.of(ClaimKind.BUREAU_TRAINING, project.trainingEnd()).from(project.trainingStart())
-                    .hours(project.deliveredHours().toPlainString()).approved(true)
-                    .title(countyName + plan.year() + "年县级培训：" + project.name()).build();
-            Evidence evidence = Evidence.project(PROCESS + "/" + plan.getId(), project.evidenceNumber(plan.getId()),
-                    project.signInSheet());
-            for (Participant participant : project.participantsForUpdate()) {
-                if (participant.ledgerEntryId() != null) {
-                    registered++;
-                    continue;
-                }
-                boolean written = credits.creditEach(step, new CaseCredits.Credit(participant.teacherId(), claim, evidence),
-                        () -> project.name() + "：" + participant.staffNumber() + " ",
-                        entry -> participant.registered(entry.getId()), participant::refused).isPresent();
-                if (written) {
-                    registered++;
-                } else {
-                    refused++;
-                }
-            }
-        }
-        Instant now = Instant.now();
-        if (registered == 0) {
-            plan.closed(PlanStatus.REGISTRATION_REFUSED, "所有参训教师的学时均被拒绝登记", now);
-            log.warn("County plan {}: the ledger refused every participant ({})", id, refused);
-            throw BusinessRuleException.conflict("R-40", "participants", "countyplan.nobody-registered", id);
-        }
-        plan.moveTo(PlanStatus.REGISTERED, now);
-        history.record(PROCESS, caseId(plan), CountyPlanProcess.REGISTER_HOURS, "登记学时", CaseOutcome.COMPLETED,
-                "已为 " + registered + " 人次登记学时" + (refused > 0 ? "，" + refused + " 人次被拒（见上）" : ""),
-                CaseHistory.SYSTEM);
-        log.info("County plan {}: {} registrations written, {} refused", id, registered, refused);
-        return registered;
     }
 
     public CountyPlan require(Long id) {
@@ -369,6 +245,13 @@ public class CountyPlans {
         return caseTasks.openTasks(PROCESS, String.valueOf(id));
     }
 
+    /** Where each of the plans stands in its process, read in one task query for a list. */
+    public Map<Long, CaseProgress> progressOf(Collection<CountyPlan> listed) {
+        Map<String, CaseProgress> byCase = caseTasks.progressOf(PROCESS,
+                listed.stream().map(CountyPlans::caseId).toList());
+        return listed.stream().collect(Collectors.toMap(CountyPlan::getId, plan -> byCase.get(caseId(plan))));
+    }
+
     /** One line for a reviewer's worklist. */
     public String summary(Long id) {
         return repository.findById(id).map(plan -> organisations.find(plan.countyId()).map(Organisation::name)
@@ -388,122 +271,13 @@ public class CountyPlans {
         return county;
     }
 
-    private static int checkYear(Integer year, LocalDate today) {
-        if (year == null) {
-            throw BusinessRuleException.violation("R-32", "year", "countyplan.year-required");
-        }
-        if (year < today.getYear() || year > today.getYear() + 1) {
-            throw BusinessRuleException.violation("R-32", "year", "countyplan.year-out-of-range", year,
-                    today.getYear(), today.getYear() + 1);
-        }
-        return year;
-    }
-
-    /** R-32 content and R-05 design authority of each project; nothing is written here. */
-    private static List<PlanProject> projectsOf(List<ProjectDraft> drafts) {
-        if (drafts == null || drafts.isEmpty()) {
-            throw BusinessRuleException.violation("R-32", "projects", "countyplan.projects-required");
-        }
-        if (drafts.size() > MAX_PROJECTS) {
-            throw BusinessRuleException.violation("R-32", "projects", "countyplan.too-many-projects", MAX_PROJECTS);
-        }
-        List<PlanProject> projects = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        for (int i = 0; i < drafts.size(); i++) {
-            ProjectDraft draft = drafts.get(i);
-            String at = "projects[" + i + "].";
-            if (draft == null) {
-                throw BusinessRuleException.violation("R-32", at + "name", "countyplan.field-required");
-            }
-            String name = text(draft.name(), at + "name", MAX_TEXT);
-            if (!names.add(name)) {
-                throw BusinessRuleException.conflict("R-32", at + "name", "countyplan.project-name-twice", name);
-            }
-            if (draft.mode() == null) {
-                throw BusinessRuleException.violation("R-32", at + "mode", "countyplan.field-required");
-            }
-            if (draft.stage() == null) {
-                throw BusinessRuleException.violation("R-05", at + "stage", "countyplan.field-required");
-            }
-            if (draft.headcount() == null || draft.headcount() <= 0 || draft.headcount() > MAX_HEADCOUNT) {
-                throw BusinessRuleException.violation("R-32", at + "headcount", "countyplan.headcount-invalid",
-                        draft.headcount(), MAX_HEADCOUNT);
-            }
-            boolean keyTeacher = Boolean.TRUE.equals(draft.keyTeacher());
-            ProjectType type = keyTeacher ? ProjectType.KEY_TEACHER : ProjectType.REGULAR;
-            OrganisationLevel designer = ProjectDesignAuthorities.designLevel(draft.stage(), type);
-            if (designer != OrganisationLevel.COUNTY) {
-                throw BusinessRuleException.violation("R-05", at + "stage", "countyplan.stage-not-county-designed",
-                        name, draft.stage().label(), designer.label());
-            }
-            String schedule = text(draft.courseSchedule(), at + "courseSchedule", MAX_LONG_TEXT);
-            projects.add(new PlanProject(i + 1, name, draft.mode(), draft.stage(), keyTeacher, draft.headcount(),
-                    schedule));
-        }
-        return projects;
-    }
-
-    /** Checks one project's report and returns the write to do once every report has passed. */
-    private Runnable checkedReport(CountyPlan plan, PlanProject project, ProjectReport report, String at) {
-        BigDecimal hours = report.deliveredHours();
-        if (hours == null || hours.signum() <= 0 || HourCalculator.roundsToZero(hours) || hours.compareTo(MAX_HOURS) > 0) {
-            throw BusinessRuleException.violation("R-32", at + "deliveredHours", "countyplan.hours-invalid", hours);
-        }
-        LocalDate start = report.trainingStart();
-        LocalDate end = report.trainingEnd();
-        if (start == null) {
-            throw BusinessRuleException.violation("R-32", at + "trainingStart", "countyplan.field-required");
-        }
-        if (end == null) {
-            throw BusinessRuleException.violation("R-32", at + "trainingEnd", "countyplan.field-required");
-        }
-        if (end.isBefore(start)) {
-            throw BusinessRuleException.violation("R-32", at + "trainingEnd", "countyplan.end-before-start");
-        }
-        if (start.getYear() != plan.year() || end.getYear() != plan.year()) {
-            throw BusinessRuleException.violation("R-32", at + "trainingStart", "countyplan.outside-plan-year", plan.year());
-        }
-        if (end.isAfter(LocalDate.now(clock))) {
-            throw BusinessRuleException.violation("R-32", at + "trainingEnd", "countyplan.date-in-future", end);
-        }
-        String sheet = text(report.signInSheet(), at + "signInSheet", 255);
-        // the sign-in sheet is a scan the county itself uploaded (its evidence file), not a free reference.
-        evidence.requireAttachableToOrganisation(sheet.strip(), plan.countyId(), at + "signInSheet");
-        if (report.participants() == null || report.participants().isEmpty()) {
-            throw BusinessRuleException.violation("R-32", at + "participants", "countyplan.participants-required");
-        }
-        Set<String> seen = new HashSet<>();
-        List<Participant> people = new ArrayList<>();
-        for (int j = 0; j < report.participants().size(); j++) {
-            String field = at + "participants[" + j + "]";
-            String staffNumber = report.participants().get(j) == null ? "" : report.participants().get(j).strip();
-            if (!seen.add(staffNumber)) {
-                throw BusinessRuleException.conflict("R-40", field, "countyplan.participant-twice", staffNumber);
-            }
-            Teacher teacher = teachers.findByStaffNumber(staffNumber).orElseThrow(() ->
-                    BusinessRuleException.violation("R-32", field, "countyplan.participant-unknown", staffNumber));
-            if (!organisations.isWithin(teacher.schoolId(), plan.countyId())) {
-                throw BusinessRuleException.violation("R-04", field, "countyplan.participant-outside-county",
-                        staffNumber, teacher.name());
-            }
-            if (!teacher.isRegistrable()) {
-                throw BusinessRuleException.violation("R-01", field, "countyplan.participant-not-registrable",
-                        staffNumber, teacher.name());
-            }
-            people.add(new Participant(teacher.getId(), staffNumber));
-        }
-        return () -> project.reported(hours, start, end, sheet.strip(), people);
-    }
-
+    /** The plan's open step {@code taskKey}, whose data this service takes, if {@code account} may work on it. */
     private CaseTask openStep(CountyPlan plan, String taskKey, CurrentAccount account) {
-        CaseTask task = caseTasks.openTasks(PROCESS, caseId(plan)).stream()
-                .filter(open -> open.taskKey().equals(taskKey)).findFirst()
+        List<CaseTask> open = caseTasks.openTasks(PROCESS, caseId(plan));
+        CaseTask task = open.stream().filter(step -> step.taskKey().equals(taskKey)).findFirst()
                 .orElseThrow(() -> BusinessRuleException.conflict("R-32", "id", "countyplan.step-not-open",
-                        plan.getId(), plan.status().label()));
+                        plan.getId(), CaseProgress.of(open).statusLabel(plan.status())));
         return caseTasks.requireWorkable(task.id(), account);
-    }
-    private static String text(String value, String field, int max) {
-        return RequiredText.require(value, field, max, "R-32", "countyplan.field-required", "countyplan.text-too-long");
     }
 
     static String describe(List<PlanProject> projects) {

@@ -1,16 +1,18 @@
 package cn.shixun.countyplan;
 
-/** Where a county plan stands; each status names the step that is open now. */
-public enum PlanStatus {
-    CITY_REVIEW("市教育局审核中"),
-    RETURNED("退回修改"),
-    HR_FILING("待登记人社部门备案"),
-    FILED("已备案，待报送培训总结"),
-    SUMMARY_AUDIT("培训总结审核中"),
-    SUMMARY_RETURNED("培训总结退回修改"),
-    REGISTERING("学时登记中"),
+import cn.shixun.tasks.CaseStatus;
+
+/**
+ * What a county plan's record keeps of where it stands: open, or how it ended. Which step an
+ * open plan is at is the process's ({@code CaseProgress}); that it has been filed is
+ * {@link CountyPlan#filedAt()}, a fact of the record and not a step.
+ */
+public enum PlanStatus implements CaseStatus {
+    OPEN("办理中"),
     REGISTERED("学时已登记"),
+    /** Rejected before it was filed: it does not count as the year's plan. */
     REJECTED("计划未通过"),
+    /** Rejected after it was filed (the summary's audit): the year's plan stays filed. */
     SUMMARY_REJECTED("培训总结未通过"),
     REGISTRATION_REFUSED("学时登记被拒");
 
@@ -20,8 +22,14 @@ public enum PlanStatus {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return this == OPEN;
     }
 
     /** A plan rejected by the city does not count as this year's plan: the county may file again. */

@@ -19,6 +19,16 @@ public interface CaseHandler {
     default void submitted(CaseTask task, String actor) {
     }
 
+    /**
+     * Whether the case's submissions carry data that only the procedure's own pages and API take
+     * (a plan, a report, a receipt): then a submission task completed anywhere else, e.g. from
+     * Tasklist or engine REST, is refused (R-40), because it would pass the step without its
+     * record. The procedure sends a submission on with {@link CaseTasks#submit} after storing it.
+     */
+    default boolean takesSubmissionsOnItsPages() {
+        return false;
+    }
+
     /** One line that tells a reviewer what the case is about, e.g. the teacher's name and the subject. */
     default String summary(String caseId) {
         return caseId;

@@ -87,6 +87,10 @@ class CaseTaskListener implements TaskListener {
                     comment, actor.getUserId());
             handler.decided(task, decision, comment, actor.getUserId());
         } else {
+            if (handler.takesSubmissionsOnItsPages() && !CaseTasks.isSubmittingThroughProcedure(task.id())) {
+                throw BusinessRuleException.conflict("R-40", "taskId", "task.submit-on-case-page", task.name(),
+                        handler.casePage(task.caseId()).orElse("/tasks"));
+            }
             // A resubmission answers a return: the case's latest review decision sent it back.
             boolean answersReturn = history.of(task.processKey(), task.caseId()).stream()
                     .map(CaseEvent::outcome).filter(CaseOutcome::isDecision).reduce((first, last) -> last)

@@ -54,6 +54,13 @@ public class CaseTasks {
     /** Decisions taken in one go at most; a larger batch is refused before any is taken. */
     public static final int MAX_BATCH = 200;
 
+    /**
+     * The submission task {@link #submit} is completing on this thread: its procedure's page or API
+     * took the submitted data just before. The engine completes the task on the same thread, so the
+     * casework listener can tell it from a completion through Tasklist or engine REST.
+     */
+    private static final ThreadLocal<String> SUBMITTING = new ThreadLocal<>();
+
     /** The result of one task of a batch decision: done, or the reason it was refused. */
     public record BatchOutcome(String taskId, boolean done, String ruleId, String field, String message) {
     }
@@ -188,8 +195,18 @@ public class CaseTasks {
         if (task.kind() != CaseTask.Kind.SUBMISSION) {
             throw BusinessRuleException.conflict(null, "taskId", "task.not-a-submission", task.name());
         }
-        completeAs(account, task, Variables.createVariables());
+        SUBMITTING.set(task.id());
+        try {
+            completeAs(account, task, Variables.createVariables());
+        } finally {
+            SUBMITTING.remove();
+        }
         return task;
+    }
+
+    /** Whether {@link #submit} is completing this task, i.e. its procedure took the submitted data first. */
+    static boolean isSubmittingThroughProcedure(String taskId) {
+        return taskId.equals(SUBMITTING.get());
     }
 
     /**

@@ -94,7 +94,7 @@ class CountyPlanFilingProcessTest {
         decide(filed, data.cityReviewer, Decision.APPROVE, null);
         BpmnAwareTests.assertThat(instance).isWaitingAt(CountyPlanProcess.HR_FILING);
         BpmnAwareTests.assertThat(task(instance)).hasCandidateGroup(data.cityGroup());
-        assertThat(plans.require(filed.getId()).status()).isEqualTo(PlanStatus.HR_FILING);
+        assertThat(CountyPlanStanding.of(plans, filed.getId())).isEqualTo("OPEN@" + CountyPlanProcess.HR_FILING);
 
         plans.recordHrFiling(filed.getId(), data.cityReviewer,
                 new HrFiling("测试市人力资源和社会保障局", "RS-2026-017", LocalDate.now(clock)));
@@ -103,7 +103,8 @@ class CountyPlanFilingProcessTest {
         assertThat(task(instance).getDueDate().toInstant()).isEqualTo(
                 ZonedDateTime.of(data.year, 12, 2, 0, 0, 0, 0, BusinessDate.ZONE).toInstant());
         CountyPlan filedPlan = plans.require(filed.getId());
-        assertThat(filedPlan.status()).isEqualTo(PlanStatus.FILED);
+        assertThat(filedPlan.isFiled()).isTrue();
+        assertThat(CountyPlanStanding.of(plans, filed.getId())).isEqualTo("OPEN@" + CountyPlanProcess.SUBMIT_SUMMARY);
         assertThat(filedPlan.hrReceiptNumber()).isEqualTo("RS-2026-017");
         assertThat(filedPlan.hrRecordedBy()).isEqualTo(data.cityReviewer.username());
 
@@ -113,12 +114,13 @@ class CountyPlanFilingProcessTest {
         BpmnAwareTests.assertThat(task(instance)).hasCandidateGroup(data.cityGroup());
 
         decide(filed, data.cityReviewer, Decision.APPROVE, "学时核实无误");
-        assertThat(plans.require(filed.getId()).status()).isEqualTo(PlanStatus.REGISTERING);
+        assertThat(CountyPlanStanding.of(plans, filed.getId())).isEqualTo("OPEN@");
         execute(job(instance));
 
         BpmnAwareTests.assertThat(instance).isEnded().hasPassed("EndEvent_HoursRegistered");
         CountyPlan done = plans.require(filed.getId());
         assertThat(done.status()).isEqualTo(PlanStatus.REGISTERED);
+        assertThat(done.filedAt()).isEqualTo(filedPlan.filedAt());
         for (Teacher teacher : List.of(first, second)) {
             List<LedgerEntry> entries = ledger.entriesOf(teacher.getId());
             assertThat(entries).hasSize(2).allSatisfy(entry -> {
@@ -150,14 +152,14 @@ class CountyPlanFilingProcessTest {
         decide(filed, data.cityReviewer, Decision.RETURN, "请补充课程安排");
         BpmnAwareTests.assertThat(instance).isWaitingAt(CountyPlanProcess.AMEND_PLAN);
         BpmnAwareTests.assertThat(task(instance)).hasCandidateGroup(data.countyGroup());
-        assertThat(plans.require(filed.getId()).status()).isEqualTo(PlanStatus.RETURNED);
+        assertThat(CountyPlanStanding.of(plans, filed.getId())).isEqualTo("OPEN@" + CountyPlanProcess.AMEND_PLAN);
 
         plans.amend(filed.getId(), data.countyReviewer, data.plan(
                 CountyPlanFixture.project("小学数学新课标培训", Stage.PRIMARY, false, 80)));
 
         BpmnAwareTests.assertThat(instance).isWaitingAt(CountyPlanProcess.CITY_REVIEW);
         CountyPlan amended = plans.require(filed.getId());
-        assertThat(amended.status()).isEqualTo(PlanStatus.CITY_REVIEW);
+        assertThat(CountyPlanStanding.of(plans, filed.getId())).isEqualTo("OPEN@" + CountyPlanProcess.CITY_REVIEW);
         assertThat(amended.projects()).extracting(PlanProject::name).containsExactly("小学数学新课标培训");
         List<CaseEvent> events = plans.history(filed.getId());
         assertThat(events).extracting(CaseEvent::outcome).containsExactly(CaseOutcome.SUBMITTED, CaseOutcome.RETURNED,
@@ -181,6 +183,7 @@ class CountyPlanFilingProcessTest {
                 .hasNotPassed(CountyPlanProcess.HR_FILING);
         CountyPlan rejected = plans.require(filed.getId());
         assertThat(rejected.status()).isEqualTo(PlanStatus.REJECTED);
+        assertThat(rejected.isFiled()).isFalse();
         assertThat(rejected.outcomeReason()).isEqualTo("项目与全员培训任务不符");
 
         CountyPlan again = plans.file(data.countyReviewer, data.primaryPlan());
@@ -197,7 +200,7 @@ class CountyPlanFilingProcessTest {
                 "24", List.of(teacher.staffNumber())));
         decide(filed, data.cityReviewer, Decision.RETURN, "签到表不清晰");
         BpmnAwareTests.assertThat(instance).isWaitingAt(CountyPlanProcess.SUBMIT_SUMMARY);
-        assertThat(plans.require(filed.getId()).status()).isEqualTo(PlanStatus.SUMMARY_RETURNED);
+        assertThat(CountyPlanStanding.of(plans, filed.getId())).isEqualTo("OPEN@" + CountyPlanProcess.SUBMIT_SUMMARY);
 
         plans.reportSummary(filed.getId(), data.countyReviewer, data.summary(plans.require(filed.getId()),
                 "20", List.of(teacher.staffNumber())));
@@ -336,11 +339,27 @@ class CountyPlanFilingProcessTest {
             identity.clearAuthentication();
         }
         assertThat(open(filed).id()).isEqualTo(hrTask);
-        assertThat(plans.require(filed.getId()).status()).isEqualTo(PlanStatus.HR_FILING);
+        assertThat(CountyPlanStanding.of(plans, filed.getId())).isEqualTo("OPEN@" + CountyPlanProcess.HR_FILING);
         assertThatThrownBy(() -> plans.recordHrFiling(filed.getId(), data.countyReviewer,
                 new HrFiling("人社局", "RS-1", LocalDate.now(clock))))
                 .isInstanceOfSatisfying(BusinessRuleException.class, e -> assertThat(e.ruleId()).isEqualTo("R-04"));
         assertThat(plans.require(filed.getId()).hrFilingRecorded()).isFalse();
+
+        // Once the HR filing is recorded through Shixun, the county's summary is next: completing it
+        // from Tasklist is refused the same way, whatever the plan's record says by then.
+        plans.recordHrFiling(filed.getId(), data.cityReviewer, new HrFiling("人社局", "RS-1", LocalDate.now(clock)));
+        String summaryTask = open(filed).id();
+        int historyBefore = plans.history(filed.getId()).size();
+        identity.setAuthentication(data.countyReviewer.username(), List.of(data.countyGroup()));
+        try {
+            assertThatThrownBy(() -> taskService.complete(summaryTask))
+                    .satisfies(failure -> assertThat(refusalIn(failure).ruleId()).isEqualTo("R-40"));
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(CountyPlanStanding.of(plans, filed.getId())).isEqualTo("OPEN@" + CountyPlanProcess.SUBMIT_SUMMARY);
+        assertThat(plans.require(filed.getId()).summarySubmittedAt()).isNull();
+        assertThat(plans.history(filed.getId())).hasSize(historyBefore);
     }
 
     @Test
@@ -355,7 +374,7 @@ class CountyPlanFilingProcessTest {
                         e -> assertThat(e.kind()).isEqualTo(BusinessRuleException.Kind.CONFLICT));
         decide(filed, data.cityReviewer, Decision.APPROVE, null);
         plans.recordHrFiling(filed.getId(), data.cityReviewer, new HrFiling("人社局", "RS-9", LocalDate.now(clock)));
-        assertThat(plans.require(filed.getId()).status()).isEqualTo(PlanStatus.FILED);
+        assertThat(plans.require(filed.getId()).isFiled()).isTrue();
     }
 
     /** Files a plan and takes it through the city's review and the HR filing. */

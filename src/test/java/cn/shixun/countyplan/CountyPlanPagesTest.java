@@ -103,7 +103,7 @@ class CountyPlanPagesTest {
                 .andReturn().getResponse().getRedirectedUrl();
         CountyPlan plan = plans.require(Long.valueOf(location.substring("/county-plans/".length())));
 
-        assertThat(plan.status()).isEqualTo(PlanStatus.CITY_REVIEW);
+        assertThat(CountyPlanStanding.of(plans, plan.getId())).isEqualTo("OPEN@" + CountyPlanProcess.CITY_REVIEW);
         assertThat(plan.projects()).extracting(PlanProject::name).containsExactly("小学语文教师培训", "初中数学名师培养");
         assertThat(plan.projects().get(1).keyTeacher()).isTrue();
         assertThat(plan.projects().get(1).stage()).isEqualTo(Stage.JUNIOR_MIDDLE);
@@ -178,7 +178,6 @@ class CountyPlanPagesTest {
                 .andExpect(redirectedUrl(page))
                 .andExpect(flash().attribute("done", "countyplan.page.amended"));
         CountyPlan amended = plans.require(plan.getId());
-        assertThat(amended.status()).isEqualTo(PlanStatus.CITY_REVIEW);
         assertThat(amended.projects()).extracting(PlanProject::name).containsExactly("小学科学教师培训");
         assertThat(plans.openTasks(plan.getId())).extracting(CaseTask::taskKey).containsExactly(CountyPlanProcess.CITY_REVIEW);
         mvc.perform(get(page).with(as(data.cityReviewer)))
@@ -216,7 +215,8 @@ class CountyPlanPagesTest {
                         .param("filedOn", LocalDate.now(clock).toString()))
                 .andExpect(redirectedUrl(page));
         CountyPlan filed = plans.require(plan.getId());
-        assertThat(filed.status()).isEqualTo(PlanStatus.FILED);
+        assertThat(filed.isFiled()).isTrue();
+        assertThat(CountyPlanStanding.of(plans, plan.getId())).isEqualTo("OPEN@" + CountyPlanProcess.SUBMIT_SUMMARY);
         assertThat(filed.hrReceiptNumber()).isEqualTo("RS-1");
         assertThat(filed.hrRecordedBy()).isEqualTo(data.cityReviewer.username());
     }
@@ -254,7 +254,7 @@ class CountyPlanPagesTest {
                 .andExpect(redirectedUrl(page))
                 .andExpect(flash().attribute("done", "countyplan.page.summary-sent"));
         CountyPlan reported = plans.require(plan.getId());
-        assertThat(reported.status()).isEqualTo(PlanStatus.SUMMARY_AUDIT);
+        assertThat(CountyPlanStanding.of(plans, plan.getId())).isEqualTo("OPEN@" + CountyPlanProcess.AUDIT_SUMMARY);
         assertThat(reported.summaryText()).isEqualTo("两个项目均按计划完成");
         assertThat(reported.projects()).allSatisfy(project -> {
             assertThat(project.deliveredHours()).isEqualByComparingTo("12");

@@ -168,7 +168,7 @@ class R32PlanFilingRefusalTest {
         }
 
         CountyPlan unchanged = plans.require(plan.getId());
-        assertThat(unchanged.status()).isEqualTo(PlanStatus.FILED);
+        assertThat(CountyPlanStanding.of(plans, plan.getId())).isEqualTo("OPEN@UserTask_SubmitSummary");
         assertThat(unchanged.summarySubmittedAt()).isNull();
         assertThat(unchanged.projects().get(0).deliveredHours()).isNull();
         assertThat(unchanged.projects().get(0).participants()).isEmpty();

@@ -1,5 +1,6 @@
 package cn.shixun.countyplan.process;
 
+import cn.shixun.countyplan.CountyPlanCasework;
 import cn.shixun.countyplan.CountyPlans;
 import cn.shixun.tasks.CaseHandler;
 import cn.shixun.tasks.CaseTask;
@@ -7,14 +8,20 @@ import cn.shixun.tasks.Decision;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** How {@code countyPlanFiling} takes part in the casework: the city's decisions move the plan; submissions need their data. */
+/**
+ * How {@code countyPlanFiling} takes part in the casework: a decision or a submission moves the plan
+ * on, and the model says to which step. Its submissions (an amended plan, the HR bureau's receipt,
+ * the training summary) carry data only its pages and API take, so they are sent on from there only.
+ */
 @Component
 class CountyPlanCaseHandler implements CaseHandler {
 
     private final CountyPlans plans;
+    private final CountyPlanCasework casework;
 
-    CountyPlanCaseHandler(CountyPlans plans) {
+    CountyPlanCaseHandler(CountyPlans plans, CountyPlanCasework casework) {
         this.plans = plans;
+        this.casework = casework;
     }
 
     @Override
@@ -24,12 +31,17 @@ class CountyPlanCaseHandler implements CaseHandler {
 
     @Override
     public void decided(CaseTask task, Decision decision, String comment, String actor) {
-        plans.decided(Long.valueOf(task.caseId()), task.taskKey(), decision, comment);
+        casework.decided(Long.valueOf(task.caseId()), decision, comment);
     }
 
     @Override
     public void submitted(CaseTask task, String actor) {
-        plans.requireSubmitted(Long.valueOf(task.caseId()), task.taskKey());
+        casework.submitted(Long.valueOf(task.caseId()));
+    }
+
+    @Override
+    public boolean takesSubmissionsOnItsPages() {
+        return true;
     }
 
     /** The county that filed the plan: its reviewers submit, its city reviews. */

@@ -2,7 +2,6 @@ package cn.shixun.countyplan.process;
 
 import cn.shixun.countyplan.CountyPlan;
 import cn.shixun.countyplan.CountyPlans;
-import cn.shixun.countyplan.PlanStatus;
 import cn.shixun.security.CandidateGroup;
 import cn.shixun.tasks.CaseApprovals;
 import cn.shixun.tasks.CaseKey;
@@ -32,17 +31,20 @@ class CountyPlanSteps {
     /** The plan the instance runs, once its filing is allowed: the city's approval and the HR filing recorded. */
     CountyPlan requireFilable(DelegateExecution execution) {
         CountyPlan plan = plans.require(CaseKey.of(execution));
-        boolean statusAllows = plan.status() == PlanStatus.HR_FILING && plan.hrFilingRecorded();
-        approvals.require(planApproved(plan, execution, "计划备案")
-                .inStatus(statusAllows, plan.status().label() + (statusAllows ? "" : "，人社部门备案未登记")));
+        String missing = !plan.status().isOpen() ? plan.status().label()
+                : !plan.hrFilingRecorded() ? "办理中，人社部门备案未登记" : null;
+        approvals.require(planApproved(plan, execution, "计划备案").inStatus(missing == null, missing));
         return plan;
     }
 
     /** The plan the instance runs, once registering its participants' hours is allowed. */
     CountyPlan requireRegistrable(DelegateExecution execution) {
         CountyPlan plan = plans.require(CaseKey.of(execution));
+        String missing = !plan.status().isOpen() ? plan.status().label()
+                : !plan.isFiled() ? "办理中，计划未备案"
+                : plan.summarySubmittedAt() == null ? "办理中，培训总结未报送" : null;
         approvals.require(planApproved(plan, execution, "登记参训教师学时")
-                .inStatus(plan.status() == PlanStatus.REGISTERING, plan.status().label())
+                .inStatus(missing == null, missing)
                 .approved(CountyPlanProcess.AUDIT_SUMMARY, "市教育局审核培训总结", cityGroup(plan),
                         CountyPlanProcess.SUBMIT_SUMMARY));
         return plan;

@@ -1,6 +1,6 @@
 package cn.shixun.countyplan.process;
 
-import cn.shixun.countyplan.CountyPlans;
+import cn.shixun.countyplan.CountyPlanCasework;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -9,16 +9,16 @@ import org.springframework.stereotype.Component;
 @Component("fileCountyPlanDelegate")
 class FilePlanDelegate implements JavaDelegate {
 
-    private final CountyPlans plans;
+    private final CountyPlanCasework casework;
     private final CountyPlanSteps steps;
 
-    FilePlanDelegate(CountyPlans plans, CountyPlanSteps steps) {
-        this.plans = plans;
+    FilePlanDelegate(CountyPlanCasework casework, CountyPlanSteps steps) {
+        this.casework = casework;
         this.steps = steps;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        plans.markFiled(steps.requireFilable(execution).getId());
+        casework.markFiled(steps.requireFilable(execution).getId());
     }
 }

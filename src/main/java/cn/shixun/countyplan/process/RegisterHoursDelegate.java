@@ -1,6 +1,6 @@
 package cn.shixun.countyplan.process;
 
-import cn.shixun.countyplan.CountyPlans;
+import cn.shixun.countyplan.CountyPlanCasework;
 import cn.shixun.shared.BusinessRuleException;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,11 +13,11 @@ class RegisterHoursDelegate implements JavaDelegate {
 
     static final String HOURS_REFUSED = "HOURS_REFUSED";
 
-    private final CountyPlans plans;
+    private final CountyPlanCasework casework;
     private final CountyPlanSteps steps;
 
-    RegisterHoursDelegate(CountyPlans plans, CountyPlanSteps steps) {
-        this.plans = plans;
+    RegisterHoursDelegate(CountyPlanCasework casework, CountyPlanSteps steps) {
+        this.casework = casework;
         this.steps = steps;
     }
 
@@ -25,7 +25,7 @@ class RegisterHoursDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         Long id = steps.requireRegistrable(execution).getId();
         try {
-            plans.registerHours(id);
+            casework.registerHours(id);
         } catch (BusinessRuleException refusal) {
             throw new BpmnError(HOURS_REFUSED, refusal.getMessage());
         }

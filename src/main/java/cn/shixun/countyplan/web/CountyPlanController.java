@@ -14,7 +14,9 @@ import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.CurrentAccounts;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseOutcome;
+import cn.shixun.tasks.CaseProgress;
 import cn.shixun.tasks.CaseTask;
+import cn.shixun.tasks.web.OpenStepView;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
@@ -74,8 +76,14 @@ class CountyPlanController {
     record HrFilingView(String hrBureau, String receiptNumber, LocalDate filedOn, String recordedBy) {
     }
 
-    record PlanView(Long id, Long countyId, int year, PlanStatus status, String statusLabel, LocalDate filingDue,
-                    boolean filedLate, String submittedBy, String countyGroup, String cityGroup, HrFilingView hrFiling,
+    /**
+     * A plan: {@code status} is the record's ({@code OPEN} or how it ended); while it is open,
+     * {@code statusLabel} and {@code openSteps} say where it is, as the model has it. {@code filedAt}:
+     * when the plan was filed (备案) and its projects could run.
+     */
+    record PlanView(Long id, Long countyId, int year, PlanStatus status, String statusLabel,
+                    List<OpenStepView> openSteps, LocalDate filingDue, boolean filedLate, Instant filedAt,
+                    String submittedBy, String countyGroup, String cityGroup, HrFilingView hrFiling,
                     String summary, Instant summarySubmittedAt, String outcomeReason, Instant createdAt,
                     List<ProjectView> projects, List<TaskView> openTasks, List<EventView> history) {
     }
@@ -128,11 +136,13 @@ class CountyPlanController {
                 p.mode(), p.mode().label(), p.stage(), p.keyTeacher(), p.headcount(), p.courseSchedule(),
                 p.deliveredHours(), p.trainingStart(), p.trainingEnd(), p.signInSheet(), p.evidenceNumber(current.getId()),
                 p.participants().stream().map(ParticipantView::of).toList())).toList();
+        List<CaseTask> open = plans.openTasks(current.getId());
+        CaseProgress progress = CaseProgress.of(open);
         return new PlanView(current.getId(), current.countyId(), current.year(), current.status(),
-                current.status().label(), current.filingDue(), current.filedLate(), current.submittedBy(),
-                current.countyGroup(), current.cityGroup(), hr, current.summaryText(), current.summarySubmittedAt(),
-                current.outcomeReason(), current.createdAt(), projects,
-                plans.openTasks(current.getId()).stream().map(TaskView::of).toList(),
+                progress.statusLabel(current.status()), OpenStepView.of(progress), current.filingDue(),
+                current.filedLate(), current.filedAt(), current.submittedBy(), current.countyGroup(),
+                current.cityGroup(), hr, current.summaryText(), current.summarySubmittedAt(),
+                current.outcomeReason(), current.createdAt(), projects, open.stream().map(TaskView::of).toList(),
                 plans.history(current.getId()).stream().map(EventView::of).toList());
     }
 }

@@ -1,5 +1,7 @@
 package cn.shixun.countyplan.web;
 
+import java.util.Map;
+import org.springframework.ui.Model;
 import cn.shixun.countyplan.CountyPlan;
 import cn.shixun.countyplan.HrFiling;
 import cn.shixun.countyplan.PlanDraft;
@@ -19,6 +21,7 @@ import java.util.List;
  * The page forms of the county plan, as typed: every value a string, so that a refused form comes
  * back exactly as it was sent. Each turns into the same record the JSON API takes; a value that
  * does not parse becomes null and the domain service names the field (nothing is checked here).
+ * Over 300 lines because Spring's form binding needs a getter and a setter per field; there is no logic.
  */
 final class CountyPlanForms {
 
@@ -328,6 +331,15 @@ final class CountyPlanForms {
             return value == null || value.isBlank() ? null : Enum.valueOf(type, value.strip());
         } catch (IllegalArgumentException unknown) {
             return null;
+        }
+    }
+
+    /** The choices the plan forms offer, and no errors unless a refusal put some there. */
+    static void addChoices(Model model) {
+        model.addAttribute("modes", TrainingMode.values());
+        model.addAttribute("stages", Stage.values());
+        if (!model.containsAttribute("errors")) {
+            model.addAttribute("errors", Map.of());
         }
     }
 }

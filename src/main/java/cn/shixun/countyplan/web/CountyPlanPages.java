@@ -7,17 +7,11 @@ import cn.shixun.countyplan.CountyPlanUploads;
 import cn.shixun.countyplan.CountyPlans;
 import cn.shixun.countyplan.PlanDraft;
 import cn.shixun.countyplan.PlanSummary;
-import cn.shixun.countyplan.TrainingMode;
-import cn.shixun.countyplan.process.CountyPlanProcess;
 import cn.shixun.countyplan.web.CountyPlanForms.HrFilingForm;
 import cn.shixun.countyplan.web.CountyPlanForms.PlanForm;
 import cn.shixun.countyplan.web.CountyPlanForms.SummaryForm;
-import cn.shixun.evidence.EvidenceFile;
-import cn.shixun.evidence.EvidenceFiles;
 import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
-import cn.shixun.organisation.Stage;
-import cn.shixun.security.CandidateGroup;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.CurrentAccounts;
 import cn.shixun.security.Role;
@@ -25,11 +19,7 @@ import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RefusalText;
 import cn.shixun.shared.web.PageDates;
 import cn.shixun.shared.web.RefusalStatus;
-import cn.shixun.tasks.CaseEvent;
-import cn.shixun.tasks.CaseOutcome;
-import cn.shixun.tasks.CaseTask;
-import cn.shixun.tasks.CaseTasks;
-import cn.shixun.tasks.web.CaseHistoryLines;
+import cn.shixun.tasks.CaseProgress;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
@@ -82,41 +72,40 @@ class CountyPlanPages {
             Pattern.compile("summary|projects\\[\\d+]\\.(deliveredHours|trainingStart|trainingEnd|signInSheet|participants)");
 
     private final CountyPlans plans;
-    private final CaseTasks tasks;
+    private final CountyPlanCasePage casePage;
     private final CurrentAccounts accounts;
     private final Organisations organisations;
     private final RefusalText refusals;
-    private final EvidenceFiles evidence;
     private final CountyPlanUploads uploads;
     private final Clock clock;
 
-    CountyPlanPages(CountyPlans plans, CaseTasks tasks, CurrentAccounts accounts, Organisations organisations,
-                    RefusalText refusals, EvidenceFiles evidence, CountyPlanUploads uploads, Clock clock) {
-        this.clock = clock;
+    CountyPlanPages(CountyPlans plans, CountyPlanCasePage casePage, CurrentAccounts accounts,
+                    Organisations organisations, RefusalText refusals, CountyPlanUploads uploads, Clock clock) {
         this.plans = plans;
-        this.tasks = tasks;
+        this.casePage = casePage;
         this.accounts = accounts;
         this.organisations = organisations;
         this.refusals = refusals;
-        this.evidence = evidence;
         this.uploads = uploads;
+        this.clock = clock;
     }
 
-    /** One line of the list. */
-    record Row(CountyPlan plan, String county, String filedOn, String step) {
-    }
-
-    /** An open step of the case: who works it, until when, and whether it is the reader's. */
-    record Step(CaseTask task, String due, boolean mine, String who) {
+    /** One line of the list: its status as people read it, and which level the open steps wait for. */
+    record Row(CountyPlan plan, String county, String filedOn, CountyPlanCasePage.Badge status, String waitingFor) {
     }
 
     @GetMapping("/county-plans")
     String list(@RequestParam(defaultValue = "0") int page, Model model) {
         CurrentAccount account = requireReader();
         Page<CountyPlan> found = plans.visibleTo(account, Math.max(page, 0), PAGE_SIZE);
-        model.addAttribute("rows", found.getContent().stream().map(plan -> new Row(plan, countyName(plan),
-                day(plan.createdAt()), plans.openTasks(plan.getId()).stream().map(CaseTask::name).findFirst()
-                        .orElse(null))).toList());
+        Map<Long, CaseProgress> progress = plans.progressOf(found.getContent());
+        model.addAttribute("rows", found.getContent().stream().map(plan -> {
+            CaseProgress where = progress.get(plan.getId());
+            String waitingFor = where.openSteps().stream().map(step -> step.level().label()).distinct()
+                    .collect(Collectors.joining("、"));
+            return new Row(plan, countyName(plan), day(plan.createdAt()), CountyPlanCasePage.Badge.of(plan, where),
+                    waitingFor.isEmpty() ? null : waitingFor);
+        }).toList());
         model.addAttribute("page", found);
         model.addAttribute("mayFile", account.is(Role.COUNTY_REVIEWER));
         return "countyplan/list";
@@ -146,7 +135,7 @@ class CountyPlanPages {
     @GetMapping("/county-plans/{id}")
     String show(@PathVariable Long id, Model model, HttpServletResponse response) {
         CurrentAccount account = requireReader();
-        return visible(id, account).map(plan -> casePage(plan, account, model))
+        return visible(id, account).map(plan -> casePage.show(plan, account, model))
                 .orElseGet(() -> notFound(model, response));
     }
 
@@ -192,74 +181,15 @@ class CountyPlanPages {
             return "redirect:/county-plans/" + id;
         } catch (BusinessRuleException refusal) {
             refused(refusal, fields, model, response);
-            return casePage(plans.require(id), account, model);
+            return casePage.show(plans.require(id), account, model);
         }
     }
 
     private String newPage(Model model) {
         int year = LocalDate.now(clock).getYear();
         model.addAttribute("years", List.of(year, year + 1));
-        addChoices(model);
+        CountyPlanForms.addChoices(model);
         return "countyplan/new";
-    }
-
-    private String casePage(CountyPlan plan, CurrentAccount account, Model model) {
-        List<Step> steps = plans.openTasks(plan.getId()).stream()
-                .map(task -> new Step(task, task.due() == null ? null : PageDates.DAY_TIME.format(task.due()),
-                        tasks.mayWorkOn(task, account), who(task))).toList();
-        Optional<CaseTask> submission = steps.stream().filter(Step::mine).map(Step::task)
-                .filter(task -> task.kind() == CaseTask.Kind.SUBMISSION).findFirst();
-        String form = submission.map(CaseTask::taskKey).map(key -> switch (key) {
-            case CountyPlanProcess.AMEND_PLAN -> "amend";
-            case CountyPlanProcess.HR_FILING -> "hr";
-            case CountyPlanProcess.SUBMIT_SUMMARY -> "summary";
-            default -> null;
-        }).orElse(null);
-        if (form != null && !model.containsAttribute("form")) {
-            model.addAttribute("form", switch (form) {
-                case "amend" -> PlanForm.of(plan);
-                case "hr" -> hrFormFor(plan);
-                default -> SummaryForm.of(plan);
-            });
-        }
-        List<CaseEvent> history = plans.history(plan.getId());
-        // The reviewer's reason for sending the plan (or the summary) back, shown above the form that answers it.
-        String returnedBy = "amend".equals(form) ? CountyPlanProcess.CITY_REVIEW
-                : "summary".equals(form) ? CountyPlanProcess.AUDIT_SUMMARY : null;
-        history.stream().filter(event -> event.outcome() == CaseOutcome.RETURNED && event.taskKey() != null
-                        && event.taskKey().equals(returnedBy))
-                .reduce((first, second) -> second).ifPresent(event -> model.addAttribute("returned", event));
-        model.addAttribute("plan", plan);
-        model.addAttribute("county", countyName(plan));
-        model.addAttribute("filedOn", day(plan.createdAt()));
-        model.addAttribute("steps", steps);
-        model.addAttribute("step", form);
-        model.addAttribute("history", CaseHistoryLines.from(history));
-        model.addAttribute("today", LocalDate.now(clock));
-        model.addAttribute("sheets", plan.projects().stream().map(project -> evidence.describe(project.signInSheet()))
-                .flatMap(Optional::stream).collect(Collectors.toMap(EvidenceFile::id, file -> file, (a, b) -> a)));
-        if ("summary".equals(form)) {
-            model.addAttribute("uploads", evidence.ofOrganisation(plan.countyId()));
-        }
-        addChoices(model);
-        return "countyplan/plan";
-    }
-
-    /** Who works a task, as people say it: "郑州市 市级审核员", for each of its groups (an escalation adds one). */
-    private String who(CaseTask task) {
-        return task.candidateGroups().stream().map(group -> CandidateGroup.parse(group)
-                        .map(parsed -> organisations.findByCode(parsed.organisationCode()).map(Organisation::name)
-                                .orElse(parsed.organisationCode()) + " " + parsed.role().label())
-                        .orElse(group))
-                .collect(Collectors.joining("、"));
-    }
-
-    private HrFilingForm hrFormFor(CountyPlan plan) {
-        HrFilingForm form = new HrFilingForm();
-        organisations.find(plan.countyId()).map(Organisation::parentId).flatMap(organisations::find)
-                .ifPresent(city -> form.setHrBureau(city.name() + "人力资源和社会保障局"));
-        form.setFiledOn(LocalDate.now(clock).toString());
-        return form;
     }
 
     private void refused(BusinessRuleException refusal, Pattern fields, Model model, HttpServletResponse response) {
@@ -274,14 +204,6 @@ class CountyPlanPages {
         }
         model.addAttribute("errors", errors);
         response.setStatus(RefusalStatus.of(refusal).value());
-    }
-
-    private static void addChoices(Model model) {
-        model.addAttribute("modes", TrainingMode.values());
-        model.addAttribute("stages", Stage.values());
-        if (!model.containsAttribute("errors")) {
-            model.addAttribute("errors", Map.of());
-        }
     }
 
     /** The plan if the account's scope covers its county; otherwise empty, answered like an unknown id. */

@@ -75,7 +75,7 @@ class CountyPlanBrowserIT extends BrowserTestSupport {
         waitUntil(() -> currentPath().matches("/county-plans/\\d+"));
         long planId = Long.parseLong(currentPath().substring("/county-plans/".length()));
         assertThat(byTest("done").getText()).contains("已报送");
-        assertThat(byTest("status").getText()).isEqualTo("市教育局审核中");
+        assertThat(byTest("status").getText()).isEqualTo("市教育局审核培训计划中");
         assertThat(byTest("filed-on").getText()).contains(LocalDate.now(clock).toString(), year + "-04-01");
         assertThat(browser.findElements(By.cssSelector("[data-test='late']")))
                 .hasSize(LocalDate.now(clock).isAfter(LocalDate.of(year, 4, 1)) ? 1 : 0);
@@ -97,7 +97,8 @@ class CountyPlanBrowserIT extends BrowserTestSupport {
         signIn("county.reviewer", DEMO_PASSWORD);
         byTest("home-links").findElement(By.cssSelector("a[href='/county-plans']")).click();
         waitUntil(() -> currentPath().equals("/county-plans"));
-        assertThat(byTest("plan-row").getText()).contains("退回修改", "金水区");
+        assertThat(byTest("plan-row").getText()).contains("待修改培训计划", "金水区");
+        assertThat(byTest("waiting-for").getText()).isEqualTo("县（区）");
         byTest("plan-link").click();
         waitUntil(() -> currentPath().equals("/county-plans/" + planId));
         assertThat(byTest("returned").getText()).contains("请把高中物理项目的课程安排细化到每次活动", "city.reviewer");
@@ -107,7 +108,7 @@ class CountyPlanBrowserIT extends BrowserTestSupport {
         fullPageScreenshot("countyplan-05-amend");
         byTest("amend-submit").click();
         assertThat(byTest("done").getText()).contains("已重新报送");
-        assertThat(byTest("status").getText()).isEqualTo("市教育局审核中");
+        assertThat(byTest("status").getText()).isEqualTo("市教育局审核培训计划中");
         assertThat(byTest("history").getText()).contains("修改前的培训计划", "重新提交");
         signOut();
 
@@ -125,7 +126,8 @@ class CountyPlanBrowserIT extends BrowserTestSupport {
         fullPageScreenshot("countyplan-06-hr-filing");
         byTest("hr-submit").click();
         assertThat(byTest("done").getText()).contains("已登记人社部门备案");
-        assertThat(byTest("status").getText()).isEqualTo("已备案，待报送培训总结");
+        assertThat(byTest("status").getText()).isEqualTo("待报送培训总结");
+        assertThat(byTest("filed").getText()).isEqualTo("已备案");
         assertThat(byTest("hr-filing").getText()).contains("ZZRS-BA-" + year + "-0105", "city.reviewer");
         signOut();
 
@@ -151,7 +153,7 @@ class CountyPlanBrowserIT extends BrowserTestSupport {
         fullPageScreenshot("countyplan-07-summary");
         byTest("summary-submit").click();
         assertThat(byTest("done").getText()).contains("培训总结已报送");
-        assertThat(byTest("status").getText()).isEqualTo("培训总结审核中");
+        assertThat(byTest("status").getText()).isEqualTo("市教育局审核培训总结中");
         List<WebElement> sheets = browser.findElements(By.cssSelector("[data-test='sign-in-sheet']"));
         assertThat(sheets).hasSize(2).allSatisfy(sheet -> assertThat(sheet.getText()).startsWith("sign-in-"));
         assertThat(fetchDownload(sheets.get(0).getAttribute("href"))).isEqualTo("200 application/pdf attachment %PDF-");
@@ -178,6 +180,7 @@ class CountyPlanBrowserIT extends BrowserTestSupport {
         assertThat(byTest("hr-filing").getText()).contains("郑州市人力资源和社会保障局");
         assertThat(byTest("reports").getText()).contains(DEMO_TEACHER, "已登记学时");
         assertThat(plans.require(planId).status()).isEqualTo(PlanStatus.REGISTERED);
+        assertThat(plans.require(planId).isFiled()).isTrue();
         fullPageScreenshot("countyplan-08-registered");
         signOut();
 

@@ -75,9 +75,16 @@ class CountyPlanFilingDemoScenarioTest {
                 .andExpect(status().isOk()));
         JsonNode thisYear = planOf(list, year);
         JsonNode nextYear = planOf(list, year + 1);
-        assertThat(thisYear.get("status").asText()).isEqualTo("FILED");
+        // Where each plan stands is its process's open step; that this year's is filed is its record's.
+        assertThat(thisYear.get("status").asText()).isEqualTo("OPEN");
+        assertThat(thisYear.get("filedAt").isNull()).isFalse();
+        assertThat(thisYear.get("statusLabel").asText()).isEqualTo("待报送培训总结");
+        assertThat(thisYear.get("openSteps").get(0).get("level").asText()).isEqualTo("COUNTY");
         assertThat(thisYear.get("openTasks").get(0).get("key").asText()).isEqualTo("UserTask_SubmitSummary");
-        assertThat(nextYear.get("status").asText()).isEqualTo("CITY_REVIEW");
+        assertThat(nextYear.get("status").asText()).isEqualTo("OPEN");
+        assertThat(nextYear.get("filedAt").isNull()).isTrue();
+        assertThat(nextYear.get("statusLabel").asText()).isEqualTo("市教育局审核培训计划中");
+        assertThat(nextYear.get("openSteps").get(0).get("level").asText()).isEqualTo("CITY");
         assertThat(nextYear.get("filedLate").asBoolean()).isFalse();
         assertThat(taskOf("county.reviewer", thisYear.get("id").asLong())).isNotNull();
 
@@ -97,13 +104,16 @@ class CountyPlanFilingDemoScenarioTest {
         as("county.reviewer", put("/api/county-plans/" + nextId).contentType(MediaType.APPLICATION_JSON)
                 .content(projects("小学数学教师培训", "PRIMARY", false, 50)))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("CITY_REVIEW"))
+                .andExpect(jsonPath("$.status").value("OPEN"))
+                .andExpect(jsonPath("$.statusLabel").value("市教育局审核培训计划中"))
                 .andExpect(jsonPath("$.projects[0].name").value("小学数学教师培训"));
         as("city.reviewer", post("/api/tasks/" + taskOf("city.reviewer", nextId) + "/decisions")
                 .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"REJECT\",\"comment\":\"与市级项目重复\"}"))
                 .andExpect(status().isOk());
         as("county.reviewer", get("/api/county-plans/" + nextId))
                 .andExpect(jsonPath("$.status").value("REJECTED"))
+                .andExpect(jsonPath("$.statusLabel").value("计划未通过"))
+                .andExpect(jsonPath("$.openSteps").isEmpty())
                 .andExpect(jsonPath("$.outcomeReason").value("与市级项目重复"))
                 .andExpect(jsonPath("$.history[*].outcome").value(hasItem("RETURNED")));
 
@@ -124,7 +134,7 @@ class CountyPlanFilingDemoScenarioTest {
         long refiled = body(as("county.reviewer", post("/api/county-plans").contentType(MediaType.APPLICATION_JSON)
                 .content(plan(countyId, year + 1, project("县级初中名师培养", "JUNIOR_MIDDLE", true, 20))))
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.status").value("CITY_REVIEW"))
+                .andExpect(jsonPath("$.status").value("OPEN"))
                 .andExpect(jsonPath("$.cityGroup").value("city-reviewer:410100"))
                 .andExpect(jsonPath("$.openTasks[0].candidateGroups[0]").value("city-reviewer:410100")))
                 .get("id").asLong();
@@ -139,7 +149,9 @@ class CountyPlanFilingDemoScenarioTest {
                 .content("{\"hrBureau\":\"郑州市人力资源和社会保障局\",\"receiptNumber\":\"ZZRS-77\",\"filedOn\":\""
                         + LocalDate.now(clock) + "\"}"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("FILED"))
+                .andExpect(jsonPath("$.status").value("OPEN"))
+                .andExpect(jsonPath("$.filedAt").isNotEmpty())
+                .andExpect(jsonPath("$.statusLabel").value("待报送培训总结"))
                 .andExpect(jsonPath("$.hrFiling.receiptNumber").value("ZZRS-77"));
 
         // This year's plan: the county reports, the city audits, the hours reach the teacher's ledger.
@@ -168,7 +180,7 @@ class CountyPlanFilingDemoScenarioTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"summary\":\"三个项目均按计划完成\",\"projects\":[" + String.join(",", reports) + "]}"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("SUMMARY_AUDIT")));
+                .andExpect(jsonPath("$.statusLabel").value("市教育局审核培训总结中")));
         long teacherId = reported.get("projects").get(0).get("participants").get(0).get("teacherId").asLong();
         as("city.reviewer", post("/api/tasks/" + taskOf("city.reviewer", thisId) + "/decisions")
                 .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"APPROVE\",\"comment\":\"学时核实无误\"}"))
