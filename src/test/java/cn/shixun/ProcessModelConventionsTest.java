@@ -171,7 +171,7 @@ class ProcessModelConventionsTest {
      * Procedures whose status still follows task keys in Java; issue 11 moves each to
      * {@code CaseProgress} (docs/casework.md §3a) and takes it off this list.
      */
-    private static final Set<String> STATUSES_STILL_BY_TASK_KEY = Set.of("annualRegistration", "countyPlanFiling",
+    private static final Set<String> STATUSES_STILL_BY_TASK_KEY = Set.of("countyPlanFiling",
             "cycleVerification", "externalTrainingApproval");
     /** A handler choosing what to do by which task it is: a switch on the key, or a comparison with it. */
     private static final Pattern BRANCH_ON_TASK_KEY = Pattern.compile(
