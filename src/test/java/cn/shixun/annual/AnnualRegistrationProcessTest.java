@@ -204,6 +204,40 @@ class AnnualRegistrationProcessTest {
                 .containsExactly(CaseOutcome.SUBMITTED, CaseOutcome.RETURNED, CaseOutcome.RESUBMITTED);
     }
 
+    /**
+     * Why the R-33 evidence check may be made at every approval instead of at the school's step by
+     * its key: once the school approved a card, nothing changes it until a submission step is open
+     * (which the model sends back to the school), so a later review approves the card the school checked.
+     */
+    @Test
+    void R33_afterTheSchoolsApprovalTheCardCannotChange_soTheAuthorityApprovesTheCardTheSchoolChecked() {
+        Teacher teacher = kunming.teacher();
+        LedgerEntry own = kunming.ownHours(teacher, ClaimKind.SCHOOL_BASED, "32", day(6, 30));
+        CurrentAccount account = kunming.accountOf(teacher);
+        AnnualRegistration submitted = registrations.submit(account, YEAR, false,
+                List.of(new Attachment(own.getId(), List.of(scan(teacher)))));
+        tasks.decide(openTask(submitted).id(), kunming.schoolAdmin, Decision.APPROVE, null);
+        List<CardItem> approved = registrations.currentCard(registrations.require(submitted.getId()));
+        String another = scan(teacher);
+
+        assertThatThrownBy(() -> registrations.amend(submitted.getId(), account,
+                List.of(new Attachment(own.getId(), List.of(another)))))
+                .isInstanceOfSatisfying(BusinessRuleException.class, refusal -> {
+                    assertThat(refusal.kind()).isEqualTo(BusinessRuleException.Kind.CONFLICT);
+                    assertThat(refusal.ruleId()).isEqualTo("R-33");
+                    assertThat(refusal.field()).isEqualTo("id");
+                });
+        AnnualRegistration atAuthority = registrations.require(submitted.getId());
+        assertThat(atAuthority.cardVersion()).isEqualTo(1);
+        assertThat(registrations.currentCard(atAuthority))
+                .extracting(CardItem::ledgerEntryId, CardItem::attachedFiles, CardItem::evidenceComplete)
+                .containsExactlyElementsOf(approved.stream()
+                        .map(item -> tuple(item.ledgerEntryId(), item.attachedFiles(), item.evidenceComplete())).toList());
+
+        tasks.decide(openTask(submitted).id(), kunming.countyReviewer, Decision.APPROVE, null);
+        assertThat(standing(submitted)).isEqualTo("OPEN@");
+    }
+
     @Test
     void R33_aReturnByTheAuthorityAlsoGoesBackForAmendment_thenThroughTheSchoolAgain() {
         Teacher teacher = kunming.teacher();

@@ -349,7 +349,7 @@ class EngineGateAttackIT {
         assertThat(ExemptionStanding.of(exemptions, atSchool)).isEqualTo("OPEN@UserTask_AuthorityReview");
         assertThat(exemptions.history(atSchool).get(exemptions.history(atSchool).size() - 1).actor()).isEqualTo("school.admin");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'case.approved' AND actor = 'school.admin'"
-                + " AND subject_id = ?", Integer.class, String.valueOf(atSchool))).as("audited once, as who decided").isEqualTo(1);
+                + " AND subject_type = 'degreeExemption' AND subject_id = ?", Integer.class, String.valueOf(atSchool))).as("audited once, as who decided").isEqualTo(1);
     }
 
     @Test

@@ -81,7 +81,7 @@ class AnnualCardPageModel {
                 .filter(task -> task.kind() == CaseTask.Kind.REVIEW && tasks.mayWorkOn(task, account)).findFirst();
         model.addAttribute("registration", registration);
         model.addAttribute("statusLabel", steps.statusLabel(registration.status()));
-        model.addAttribute("awaitsAmendment", registration.status().isOpen() && steps.awaitsSubmission());
+        model.addAttribute("awaitsAmendment", steps.awaitsSubmission());
         model.addAttribute("teacher", teacher);
         model.addAttribute("school", organisations.find(registration.schoolId()).orElse(null));
         model.addAttribute("dates", registrations.datesOf(registration));
