@@ -26,28 +26,31 @@ class AnnualBatchQueue implements BatchQueue<AnnualBatch> {
     private final BatchItemRepository items;
     private final AnnualRegistrationRepository registrations;
     private final AnnualOpenings openings;
+    private final RegistrationProgress progress;
     /** The day of the submissions: the calendar's today; the demo data's own date ({@link #asOf}). */
     private final Supplier<LocalDate> today;
 
     @Autowired
     AnnualBatchQueue(AnnualBatchRepository batches, BatchItemRepository items,
-                     AnnualRegistrationRepository registrations, AnnualOpenings openings, AnnualCalendar calendar) {
-        this(batches, items, registrations, openings, calendar::today);
+                     AnnualRegistrationRepository registrations, AnnualOpenings openings,
+                     RegistrationProgress progress, AnnualCalendar calendar) {
+        this(batches, items, registrations, openings, progress, calendar::today);
     }
 
     private AnnualBatchQueue(AnnualBatchRepository batches, BatchItemRepository items,
                              AnnualRegistrationRepository registrations, AnnualOpenings openings,
-                             Supplier<LocalDate> today) {
+                             RegistrationProgress progress, Supplier<LocalDate> today) {
         this.batches = batches;
         this.items = items;
         this.registrations = registrations;
         this.openings = openings;
+        this.progress = progress;
         this.today = today;
     }
 
     /** The same queue, its teachers submitted as of {@code day}. */
     AnnualBatchQueue asOf(LocalDate day) {
-        return new AnnualBatchQueue(batches, items, registrations, openings, () -> day);
+        return new AnnualBatchQueue(batches, items, registrations, openings, progress, () -> day);
     }
 
     @Override
@@ -84,7 +87,7 @@ class AnnualBatchQueue implements BatchQueue<AnnualBatch> {
         }
         var live = registrations.findByLiveKey(AnnualRegistration.liveKey(item.teacherId(), batch.year()));
         if (live.isPresent()) {
-            item.done(BatchItem.Outcome.ALREADY_REGISTERED, live.get().getId(), live.get().status().label());
+            item.done(BatchItem.Outcome.ALREADY_REGISTERED, live.get().getId(), progress.statusLabel(live.get()));
             return;
         }
         AnnualRegistration registration = openings.open(item.teacherId(), batch.year(), item.isPromotionCandidate(),

@@ -51,37 +51,41 @@ public class AnnualCasework {
     }
 
     /**
-     * A reviewer decided (called by the casework inside the completing transaction). The school
-     * approves only a card whose every line has its evidence (R-33: 学校逐一审查); otherwise it
-     * returns it.
+     * A reviewer decided (called by the casework inside the completing transaction): a rejection
+     * closes the registration with its reason (R-40); after any other decision the model says
+     * which step comes next, so nothing here names one.
+     * <p>
+     * R-33 (学校逐一审查): the school approves only a card whose every line has its evidence,
+     * otherwise it returns it. This is checked at every approval, not at the school's step by
+     * its key: a card is stored once per version and never updated, and only a submission step
+     * (补充登记材料) makes a new version, after which the model sends it to the school again and
+     * the register step requires the school's approval since that submission (AnnualCaseSteps).
+     * So any later review approves the very card the school approved, which passed this check,
+     * and the rule holds however a process owner adds or reorders reviews.
      */
     @Transactional
-    public void decided(Long id, String taskKey, Decision decision, String comment) {
+    public void decided(Long id, Decision decision, String comment) {
         AnnualRegistration registration = registrations.require(id);
         Instant now = Instant.now();
-        boolean schoolReview = AnnualRegistrationProcess.SCHOOL_REVIEW.equals(taskKey);
         switch (decision) {
             case APPROVE -> {
-                if (schoolReview) {
-                    List<String> missing = cards.currentCard(registration).stream().filter(item -> !item.evidenceComplete())
-                            .map(CardItem::title).toList();
-                    if (!missing.isEmpty()) {
-                        throw BusinessRuleException.violation("R-33", "outcome", "annual.approve-missing-evidence",
-                                String.join("、", missing));
-                    }
+                List<String> missing = cards.currentCard(registration).stream().filter(item -> !item.evidenceComplete())
+                        .map(CardItem::title).toList();
+                if (!missing.isEmpty()) {
+                    throw BusinessRuleException.violation("R-33", "outcome", "annual.approve-missing-evidence",
+                            String.join("、", missing));
                 }
-                registration.moveTo(schoolReview ? RegistrationStatus.AUTHORITY_REVIEW
-                        : RegistrationStatus.REGISTERING, now);
+                registration.stepDone(now);
             }
-            case RETURN -> registration.moveTo(RegistrationStatus.RETURNED, now);
+            case RETURN -> registration.stepDone(now);
             case REJECT -> registration.closed(RegistrationStatus.REJECTED, comment, now);
         }
     }
 
-    /** The amended card went back to the school. */
+    /** The amended card went back (where to is the model's). */
     @Transactional
     public void resubmitted(Long id) {
-        registrations.require(id).moveTo(RegistrationStatus.SCHOOL_REVIEW, Instant.now());
+        registrations.require(id).stepDone(Instant.now());
     }
 
     /**

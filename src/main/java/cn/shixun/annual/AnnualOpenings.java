@@ -23,8 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * A registration opened (R-33): by the teacher's own card or by the school's declaration, checked
  * against the year's dates, stored with its card, routed (R-04) and its process started at the
- * school's review. Nine collaborators: each is one of those steps, and splitting the opening of a
- * case would put its one transaction's steps in two places.
+ * school's review. Ten collaborators: each is one of those steps (or, for the refusal of a second
+ * card, where the live one stands), and splitting the opening of a case would put its one
+ * transaction's steps in two places.
  */
 @Component
 class AnnualOpenings {
@@ -39,11 +40,12 @@ class AnnualOpenings {
     private final ReviewRouting routing;
     private final CaseHistory history;
     private final AnnualCalendar calendar;
+    private final RegistrationProgress progress;
     private final ApplicationEventPublisher events;
 
     AnnualOpenings(AnnualRegistrationRepository repository, AnnualCards cards, AnnualRegistrationProcess process,
                    Teachers teachers, Organisations organisations, ReviewRouting routing, CaseHistory history,
-                   AnnualCalendar calendar, ApplicationEventPublisher events) {
+                   AnnualCalendar calendar, RegistrationProgress progress, ApplicationEventPublisher events) {
         this.repository = repository;
         this.cards = cards;
         this.process = process;
@@ -52,6 +54,7 @@ class AnnualOpenings {
         this.routing = routing;
         this.history = history;
         this.calendar = calendar;
+        this.progress = progress;
         this.events = events;
     }
 
@@ -74,7 +77,7 @@ class AnnualOpenings {
         requireOpenYear(year, profile, promotionCandidate, today, promotionCandidate ? "promotionCandidate" : "year");
         repository.findByLiveKey(AnnualRegistration.liveKey(teacherId, year)).ifPresent(live -> {
             throw BusinessRuleException.conflict("R-33", "year", "annual.already-open", year, live.getId(),
-                    live.status().label());
+                    progress.statusLabel(live));
         });
         AnnualCards.Card card = cards.card(teacher.getId(), year, today, attachments, null, 0);
         if (requireEvidence) {

@@ -98,7 +98,7 @@ public class AnnualRegistration {
         this.submittedBy = submittedBy;
         this.schoolGroup = schoolGroup;
         this.authorityGroup = authorityGroup;
-        this.status = RegistrationStatus.SCHOOL_REVIEW;
+        this.status = RegistrationStatus.OPEN;
         this.liveKey = liveKey(teacherId, year);
         this.cardVersion = 1;
         this.lifecycle = CaseLifecycle.openedAt(now);
@@ -112,14 +112,15 @@ public class AnnualRegistration {
         lifecycle.startedAs(processInstanceId);
     }
 
-    void moveTo(RegistrationStatus next, Instant now) {
-        this.status = next;
+    /** A step of the open registration was done (a review, a resubmission): it stays open, the model says what comes next. */
+    void stepDone(Instant now) {
         lifecycle.changedAt(now);
     }
 
     /** Rejected or refused: the reason is kept, and the teacher's year is free for a new registration. */
     void closed(RegistrationStatus closing, String reason, Instant now) {
-        moveTo(closing, now);
+        this.status = closing;
+        lifecycle.changedAt(now);
         lifecycle.closedBecause(reason);
         this.liveKey = null;
     }
@@ -137,7 +138,8 @@ public class AnnualRegistration {
     }
 
     void published(Instant now) {
-        moveTo(RegistrationStatus.PUBLISHED, now);
+        this.status = RegistrationStatus.PUBLISHED;
+        lifecycle.changedAt(now);
         this.publishedAt = now;
     }
 

@@ -87,12 +87,15 @@ public class AnnualRegistrations {
                 account.username(), null, true, calendar.today());
     }
 
-    /** The teacher amends a returned card (or the school, for a card it declared) and sends it back to the school. */
+    /**
+     * The teacher amends a returned card (or the school, for a card it declared) at the open
+     * submission step, and sends it on (back to the school, in the model as it is).
+     */
     @Transactional
     public AnnualRegistration amend(Long id, CurrentAccount account, List<Attachment> attachments) {
         AnnualRegistration registration = requireVisibleTo(id, account);
         CaseTask task = caseTasks.openTasks(PROCESS_KEY, caseId(registration)).stream()
-                .filter(open -> AnnualRegistrationProcess.AMEND_CARD.equals(open.taskKey())).findFirst()
+                .filter(open -> open.kind() == CaseTask.Kind.SUBMISSION).findFirst()
                 .orElseThrow(() -> BusinessRuleException.conflict("R-33", "id", "annual.not-returned", id));
         caseTasks.requireWorkable(task.id(), account);
         AnnualCards.Card card = cards.card(registration.teacherId(), registration.year(), calendar.today(), attachments,

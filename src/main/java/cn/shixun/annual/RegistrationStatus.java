@@ -1,11 +1,15 @@
 package cn.shixun.annual;
 
-/** Where a teacher's annual registration stands. */
-public enum RegistrationStatus {
-    SCHOOL_REVIEW("学校审核中"),
-    RETURNED("退回补充材料"),
-    AUTHORITY_REVIEW("登记机构审核中"),
-    REGISTERING("已同意，登记中"),
+import cn.shixun.tasks.CaseStatus;
+
+/**
+ * What a registration's record keeps of where it stands: open, or how it ended — published, or
+ * closed by a reviewer (rejected) or by the ledger (refused, R-01). Which step an open
+ * registration is at is its process's ({@code CaseProgress}); whether its year is registered yet
+ * is {@link AnnualRegistration#resultMet()}.
+ */
+public enum RegistrationStatus implements CaseStatus {
+    OPEN("办理中"),
     PUBLISHED("已登记并发布"),
     REJECTED("未通过"),
     REFUSED("登记被拒");
@@ -16,7 +20,13 @@ public enum RegistrationStatus {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return this == OPEN;
     }
 }

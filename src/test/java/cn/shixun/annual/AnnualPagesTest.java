@@ -63,6 +63,7 @@ class AnnualPagesTest {
 
     @Autowired WebApplicationContext context;
     @Autowired AnnualRegistrations registrations;
+    @Autowired RegistrationProgress caseProgress;
     @Autowired AnnualBatches batches;
     @Autowired BatchStarts starts;
     @Autowired CaseTasks tasks;
@@ -102,7 +103,7 @@ class AnnualPagesTest {
         AnnualRegistration card = registrations.ofTeacher(declared.getId()).get(0);
         mvc.perform(get("/annual-registrations").with(as(kunming.schoolAdmin)))
                 .andExpect(content().string(containsString("/annual-registrations/" + card.getId())))
-                .andExpect(content().string(containsString("学校审核中")))
+                .andExpect(content().string(containsString("学校逐项审查中")))
                 .andExpect(content().string(containsString("data-test=\"batch-link\"")));
     }
 
@@ -215,6 +216,8 @@ class AnnualPagesTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("data-test=\"amend-form\"")))
                 .andExpect(content().string(containsString("data-test=\"return-comment\"")))
+                .andExpect(content().string(containsString("待补充登记材料")))
+                .andExpect(content().string(containsString("badge badge-overdue")))
                 .andExpect(content().string(containsString("&lt;b&gt;缺&lt;/b&gt;校本研修学时证明")))
                 .andExpect(content().string(not(containsString("<b>缺</b>"))))
                 .andExpect(content().string(not(containsString("??"))));
@@ -242,7 +245,7 @@ class AnnualPagesTest {
                 .andExpect(redirectedUrl("/annual-registrations/" + card.getId()))
                 .andExpect(flash().attribute("done", "annual.page.amended"));
         AnnualRegistration amended = registrations.require(card.getId());
-        assertThat(amended.status()).isEqualTo(RegistrationStatus.SCHOOL_REVIEW);
+        assertThat(AnnualStanding.of(registrations, caseProgress, card.getId())).isEqualTo("OPEN@UserTask_SchoolReview");
         assertThat(amended.cardVersion()).isEqualTo(2);
         String stored = evidence.ofTeacher(teacher.getId()).get(0).id();
         assertThat(registrations.currentCard(amended)).singleElement()

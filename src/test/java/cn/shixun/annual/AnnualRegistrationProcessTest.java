@@ -71,6 +71,7 @@ class AnnualRegistrationProcessTest {
     @Autowired Teachers teachers;
     @Autowired Accounts accounts;
     @Autowired EvidenceFiles evidence;
+    @Autowired RegistrationProgress caseProgress;
 
     AnnualFixture kunming;
 
@@ -108,7 +109,7 @@ class AnnualRegistrationProcessTest {
                 .isEqualTo(ZonedDateTime.of(day(12, 31).atTime(23, 59, 59), BusinessDate.ZONE).toInstant());
 
         tasks.decide(authorityReview.id(), kunming.countyReviewer, Decision.APPROVE, null);
-        assertThat(registrations.require(submitted.getId()).status()).isEqualTo(RegistrationStatus.REGISTERING);
+        assertThat(standing(submitted)).as("approved: the engine registers the year, no step is open").isEqualTo("OPEN@");
         executeJobs(instance);
 
         BpmnAwareTests.assertThat(instance).isEnded().hasPassed("EndEvent_Published");
@@ -184,7 +185,7 @@ class AnnualRegistrationProcessTest {
         CaseTask amend = openTask(submitted);
         assertThat(amend.taskKey()).isEqualTo("UserTask_AmendCard");
         assertThat(amend.assignee()).isEqualTo(account.username());
-        assertThat(registrations.require(submitted.getId()).status()).isEqualTo(RegistrationStatus.RETURNED);
+        assertThat(standing(submitted)).isEqualTo("OPEN@UserTask_AmendCard");
         // Someone else may not amend it.
         String clear = scan(teacher);
         assertThatThrownBy(() -> registrations.amend(submitted.getId(), kunming.schoolAdmin,
@@ -194,13 +195,47 @@ class AnnualRegistrationProcessTest {
         registrations.amend(submitted.getId(), account, List.of(new Attachment(own.getId(), List.of(clear))));
 
         AnnualRegistration amended = registrations.require(submitted.getId());
-        assertThat(amended.status()).isEqualTo(RegistrationStatus.SCHOOL_REVIEW);
+        assertThat(standing(amended)).isEqualTo("OPEN@UserTask_SchoolReview");
         assertThat(amended.cardVersion()).isEqualTo(2);
         assertThat(registrations.currentCard(amended)).singleElement()
                 .satisfies(item -> assertThat(item.attachedFiles()).containsExactly(clear));
         assertThat(openTask(submitted).taskKey()).isEqualTo("UserTask_SchoolReview");
         assertThat(history.of(PROCESS, String.valueOf(submitted.getId()))).extracting(CaseEvent::outcome)
                 .containsExactly(CaseOutcome.SUBMITTED, CaseOutcome.RETURNED, CaseOutcome.RESUBMITTED);
+    }
+
+    /**
+     * Why the R-33 evidence check may be made at every approval instead of at the school's step by
+     * its key: once the school approved a card, nothing changes it until a submission step is open
+     * (which the model sends back to the school), so a later review approves the card the school checked.
+     */
+    @Test
+    void R33_afterTheSchoolsApprovalTheCardCannotChange_soTheAuthorityApprovesTheCardTheSchoolChecked() {
+        Teacher teacher = kunming.teacher();
+        LedgerEntry own = kunming.ownHours(teacher, ClaimKind.SCHOOL_BASED, "32", day(6, 30));
+        CurrentAccount account = kunming.accountOf(teacher);
+        AnnualRegistration submitted = registrations.submit(account, YEAR, false,
+                List.of(new Attachment(own.getId(), List.of(scan(teacher)))));
+        tasks.decide(openTask(submitted).id(), kunming.schoolAdmin, Decision.APPROVE, null);
+        List<CardItem> approved = registrations.currentCard(registrations.require(submitted.getId()));
+        String another = scan(teacher);
+
+        assertThatThrownBy(() -> registrations.amend(submitted.getId(), account,
+                List.of(new Attachment(own.getId(), List.of(another)))))
+                .isInstanceOfSatisfying(BusinessRuleException.class, refusal -> {
+                    assertThat(refusal.kind()).isEqualTo(BusinessRuleException.Kind.CONFLICT);
+                    assertThat(refusal.ruleId()).isEqualTo("R-33");
+                    assertThat(refusal.field()).isEqualTo("id");
+                });
+        AnnualRegistration atAuthority = registrations.require(submitted.getId());
+        assertThat(atAuthority.cardVersion()).isEqualTo(1);
+        assertThat(registrations.currentCard(atAuthority))
+                .extracting(CardItem::ledgerEntryId, CardItem::attachedFiles, CardItem::evidenceComplete)
+                .containsExactlyElementsOf(approved.stream()
+                        .map(item -> tuple(item.ledgerEntryId(), item.attachedFiles(), item.evidenceComplete())).toList());
+
+        tasks.decide(openTask(submitted).id(), kunming.countyReviewer, Decision.APPROVE, null);
+        assertThat(standing(submitted)).isEqualTo("OPEN@");
     }
 
     @Test
@@ -334,7 +369,8 @@ class AnnualRegistrationProcessTest {
         assertThat(progress.finished()).isTrue();
         assertThat(progress.items()).containsEntry(BatchItem.Outcome.STARTED, 3L)
                 .containsEntry(BatchItem.Outcome.NOT_REGISTRABLE, 1L);
-        assertThat(progress.registrations()).containsEntry(RegistrationStatus.SCHOOL_REVIEW, 3L);
+        assertThat(progress.registrations()).containsOnly(Map.entry(RegistrationStatus.OPEN, 3L));
+        assertThat(standings(progress)).containsOnly(Map.entry("OPEN@UserTask_SchoolReview", 3L));
         Map<Long, Long> byTeacher = registrationsOf(progress);
         assertThat(byTeacher).containsOnlyKeys(first.getId(), second.getId(), withoutScan.getId());
         assertThat(byTeacher).doesNotContainKey(uncertified.getId());
@@ -361,7 +397,8 @@ class AnnualRegistrationProcessTest {
         assertThat(registrations.require(byTeacher.get(first.getId())).resultMet()).isTrue();
         assertThat(registrations.require(byTeacher.get(second.getId())).resultMet()).isFalse();
         assertThat(batches.progress(progress.batch().getId()).registrations())
-                .containsEntry(RegistrationStatus.PUBLISHED, 2L).containsEntry(RegistrationStatus.RETURNED, 1L);
+                .containsEntry(RegistrationStatus.PUBLISHED, 2L).containsEntry(RegistrationStatus.OPEN, 1L);
+        assertThat(standings(progress)).containsOnly(Map.entry("PUBLISHED", 2L), Map.entry("OPEN@UserTask_AmendCard", 1L));
 
         // The declared card went back to the school, which adds the scan and sends it on.
         CaseTask amend = openTask(unprovenCase);
@@ -454,5 +491,13 @@ class AnnualRegistrationProcessTest {
     /** A scan of the teacher's, stored as their evidence file (R-40). */
     private String scan(Teacher teacher) {
         return StoredEvidence.of(evidence, teacher.getId());
+    }
+
+    private String standing(AnnualRegistration registration) {
+        return AnnualStanding.of(registrations, caseProgress, registration.getId());
+    }
+
+    private Map<String, Long> standings(AnnualBatches.Progress batch) {
+        return AnnualStanding.count(registrations.ofBatch(batch.batch().getId()), caseProgress);
     }
 }

@@ -12,6 +12,7 @@ import cn.shixun.tasks.CaseTasks;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -23,6 +24,7 @@ class DemoAnnualDataTest {
     @Autowired AnnualBatches batches;
     @Autowired AnnualBatchRepository batchRepository;
     @Autowired AnnualRegistrations registrations;
+    @Autowired RegistrationProgress caseProgress;
     @Autowired CaseTasks tasks;
     @Autowired Organisations organisations;
     @Autowired AnnualCalendar calendar;
@@ -42,10 +44,10 @@ class DemoAnnualDataTest {
 
         AnnualBatches.Progress progress = demo.declare(data.schools.countySchool).orElseThrow();
 
-        assertThat(batches.progress(progress.batch().getId()).registrations())
-                .containsEntry(RegistrationStatus.RETURNED, 1L)
-                .containsEntry(RegistrationStatus.AUTHORITY_REVIEW, 2L)
-                .containsEntry(RegistrationStatus.SCHOOL_REVIEW, 2L);
+        assertThat(AnnualStanding.count(registrations.ofBatch(progress.batch().getId()), caseProgress))
+                .containsOnly(Map.entry("OPEN@UserTask_AmendCard", 1L),
+                        Map.entry("OPEN@UserTask_AuthorityReview", 2L),
+                        Map.entry("OPEN@UserTask_SchoolReview", 2L));
         List<CaseTask> countyWork = tasks.worklist(data.countyReviewer, AnnualRegistrations.PROCESS_KEY, 0, 50);
         assertThat(countyWork).hasSize(2).allSatisfy(task -> assertThat(task.taskKey())
                 .isEqualTo("UserTask_AuthorityReview"));

@@ -36,6 +36,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class R33AnnualRefusalTest {
 
     @Autowired AnnualRegistrations registrations;
+    @Autowired RegistrationProgress caseProgress;
     @Autowired AnnualBatches batches;
     @Autowired Ledger ledger;
     @Autowired Organisations organisations;
@@ -85,8 +86,8 @@ class R33AnnualRefusalTest {
         refused(() -> batches.declare(sanmenxia.schoolAdmin, sanmenxia.schools.countySchool.getId(), YEAR,
                 Set.of(candidate.getId())), "R-33", "promotionCandidateIds");
         // Not a candidate: the 20 November date applies and the card is taken.
-        assertThat(registrations.submit(sanmenxia.accountOf(candidate), YEAR, false, List.of()).status())
-                .isEqualTo(RegistrationStatus.SCHOOL_REVIEW);
+        AnnualRegistration taken = registrations.submit(sanmenxia.accountOf(candidate), YEAR, false, List.of());
+        assertThat(AnnualStanding.of(registrations, caseProgress, taken.getId())).isEqualTo("OPEN@UserTask_SchoolReview");
     }
 
     @Test

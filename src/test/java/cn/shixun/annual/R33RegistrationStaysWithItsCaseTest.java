@@ -48,6 +48,7 @@ class R33RegistrationStaysWithItsCaseTest {
     @Autowired ManagementService management;
     @Autowired IdentityService identity;
     @Autowired AnnualRegistrations registrations;
+    @Autowired RegistrationProgress caseProgress;
     @Autowired CaseTasks tasks;
     @Autowired CaseHistory history;
     @Autowired Ledger ledger;
@@ -78,7 +79,7 @@ class R33RegistrationStaysWithItsCaseTest {
         executeJobs(own);
 
         AnnualRegistration untouched = registrations.require(foreign.getId());
-        assertThat(untouched.status()).isEqualTo(RegistrationStatus.SCHOOL_REVIEW);
+        assertThat(AnnualStanding.of(registrations, caseProgress, foreign.getId())).isEqualTo("OPEN@UserTask_SchoolReview");
         assertThat(untouched.resultMet()).isNull();
         assertThat(registrations.result(untouched)).isEmpty();
         assertThat(history.of(PROCESS, String.valueOf(foreign.getId()))).extracting(CaseEvent::outcome)
@@ -109,7 +110,8 @@ class R33RegistrationStaysWithItsCaseTest {
                 .contains("不能执行「登记年度学时」", "登记机构审核由 " + kunming.schoolAdmin.username() + " 同意");
 
         AnnualRegistration after = registrations.require(card.getId());
-        assertThat(after.status()).isEqualTo(RegistrationStatus.REGISTERING);
+        assertThat(AnnualStanding.of(registrations, caseProgress, card.getId())).as("open, its register job failed")
+                .isEqualTo("OPEN@");
         assertThat(after.resultMet()).isNull();
         assertThat(after.publishedAt()).isNull();
         assertThat(registrations.result(after)).isEmpty();

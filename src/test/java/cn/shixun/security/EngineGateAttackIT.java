@@ -6,7 +6,8 @@ import cn.shixun.ModelerDeployment;
 import cn.shixun.annual.AnnualRegistration;
 import cn.shixun.annual.AnnualRegistrations;
 import cn.shixun.annual.DemoAnnualCases;
-import cn.shixun.annual.RegistrationStatus;
+import cn.shixun.annual.AnnualStanding;
+import cn.shixun.annual.RegistrationProgress;
 import cn.shixun.evidence.EvidenceFiles;
 import cn.shixun.evidence.StoredEvidence;
 import cn.shixun.exemption.DegreeExemptions;
@@ -69,6 +70,7 @@ class EngineGateAttackIT {
     @Autowired Accounts accounts;
     @Autowired DegreeExemptions exemptions;
     @Autowired AnnualRegistrations registrations;
+    @Autowired RegistrationProgress caseProgress;
     @Autowired CaseHistory history;
     @Autowired JdbcTemplate jdbc;
     @Autowired ApplicationContext context;
@@ -103,7 +105,7 @@ class EngineGateAttackIT {
                 .taskDefinitionKey("UserTask_AuthorityReview").taskCandidateGroup(KUNMING_COUNTY_GROUP).list().get(0);
         String kunmingCase = businessKey(kunmingReview);
         AnnualRegistration zhengzhou = zhengzhouRegistrationUnderReview();
-        RegistrationStatus zhengzhouStatus = zhengzhou.status();
+        String zhengzhouStanding = AnnualStanding.of(registrations, caseProgress, zhengzhou.getId());
         int zhengzhouLedger = ledgerRows(zhengzhou.teacherId());
         int zhengzhouHistory = history.of(AnnualRegistrations.PROCESS_KEY, String.valueOf(zhengzhou.getId())).size();
         int kunmingHistory = history.of(AnnualRegistrations.PROCESS_KEY, kunmingCase).size();
@@ -113,11 +115,12 @@ class EngineGateAttackIT {
 
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
         assertThat(json.readTree(answer.body()).get("field").asText()).isEqualTo("registrationId");
-        assertThat(registrations.require(zhengzhou.getId()).status()).isEqualTo(zhengzhouStatus);
+        assertThat(AnnualStanding.of(registrations, caseProgress, zhengzhou.getId())).isEqualTo(zhengzhouStanding);
         assertThat(ledgerRows(zhengzhou.teacherId())).isEqualTo(zhengzhouLedger);
         assertThat(history.of(AnnualRegistrations.PROCESS_KEY, String.valueOf(zhengzhou.getId()))).hasSize(zhengzhouHistory);
         assertThat(history.of(AnnualRegistrations.PROCESS_KEY, kunmingCase)).hasSize(kunmingHistory);
-        assertThat(registrations.require(Long.valueOf(kunmingCase)).status()).isEqualTo(RegistrationStatus.AUTHORITY_REVIEW);
+        assertThat(AnnualStanding.of(registrations, caseProgress, Long.valueOf(kunmingCase)))
+                .isEqualTo("OPEN@UserTask_AuthorityReview");
         assertThat(taskService.createTaskQuery().taskId(kunmingReview.getId()).count()).isEqualTo(1);
         assertRefusalAudited("county.reviewer.km", kunmingReview.getId(), "registrationId");
     }
@@ -346,7 +349,7 @@ class EngineGateAttackIT {
         assertThat(ExemptionStanding.of(exemptions, atSchool)).isEqualTo("OPEN@UserTask_AuthorityReview");
         assertThat(exemptions.history(atSchool).get(exemptions.history(atSchool).size() - 1).actor()).isEqualTo("school.admin");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'case.approved' AND actor = 'school.admin'"
-                + " AND subject_id = ?", Integer.class, String.valueOf(atSchool))).as("audited once, as who decided").isEqualTo(1);
+                + " AND subject_type = 'degreeExemption' AND subject_id = ?", Integer.class, String.valueOf(atSchool))).as("audited once, as who decided").isEqualTo(1);
     }
 
     @Test

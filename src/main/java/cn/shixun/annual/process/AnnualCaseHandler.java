@@ -8,7 +8,10 @@ import cn.shixun.tasks.Decision;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** The annual registration's part in the casework: each decision and amendment updates the registration. */
+/**
+ * The annual registration's part in the casework (R-33): a rejection closes the registration, an
+ * approval needs a card with all its evidence, a resubmission is noted. Which step is open is the model's.
+ */
 @Component
 class AnnualCaseHandler implements CaseHandler {
 
@@ -27,7 +30,7 @@ class AnnualCaseHandler implements CaseHandler {
 
     @Override
     public void decided(CaseTask task, Decision decision, String comment, String actor) {
-        casework.decided(Long.valueOf(task.caseId()), task.taskKey(), decision, comment);
+        casework.decided(Long.valueOf(task.caseId()), decision, comment);
     }
 
     @Override

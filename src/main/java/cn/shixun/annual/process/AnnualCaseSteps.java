@@ -2,7 +2,6 @@ package cn.shixun.annual.process;
 
 import cn.shixun.annual.AnnualRegistration;
 import cn.shixun.annual.AnnualRegistrations;
-import cn.shixun.annual.RegistrationStatus;
 import cn.shixun.tasks.CaseApprovals;
 import cn.shixun.tasks.CaseKey;
 import cn.shixun.tasks.CaseStep;
@@ -30,8 +29,9 @@ class AnnualCaseSteps {
     /** The registration the instance runs, once the records allow {@code step}; {@code registered}: its year must be registered already. */
     AnnualRegistration require(DelegateExecution execution, String step, boolean registered) {
         AnnualRegistration registration = registrations.require(CaseKey.of(execution));
-        boolean statusAllows = registration.status() == RegistrationStatus.REGISTERING
-                && (!registered || registration.resultMet() != null);
+        // Open is all the record says: which step the case is at is the engine's, and what the
+        // step needs is the approvals below, from our history.
+        boolean statusAllows = registration.status().isOpen() && (!registered || registration.resultMet() != null);
         approvals.require(CaseStep.of(AnnualRegistrationProcess.PROCESS_ID, String.valueOf(registration.getId()), step)
                 .runBy(registration.processInstanceId(), execution)
                 .inStatus(statusAllows, registration.status().label() + (statusAllows || !registered ? "" : "，尚未登记"))

@@ -3,7 +3,7 @@ package cn.shixun.annual.web;
 import cn.shixun.annual.AnnualRegistration;
 import cn.shixun.annual.AnnualRegistrations;
 import cn.shixun.annual.CardItem;
-import cn.shixun.annual.process.AnnualRegistrationProcess;
+import cn.shixun.annual.RegistrationProgress;
 import cn.shixun.evidence.EvidenceFile;
 import cn.shixun.evidence.EvidenceFiles;
 import cn.shixun.ledger.TeacherStatus;
@@ -14,6 +14,7 @@ import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RefusalText;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseHistory;
+import cn.shixun.tasks.CaseProgress;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.CaseTasks;
 import cn.shixun.tasks.web.CaseHistoryLines;
@@ -38,6 +39,7 @@ import org.springframework.ui.Model;
 class AnnualCardPageModel {
 
     private final AnnualRegistrations registrations;
+    private final RegistrationProgress progress;
     private final CaseTasks tasks;
     private final CaseHistory history;
     private final Teachers teachers;
@@ -45,9 +47,11 @@ class AnnualCardPageModel {
     private final EvidenceFiles evidence;
     private final RefusalText refusals;
 
-    AnnualCardPageModel(AnnualRegistrations registrations, CaseTasks tasks, CaseHistory history, Teachers teachers,
-                        Organisations organisations, EvidenceFiles evidence, RefusalText refusals) {
+    AnnualCardPageModel(AnnualRegistrations registrations, RegistrationProgress progress, CaseTasks tasks,
+                        CaseHistory history, Teachers teachers, Organisations organisations, EvidenceFiles evidence,
+                        RefusalText refusals) {
         this.registrations = registrations;
+        this.progress = progress;
         this.tasks = tasks;
         this.history = history;
         this.teachers = teachers;
@@ -70,10 +74,14 @@ class AnnualCardPageModel {
         Teacher teacher = teachers.require(registration.teacherId());
         List<CardItem> card = registrations.currentCard(registration);
         List<CaseEvent> events = history.of(AnnualRegistrations.PROCESS_KEY, caseId);
-        Optional<CaseTask> amendTask = amendTask(registration);
-        Optional<CaseTask> reviewTask = tasks.openTasks(AnnualRegistrations.PROCESS_KEY, caseId).stream()
+        List<CaseTask> open = progress.openTasks(registration.getId());
+        CaseProgress steps = CaseProgress.of(open);
+        Optional<CaseTask> amendTask = amendTask(open);
+        Optional<CaseTask> reviewTask = open.stream()
                 .filter(task -> task.kind() == CaseTask.Kind.REVIEW && tasks.mayWorkOn(task, account)).findFirst();
         model.addAttribute("registration", registration);
+        model.addAttribute("statusLabel", steps.statusLabel(registration.status()));
+        model.addAttribute("awaitsAmendment", steps.awaitsSubmission());
         model.addAttribute("teacher", teacher);
         model.addAttribute("school", organisations.find(registration.schoolId()).orElse(null));
         model.addAttribute("dates", registrations.datesOf(registration));
@@ -83,20 +91,23 @@ class AnnualCardPageModel {
                 .distinct().map(evidence::describe).flatMap(Optional::stream)
                 .collect(Collectors.toMap(EvidenceFile::id, Function.identity())));
         model.addAttribute("cardComplete", card.stream().allMatch(CardItem::evidenceComplete));
-        model.addAttribute("openTasks", tasks.openTasks(AnnualRegistrations.PROCESS_KEY, caseId));
+        model.addAttribute("openTasks", open);
         model.addAttribute("history", CaseHistoryLines.from(events));
         model.addAttribute("returned", CaseHistoryLines.lastReturned(events));
         model.addAttribute("mayAmend", amendTask.filter(task -> tasks.mayWorkOn(task, account)).isPresent());
         model.addAttribute("reviewTask", reviewTask.orElse(null));
-        model.addAttribute("statusBadge", AnnualBadges.of(registration.status()));
+        model.addAttribute("statusBadge", AnnualBadges.of(registration.status(), steps));
         model.addAttribute("typed", typed);
         yearOf(registration, model);
     }
 
-    /** The card's open amendment step ({@code UserTask_AmendCard}), whoever it belongs to. */
+    /** The card's open amendment step (the model's submission step, 补充登记材料), whoever it belongs to. */
     Optional<CaseTask> amendTask(AnnualRegistration registration) {
-        return tasks.openTasks(AnnualRegistrations.PROCESS_KEY, String.valueOf(registration.getId())).stream()
-                .filter(task -> AnnualRegistrationProcess.AMEND_CARD.equals(task.taskKey())).findFirst();
+        return amendTask(progress.openTasks(registration.getId()));
+    }
+
+    private static Optional<CaseTask> amendTask(List<CaseTask> open) {
+        return open.stream().filter(task -> task.kind() == CaseTask.Kind.SUBMISSION).findFirst();
     }
 
     private void yearOf(AnnualRegistration registration, Model model) {

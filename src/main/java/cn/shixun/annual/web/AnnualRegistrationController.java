@@ -8,6 +8,7 @@ import cn.shixun.annual.AnnualRegistrations;
 import cn.shixun.annual.AnnualRegistrations.Attachment;
 import cn.shixun.annual.BatchItem;
 import cn.shixun.annual.CardItem;
+import cn.shixun.annual.RegistrationProgress;
 import cn.shixun.annual.RegistrationStatus;
 import cn.shixun.annual.ResultLine;
 import cn.shixun.ledger.TeacherStatus;
@@ -16,8 +17,10 @@ import cn.shixun.security.CurrentAccounts;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseHistory;
 import cn.shixun.tasks.CaseOutcome;
+import cn.shixun.tasks.CaseProgress;
 import cn.shixun.tasks.CaseTask;
-import cn.shixun.tasks.CaseTasks;
+import cn.shixun.tasks.StepLevel;
+import cn.shixun.tasks.web.OpenStepView;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import java.math.BigDecimal;
@@ -46,16 +49,17 @@ class AnnualRegistrationController {
 
     private final AnnualRegistrations registrations;
     private final AnnualBatches batches;
-    private final CaseTasks tasks;
+    private final RegistrationProgress caseProgress;
     private final CaseHistory history;
     private final Teachers teachers;
     private final CurrentAccounts accounts;
 
-    AnnualRegistrationController(AnnualRegistrations registrations, AnnualBatches batches, CaseTasks tasks,
-                                 CaseHistory history, Teachers teachers, CurrentAccounts accounts) {
+    AnnualRegistrationController(AnnualRegistrations registrations, AnnualBatches batches,
+                                 RegistrationProgress caseProgress, CaseHistory history, Teachers teachers,
+                                 CurrentAccounts accounts) {
         this.registrations = registrations;
         this.batches = batches;
-        this.tasks = tasks;
+        this.caseProgress = caseProgress;
         this.history = history;
         this.teachers = teachers;
         this.accounts = accounts;
@@ -116,17 +120,35 @@ class AnnualRegistrationController {
         }
     }
 
+    /**
+     * {@code status} is what our record keeps (OPEN, or how the registration ended); while it is
+     * open, {@code openSteps} and {@code statusLabel} say where it is, as the model has it.
+     */
     record RegistrationView(Long id, Long teacherId, String teacherName, String staffNumber, Long schoolId, int year,
                             String profileCode, boolean promotionCandidate, AnnualCalendar.Dates deadlines,
                             Long batchId, String submittedBy, RegistrationStatus status, String statusLabel,
-                            int cardVersion, List<ItemView> card, boolean evidenceComplete, YearView yearStatus,
+                            List<OpenStepView> openSteps, int cardVersion, List<ItemView> card, boolean evidenceComplete, YearView yearStatus,
                             List<TaskView> openTasks, String schoolGroup, String authorityGroup,
                             String outcomeReason, Instant createdAt, Instant publishedAt, List<EventView> history) {
     }
 
+    /**
+     * {@code registrations}: the batch's registrations by what their records keep (OPEN, or how
+     * they ended); {@code openSteps}: the steps the open ones wait at, as the model names them.
+     */
     record BatchView(Long id, Long schoolId, int year, String declaredBy, Instant createdAt, boolean finished,
                      int teachers, Map<BatchItem.Outcome, Long> items, Map<RegistrationStatus, Long> registrations,
-                     List<BatchItemView> teacherItems) {
+                     List<BatchStepView> openSteps, List<BatchItemView> teacherItems) {
+    }
+
+    /** A step open registrations of the batch wait at, and how many. */
+    record BatchStepView(String key, String name, CaseTask.Kind kind, StepLevel level, String levelLabel,
+                         long registrations) {
+        static BatchStepView of(RegistrationProgress.StepCount count) {
+            CaseProgress.OpenStep step = count.step();
+            return new BatchStepView(step.key(), step.name(), step.kind(), step.level(), step.level().label(),
+                    count.registrations());
+        }
     }
 
     record BatchItemView(Long teacherId, BatchItem.Outcome outcome, String outcomeLabel, Long registrationId,
@@ -175,7 +197,9 @@ class AnnualRegistrationController {
                 item.teacherId(), item.outcome(), item.outcome().label(), item.registrationId(), item.reason()))
                 .toList();
         return new BatchView(batch.getId(), batch.schoolId(), batch.year(), batch.declaredBy(), batch.createdAt(),
-                progress.finished(), progress.teachers(), progress.items(), progress.registrations(), items);
+                progress.finished(), progress.teachers(), progress.items(), progress.registrations(),
+                caseProgress.stepCounts(registrations.ofBatch(batch.getId())).stream().map(BatchStepView::of).toList(),
+                items);
     }
 
     private RegistrationView view(AnnualRegistration r) {
@@ -192,11 +216,13 @@ class AnnualRegistrationController {
                     status.requirements().stream().map(RequirementView::of).toList());
         }
         String caseId = String.valueOf(r.getId());
+        List<CaseTask> open = caseProgress.openTasks(r.getId());
+        CaseProgress steps = CaseProgress.of(open);
         return new RegistrationView(r.getId(), r.teacherId(), teacher.name(), teacher.staffNumber(), r.schoolId(),
                 r.year(), r.profileCode(), r.promotionCandidate(), registrations.datesOf(r), r.batchId(),
-                r.submittedBy(), r.status(), r.status().label(), r.cardVersion(),
+                r.submittedBy(), r.status(), steps.statusLabel(r.status()), OpenStepView.of(steps), r.cardVersion(),
                 card.stream().map(ItemView::of).toList(), card.stream().allMatch(CardItem::evidenceComplete), year,
-                tasks.openTasks(AnnualRegistrations.PROCESS_KEY, caseId).stream().map(TaskView::of).toList(),
+                open.stream().map(TaskView::of).toList(),
                 r.schoolGroup(), r.authorityGroup(), r.outcomeReason(), r.createdAt(), r.publishedAt(),
                 history.of(AnnualRegistrations.PROCESS_KEY, caseId).stream().map(EventView::of).toList());
     }

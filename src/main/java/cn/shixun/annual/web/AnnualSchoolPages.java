@@ -7,6 +7,7 @@ import cn.shixun.annual.AnnualCalendar;
 import cn.shixun.annual.AnnualRegistration;
 import cn.shixun.annual.AnnualRegistrations;
 import cn.shixun.annual.BatchItem;
+import cn.shixun.annual.RegistrationProgress;
 import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.security.CurrentAccount;
@@ -15,6 +16,7 @@ import cn.shixun.security.Role;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RefusalText;
 import cn.shixun.shared.web.RefusalStatus;
+import cn.shixun.tasks.CaseProgress;
 import cn.shixun.tasks.web.BatchProgress;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
@@ -26,6 +28,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
@@ -48,17 +51,19 @@ class AnnualSchoolPages {
 
     private final AnnualRegistrations registrations;
     private final AnnualBatches batches;
+    private final RegistrationProgress caseProgress;
     private final Teachers teachers;
     private final Organisations organisations;
     private final CurrentAccounts accounts;
     private final AnnualCalendar calendar;
     private final RefusalText refusals;
 
-    AnnualSchoolPages(AnnualRegistrations registrations, AnnualBatches batches, Teachers teachers,
-                      Organisations organisations, CurrentAccounts accounts, AnnualCalendar calendar,
+    AnnualSchoolPages(AnnualRegistrations registrations, AnnualBatches batches, RegistrationProgress caseProgress,
+                      Teachers teachers, Organisations organisations, CurrentAccounts accounts, AnnualCalendar calendar,
                       RefusalText refusals) {
         this.registrations = registrations;
         this.batches = batches;
+        this.caseProgress = caseProgress;
         this.teachers = teachers;
         this.organisations = organisations;
         this.accounts = accounts;
@@ -70,18 +75,24 @@ class AnnualSchoolPages {
     record Deadline(String key, LocalDate day, long daysLeft) {
     }
 
-    /** One teacher of the school and their card of the year, if any. */
-    record TeacherRow(Teacher teacher, AnnualRegistration registration) {
-        public String badge() {
-            return registration == null ? null : AnnualBadges.of(registration.status());
+    /** Where a card stands as a list shows it: the status label (its open steps, or how it ended) and the badge. */
+    record CardStatus(String label, String badge) {
+        static CardStatus of(AnnualRegistration registration, Map<Long, CaseProgress> steps) {
+            if (registration == null) {
+                return null;
+            }
+            CaseProgress progress = steps.get(registration.getId());
+            return new CardStatus(progress.statusLabel(registration.status()),
+                    AnnualBadges.of(registration.status(), progress));
         }
     }
 
+    /** One teacher of the school and their card of the year, if any. */
+    record TeacherRow(Teacher teacher, AnnualRegistration registration, CardStatus status) {
+    }
+
     /** One teacher of a batch with what the batch did for them and where their card stands. */
-    record ItemRow(BatchItem item, Teacher teacher, AnnualRegistration registration) {
-        public String badge() {
-            return registration == null ? null : AnnualBadges.of(registration.status());
-        }
+    record ItemRow(BatchItem item, Teacher teacher, AnnualRegistration registration, CardStatus status) {
 
         public String outcomeBadge() {
             return switch (item.outcome()) {
@@ -145,9 +156,13 @@ class AnnualSchoolPages {
         }
         Map<Long, AnnualRegistration> latest = registrations.ofSchool(school.getId(), year).stream()
                 .collect(Collectors.toMap(AnnualRegistration::teacherId, Function.identity(), (older, newer) -> newer));
+        Map<Long, CaseProgress> steps = caseProgress.of(latest.values());
         List<TeacherRow> rows = teachers.atSchool(school.getId()).stream()
                 .sorted(Comparator.comparing(Teacher::staffNumber))
-                .map(teacher -> new TeacherRow(teacher, latest.get(teacher.getId()))).toList();
+                .map(teacher -> {
+                    AnnualRegistration registration = latest.get(teacher.getId());
+                    return new TeacherRow(teacher, registration, CardStatus.of(registration, steps));
+                }).toList();
         model.addAttribute("rows", rows);
         model.addAttribute("withCard", rows.stream().filter(row -> row.registration() != null).count());
         model.addAttribute("batch", batches.ofSchool(school.getId(), year).orElse(null));
@@ -168,9 +183,16 @@ class AnnualSchoolPages {
         }
         Map<Long, AnnualRegistration> cards = registrations.ofBatch(id).stream()
                 .collect(Collectors.toMap(AnnualRegistration::getId, Function.identity()));
-        List<ItemRow> rows = batches.items(id).stream().map(item -> new ItemRow(item,
-                teachers.require(item.teacherId()), item.registrationId() == null ? null
-                : cards.computeIfAbsent(item.registrationId(), registrations::require))).toList();
+        List<BatchItem> items = batches.items(id);
+        // A teacher registered before the batch has their own card, not one of the batch's.
+        items.stream().map(BatchItem::registrationId).filter(Objects::nonNull)
+                .forEach(registrationId -> cards.computeIfAbsent(registrationId, registrations::require));
+        Map<Long, CaseProgress> steps = caseProgress.of(cards.values());
+        List<ItemRow> rows = items.stream().map(item -> {
+            AnnualRegistration registration = item.registrationId() == null ? null : cards.get(item.registrationId());
+            return new ItemRow(item, teachers.require(item.teacherId()), registration,
+                    CardStatus.of(registration, steps));
+        }).toList();
         long pending = progress.items().getOrDefault(BatchItem.Outcome.PENDING, 0L);
         boolean running = pending > 0; // from the same read as the counts, so "running" and "finished" agree
         model.addAttribute("progress", progress);

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.shixun.BrowserTestSupport;
 import cn.shixun.annual.AnnualRegistration;
 import cn.shixun.annual.AnnualRegistrations;
-import cn.shixun.annual.RegistrationStatus;
+import cn.shixun.annual.AnnualStanding;
+import cn.shixun.annual.RegistrationProgress;
 import cn.shixun.ledger.Evidence;
 import cn.shixun.ledger.Ledger;
 import cn.shixun.ledger.SourceType;
@@ -42,6 +43,7 @@ class AnnualRegistrationBrowserIT extends BrowserTestSupport {
     @Autowired Teachers teachers;
     @Autowired Ledger ledger;
     @Autowired AnnualRegistrations registrations;
+    @Autowired RegistrationProgress caseProgress;
     @Autowired ManagementService management;
 
     @Test
@@ -79,7 +81,7 @@ class AnnualRegistrationBrowserIT extends BrowserTestSupport {
         browser.findElements(By.cssSelector("[data-test='task-pick']")).forEach(WebElement::click);
         byTest("batch-approve").click();
         assertThat(byTest("batch-result").getText()).contains("0 项未办理");
-        assertThat(registrations.require(card.getId()).status()).isEqualTo(RegistrationStatus.AUTHORITY_REVIEW);
+        assertThat(AnnualStanding.of(registrations, caseProgress, card.getId())).isEqualTo("OPEN@UserTask_AuthorityReview");
         signOut();
 
         // The county returns the demo teacher's card.
@@ -90,7 +92,7 @@ class AnnualRegistrationBrowserIT extends BrowserTestSupport {
         byTest("comment").sendKeys("外出跟岗学习的证明扫描件不清晰，请重新上传");
         byTest("decide").click();
         assertThat(byTest("done").getText()).contains("退回修改");
-        assertThat(registrations.require(card.getId()).status()).isEqualTo(RegistrationStatus.RETURNED);
+        assertThat(AnnualStanding.of(registrations, caseProgress, card.getId())).isEqualTo("OPEN@UserTask_AmendCard");
         signOut();
 
         // The school (it declared the card) amends it on the case page, reached from its workbench.
@@ -107,7 +109,7 @@ class AnnualRegistrationBrowserIT extends BrowserTestSupport {
         fullPageScreenshot("annual-04-card-returned");
         byTest("amend-submit").click();
         assertThat(byTest("done").getText()).contains("已提交补充材料");
-        assertThat(byTest("card-status").getText()).isEqualTo("学校审核中");
+        assertThat(byTest("card-status").getText()).isEqualTo("学校逐项审查中");
         WebElement attached = byTest("attached-file");
         assertThat(attached.getText()).startsWith(scan.getFileName().toString());
         assertThat(fetchDownload(attached.getAttribute("href"))).isEqualTo("200 application/pdf attachment %PDF-");

@@ -1,6 +1,7 @@
 package cn.shixun.annual.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -93,7 +94,11 @@ class AnnualRegistrationDemoScenarioTest {
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.finished").value(true))
                 .andExpect(jsonPath("$.items.STARTED").value(registrable.size()))
-                .andExpect(jsonPath("$.registrations.SCHOOL_REVIEW").value(registrable.size())));
+                .andExpect(jsonPath("$.registrations.OPEN").value(registrable.size()))
+                .andExpect(jsonPath("$.openSteps[*].key").value(contains("UserTask_SchoolReview")))
+                .andExpect(jsonPath("$.openSteps[0].name").value("学校逐项审查"))
+                .andExpect(jsonPath("$.openSteps[0].level").value("SCHOOL"))
+                .andExpect(jsonPath("$.openSteps[0].registrations").value(registrable.size())));
         if (unregistrable > 0) {
             assertThat(batch.get("items").get("NOT_REGISTRABLE").asLong()).isEqualTo(unregistrable);
         }
@@ -157,7 +162,8 @@ class AnnualRegistrationDemoScenarioTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"attachments\":[{\"entryId\":" + unproven.getId() + ",\"files\":[\"" + scan + "\"]}]}"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("SCHOOL_REVIEW"))
+                .andExpect(jsonPath("$.status").value("OPEN"))
+                .andExpect(jsonPath("$.statusLabel").value("学校逐项审查中"))
                 .andExpect(jsonPath("$.cardVersion").value(2))
                 .andExpect(jsonPath("$.evidenceComplete").value(true));
         as("school.admin", post("/api/tasks/" + openTaskId(unprovenId) + "/decisions")
@@ -168,7 +174,11 @@ class AnnualRegistrationDemoScenarioTest {
         long anyId = registrationOfTeacher.values().iterator().next();
         as("county.reviewer", get("/api/annual-registrations/" + anyId))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("AUTHORITY_REVIEW"))
+                .andExpect(jsonPath("$.status").value("OPEN"))
+                .andExpect(jsonPath("$.statusLabel").value("登记机构审核登记中"))
+                .andExpect(jsonPath("$.openSteps[0].key").value("UserTask_AuthorityReview"))
+                .andExpect(jsonPath("$.openSteps[0].kind").value("REVIEW"))
+                .andExpect(jsonPath("$.openSteps[0].level").value("COUNTY"))
                 .andExpect(jsonPath("$.openTasks[0].candidateGroups[0]").value("county-reviewer:410105"))
                 .andExpect(jsonPath("$.yearStatus.registered").value(false))
                 .andExpect(jsonPath("$.deadlines.registration").value("2026-12-31"));
@@ -187,12 +197,15 @@ class AnnualRegistrationDemoScenarioTest {
         }
 
         as("school.admin", get("/api/annual-batches/" + batchId))
-                .andExpect(jsonPath("$.registrations.PUBLISHED").value(registrable.size()));
+                .andExpect(jsonPath("$.registrations.PUBLISHED").value(registrable.size()))
+                .andExpect(jsonPath("$.openSteps").isEmpty());
         for (Teacher teacher : registrable) {
             long id = registrationOfTeacher.get(teacher.getId());
             TeacherStatus ledgerSays = statusQuery.statusOf(teacher.getId(), TODAY);
             JsonNode published = body(as("county.reviewer", get("/api/annual-registrations/" + id))
                     .andExpect(jsonPath("$.status").value("PUBLISHED"))
+                    .andExpect(jsonPath("$.statusLabel").value("已登记并发布"))
+                    .andExpect(jsonPath("$.openSteps").isEmpty())
                     .andExpect(jsonPath("$.yearStatus.registered").value(true))
                     .andExpect(jsonPath("$.yearStatus.asOf").value(TODAY.toString())));
             assertThat(new BigDecimal(published.get("yearStatus").get("yearTotal").asText()))
