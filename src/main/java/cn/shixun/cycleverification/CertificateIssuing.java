@@ -70,7 +70,7 @@ public class CertificateIssuing {
         }
         verification.checked(result, now);
         Certificate certificate = certificates.issue(verification);
-        verification.moveTo(VerificationStatus.CERTIFIED, now);
+        verification.certified(now);
         history.record(CycleVerifications.PROCESS, String.valueOf(id), "ServiceTask_IssueCertificate", "发放登记证书",
                 CaseOutcome.COMPLETED, "证书编号 " + certificate.number() + "，发证日期 " + certificate.issuedOn()
                         + "，有效期至 " + certificate.validUntil(), CaseHistory.SYSTEM);

@@ -16,9 +16,10 @@ import java.time.LocalDate;
 
 /**
  * One teacher's cycle verification (R-34): the cycle and its hours as the ledger showed them at
- * the last check (R-07), where the case stands, and the review groups fixed at declaration
- * (R-04), so that a later transfer does not move a running case. Its steps are in the case
- * history ({@code case_event}, process key {@code cycleVerification}, case id = this id).
+ * the last check (R-07), whether it is open or how it ended, and the review groups fixed at
+ * declaration (R-04), so that a later transfer does not move a running case. Which step an open
+ * verification is at is its process's ({@code CaseProgress}); its steps are in the case history
+ * ({@code case_event}, process key {@code cycleVerification}, case id = this id).
  */
 @Entity
 @Table(name = "cycle_verification")
@@ -102,16 +103,11 @@ public class CycleVerification {
         this.provinceGroup = routing.provinceGroup();
         this.lifecycle = CaseLifecycle.openedAt(now);
         checked(result, now);
-        moveTo(firstReview(), now);
+        moveTo(VerificationStatus.OPEN, now);
     }
 
     /** The review groups of the four levels; {@code countyGroup} null when the school reports to the city. */
     record Routing(String schoolGroup, String countyGroup, String cityGroup, String provinceGroup) {
-    }
-
-    /** Where a declaration or a resubmission goes first. */
-    VerificationStatus firstReview() {
-        return countyRecheck ? VerificationStatus.COUNTY_RECHECK : VerificationStatus.CITY_CONFIRMATION;
     }
 
     /** Takes the ledger's latest view of the cycle. */
@@ -126,9 +122,19 @@ public class CycleVerification {
         lifecycle.changedAt(now);
     }
 
-    void moveTo(VerificationStatus next, Instant now) {
+    private void moveTo(VerificationStatus next, Instant now) {
         this.status = next;
         lifecycle.changedAt(now);
+    }
+
+    /** A step of the open verification was done (a review, the school's amendment): it stays open. */
+    void stepDone(Instant now) {
+        lifecycle.changedAt(now);
+    }
+
+    /** The certificate was issued. */
+    void certified(Instant now) {
+        moveTo(VerificationStatus.CERTIFIED, now);
     }
 
     void startedAs(String processInstanceId) {

@@ -1,6 +1,7 @@
 package cn.shixun.cycleverification;
 
 import jakarta.persistence.LockModeType;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Limit;
@@ -13,6 +14,8 @@ interface CycleVerificationRepository extends JpaRepository<CycleVerification, L
     List<CycleVerification> findByBatchIdOrderByIdAsc(Long batchId);
 
     List<CycleVerification> findByTeacherIdOrderByIdAsc(Long teacherId);
+
+    List<CycleVerification> findByTeacherIdInOrderByIdAsc(Collection<Long> teacherIds);
 
     /** The verification, locked until the transaction ends: the claim that keeps two workers off one start. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -9,13 +9,18 @@ import cn.shixun.security.CurrentAccount;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseHistory;
+import cn.shixun.tasks.CaseProgress;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.CaseTasks;
 import cn.shixun.tasks.ReviewRouting;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -24,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * teachers whose cycle ended in a period, in batches ({@link VerificationBatches}), one process per
  * teacher; the county re-checks, the city confirms, the province files, each through the casework
  * ({@link VerificationCasework}); the certificate is issued at the end ({@link CertificateIssuing},
- * R-36). Here: a verification, who may see it, its history and open task, its worklist line.
+ * R-36). Here: a verification, who may see it, its history, open tasks and progress, its worklist line.
  */
 @Service
 @Transactional(readOnly = true)
@@ -86,6 +91,19 @@ public class CycleVerifications {
 
     public Optional<CaseTask> openTask(Long id) {
         return caseTasks.openTask(PROCESS, String.valueOf(id));
+    }
+
+    /** The verification's open tasks, oldest first: a view reads them once for its open task and its progress. */
+    public List<CaseTask> openTasks(Long id) {
+        return caseTasks.openTasks(PROCESS, String.valueOf(id));
+    }
+
+    /** Where each of the verifications stands, by id, from one read of their open tasks (a list page's rows). */
+    public Map<Long, CaseProgress> progressOf(Collection<CycleVerification> list) {
+        Map<String, CaseProgress> byCase = caseTasks.progressOf(PROCESS,
+                list.stream().map(v -> String.valueOf(v.getId())).toList());
+        return list.stream().map(CycleVerification::getId).distinct()
+                .collect(Collectors.toMap(Function.identity(), id -> byCase.get(String.valueOf(id))));
     }
 
     /**

@@ -6,6 +6,7 @@ import cn.shixun.security.CandidateGroup;
 import cn.shixun.security.Role;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RefusalText;
+import cn.shixun.tasks.CaseProgress;
 import cn.shixun.tasks.ReviewRouting;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
@@ -14,8 +15,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,15 +41,17 @@ class DeclarationCandidates {
     }
 
     private final CycleVerificationRepository verifications;
+    private final CycleVerifications records;
     private final CycleResults cycles;
     private final Teachers teachers;
     private final ReviewRouting routing;
     private final RefusalText refusals;
     private final Clock clock;
 
-    DeclarationCandidates(CycleVerificationRepository verifications, CycleResults cycles, Teachers teachers,
-                          ReviewRouting routing, RefusalText refusals, Clock clock) {
+    DeclarationCandidates(CycleVerificationRepository verifications, CycleVerifications records, CycleResults cycles,
+                          Teachers teachers, ReviewRouting routing, RefusalText refusals, Clock clock) {
         this.verifications = verifications;
+        this.records = records;
         this.cycles = cycles;
         this.teachers = teachers;
         this.routing = routing;
@@ -58,8 +63,10 @@ class DeclarationCandidates {
     Chosen wholeSchool(Organisation school, LocalDate from, LocalDate to) {
         List<Candidate> chosen = new ArrayList<>();
         List<VerificationDeclarations.Skipped> skipped = new ArrayList<>();
-        for (Teacher teacher : teachers.atSchool(school.getId())) {
-            Eligibility eligibility = eligibility(teacher, from, to);
+        List<Teacher> staff = teachers.atSchool(school.getId());
+        Earlier earlier = earlierOf(staff);
+        for (Teacher teacher : staff) {
+            Eligibility eligibility = eligibility(teacher, from, to, earlier);
             if (eligibility.refusal() == null) {
                 chosen.add(new Candidate(teacher, eligibility.cycleEnd()));
             } else {
@@ -73,8 +80,10 @@ class DeclarationCandidates {
     /** Each teacher of the school with the hours of the cycle ending in the period, or why they are left out. */
     List<VerificationDeclarations.Prospect> prospects(Organisation school, LocalDate from, LocalDate to) {
         List<VerificationDeclarations.Prospect> prospects = new ArrayList<>();
-        for (Teacher teacher : teachers.atSchool(school.getId())) {
-            Eligibility eligibility = eligibility(teacher, from, to);
+        List<Teacher> staff = teachers.atSchool(school.getId());
+        Earlier earlier = earlierOf(staff);
+        for (Teacher teacher : staff) {
+            Eligibility eligibility = eligibility(teacher, from, to, earlier);
             prospects.add(eligibility.refusal() == null
                     ? new VerificationDeclarations.Prospect(teacher,
                             cycles.resultOf(teacher.getId(), eligibility.cycleEnd()), null)
@@ -130,7 +139,7 @@ class DeclarationCandidates {
                 throw BusinessRuleException.forbidden("R-04", field, "cycleverification.teacher-not-at-school",
                         teacher.name(), school.name());
             }
-            Eligibility eligibility = eligibility(teacher, from, to);
+            Eligibility eligibility = eligibility(teacher, from, to, earlierOf(List.of(teacher)));
             if (eligibility.refusal() != null) {
                 BusinessRuleException refusal = eligibility.refusal();
                 throw switch (refusal.kind()) {
@@ -150,18 +159,17 @@ class DeclarationCandidates {
      * not verified already (a certificate here, or a paper certificate issued after the cycle
      * ended); not in a verification still open.
      */
-    private Eligibility eligibility(Teacher teacher, LocalDate from, LocalDate to) {
+    private Eligibility eligibility(Teacher teacher, LocalDate from, LocalDate to, Earlier earlier) {
         if (!teacher.isRegistrable()) {
             return refused(BusinessRuleException.violation("R-01", "teacherIds", "cycleverification.not-registrable",
                     teacher.name()));
         }
-        List<CycleVerification> earlier = verifications.findByTeacherIdOrderByIdAsc(teacher.getId());
-        Optional<CycleVerification> open = earlier.stream().filter(v -> v.status().isOpen()).findFirst();
+        Optional<CycleVerification> open = earlier.of(teacher).stream().filter(v -> v.status().isOpen()).findFirst();
         if (open.isPresent()) {
             return refused(BusinessRuleException.conflict("R-34", "teacherIds", "cycleverification.already-declared",
-                    teacher.name(), open.get().cycleStart(), open.get().cycleEnd(), open.get().status().label()));
+                    teacher.name(), open.get().cycleStart(), open.get().cycleEnd(), earlier.statusLabel(open.get())));
         }
-        Optional<CycleVerification> certified = earlier.stream()
+        Optional<CycleVerification> certified = earlier.of(teacher).stream()
                 .filter(v -> v.status() == VerificationStatus.CERTIFIED
                         && !v.cycleEnd().isBefore(from) && !v.cycleEnd().isAfter(to)).findFirst();
         if (certified.isPresent()) {
@@ -189,6 +197,29 @@ class DeclarationCandidates {
 
     private static Eligibility refused(BusinessRuleException refusal) {
         return new Eligibility(null, refusal);
+    }
+
+    /** The teachers' earlier verifications, and where the open ones stand (e.g. 县级复查中, read from their process). */
+    private record Earlier(Map<Long, List<CycleVerification>> byTeacher, Map<Long, CaseProgress> progress) {
+
+        List<CycleVerification> of(Teacher teacher) {
+            return byTeacher.getOrDefault(teacher.getId(), List.of());
+        }
+
+        String statusLabel(CycleVerification open) {
+            return progress.get(open.getId()).statusLabel(open.status());
+        }
+    }
+
+    /** One read of the teachers' verifications and one of the open ones' steps, for a whole school at once. */
+    private Earlier earlierOf(List<Teacher> staff) {
+        if (staff.isEmpty()) {
+            return new Earlier(Map.of(), Map.of());
+        }
+        List<CycleVerification> all = verifications.findByTeacherIdInOrderByIdAsc(
+                staff.stream().map(Teacher::getId).toList());
+        return new Earlier(all.stream().collect(Collectors.groupingBy(CycleVerification::teacherId)),
+                records.progressOf(all.stream().filter(v -> v.status().isOpen()).toList()));
     }
 
     /** county schools go to their county, then its city; city- and province-direct middle schools straight to the city. */

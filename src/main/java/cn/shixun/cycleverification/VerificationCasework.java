@@ -43,9 +43,13 @@ public class VerificationCasework {
         this.events = events;
     }
 
-    /** A reviewer decided (called by the casework inside the completing transaction). */
+    /**
+     * A reviewer decided (called by the casework inside the completing transaction), whichever
+     * review it was: an approval needs the hours (R-07), a rejection ends the verification with its
+     * reason (R-40); which step comes next is the model's, so nothing here names one.
+     */
     @Transactional
-    public void decided(Long id, String taskKey, Decision decision, String comment) {
+    public void decided(Long id, Decision decision, String comment) {
         CycleVerification verification = records.require(id);
         Instant now = Instant.now();
         switch (decision) {
@@ -56,34 +60,29 @@ public class VerificationCasework {
                             records.teacherName(verification), result.missingText());
                 }
                 verification.checked(result, now);
-                verification.moveTo(switch (taskKey) {
-                    case CycleVerificationProcess.COUNTY_RECHECK -> VerificationStatus.CITY_CONFIRMATION;
-                    case CycleVerificationProcess.CITY_CONFIRMATION -> VerificationStatus.PROVINCE_FILING;
-                    default -> VerificationStatus.ISSUING;
-                }, now);
             }
-            case RETURN -> verification.moveTo(VerificationStatus.RETURNED, now);
+            case RETURN -> verification.stepDone(now);
             case REJECT -> verification.closed(VerificationStatus.REJECTED, comment, now);
         }
     }
 
     /**
-     * The school resubmits a returned declaration after adding evidence: the ledger is read
-     * again and the case goes back to its first review, with a line in the history (R-40).
+     * The school resubmitted a returned declaration after adding evidence ({@code stepKey}, the
+     * submission step): the ledger is read again, with a line in the history (R-40); the model
+     * takes the case back to its first review.
      */
     @Transactional
-    public void resubmitted(Long id, String actor) {
+    public void resubmitted(Long id, String stepKey) {
         CycleVerification verification = records.require(id);
         Instant now = Instant.now();
         process.takeNote(verification.processInstanceId()).ifPresent(note -> verification.noted(clip(note), now));
         verification.checked(cycles.resultOf(verification.teacherId(), verification.cycleEnd()), now);
-        verification.moveTo(verification.firstReview(), now);
-        history.record(CycleVerifications.PROCESS, String.valueOf(id), CycleVerificationProcess.SCHOOL_AMEND,
+        history.record(CycleVerifications.PROCESS, String.valueOf(id), stepKey,
                 "按台账重新核对学时", CaseOutcome.COMPLETED, (verification.note() == null ? "" : "补充说明：" + verification.note() + "；")
                         + CycleVerifications.hoursLine(verification), CaseHistory.SYSTEM);
     }
 
-    /** The school's amendment through our API: keeps its note, then sends the returned case on. */
+    /** The school's amendment through our API: keeps its note, then completes the open submission step. */
     @Transactional
     public CycleVerification amend(Long id, CurrentAccount account, String note) {
         CycleVerification verification = records.requireVisibleTo(id, account);
@@ -94,8 +93,8 @@ public class VerificationCasework {
         if (text.length() > MAX_TEXT) {
             throw BusinessRuleException.violation(null, "note", "cycleverification.text-too-long", MAX_TEXT);
         }
-        CaseTask task = caseTasks.openTask(CycleVerifications.PROCESS, String.valueOf(id))
-                .filter(open -> CycleVerificationProcess.SCHOOL_AMEND.equals(open.taskKey()))
+        CaseTask task = caseTasks.openTasks(CycleVerifications.PROCESS, String.valueOf(id)).stream()
+                .filter(open -> open.kind() == CaseTask.Kind.SUBMISSION).findFirst()
                 .orElseThrow(() -> BusinessRuleException.conflict("R-34", "id", "cycleverification.not-returned", id));
         caseTasks.requireWorkable(task.id(), account);
         verification.noted(text, Instant.now());

@@ -1,12 +1,13 @@
 package cn.shixun.cycleverification;
 
-/** Where a teacher's cycle verification stands. */
-public enum VerificationStatus {
-    COUNTY_RECHECK("县级复查中"),
-    CITY_CONFIRMATION("市级确认中"),
-    PROVINCE_FILING("省级备案中"),
-    RETURNED("已退回学校补充材料"),
-    ISSUING("证书发放中"),
+import cn.shixun.tasks.CaseStatus;
+
+/**
+ * What a teacher's cycle verification keeps of where it stands (R-34): open, or how it ended.
+ * Which review an open verification is at is its process's ({@code CaseProgress}), not a status of ours.
+ */
+public enum VerificationStatus implements CaseStatus {
+    OPEN("核准中"),
     CERTIFIED("已核准发证"),
     REJECTED("核准未通过"),
     CERTIFICATE_REFUSED("未发证");
@@ -17,12 +18,14 @@ public enum VerificationStatus {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
     }
 
     /** Still being worked on: the same cycle may not be declared again meanwhile. */
+    @Override
     public boolean isOpen() {
-        return this != CERTIFIED && this != REJECTED && this != CERTIFICATE_REFUSED;
+        return this == OPEN;
     }
 }

@@ -197,7 +197,7 @@ class CycleVerificationPagesTest {
                 .andExpect(content().string(not(containsString("<i>请补登</i>"))));
         mvc.perform(get("/cycle-verifications/" + declared.getId()).with(as(teacherAccount)))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("已退回学校补充材料")))
+                .andExpect(content().string(containsString("待学校补充材料")))
                 .andExpect(content().string(not(containsString("data-test=\"amend-form\""))));
         mvc.perform(post("/cycle-verifications/" + declared.getId() + "/amendments").param("note", "已补登")
                         .with(as(teacherAccount)).with(csrf()))
@@ -208,7 +208,8 @@ class CycleVerificationPagesTest {
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(content().string(containsString("data-test=\"field-error\"")))
                 .andExpect(content().string(containsString("请说明补充了哪些材料")));
-        assertThat(verifications.require(declared.getId()).status()).isEqualTo(VerificationStatus.RETURNED);
+        assertThat(VerificationStanding.of(verifications, declared.getId()))
+                .isEqualTo("OPEN@" + CycleVerificationProcess.SCHOOL_AMEND);
         assertThat(verifications.openTask(declared.getId()).orElseThrow().taskKey())
                 .isEqualTo(CycleVerificationProcess.SCHOOL_AMEND);
 
@@ -219,7 +220,8 @@ class CycleVerificationPagesTest {
                 .andExpect(redirectedUrl("/cycle-verifications/" + declared.getId()))
                 .andExpect(flash().attribute("done", "cv.page.amended"));
         CycleVerification amended = verifications.require(declared.getId());
-        assertThat(amended.status()).isEqualTo(VerificationStatus.COUNTY_RECHECK);
+        assertThat(VerificationStanding.of(verifications, declared.getId()))
+                .isEqualTo("OPEN@" + CycleVerificationProcess.COUNTY_RECHECK);
         assertThat(amended.hoursMet()).isTrue();
         mvc.perform(get("/cycle-verifications/" + declared.getId()).with(as(data.countyReviewer)))
                 .andExpect(content().string(containsString("已补登&lt;script&gt;alert(1)&lt;/script&gt;省级培训")))

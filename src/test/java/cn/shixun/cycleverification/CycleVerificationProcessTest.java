@@ -93,17 +93,18 @@ class CycleVerificationProcessTest {
         approve(declared, data.countyReviewer);
         BpmnAwareTests.assertThat(instance).isWaitingAt(CycleVerificationProcess.CITY_CONFIRMATION);
         BpmnAwareTests.assertThat(task(instance)).hasCandidateGroup("city-reviewer:" + data.schools.city.code());
-        assertThat(verifications.require(declared.getId()).status()).isEqualTo(VerificationStatus.CITY_CONFIRMATION);
+        assertThat(standing(declared)).isEqualTo("OPEN@" + CycleVerificationProcess.CITY_CONFIRMATION);
         approve(declared, data.cityReviewer);
         BpmnAwareTests.assertThat(instance).isWaitingAt(CycleVerificationProcess.PROVINCE_FILING);
         BpmnAwareTests.assertThat(task(instance)).hasCandidateGroup("province-reviewer:" + data.schools.province.code());
         approve(declared, data.provinceReviewer);
-        assertThat(verifications.require(declared.getId()).status()).isEqualTo(VerificationStatus.ISSUING);
+        // Filed: no step open while the certificate job waits (处理中).
+        assertThat(standing(declared)).isEqualTo("OPEN@");
         BpmnAwareTests.assertThat(instance).isWaitingAt("ServiceTask_IssueCertificate");
         execute(job(instance));
 
         BpmnAwareTests.assertThat(instance).isEnded().hasPassed("EndEvent_Certified");
-        assertThat(verifications.require(declared.getId()).status()).isEqualTo(VerificationStatus.CERTIFIED);
+        assertThat(standing(declared)).isEqualTo("CERTIFIED");
         Certificate certificate = certificates.ofVerification(declared.getId()).orElseThrow();
         assertThat(certificate.issuedOn()).isEqualTo(LocalDate.now(clock));
         assertThat(certificate.validUntil()).isEqualTo(LocalDate.now(clock).plusYears(5).minusDays(1));
@@ -150,7 +151,7 @@ class CycleVerificationProcessTest {
         CaseTask amend = openTask(shortOne);
         assertThat(amend.taskKey()).isEqualTo(CycleVerificationProcess.SCHOOL_AMEND);
         assertThat(amend.candidateGroups()).containsExactly("school-admin:" + data.schools.countySchool.code());
-        assertThat(verifications.require(shortOne.getId()).status()).isEqualTo(VerificationStatus.RETURNED);
+        assertThat(standing(shortOne)).isEqualTo("OPEN@" + CycleVerificationProcess.SCHOOL_AMEND);
         // The others go on meanwhile.
         tasks.decideAll(List.of(openTask(batch.verifications().get(0)).id(), openTask(batch.verifications().get(2)).id()),
                 data.cityReviewer, Decision.APPROVE, null);
@@ -159,7 +160,7 @@ class CycleVerificationProcessTest {
         data.credit(shortOfSchoolBased, ClaimKind.SCHOOL_BASED, data.certifiedOn.plusYears(3), "40");
         casework.amend(shortOne.getId(), data.schoolAdmin, "补登2023年校本研修40学时，附签到表");
         CycleVerification resubmitted = verifications.require(shortOne.getId());
-        assertThat(resubmitted.status()).isEqualTo(VerificationStatus.COUNTY_RECHECK);
+        assertThat(standing(shortOne)).isEqualTo("OPEN@" + CycleVerificationProcess.COUNTY_RECHECK);
         assertThat(resubmitted.hoursMet()).isTrue();
         assertThat(resubmitted.schoolBasedHours()).isEqualByComparingTo("80");
         assertThat(verifications.history(shortOne.getId())).extracting(CaseEvent::outcome).containsExactly(
@@ -215,7 +216,7 @@ class CycleVerificationProcessTest {
         BpmnAwareTests.assertThat(instance).isEnded().hasPassed("EndEvent_Rejected")
                 .hasNotPassed("ServiceTask_IssueCertificate");
         CycleVerification rejected = verifications.require(declared.getId());
-        assertThat(rejected.status()).isEqualTo(VerificationStatus.REJECTED);
+        assertThat(standing(declared)).isEqualTo("REJECTED");
         assertThat(rejected.outcomeReason()).isEqualTo("登记材料与台账不符");
         assertThat(certificates.ofVerification(declared.getId())).isEmpty();
     }
@@ -229,7 +230,7 @@ class CycleVerificationProcessTest {
         BpmnAwareTests.assertThat(instanceOf(declared)).isWaitingAt(CycleVerificationProcess.CITY_CONFIRMATION)
                 .hasNotPassed(CycleVerificationProcess.COUNTY_RECHECK);
         BpmnAwareTests.assertThat(task(instanceOf(declared))).hasCandidateGroup("city-reviewer:" + data.schools.city.code());
-        assertThat(verifications.require(declared.getId()).status()).isEqualTo(VerificationStatus.CITY_CONFIRMATION);
+        assertThat(standing(declared)).isEqualTo("OPEN@" + CycleVerificationProcess.CITY_CONFIRMATION);
         // Another organisation's task is answered like an unknown one (R-04, ADR 0009): its group is not named.
         assertThatThrownBy(() -> approve(declared, data.countyReviewer))
                 .isInstanceOfSatisfying(BusinessRuleException.class,
@@ -306,11 +307,15 @@ class CycleVerificationProcessTest {
         BpmnAwareTests.assertThat(instance).isEnded().hasPassed("EndEvent_CertificateRefused")
                 .hasNotPassed("EndEvent_Certified");
         CycleVerification refused = verifications.require(declared.getId());
-        assertThat(refused.status()).isEqualTo(VerificationStatus.CERTIFICATE_REFUSED);
+        assertThat(standing(declared)).isEqualTo("CERTIFICATE_REFUSED");
         assertThat(refused.outcomeReason()).contains("学时未达到要求", "R-07");
         assertThat(certificates.ofVerification(declared.getId())).isEmpty();
         assertThat(teachers.require(teacher.getId()).lastCertificateIssuedOn()).isEqualTo(data.certifiedOn);
         assertThat(verifications.history(declared.getId()).get(4).outcome()).isEqualTo(CaseOutcome.REFUSED);
+    }
+
+    private String standing(CycleVerification verification) {
+        return VerificationStanding.of(verifications, verification.getId());
     }
 
     private CycleVerification declareOne(Teacher teacher) {

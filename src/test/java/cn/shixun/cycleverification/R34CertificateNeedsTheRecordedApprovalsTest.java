@@ -78,7 +78,8 @@ class R34CertificateNeedsTheRecordedApprovalsTest {
 
         assertThat(tasks.openTask(CycleVerificationProcess.PROCESS_ID, String.valueOf(declared.getId())).orElseThrow()
                 .taskKey()).isEqualTo(CycleVerificationProcess.COUNTY_RECHECK);
-        assertThat(verifications.require(declared.getId()).status()).isEqualTo(VerificationStatus.COUNTY_RECHECK);
+        assertThat(VerificationStanding.of(verifications, declared.getId()))
+                .isEqualTo("OPEN@" + CycleVerificationProcess.COUNTY_RECHECK);
     }
 
     @Test
@@ -95,11 +96,12 @@ class R34CertificateNeedsTheRecordedApprovalsTest {
                 .activityId("ServiceTask_IssueCertificate").singleResult();
 
         assertThatThrownBy(() -> management.executeJob(job.getId())).isInstanceOf(CaseStepRefused.class).message()
-                .contains("案件状态为「市级确认中」", "市级确认本轮尚未同意", "省级备案本轮尚未同意");
+                .contains("市级确认本轮尚未同意", "省级备案本轮尚未同意");
 
         assertThat(certificates.ofVerification(declared.getId())).isEmpty();
         assertThat(teachers.require(teacher.getId()).lastCertificateIssuedOn()).isEqualTo(data.certifiedOn);
-        assertThat(verifications.require(declared.getId()).status()).isEqualTo(VerificationStatus.CITY_CONFIRMATION);
+        assertThat(VerificationStanding.of(verifications, declared.getId()))
+                .isEqualTo("OPEN@" + CycleVerificationProcess.CITY_CONFIRMATION);
         List<CaseEvent> events = verifications.history(declared.getId());
         assertThat(events).hasSize(eventsBefore).noneMatch(event -> event.outcome() == CaseOutcome.COMPLETED);
     }

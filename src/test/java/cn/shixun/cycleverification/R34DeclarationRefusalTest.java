@@ -105,10 +105,16 @@ class R34DeclarationRefusalTest {
     }
 
     @Test
-    void R34_aTeacherAlreadyInAVerificationIsRefused() {
+    void R34_aTeacherAlreadyInAVerificationIsRefused_namingTheStepItIsAtAsTheProcessHasIt() {
         batches.declare(data.schoolAdmin, data.declare(complete));
         assertRefusedWritingNothing(() -> batches.declare(data.schoolAdmin, data.declare(complete)),
                 BusinessRuleException.Kind.CONFLICT, "R-34", "teacherIds[0]");
+        assertThatThrownBy(() -> batches.declare(data.schoolAdmin, data.declare(complete)))
+                .isInstanceOfSatisfying(BusinessRuleException.class,
+                        refusal -> assertThat(refusal.messageArgs()).contains("县级复查中"));
+        assertThat(batches.prospects(data.schoolAdmin, complete.schoolId(), data.periodFrom, data.periodTo))
+                .filteredOn(prospect -> prospect.teacher().getId().equals(complete.getId())).singleElement()
+                .satisfies(prospect -> assertThat(prospect.reason()).contains("县级复查中"));
     }
 
     @Test

@@ -8,7 +8,10 @@ import cn.shixun.tasks.Decision;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** How {@code cycleVerification} takes part in the casework: each decision and resubmission updates the verification. */
+/**
+ * How {@code cycleVerification} takes part in the casework: a decision or a resubmission is passed on
+ * to the verification whichever step it was; which step comes next is the model's (docs/casework.md §3a).
+ */
 @Component
 class CycleVerificationCaseHandler implements CaseHandler {
 
@@ -27,12 +30,12 @@ class CycleVerificationCaseHandler implements CaseHandler {
 
     @Override
     public void decided(CaseTask task, Decision decision, String comment, String actor) {
-        casework.decided(Long.valueOf(task.caseId()), task.taskKey(), decision, comment);
+        casework.decided(Long.valueOf(task.caseId()), decision, comment);
     }
 
     @Override
     public void submitted(CaseTask task, String actor) {
-        casework.resubmitted(Long.valueOf(task.caseId()), actor);
+        casework.resubmitted(Long.valueOf(task.caseId()), task.taskKey());
     }
 
     /** The declaring school: its county (if any), city and province review. */
@@ -51,7 +54,7 @@ class CycleVerificationCaseHandler implements CaseHandler {
         return Optional.of(verifications.require(Long.valueOf(caseId)).teacherId());
     }
 
-    /** The verification's case page, where the school amends a returned case (UserTask_SchoolAmend). */
+    /** The verification's case page, where the school amends a returned case (its submission step). */
     @Override
     public Optional<String> casePage(String caseId) {
         return Optional.of("/cycle-verifications/" + caseId);

@@ -3,7 +3,6 @@ package cn.shixun.cycleverification.process;
 import cn.shixun.cycleverification.CertificateIssuing;
 import cn.shixun.cycleverification.CycleVerification;
 import cn.shixun.cycleverification.CycleVerifications;
-import cn.shixun.cycleverification.VerificationStatus;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.tasks.CaseApprovals;
 import cn.shixun.tasks.CaseKey;
@@ -53,7 +52,7 @@ class IssueCertificateDelegate implements JavaDelegate {
         Long school = verification.schoolId();
         CaseStep step = CaseStep.of(CycleVerificationProcess.PROCESS_ID, String.valueOf(verification.getId()), "核准发证")
                 .runBy(verification.processInstanceId(), execution)
-                .inStatus(verification.status() == VerificationStatus.ISSUING, verification.status().label());
+                .inStatus(verification.status().isOpen(), verification.status().label());
         if (routing.countyReviews(school)) {
             step.approved(CycleVerificationProcess.COUNTY_RECHECK, "县级复查", routing.countyReview(school),
                     CaseStep.START, CycleVerificationProcess.SCHOOL_AMEND);

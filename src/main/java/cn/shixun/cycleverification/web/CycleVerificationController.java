@@ -5,6 +5,7 @@ import cn.shixun.cycleverification.Certificates;
 import cn.shixun.cycleverification.CycleVerification;
 import cn.shixun.cycleverification.CycleVerifications;
 import cn.shixun.cycleverification.Declaration;
+import cn.shixun.cycleverification.StandingCount;
 import cn.shixun.cycleverification.VerificationBatch;
 import cn.shixun.cycleverification.VerificationBatches;
 import cn.shixun.cycleverification.VerificationCasework;
@@ -16,14 +17,18 @@ import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.CurrentAccounts;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseOutcome;
+import cn.shixun.tasks.CaseProgress;
 import cn.shixun.tasks.CaseTask;
+import cn.shixun.tasks.StepLevel;
+import cn.shixun.tasks.web.OpenStepView;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.EnumMap;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.ResponseEntity;
@@ -74,10 +79,22 @@ class CycleVerificationController {
         }
     }
 
+    /**
+     * A verification in a batch. {@code status} is what our record keeps (OPEN, or how it ended); while it
+     * is open, {@code statusLabel} and {@code openSteps} say where it is, as the model has it.
+     */
     record VerificationSummary(Long id, Long teacherId, String teacherName, String staffNumber, LocalDate cycleStart,
                                LocalDate cycleEnd, BigDecimal totalHours, BigDecimal schoolBasedHours,
                                boolean hoursMet, String missing, VerificationStatus status, String statusLabel,
-                               TaskView currentTask, String certificateNumber) {
+                               List<OpenStepView> openSteps, TaskView currentTask, String certificateNumber) {
+    }
+
+    /** How many started verifications of the batch stand at one open step (its label and level), or ended one way. */
+    record CountView(VerificationStatus status, String statusLabel, StepLevel level, String levelLabel, long count) {
+        static CountView of(StandingCount count) {
+            return new CountView(count.status(), count.label(), count.level(),
+                    count.level() == null ? null : count.level().label(), count.count());
+        }
     }
 
     record SkippedView(Long teacherId, String teacherName, String reason) {
@@ -85,7 +102,7 @@ class CycleVerificationController {
 
     record BatchView(Long id, Long schoolId, String schoolName, LocalDate periodFrom, LocalDate periodTo,
                      String requestId, String declaredBy, Instant createdAt, int total, long notStarted,
-                     Map<VerificationStatus, Long> counts, List<VerificationSummary> verifications,
+                     List<CountView> counts, List<VerificationSummary> verifications,
                      List<SkippedView> skipped) {
     }
 
@@ -109,7 +126,7 @@ class CycleVerificationController {
     record VerificationView(Long id, Long batchId, Long teacherId, String teacherName, Long schoolId,
                             String profileCode, LocalDate cycleStart, LocalDate cycleEnd, BigDecimal totalHours,
                             BigDecimal schoolBasedHours, boolean hoursMet, String missing, VerificationStatus status,
-                            String statusLabel, boolean countyRecheck, String schoolGroup, String countyGroup,
+                            String statusLabel, List<OpenStepView> openSteps, boolean countyRecheck, String schoolGroup, String countyGroup,
                             String cityGroup, String provinceGroup, TaskView currentTask, String note,
                             String outcomeReason, CertificateView certificate, List<EventView> history) {
     }
@@ -150,35 +167,43 @@ class CycleVerificationController {
     }
 
     private BatchView view(VerificationBatch batch, List<CycleVerification> all, List<SkippedView> skipped) {
-        Map<VerificationStatus, Long> counts = new EnumMap<>(VerificationStatus.class);
-        long notStarted = 0;
+        // Each verification's open tasks are read once: for its current task (whose id a decision needs)
+        // and for where it stands, which the counts add up.
+        Map<Long, CaseProgress> progress = new HashMap<>();
+        List<VerificationSummary> summaries = new ArrayList<>();
+        List<CycleVerification> started = new ArrayList<>();
         for (CycleVerification v : all) {
-            if (v.processInstanceId() == null) {
-                notStarted++;
-            } else {
-                counts.merge(v.status(), 1L, Long::sum);
+            List<CaseTask> open = verifications.openTasks(v.getId());
+            progress.put(v.getId(), CaseProgress.of(open));
+            summaries.add(summary(v, open, progress.get(v.getId())));
+            if (v.processInstanceId() != null) {
+                started.add(v);
             }
         }
         return new BatchView(batch.getId(), batch.schoolId(),
                 organisations.find(batch.schoolId()).map(Organisation::name).orElse(null), batch.periodFrom(),
-                batch.periodTo(), batch.requestId(), batch.declaredBy(), batch.createdAt(), all.size(), notStarted,
-                counts, all.stream().map(this::summary).toList(), skipped);
+                batch.periodTo(), batch.requestId(), batch.declaredBy(), batch.createdAt(), all.size(),
+                all.size() - started.size(), StandingCount.of(started, progress).stream().map(CountView::of).toList(),
+                summaries, skipped);
     }
 
-    private VerificationSummary summary(CycleVerification v) {
+    private VerificationSummary summary(CycleVerification v, List<CaseTask> open, CaseProgress progress) {
         Teacher teacher = teachers.require(v.teacherId());
         return new VerificationSummary(v.getId(), v.teacherId(), teacher.name(), teacher.staffNumber(), v.cycleStart(),
                 v.cycleEnd(), v.totalHours(), v.schoolBasedHours(), v.hoursMet(), v.missing(), v.status(),
-                v.status().label(), verifications.openTask(v.getId()).map(TaskView::of).orElse(null),
+                progress.statusLabel(v.status()), OpenStepView.of(progress),
+                open.stream().findFirst().map(TaskView::of).orElse(null),
                 certificates.ofVerification(v.getId()).map(Certificate::number).orElse(null));
     }
 
     private VerificationView view(CycleVerification v) {
+        List<CaseTask> open = verifications.openTasks(v.getId());
+        CaseProgress progress = CaseProgress.of(open);
         return new VerificationView(v.getId(), v.batchId(), v.teacherId(), teachers.require(v.teacherId()).name(),
                 v.schoolId(), v.profileCode(), v.cycleStart(), v.cycleEnd(), v.totalHours(), v.schoolBasedHours(),
-                v.hoursMet(), v.missing(), v.status(), v.status().label(), v.countyRecheck(), v.schoolGroup(),
-                v.countyGroup(), v.cityGroup(), v.provinceGroup(),
-                verifications.openTask(v.getId()).map(TaskView::of).orElse(null), v.note(), v.outcomeReason(),
+                v.hoursMet(), v.missing(), v.status(), progress.statusLabel(v.status()), OpenStepView.of(progress),
+                v.countyRecheck(), v.schoolGroup(), v.countyGroup(), v.cityGroup(), v.provinceGroup(),
+                open.stream().findFirst().map(TaskView::of).orElse(null), v.note(), v.outcomeReason(),
                 certificates.ofVerification(v.getId()).map(CertificateView::of).orElse(null),
                 verifications.history(v.getId()).stream().map(EventView::of).toList());
     }

@@ -1,6 +1,7 @@
 package cn.shixun.cycleverification.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
@@ -77,7 +78,12 @@ class CycleVerificationDemoScenarioTest {
                         .formatted(schoolId)))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.total").value(2))
-                .andExpect(jsonPath("$.counts.COUNTY_RECHECK").value(2))
+                .andExpect(jsonPath("$.counts[*].statusLabel").value(contains("县级复查中")))
+                .andExpect(jsonPath("$.counts[0].status").value("OPEN"))
+                .andExpect(jsonPath("$.counts[0].level").value("COUNTY"))
+                .andExpect(jsonPath("$.counts[0].count").value(2))
+                .andExpect(jsonPath("$.verifications[0].statusLabel").value("县级复查中"))
+                .andExpect(jsonPath("$.verifications[0].openSteps[0].key").value("UserTask_CountyRecheck"))
                 .andExpect(jsonPath("$.verifications[0].staffNumber").value("4101050001006"))
                 .andExpect(jsonPath("$.verifications[1].staffNumber").value("4101050001009"))
                 .andExpect(jsonPath("$.verifications[0].hoursMet").value(false))
@@ -110,17 +116,24 @@ class CycleVerificationDemoScenarioTest {
                 .content("{\"outcome\":\"RETURN\",\"comment\":\"请补登本周期的培训学时并附证书\"}"))
                 .andExpect(status().isOk());
         as("school.admin", get("/api/cycle-verifications/" + secondId))
-                .andExpect(jsonPath("$.status").value("RETURNED"))
+                .andExpect(jsonPath("$.status").value("OPEN"))
+                .andExpect(jsonPath("$.statusLabel").value("待学校补充材料"))
+                .andExpect(jsonPath("$.openSteps[0].kind").value("SUBMISSION"))
+                .andExpect(jsonPath("$.openSteps[0].level").value("SCHOOL"))
                 .andExpect(jsonPath("$.currentTask.key").value("UserTask_SchoolAmend"));
         as("school.admin", get("/api/cycle-verifications/" + firstId))
-                .andExpect(jsonPath("$.status").value("CITY_CONFIRMATION"))
+                .andExpect(jsonPath("$.status").value("OPEN"))
+                .andExpect(jsonPath("$.statusLabel").value("市级确认中"))
+                .andExpect(jsonPath("$.openSteps[0].key").value("UserTask_CityConfirm"))
+                .andExpect(jsonPath("$.openSteps[0].level").value("CITY"))
                 .andExpect(jsonPath("$.hoursMet").value(true));
 
         topUp(second, cycleOf(secondId));
         as("school.admin", post("/api/cycle-verifications/" + secondId + "/amendments").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"note\":\"已补登省级培训与校本研修学时，附结业证书\"}"))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("COUNTY_RECHECK"))
+                .andExpect(jsonPath("$.status").value("OPEN"))
+                .andExpect(jsonPath("$.statusLabel").value("县级复查中"))
                 .andExpect(jsonPath("$.hoursMet").value(true));
         as("county.reviewer", post("/api/tasks/" + taskIdsOf("county.reviewer", secondId).get(0) + "/decisions")
                 .contentType(MediaType.APPLICATION_JSON).content("{\"outcome\":\"APPROVE\"}"))
@@ -140,7 +153,9 @@ class CycleVerificationDemoScenarioTest {
         }
 
         as("school.admin", get("/api/cycle-verifications/batches/" + batch.get("id").asLong()))
-                .andExpect(jsonPath("$.counts.CERTIFIED").value(2));
+                .andExpect(jsonPath("$.counts[*].status").value(contains("CERTIFIED")))
+                .andExpect(jsonPath("$.counts[0].statusLabel").value("已核准发证"))
+                .andExpect(jsonPath("$.counts[0].count").value(2));
         JsonNode certified = body(as("school.admin", get("/api/cycle-verifications/" + firstId))
                 .andExpect(jsonPath("$.status").value("CERTIFIED"))
                 .andExpect(jsonPath("$.certificate.validUntil").value(
