@@ -98,6 +98,14 @@ public class CycleVerifications {
         return caseTasks.openTasks(PROCESS, String.valueOf(id));
     }
 
+    /** The open tasks of each of the verifications, by id, from one task query (a batch's rows need their ids). */
+    public Map<Long, List<CaseTask>> openTasksOf(Collection<CycleVerification> list) {
+        Map<String, List<CaseTask>> byCase = caseTasks.openTasksOf(PROCESS,
+                list.stream().map(v -> String.valueOf(v.getId())).toList());
+        return list.stream().map(CycleVerification::getId).distinct()
+                .collect(Collectors.toMap(Function.identity(), id -> byCase.get(String.valueOf(id))));
+    }
+
     /** Where each of the verifications stands, by id, from one read of their open tasks (a list page's rows). */
     public Map<Long, CaseProgress> progressOf(Collection<CycleVerification> list) {
         Map<String, CaseProgress> byCase = caseTasks.progressOf(PROCESS,

@@ -167,13 +167,14 @@ class CycleVerificationController {
     }
 
     private BatchView view(VerificationBatch batch, List<CycleVerification> all, List<SkippedView> skipped) {
-        // Each verification's open tasks are read once: for its current task (whose id a decision needs)
-        // and for where it stands, which the counts add up.
+        // The batch's open tasks are read in one query: each row's current task (whose id a decision
+        // needs) and where it stands, which the counts add up.
+        Map<Long, List<CaseTask>> openTasks = verifications.openTasksOf(all);
         Map<Long, CaseProgress> progress = new HashMap<>();
         List<VerificationSummary> summaries = new ArrayList<>();
         List<CycleVerification> started = new ArrayList<>();
         for (CycleVerification v : all) {
-            List<CaseTask> open = verifications.openTasks(v.getId());
+            List<CaseTask> open = openTasks.get(v.getId());
             progress.put(v.getId(), CaseProgress.of(open));
             summaries.add(summary(v, open, progress.get(v.getId())));
             if (v.processInstanceId() != null) {
