@@ -9,6 +9,7 @@ import cn.shixun.ledger.Ledger;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.policy.ClaimKind;
 import cn.shixun.security.Accounts;
+import cn.shixun.tasks.AddedReviewStep;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseHistory;
 import cn.shixun.tasks.CaseOutcome;
@@ -42,6 +43,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 class ExtraReviewStepTest {
 
     private static final String CITY_REVIEW = "UserTask_CityReview";
+    /** 市级复核 between the registration authority's approval and the register step. */
+    private static final AddedReviewStep CITY_REVIEW_ADDED = new AddedReviewStep("SequenceFlow_AuthorityApproved",
+            CITY_REVIEW, "市级复核", "cityReview", "annualRegistrationReview", "UserTask_AmendCard", "EndEvent_Rejected");
 
     @Autowired RepositoryService repository;
     @Autowired ManagementService management;
@@ -61,7 +65,7 @@ class ExtraReviewStepTest {
     void deployWithACityReview() throws IOException {
         kunming = new AnnualFixture(organisations, teachers, accounts, ledger, "kunming-2015");
         deploymentId = repository.createDeployment().name("annualRegistration with a city review")
-                .addString("annualRegistration.bpmn", withCityReview(Files.readString(Path.of("processes/annualRegistration.bpmn"))))
+                .addString("annualRegistration.bpmn", CITY_REVIEW_ADDED.into(Files.readString(Path.of("processes/annualRegistration.bpmn"))))
                 .addString("annualRegistrationReview.form", Files.readString(Path.of("forms/annualRegistrationReview.form")))
                 .addString("annualRegistrationAmend.form", Files.readString(Path.of("forms/annualRegistrationAmend.form")))
                 .deploy().getId();
@@ -125,56 +129,4 @@ class ExtraReviewStepTest {
         return AnnualStanding.of(registrations, progress, card.getId());
     }
 
-    /**
-     * annualRegistration with 市级复核 between the registration authority's approval and the
-     * register step: routed to the city by {@code caseRouting.cityReview}, approve / return /
-     * reject like the others.
-     */
-    private static String withCityReview(String model) {
-        String cityReview = """
-                <bpmn:userTask id="UserTask_CityReview" name="市级复核" camunda:candidateGroups="${caseRouting.cityReview(execution)}"
-                               camunda:dueDate="P10D" camunda:formRef="annualRegistrationReview" camunda:formRefBinding="deployment">
-                  <bpmn:extensionElements>
-                    <camunda:properties>
-                      <camunda:property name="caseTask" value="review" />
-                    </camunda:properties>
-                  </bpmn:extensionElements>
-                  <bpmn:incoming>SequenceFlow_AuthorityApproved</bpmn:incoming>
-                  <bpmn:outgoing>SequenceFlow_CityReviewed</bpmn:outgoing>
-                </bpmn:userTask>
-                <bpmn:sequenceFlow id="SequenceFlow_CityReviewed" sourceRef="UserTask_CityReview" targetRef="Gateway_CityDecision" />
-                <bpmn:exclusiveGateway id="Gateway_CityDecision" name="市级复核结果">
-                  <bpmn:incoming>SequenceFlow_CityReviewed</bpmn:incoming>
-                  <bpmn:outgoing>SequenceFlow_CityApproved</bpmn:outgoing>
-                  <bpmn:outgoing>SequenceFlow_CityReturned</bpmn:outgoing>
-                  <bpmn:outgoing>SequenceFlow_CityRejected</bpmn:outgoing>
-                </bpmn:exclusiveGateway>
-                <bpmn:sequenceFlow id="SequenceFlow_CityApproved" name="同意" sourceRef="Gateway_CityDecision" targetRef="ServiceTask_RegisterYear">
-                  <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${decision == 'APPROVE'}</bpmn:conditionExpression>
-                </bpmn:sequenceFlow>
-                <bpmn:sequenceFlow id="SequenceFlow_CityReturned" name="退回补充材料" sourceRef="Gateway_CityDecision" targetRef="UserTask_AmendCard">
-                  <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${decision == 'RETURN'}</bpmn:conditionExpression>
-                </bpmn:sequenceFlow>
-                <bpmn:sequenceFlow id="SequenceFlow_CityRejected" name="不同意" sourceRef="Gateway_CityDecision" targetRef="EndEvent_Rejected">
-                  <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${decision == 'REJECT'}</bpmn:conditionExpression>
-                </bpmn:sequenceFlow>
-                """;
-        String changed = model
-                .replace("sourceRef=\"Gateway_AuthorityDecision\" targetRef=\"ServiceTask_RegisterYear\"",
-                        "sourceRef=\"Gateway_AuthorityDecision\" targetRef=\"UserTask_CityReview\"")
-                .replace("<bpmn:incoming>SequenceFlow_AuthorityApproved</bpmn:incoming>\n      <bpmn:outgoing>SequenceFlow_Registered",
-                        "<bpmn:incoming>SequenceFlow_CityApproved</bpmn:incoming>\n      <bpmn:outgoing>SequenceFlow_Registered")
-                .replace("<bpmn:incoming>SequenceFlow_AuthorityReturned</bpmn:incoming>",
-                        "<bpmn:incoming>SequenceFlow_AuthorityReturned</bpmn:incoming>\n"
-                                + "      <bpmn:incoming>SequenceFlow_CityReturned</bpmn:incoming>")
-                .replace("<bpmn:incoming>SequenceFlow_AuthorityRejected</bpmn:incoming>",
-                        "<bpmn:incoming>SequenceFlow_AuthorityRejected</bpmn:incoming>\n"
-                                + "      <bpmn:incoming>SequenceFlow_CityRejected</bpmn:incoming>")
-                .replace("<bpmn:serviceTask id=\"ServiceTask_RegisterYear\"", cityReview
-                        + "    <bpmn:serviceTask id=\"ServiceTask_RegisterYear\"");
-        assertThat(changed).contains("targetRef=\"UserTask_CityReview\"", "<bpmn:incoming>SequenceFlow_CityApproved",
-                "<bpmn:incoming>SequenceFlow_CityReturned", "<bpmn:incoming>SequenceFlow_CityRejected",
-                "<bpmn:userTask id=\"UserTask_CityReview\"");
-        return changed;
-    }
 }

@@ -19,6 +19,7 @@ import cn.shixun.evidence.StoredEvidence;
 import cn.shixun.exemption.DegreeExemptions;
 import cn.shixun.exemption.process.DegreeExemptionProcess;
 import cn.shixun.security.Accounts;
+import cn.shixun.tasks.AddedReviewStep;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -57,6 +58,9 @@ class ExtraCityReviewStepIT {
 
     private static final String PASSWORD = "shixun123";
     private static final String CITY_REVIEW = "UserTask_CityReview";
+    /** 市级复核 between the registration authority's approval and the credit step. */
+    private static final AddedReviewStep CITY_REVIEW_ADDED = new AddedReviewStep("SequenceFlow_AuthorityApproved",
+            CITY_REVIEW, "市级复核", "cityReview", "degreeExemptionReview", "UserTask_Amend", "EndEvent_Rejected");
 
     @LocalServerPort int port;
     @Autowired WebApplicationContext context;
@@ -82,7 +86,7 @@ class ExtraCityReviewStepIT {
 
     @Test
     void R04_R30_aCityReviewAddedInTheModelIsAStepOfItsOwnOnTheApiAndPages_andTheCaseIsCreditedAfterIt() throws Exception {
-        deploy(withCityReview(ModelerDeployment.degreeExemptionModel()), "degreeExemption with a city review");
+        deploy(CITY_REVIEW_ADDED.into(ModelerDeployment.degreeExemptionModel()), "degreeExemption with a city review");
 
         long id = body(api("teacher", post("/api/exemptions").contentType(MediaType.APPLICATION_JSON)
                 .content(diploma("CITY-STEP-" + System.nanoTime())))
@@ -138,58 +142,6 @@ class ExtraCityReviewStepIT {
                         "RETURNED", "SUBMITTED", "RESUBMITTED", "APPROVED", "APPROVED", "APPROVED", "COMPLETED")));
         page("teacher", "/my/exemptions").andExpect(content().string(containsString("已免修登记")))
                 .andExpect(content().string(not(containsString("市级复核中"))));
-    }
-
-    /**
-     * degreeExemption with 市级复核 between the registration authority's approval and the credit
-     * step: routed to the city by {@code caseRouting.cityReview}, approve / return / reject like the others.
-     */
-    private static String withCityReview(String model) {
-        String cityReview = """
-                <bpmn:userTask id="UserTask_CityReview" name="市级复核" camunda:candidateGroups="${caseRouting.cityReview(execution)}"
-                               camunda:dueDate="P10D" camunda:formRef="degreeExemptionReview" camunda:formRefBinding="deployment">
-                  <bpmn:extensionElements>
-                    <camunda:properties>
-                      <camunda:property name="caseTask" value="review" />
-                    </camunda:properties>
-                  </bpmn:extensionElements>
-                  <bpmn:incoming>SequenceFlow_AuthorityApproved</bpmn:incoming>
-                  <bpmn:outgoing>SequenceFlow_CityReviewed</bpmn:outgoing>
-                </bpmn:userTask>
-                <bpmn:sequenceFlow id="SequenceFlow_CityReviewed" sourceRef="UserTask_CityReview" targetRef="Gateway_CityDecision" />
-                <bpmn:exclusiveGateway id="Gateway_CityDecision" name="市级复核结果">
-                  <bpmn:incoming>SequenceFlow_CityReviewed</bpmn:incoming>
-                  <bpmn:outgoing>SequenceFlow_CityApproved</bpmn:outgoing>
-                  <bpmn:outgoing>SequenceFlow_CityReturned</bpmn:outgoing>
-                  <bpmn:outgoing>SequenceFlow_CityRejected</bpmn:outgoing>
-                </bpmn:exclusiveGateway>
-                <bpmn:sequenceFlow id="SequenceFlow_CityApproved" name="同意" sourceRef="Gateway_CityDecision" targetRef="ServiceTask_CreditHours">
-                  <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${decision == 'APPROVE'}</bpmn:conditionExpression>
-                </bpmn:sequenceFlow>
-                <bpmn:sequenceFlow id="SequenceFlow_CityReturned" name="退回修改" sourceRef="Gateway_CityDecision" targetRef="UserTask_Amend">
-                  <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${decision == 'RETURN'}</bpmn:conditionExpression>
-                </bpmn:sequenceFlow>
-                <bpmn:sequenceFlow id="SequenceFlow_CityRejected" name="不同意" sourceRef="Gateway_CityDecision" targetRef="EndEvent_Rejected">
-                  <bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">${decision == 'REJECT'}</bpmn:conditionExpression>
-                </bpmn:sequenceFlow>
-                """;
-        String changed = model
-                .replace("sourceRef=\"Gateway_AuthorityDecision\" targetRef=\"ServiceTask_CreditHours\"",
-                        "sourceRef=\"Gateway_AuthorityDecision\" targetRef=\"UserTask_CityReview\"")
-                .replace("<bpmn:incoming>SequenceFlow_AuthorityApproved</bpmn:incoming>\n      <bpmn:outgoing>SequenceFlow_Credited",
-                        "<bpmn:incoming>SequenceFlow_CityApproved</bpmn:incoming>\n      <bpmn:outgoing>SequenceFlow_Credited")
-                .replace("<bpmn:incoming>SequenceFlow_AuthorityReturned</bpmn:incoming>",
-                        "<bpmn:incoming>SequenceFlow_AuthorityReturned</bpmn:incoming>\n"
-                                + "      <bpmn:incoming>SequenceFlow_CityReturned</bpmn:incoming>")
-                .replace("<bpmn:incoming>SequenceFlow_AuthorityRejected</bpmn:incoming>",
-                        "<bpmn:incoming>SequenceFlow_AuthorityRejected</bpmn:incoming>\n"
-                                + "      <bpmn:incoming>SequenceFlow_CityRejected</bpmn:incoming>")
-                .replace("<bpmn:serviceTask id=\"ServiceTask_CreditHours\"", cityReview
-                        + "    <bpmn:serviceTask id=\"ServiceTask_CreditHours\"");
-        assertThat(changed).contains("targetRef=\"UserTask_CityReview\"", "<bpmn:incoming>SequenceFlow_CityApproved",
-                "<bpmn:incoming>SequenceFlow_CityReturned", "<bpmn:incoming>SequenceFlow_CityRejected",
-                "<bpmn:userTask id=\"UserTask_CityReview\"");
-        return changed;
     }
 
     /** The reviewer decides the application's open task through the task API, as the workbench does. */
