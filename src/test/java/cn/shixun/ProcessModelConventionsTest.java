@@ -172,7 +172,7 @@ class ProcessModelConventionsTest {
      * {@code CaseProgress} (docs/casework.md §3a) and takes it off this list.
      */
     private static final Set<String> STATUSES_STILL_BY_TASK_KEY = Set.of("annualRegistration", "countyPlanFiling",
-            "cycleVerification", "externalTrainingApproval");
+            "cycleVerification");
     /** A handler choosing what to do by which task it is: a switch on the key, or a comparison with it. */
     private static final Pattern BRANCH_ON_TASK_KEY = Pattern.compile(
             "switch\\s*\\([^)]*taskKey\\(\\)|equals\\([^)]*taskKey\\(\\)|taskKey\\(\\)\\s*(\\.equals|==|!=)");
