@@ -89,7 +89,10 @@ public class ExternalTraining {
     @Column(nullable = false)
     private TrainingStatus status;
 
-    /** when the school gave its prior consent; null before (the lapse and the consent's checks depend on it). */
+    /**
+     * R-31: when the school gave its prior consent; null before. What an approval or a submission
+     * of the application means depends on it ({@link TrainingCasework}).
+     */
     @Column(name = "consented_at")
     private Instant consentedAt;
 

@@ -94,9 +94,10 @@ public class ExternalTrainings {
     void consentOn(Long id, CurrentAccount school, String comment, LocalDate day) {
         ExternalTraining training = require(id);
         List<CaseTask> open = openTasks(id);
-        CaseTask task = open.stream().filter(step -> step.kind() == CaseTask.Kind.REVIEW && training.consentedAt() == null)
-                .findFirst().orElseThrow(() -> BusinessRuleException.conflict("R-31", "id", "training.no-consent-due",
-                        id, training.statusLabel(CaseProgress.of(open))));
+        CaseTask task = open.stream()
+                .filter(step -> step.kind() == CaseTask.Kind.REVIEW && training.consentedAt() == null).findFirst()
+                .orElseThrow(() -> BusinessRuleException.conflict("R-31", "id", "training.no-consent-due", id,
+                        training.statusLabel(CaseProgress.of(open))));
         caseTasks.requireWorkable(task.id(), school);
         checks.requireBeforeStart(training, day, "training.consent-too-late");
         checks.requireEligible(training);

@@ -100,7 +100,8 @@ class TrainingPagesTest {
                 .andReturn().getResponse().getRedirectedUrl();
         ExternalTraining applied = trainings.require(Long.valueOf(location.substring("/trainings/".length())));
 
-        assertThat(TrainingStanding.of(trainings, applied.getId())).isEqualTo("OPEN@" + ExternalTrainingProcess.SCHOOL_CONSENT);
+        assertThat(TrainingStanding.of(trainings, applied.getId()))
+                .isEqualTo("OPEN@" + ExternalTrainingProcess.SCHOOL_CONSENT);
         assertThat(applied.plan().projectName()).isEqualTo("班级管理研修");
         assertThat(evidence.describe(applied.plan().planFile())).as("the notice is a stored evidence file")
                 .hasValueSatisfying(file -> assertThat(file.name()).isEqualTo("培训通知.pdf"));
@@ -162,7 +163,8 @@ class TrainingPagesTest {
         tasks.decide(openTask(applied).id(), data.schoolAdmin, Decision.RETURN, "请写明培训的具体地点");
         mvc.perform(get("/trainings/" + applied.getId()).with(as(teacher)))
                 .andExpect(content().string(allOf(containsString("amend-application-form"),
-                        containsString("请写明培训的具体地点"), containsString("data-test=\"return-note\""))));
+                        containsString("请写明培训的具体地点"), containsString("data-test=\"return-note\""),
+                        containsString("申请被退回修改"), containsString("待修改参训申请"))));
         mvc.perform(get("/trainings/" + applied.getId()).with(as(data.schoolAdmin)))
                 .andExpect(content().string(not(containsString("amend-application-form"))));
 
@@ -172,7 +174,8 @@ class TrainingPagesTest {
                 .andExpect(redirectedUrl("/trainings/" + applied.getId()))
                 .andExpect(flash().attribute("done", containsString("重新提交")));
         ExternalTraining amended = trainings.require(applied.getId());
-        assertThat(TrainingStanding.of(trainings, applied.getId())).isEqualTo("OPEN@" + ExternalTrainingProcess.SCHOOL_CONSENT);
+        assertThat(TrainingStanding.of(trainings, applied.getId()))
+                .isEqualTo("OPEN@" + ExternalTrainingProcess.SCHOOL_CONSENT);
         assertThat(amended.plan().place()).isEqualTo("郑州市金水区文化路 1 号 报告厅");
         assertThat(amended.plan().planFile()).isEqualTo(keptFile);
         assertThat(trainings.history(applied.getId())).extracting(CaseEvent::outcome).contains(CaseOutcome.RESUBMITTED);
@@ -190,7 +193,8 @@ class TrainingPagesTest {
         // No step is open until the training has ended: the record says what the case waits for (R-31).
         mvc.perform(get("/trainings/" + applied.getId()).with(as(teacher)))
                 .andExpect(content().string(allOf(containsString("学校已同意，待培训结束"),
-                        containsString("data-test=\"waiting-for-end\""), not(containsString("data-test=\"return-note\"")),
+                        containsString("data-test=\"waiting-for-end\""),
+                        not(containsString("data-test=\"return-note\"")),
                         not(containsString("completion-form")), not(containsString("amend-application-form")))));
         mvc.perform(get("/my/trainings").with(as(teacher)))
                 .andExpect(content().string(containsString("学校已同意，待培训结束")));
@@ -250,7 +254,7 @@ class TrainingPagesTest {
 
         tasks.decide(openTask(applied).id(), data.schoolAdmin, Decision.RETURN, "证书扫描件缺少盖章页");
         mvc.perform(get("/trainings/" + applied.getId()).with(as(teacher)))
-                .andExpect(content().string(allOf(containsString("证书扫描件缺少盖章页"),
+                .andExpect(content().string(allOf(containsString("证书扫描件缺少盖章页"), containsString("结业材料被退回修改"),
                         containsString("修改结业材料并重新提交"), containsString("value=\"" + number + "\""))));
         mvc.perform(completion(applied, number, "20").file(pdf("certificateScan", "结业证书-盖章.pdf"))
                         .with(as(teacher)).with(csrf()))

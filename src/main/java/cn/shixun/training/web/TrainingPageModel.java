@@ -128,7 +128,10 @@ class TrainingPageModel {
         model.addAttribute("earliestStart", LocalDate.now(clock).plusDays(1));
     }
 
-    /** The application's open submission step if it is {@code account}'s and takes the plan (before the consent) or the completion. */
+    /**
+     * The application's open submission step if it is {@code account}'s and takes the completion
+     * ({@code completion}, after the school's consent) or else the plan (before it), R-31.
+     */
     Optional<CaseTask> workableSubmission(ExternalTraining training, CurrentAccount account, boolean completion) {
         if ((training.consentedAt() != null) != completion) {
             return Optional.empty();
