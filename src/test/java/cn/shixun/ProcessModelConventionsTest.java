@@ -167,24 +167,13 @@ class ProcessModelConventionsTest {
         }
     }
 
-    /**
-     * Procedures whose status still follows task keys in Java; issue 11 moves each to
-     * {@code CaseProgress} (docs/casework.md §3a) and takes it off this list.
-     */
-    private static final Set<String> STATUSES_STILL_BY_TASK_KEY = Set.of("externalTrainingApproval");
     /** A handler choosing what to do by which task it is: a switch on the key, or a comparison with it. */
     private static final Pattern BRANCH_ON_TASK_KEY = Pattern.compile(
             "switch\\s*\\([^)]*taskKey\\(\\)|equals\\([^)]*taskKey\\(\\)|taskKey\\(\\)\\s*(\\.equals|==|!=)");
 
     @Test
     void aCaseHandlerLeavesWhichStepComesNextToTheModel() throws IOException {
-        Set<String> handled = context.getBeansOfType(CaseHandler.class).values().stream()
-                .map(CaseHandler::processKey).collect(Collectors.toSet());
-        assertThat(handled).as("procedures still on the list").containsAll(STATUSES_STILL_BY_TASK_KEY);
         for (CaseHandler handler : context.getBeansOfType(CaseHandler.class).values()) {
-            if (STATUSES_STILL_BY_TASK_KEY.contains(handler.processKey())) {
-                continue;
-            }
             Class<?> type = AopUtils.getTargetClass(handler);
             Path source = Path.of("src/main/java", type.getName().replace('.', '/') + ".java");
             Matcher branch = BRANCH_ON_TASK_KEY.matcher(Files.readString(source));

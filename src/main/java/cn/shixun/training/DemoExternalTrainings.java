@@ -120,9 +120,8 @@ class DemoExternalTrainings implements ApplicationRunner {
     /** The training-ended timer is already due: run it here unless the job executor was quicker. */
     private void awaitCompletionTask(ExternalTraining training) {
         for (int attempt = 0; attempt < 60; attempt++) {
-            boolean due = caseTasks.openTask(ExternalTrainingProcess.PROCESS_ID, String.valueOf(training.getId()))
-                    .filter(task -> ExternalTrainingProcess.SUBMIT_COMPLETION.equals(task.taskKey())).isPresent();
-            if (due) {
+            // The consented application's next open step is the teacher's: the completion is due.
+            if (trainings.progress(training.getId()).awaitsSubmission()) {
                 return;
             }
             Job timer = management.createJobQuery().processInstanceId(training.processInstanceId())

@@ -2,6 +2,7 @@ package cn.shixun.training;
 
 import cn.shixun.ledger.EvidenceNumbers;
 import cn.shixun.tasks.CaseLifecycle;
+import cn.shixun.tasks.CaseProgress;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -17,12 +18,15 @@ import java.time.LocalDate;
 
 /**
  * A teacher's application to attend training not organised by an education authority (R-31),
- * with the plan consented to beforehand and, after the training, the completion evidence. The
- * candidate groups are fixed when the teacher applies (R-04). Decisions are in the case history.
+ * with the plan consented to beforehand and when the school consented, and, after the training,
+ * the completion evidence. The candidate groups are fixed when the teacher applies (R-04).
+ * Decisions are in the case history; which step an open application is at is its process's.
  */
 @Entity
 @Table(name = "external_training")
 public class ExternalTraining {
+
+    static final String AWAITING_TRAINING_END = "学校已同意，待培训结束";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -85,6 +89,13 @@ public class ExternalTraining {
     @Column(nullable = false)
     private TrainingStatus status;
 
+    /**
+     * R-31: when the school gave its prior consent; null before. What an approval or a submission
+     * of the application means depends on it ({@link TrainingCasework}).
+     */
+    @Column(name = "consented_at")
+    private Instant consentedAt;
+
     @Column(name = "school_group", nullable = false)
     private String schoolGroup;
 
@@ -111,7 +122,7 @@ public class ExternalTraining {
         this.authorityGroup = authorityGroup;
         this.lifecycle = CaseLifecycle.openedAt(now);
         takePlan(plan);
-        moveTo(TrainingStatus.CONSENT_REVIEW, now);
+        this.status = TrainingStatus.OPEN;
     }
 
     void takePlan(TrainingPlan plan) {
@@ -133,8 +144,19 @@ public class ExternalTraining {
         this.certificateFile = evidence.certificateFile().strip();
     }
 
-    void moveTo(TrainingStatus next, Instant now) {
+    private void moveTo(TrainingStatus next, Instant now) {
         this.status = next;
+        lifecycle.changedAt(now);
+    }
+
+    /** A step of the open application was done (a review, a submission): it stays open. */
+    void stepDone(Instant now) {
+        lifecycle.changedAt(now);
+    }
+
+    /** the school consented at {@code at}; the training may take place. */
+    void consented(Instant at, Instant now) {
+        this.consentedAt = at;
         lifecycle.changedAt(now);
     }
 
@@ -184,6 +206,35 @@ public class ExternalTraining {
 
     public TrainingStatus status() {
         return status;
+    }
+
+    /** When the school consented, or null while it has not. */
+    public Instant consentedAt() {
+        return consentedAt;
+    }
+
+    /**
+     * What the status reads: where the process is while open, how it ended after
+     * ({@link CaseProgress#statusLabel}). Between the school's consent and the training's end no
+     * step is open, the engine only waits for the date, so the record says what for (R-31) where
+     * the process alone would say 处理中.
+     */
+    public String statusLabel(CaseProgress progress) {
+        return awaitsTrainingEnd(progress) ? AWAITING_TRAINING_END : progress.statusLabel(status);
+    }
+
+    /**
+     * A submission step is open for what a reviewer sent back: before the school's consent the
+     * only one is the amended plan (the first came with the application); after it, a completion
+     * step once evidence was submitted. The first completion step (no evidence yet) is not a return.
+     */
+    public boolean returned(CaseProgress progress) {
+        return status.isOpen() && progress.awaitsSubmission() && (consentedAt == null || certificateNumber != null);
+    }
+
+    /** Consented, no certificate yet and no step open: the case waits for the training to end. */
+    public boolean awaitsTrainingEnd(CaseProgress progress) {
+        return status.isOpen() && consentedAt != null && certificateNumber == null && progress.openSteps().isEmpty();
     }
 
     public String schoolGroup() {

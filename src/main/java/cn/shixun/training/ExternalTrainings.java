@@ -7,6 +7,7 @@ import cn.shixun.security.CurrentAccount;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseOutcome;
+import cn.shixun.tasks.CaseProgress;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.CaseTasks;
 import cn.shixun.tasks.Decision;
@@ -16,8 +17,10 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Page;
@@ -84,17 +87,21 @@ public class ExternalTrainings {
 
     /**
      * The school's consent as it was given on {@code day}: the demo data replays an application and
-     * its consent made before a training that is over now. Checked as of that day, then decided
-     * through the casework like any consent. Nothing else calls it.
+     * its consent made before a training that is over now. Checked as of that day and recorded as
+     * given then, then decided through the casework like any consent. Nothing else calls it.
      */
     @Transactional
     void consentOn(Long id, CurrentAccount school, String comment, LocalDate day) {
         ExternalTraining training = require(id);
-        CaseTask task = openTask(training, ExternalTrainingProcess.SCHOOL_CONSENT, "training.no-consent-due");
+        List<CaseTask> open = openTasks(id);
+        CaseTask task = open.stream()
+                .filter(step -> step.kind() == CaseTask.Kind.REVIEW && training.consentedAt() == null).findFirst()
+                .orElseThrow(() -> BusinessRuleException.conflict("R-31", "id", "training.no-consent-due", id,
+                        training.statusLabel(CaseProgress.of(open))));
         caseTasks.requireWorkable(task.id(), school);
         checks.requireBeforeStart(training, day, "training.consent-too-late");
         checks.requireEligible(training);
-        training.moveTo(TrainingStatus.CONSENTED, Instant.now());
+        training.consented(day.atStartOfDay(clock.getZone()).toInstant(), Instant.now());
         caseTasks.decide(task.id(), school, Decision.APPROVE, comment);
     }
 
@@ -119,7 +126,7 @@ public class ExternalTrainings {
     @Transactional
     public ExternalTraining amendApplication(Long id, CurrentAccount account, TrainingPlan plan) {
         ExternalTraining training = require(id);
-        CaseTask task = openTask(training, ExternalTrainingProcess.AMEND_APPLICATION, "training.not-returned");
+        CaseTask task = openSubmission(training, false, "training.not-returned");
         caseTasks.requireWorkable(task.id(), account);
         checks.checkPlan(checks.registrableApplicant(training.teacherId()), plan, id, today());
         // what is replaced stays readable in the history.
@@ -135,11 +142,7 @@ public class ExternalTrainings {
     @Transactional
     public ExternalTraining submitCompletion(Long id, CurrentAccount account, CompletionEvidence evidence) {
         ExternalTraining training = require(id);
-        CaseTask task = caseTasks.openTask(PROCESS, TrainingJournal.caseId(training))
-                .filter(open -> ExternalTrainingProcess.SUBMIT_COMPLETION.equals(open.taskKey())
-                        || ExternalTrainingProcess.AMEND_COMPLETION.equals(open.taskKey()))
-                .orElseThrow(() -> BusinessRuleException.conflict("R-31", "id", "training.no-completion-due", id,
-                        training.status().label()));
+        CaseTask task = openSubmission(training, true, "training.no-completion-due");
         caseTasks.requireWorkable(task.id(), account);
         checks.checkEvidence(training, evidence, today());
         if (training.evidence() != null) {
@@ -170,8 +173,22 @@ public class ExternalTrainings {
         return journal.of(id);
     }
 
-    public Optional<CaseTask> openTask(Long id) {
-        return caseTasks.openTask(PROCESS, String.valueOf(id));
+    /** The application's open user tasks, oldest first: one read for what a page or view shows of them. */
+    public List<CaseTask> openTasks(Long id) {
+        return caseTasks.openTasks(PROCESS, String.valueOf(id));
+    }
+
+    /** Where an open application stands, from its process: the steps open now. */
+    public CaseProgress progress(Long id) {
+        return CaseProgress.of(openTasks(id));
+    }
+
+    /** Where each of the applications stands, from one read of their open tasks (a list page). */
+    public Map<Long, CaseProgress> progressOf(Collection<ExternalTraining> applications) {
+        Map<String, CaseProgress> byCase = caseTasks.progressOf(PROCESS,
+                applications.stream().map(TrainingJournal::caseId).toList());
+        return applications.stream().collect(Collectors.toMap(ExternalTraining::getId,
+                training -> byCase.get(TrainingJournal.caseId(training)), (same, again) -> same));
     }
 
     /** The teacher's applications, newest first. */
@@ -208,9 +225,16 @@ public class ExternalTrainings {
         return LocalDate.now(clock);
     }
 
-    private CaseTask openTask(ExternalTraining training, String taskKey, String noTaskKey) {
-        return caseTasks.openTask(PROCESS, TrainingJournal.caseId(training)).filter(task -> taskKey.equals(task.taskKey()))
+    /**
+     * The application's open submission step, which before the school's consent takes the plan
+     * (an amendment) and after it the completion evidence (R-31); refused with {@code noTaskKey}
+     * if no such step is open now.
+     */
+    private CaseTask openSubmission(ExternalTraining training, boolean afterConsent, String noTaskKey) {
+        List<CaseTask> open = openTasks(training.getId());
+        return open.stream().filter(task -> task.kind() == CaseTask.Kind.SUBMISSION).findFirst()
+                .filter(task -> (training.consentedAt() != null) == afterConsent)
                 .orElseThrow(() -> BusinessRuleException.conflict("R-31", "id", noTaskKey, training.getId(),
-                        training.status().label()));
+                        training.statusLabel(CaseProgress.of(open))));
     }
 }

@@ -6,7 +6,6 @@ import cn.shixun.tasks.CaseOutcome;
 import cn.shixun.tasks.Decision;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
-import cn.shixun.training.process.ExternalTrainingProcess;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,16 +18,16 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * How the {@code externalTrainingApproval} process moves an application on: a review decided or a
- * submission completed (already checked and recorded by the casework, R-40), an application that
- * lapsed (R-31), and the line a reviewer's worklist shows for it.
+ * What the {@code externalTrainingApproval} process's steps do to an application: a review decided
+ * or a submission completed (already checked and recorded by the casework, R-40), an application
+ * that lapsed (R-31), and the line a reviewer's worklist shows for it. Which step comes next is
+ * the model's; the record keeps only that it is open, when the school consented and how it ended.
  */
 @Service
 @Transactional(readOnly = true)
 public class TrainingCasework {
 
     private static final Logger log = LoggerFactory.getLogger(TrainingCasework.class);
-    private static final String PROCESS = ExternalTrainingProcess.PROCESS_ID;
 
     private final ExternalTrainingRepository repository;
     private final Teachers teachers;
@@ -47,55 +46,49 @@ public class TrainingCasework {
         this.clock = clock;
     }
 
-    /** The casework: a review was decided (already checked and recorded); move the record on. */
+    /**
+     * The casework: a review was decided (already checked and recorded). A rejection ends the
+     * application with its reason (R-40); after any other decision the model says which step
+     * comes next, so nothing here names one.
+     *
+     * <p>The school's prior consent (R-31) is the application's first approval: the one given
+     * while the record has no consent yet, whichever step of the model asks for it. Only then are
+     * the date and the provider checked (R-31, R-06), and the consent is kept with its time, which
+     * the pages and the crediting read. A consent already recorded was replayed as of its own day
+     * ({@link ExternalTrainings#consentOn}) and checked then.
+     */
     @Transactional
-    public void decided(String caseId, String taskKey, Decision decision, String comment) {
+    public void decided(String caseId, Decision decision, String comment) {
         ExternalTraining training = repository.require(idOf(caseId));
         Instant now = Instant.now();
         if (decision == Decision.REJECT) {
             training.closed(TrainingStatus.REJECTED, comment, now);
-            return;
-        }
-        switch (taskKey) {
-            case ExternalTrainingProcess.SCHOOL_CONSENT -> {
-                // Already CONSENTED: a consent replayed as of its own day (ExternalTrainings.consentOn), checked then.
-                if (decision == Decision.APPROVE && training.status() != TrainingStatus.CONSENTED) {
-                    checks.requireBeforeStart(training, today(), "training.consent-too-late");
-                    checks.requireEligible(training);
-                }
-                training.moveTo(decision == Decision.APPROVE ? TrainingStatus.CONSENTED
-                        : TrainingStatus.APPLICATION_RETURNED, now);
-            }
-            case ExternalTrainingProcess.SCHOOL_COMPLETION_REVIEW -> training.moveTo(decision == Decision.APPROVE
-                    ? TrainingStatus.AUTHORITY_REVIEW : TrainingStatus.COMPLETION_RETURNED, now);
-            case ExternalTrainingProcess.AUTHORITY_REVIEW -> training.moveTo(decision == Decision.APPROVE
-                    ? TrainingStatus.CREDITING : TrainingStatus.COMPLETION_RETURNED, now);
-            default -> throw new IllegalStateException("not a review of " + PROCESS + ": " + taskKey);
+        } else if (decision == Decision.APPROVE && training.consentedAt() == null) {
+            checks.requireBeforeStart(training, today(), "training.consent-too-late");
+            checks.requireEligible(training);
+            training.consented(now, now);
+        } else {
+            training.stepDone(now);
         }
     }
 
     /**
-     * The casework: a submission task was completed. Completing it without the data (e.g. from
-     * Tasklist) is refused: the evidence must be in the record first.
+     * The casework: a submission step was completed, whichever way (Tasklist too). What is
+     * submitted depends on where the application is, not on the step's id: before the school's
+     * consent it is the (amended) plan, which must still come before the training starts (R-31);
+     * after it, the completion, whose evidence must be in the record by then (submitted on our
+     * pages or API, never through Tasklist's form).
      */
     @Transactional
-    public void submitted(String caseId, String taskKey) {
+    public void submitted(String caseId) {
         ExternalTraining training = repository.require(idOf(caseId));
-        Instant now = Instant.now();
-        switch (taskKey) {
-            case ExternalTrainingProcess.AMEND_APPLICATION -> {
-                checks.requireBeforeStart(training, today(), "training.already-started");
-                training.moveTo(TrainingStatus.CONSENT_REVIEW, now);
-            }
-            case ExternalTrainingProcess.SUBMIT_COMPLETION, ExternalTrainingProcess.AMEND_COMPLETION -> {
-                if (training.evidence() == null) {
-                    throw BusinessRuleException.violation("R-31", "certificateNumber", "training.evidence-missing",
-                            training.getId());
-                }
-                training.moveTo(TrainingStatus.COMPLETION_REVIEW, now);
-            }
-            default -> throw new IllegalStateException("not a submission of " + PROCESS + ": " + taskKey);
+        if (training.consentedAt() == null) {
+            checks.requireBeforeStart(training, today(), "training.already-started");
+        } else if (training.evidence() == null) {
+            throw BusinessRuleException.violation("R-31", "certificateNumber", "training.evidence-missing",
+                    training.getId());
         }
+        training.stepDone(Instant.now());
     }
 
     /** the training started before the school consented; the application lapses. */

@@ -1,15 +1,14 @@
 package cn.shixun.training;
 
-/** Where an external-training application stands. */
-public enum TrainingStatus {
-    CONSENT_REVIEW("学校事先审核中"),
-    APPLICATION_RETURNED("申请退回修改"),
-    CONSENTED("学校已同意，待培训结束"),
-    COMPLETION_DUE("待提交结业材料"),
-    COMPLETION_REVIEW("学校审核结业材料中"),
-    COMPLETION_RETURNED("结业材料退回修改"),
-    AUTHORITY_REVIEW("登记机构审核中"),
-    CREDITING("待登记学时"),
+import cn.shixun.tasks.CaseStatus;
+
+/**
+ * What an external-training application's record keeps of where it stands (R-31): open, or how it
+ * ended. Which step an open application is at is the process's ({@code CaseProgress}); that the
+ * school consented is a date of the record ({@link ExternalTraining#consentedAt()}), not a status.
+ */
+public enum TrainingStatus implements CaseStatus {
+    OPEN("办理中"),
     REGISTERED("学时已登记"),
     REJECTED("未通过"),
     /** the training started before the school consented. */
@@ -25,8 +24,14 @@ public enum TrainingStatus {
         this.label = label;
     }
 
+    @Override
     public String label() {
         return label;
+    }
+
+    @Override
+    public boolean isOpen() {
+        return this == OPEN;
     }
 
     /** Closed without hours: its plan or certificate may be used by a new application. */

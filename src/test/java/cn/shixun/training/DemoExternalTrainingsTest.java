@@ -58,8 +58,11 @@ class DemoExternalTrainingsTest {
         assertThat(countyTasks).singleElement().satisfies(task -> {
             assertThat(task.taskKey()).isEqualTo(ExternalTrainingProcess.AUTHORITY_REVIEW);
             ExternalTraining training = trainings.require(Long.valueOf(task.caseId()));
-            assertThat(training.status()).isEqualTo(TrainingStatus.AUTHORITY_REVIEW);
+            assertThat(TrainingStanding.of(trainings, training.getId()))
+                    .isEqualTo("OPEN@" + ExternalTrainingProcess.AUTHORITY_REVIEW);
             assertThat(training.appliedOn()).isBefore(training.plan().startDate());
+            // R-31: the replayed consent is recorded as given on the day it was, before the training.
+            assertThat(training.consentedAt()).isEqualTo(training.appliedOn().atStartOfDay(clock.getZone()).toInstant());
             assertThat(training.evidence().certificateNumber()).isEqualTo("ZZSY-2026-PX-0417");
             assertThat(evidence.describe(training.evidence().certificateFile())).as("the scan is a stored file")
                     .hasValueSatisfying(file -> assertThat(file.teacherId()).isEqualTo(training.teacherId()));

@@ -91,7 +91,8 @@ class ExternalTrainingApprovalProcessTest {
         assertThat(Duration.between(Instant.now(), task(instance).getDueDate().toInstant()).toDays()).isBetween(9L, 10L);
 
         decide(applied, data.schoolAdmin, Decision.APPROVE, null);
-        assertThat(status(applied)).isEqualTo(TrainingStatus.CONSENTED);
+        assertThat(standing(applied)).as("no step open: waiting for the training to end").isEqualTo("OPEN@");
+        assertThat(trainings.require(applied.getId()).consentedAt()).isNotNull();
         BpmnAwareTests.assertThat(instance).isWaitingAt("TimerEvent_TrainingEnded");
         // The completion waits for the day after the training's last day, midnight in Beijing.
         assertThat(job(instance).getDuedate().toInstant()).isEqualTo(applied.plan().endDate().plusDays(1)
@@ -103,13 +104,13 @@ class ExternalTrainingApprovalProcessTest {
         BpmnAwareTests.assertThat(task(instance)).isAssignedTo(teacher.username());
         CompletionEvidence certificate = data.certificateOf(teacher.teacherId());
         trainings.submitCompletion(applied.getId(), teacher, certificate);
-        assertThat(status(applied)).isEqualTo(TrainingStatus.COMPLETION_REVIEW);
+        assertThat(standing(applied)).isEqualTo("OPEN@" + ExternalTrainingProcess.SCHOOL_COMPLETION_REVIEW);
 
         decide(applied, data.schoolAdmin, Decision.APPROVE, "证书与申请一致");
         BpmnAwareTests.assertThat(instance).isWaitingAt(ExternalTrainingProcess.AUTHORITY_REVIEW);
         BpmnAwareTests.assertThat(task(instance)).hasCandidateGroup("county-reviewer:" + data.schools.district.code());
         decide(applied, data.countyReviewer, Decision.APPROVE, null);
-        assertThat(status(applied)).isEqualTo(TrainingStatus.CREDITING);
+        assertThat(standing(applied)).as("between steps: to be credited").isEqualTo("OPEN@");
         BpmnAwareTests.assertThat(instance).isWaitingAt("ServiceTask_CheckProvider");
         execute(job(instance));
 
@@ -143,7 +144,7 @@ class ExternalTrainingApprovalProcessTest {
         decide(applied, data.schoolAdmin, Decision.RETURN, "请附培训通知原件");
         BpmnAwareTests.assertThat(instance).isWaitingAt(ExternalTrainingProcess.AMEND_APPLICATION);
         BpmnAwareTests.assertThat(task(instance)).isAssignedTo(teacher.username());
-        assertThat(status(applied)).isEqualTo(TrainingStatus.APPLICATION_RETURNED);
+        assertThat(standing(applied)).isEqualTo("OPEN@" + ExternalTrainingProcess.AMEND_APPLICATION);
 
         TrainingPlan old = applied.plan();
         TrainingPlan corrected = new TrainingPlan(old.providerId(), old.projectName(), old.startDate(), old.endDate(),
@@ -152,7 +153,7 @@ class ExternalTrainingApprovalProcessTest {
 
         BpmnAwareTests.assertThat(instance).isWaitingAt(ExternalTrainingProcess.SCHOOL_CONSENT);
         ExternalTraining amended = trainings.require(applied.getId());
-        assertThat(amended.status()).isEqualTo(TrainingStatus.CONSENT_REVIEW);
+        assertThat(standing(applied)).isEqualTo("OPEN@" + ExternalTrainingProcess.SCHOOL_CONSENT);
         assertThat(amended.plan().place()).isEqualTo("郑州市二七区");
         List<CaseEvent> history = trainings.history(applied.getId());
         assertThat(history).extracting(CaseEvent::outcome).containsExactly(CaseOutcome.SUBMITTED, CaseOutcome.RETURNED,
@@ -169,7 +170,7 @@ class ExternalTrainingApprovalProcessTest {
         decide(applied, data.schoolAdmin, Decision.APPROVE, null);
         decide(applied, data.countyReviewer, Decision.RETURN, "证书扫描件缺少公章页");
         BpmnAwareTests.assertThat(instance).isWaitingAt(ExternalTrainingProcess.AMEND_COMPLETION);
-        assertThat(status(applied)).isEqualTo(TrainingStatus.COMPLETION_RETURNED);
+        assertThat(standing(applied)).isEqualTo("OPEN@" + ExternalTrainingProcess.AMEND_COMPLETION);
         String firstNumber = trainings.require(applied.getId()).evidence().certificateNumber();
 
         trainings.submitCompletion(applied.getId(), teacher, data.certificateOf(teacher.teacherId()));
@@ -206,7 +207,7 @@ class ExternalTrainingApprovalProcessTest {
         decide(applied, data.schoolAdmin, Decision.REJECT, "证书非本人");
         BpmnAwareTests.assertThat(instance).isEnded().hasPassed("EndEvent_Rejected")
                 .hasNotPassed(ExternalTrainingProcess.AUTHORITY_REVIEW);
-        assertThat(status(applied)).isEqualTo(TrainingStatus.REJECTED);
+        assertThat(standing(applied)).isEqualTo("REJECTED");
         assertThat(ledger.entriesOf(teacher.teacherId())).isEmpty();
     }
 
@@ -233,7 +234,7 @@ class ExternalTrainingApprovalProcessTest {
         management.executeJob(started.getId());
 
         BpmnAwareTests.assertThat(instance).isEnded().hasPassed("EndEvent_Lapsed");
-        assertThat(status(applied)).isEqualTo(TrainingStatus.LAPSED);
+        assertThat(standing(applied)).isEqualTo("LAPSED");
         assertThat(trainings.history(applied.getId())).last().satisfies(event -> {
             assertThat(event.outcome()).isEqualTo(CaseOutcome.REFUSED);
             assertThat(event.comment()).contains("R-31");
@@ -247,7 +248,7 @@ class ExternalTrainingApprovalProcessTest {
         decide(applied, data.schoolAdmin, Decision.RETURN, "请补充培训方案");
         management.executeJob(timerOf(instance, "BoundaryEvent_AmendApplicationTrainingStarted").getId());
         BpmnAwareTests.assertThat(instance).isEnded().hasPassed("EndEvent_Lapsed");
-        assertThat(status(applied)).isEqualTo(TrainingStatus.LAPSED);
+        assertThat(standing(applied)).isEqualTo("LAPSED");
     }
 
     @Test
@@ -262,7 +263,8 @@ class ExternalTrainingApprovalProcessTest {
                     assertThat(refusal.field()).isEqualTo("startDate");
                 });
         assertThat(openTask(applied).id()).isEqualTo(consent);
-        assertThat(status(applied)).isEqualTo(TrainingStatus.CONSENT_REVIEW);
+        assertThat(standing(applied)).isEqualTo("OPEN@" + ExternalTrainingProcess.SCHOOL_CONSENT);
+        assertThat(trainings.require(applied.getId()).consentedAt()).as("a refused consent is no consent").isNull();
         assertThat(trainings.history(applied.getId())).hasSize(1);
 
         ProcessInstance instance = instanceOf(applied);
@@ -389,7 +391,7 @@ class ExternalTrainingApprovalProcessTest {
             identity.clearAuthentication();
         }
         assertThat(openTask(applied).id()).isEqualTo(submission);
-        assertThat(status(applied)).isEqualTo(TrainingStatus.CONSENTED);
+        assertThat(standing(applied)).isEqualTo("OPEN@" + ExternalTrainingProcess.SUBMIT_COMPLETION);
     }
 
     /** Consented, the training over, the completion task open. */
@@ -421,8 +423,8 @@ class ExternalTrainingApprovalProcessTest {
         return tasks.openTask(PROCESS, String.valueOf(training.getId())).orElseThrow();
     }
 
-    private TrainingStatus status(ExternalTraining training) {
-        return trainings.require(training.getId()).status();
+    private String standing(ExternalTraining training) {
+        return TrainingStanding.of(trainings, training.getId());
     }
 
     private ProcessInstance instanceOf(ExternalTraining training) {

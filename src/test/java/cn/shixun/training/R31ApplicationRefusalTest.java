@@ -40,6 +40,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @SpringBootTest
 class R31ApplicationRefusalTest {
 
+    private static final String AT_CONSENT = "OPEN@" + ExternalTrainingProcess.SCHOOL_CONSENT;
+    private static final String AT_COMPLETION_REVIEW = "OPEN@" + ExternalTrainingProcess.SCHOOL_COMPLETION_REVIEW;
+
     @Autowired Clock clock;
     @Autowired ExternalTrainings trainings;
     @Autowired EvidenceFiles evidence;
@@ -84,7 +87,7 @@ class R31ApplicationRefusalTest {
         TrainingPlan plan = with(data.planOf(kindergarten.teacherId()), p -> new TrainingPlan(college.getId(),
                 p.projectName(), p.startDate(), p.endDate(), p.place(), p.plannedContent(), p.planFile()));
         refused(() -> trainings.apply(teacher, null, plan), "R-06", "providerId", Kind.RULE_VIOLATION);
-        assertThat(trainings.apply(kindergarten, null, plan).status()).isEqualTo(TrainingStatus.CONSENT_REVIEW);
+        assertThat(standing(trainings.apply(kindergarten, null, plan))).isEqualTo(AT_CONSENT);
     }
 
     @Test
@@ -93,8 +96,8 @@ class R31ApplicationRefusalTest {
                 Kind.RULE_VIOLATION);
         refused(() -> trainings.apply(teacher, null, data.planOf(teacher.teacherId(), -10)), "R-31", "startDate",
                 Kind.RULE_VIOLATION);
-        assertThat(trainings.apply(teacher, null, data.planOf(teacher.teacherId(), 1)).status())
-                .isEqualTo(TrainingStatus.CONSENT_REVIEW);
+        assertThat(standing(trainings.apply(teacher, null, data.planOf(teacher.teacherId(), 1))))
+                .isEqualTo(AT_CONSENT);
     }
 
     @Test
@@ -140,7 +143,7 @@ class R31ApplicationRefusalTest {
         refused(() -> trainings.apply(teacher, null, plan), "R-40", "projectName", Kind.CONFLICT);
         tasks.decide(tasks.openTask(ExternalTrainingProcess.PROCESS_ID, String.valueOf(first.getId())).orElseThrow().id(),
                 data.schoolAdmin, Decision.REJECT, "方案不完整");
-        assertThat(trainings.apply(teacher, null, plan).status()).isEqualTo(TrainingStatus.CONSENT_REVIEW);
+        assertThat(standing(trainings.apply(teacher, null, plan))).isEqualTo(AT_CONSENT);
     }
 
     @Test
@@ -184,9 +187,8 @@ class R31ApplicationRefusalTest {
                 good.certificateKind(), good.statedHours(), null, StoredEvidence.of(evidence, other.teacherId())));
         refusedEvidence(applied, good, "R-40", "certificateNumber", Kind.CONFLICT);
 
-        assertThat(trainings.submitCompletion(applied.getId(), teacher, data.certificateOf(teacher.teacherId()))
-                .status())
-                .isEqualTo(TrainingStatus.COMPLETION_REVIEW);
+        assertThat(standing(trainings.submitCompletion(applied.getId(), teacher,
+                data.certificateOf(teacher.teacherId())))).isEqualTo(AT_COMPLETION_REVIEW);
     }
 
     @Test
@@ -213,7 +215,7 @@ class R31ApplicationRefusalTest {
             assertThat(rows()).isEqualTo(rows);
         }
         assertThat(trainings.require(applied.getId()).plan()).isEqualTo(good);
-        assertThat(trainings.require(applied.getId()).status()).isEqualTo(TrainingStatus.APPLICATION_RETURNED);
+        assertThat(standing(applied)).isEqualTo("OPEN@" + ExternalTrainingProcess.AMEND_APPLICATION);
 
         trainings.amendApplication(applied.getId(), teacher, good);
         tasks.decide(tasks.openTask(ExternalTrainingProcess.PROCESS_ID, String.valueOf(applied.getId())).orElseThrow()
@@ -227,8 +229,8 @@ class R31ApplicationRefusalTest {
                     certificate.certificateKind(), certificate.statedHours(), null, file), "R-40", "certificateFile",
                     Kind.RULE_VIOLATION);
         }
-        assertThat(trainings.submitCompletion(applied.getId(), teacher, certificate).status())
-                .isEqualTo(TrainingStatus.COMPLETION_REVIEW);
+        assertThat(standing(trainings.submitCompletion(applied.getId(), teacher, certificate)))
+                .isEqualTo(AT_COMPLETION_REVIEW);
     }
 
     private static TrainingPlan withPlanFile(TrainingPlan p, String file) {
@@ -258,11 +260,11 @@ class R31ApplicationRefusalTest {
                                  Kind kind) {
         long rows = rows();
         CompletionEvidence before = trainings.require(training.getId()).evidence();
-        TrainingStatus status = trainings.require(training.getId()).status();
+        String standing = standing(training);
         assertRefusal(() -> trainings.submitCompletion(training.getId(), teacher, evidence), ruleId, field, kind);
         assertThat(rows()).isEqualTo(rows);
         assertThat(trainings.require(training.getId()).evidence()).isEqualTo(before);
-        assertThat(trainings.require(training.getId()).status()).isEqualTo(status);
+        assertThat(standing(training)).isEqualTo(standing);
     }
 
     private static void assertRefusal(ThrowingCallable call, String ruleId, String field, Kind kind) {
@@ -273,6 +275,10 @@ class R31ApplicationRefusalTest {
             }
             assertThat(e.field()).isEqualTo(field);
         });
+    }
+
+    private String standing(ExternalTraining training) {
+        return TrainingStanding.of(trainings, training.getId());
     }
 
     private long rows() {

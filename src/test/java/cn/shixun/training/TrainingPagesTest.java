@@ -100,7 +100,8 @@ class TrainingPagesTest {
                 .andReturn().getResponse().getRedirectedUrl();
         ExternalTraining applied = trainings.require(Long.valueOf(location.substring("/trainings/".length())));
 
-        assertThat(applied.status()).isEqualTo(TrainingStatus.CONSENT_REVIEW);
+        assertThat(TrainingStanding.of(trainings, applied.getId()))
+                .isEqualTo("OPEN@" + ExternalTrainingProcess.SCHOOL_CONSENT);
         assertThat(applied.plan().projectName()).isEqualTo("班级管理研修");
         assertThat(evidence.describe(applied.plan().planFile())).as("the notice is a stored evidence file")
                 .hasValueSatisfying(file -> assertThat(file.name()).isEqualTo("培训通知.pdf"));
@@ -162,7 +163,8 @@ class TrainingPagesTest {
         tasks.decide(openTask(applied).id(), data.schoolAdmin, Decision.RETURN, "请写明培训的具体地点");
         mvc.perform(get("/trainings/" + applied.getId()).with(as(teacher)))
                 .andExpect(content().string(allOf(containsString("amend-application-form"),
-                        containsString("请写明培训的具体地点"), containsString("data-test=\"return-note\""))));
+                        containsString("请写明培训的具体地点"), containsString("data-test=\"return-note\""),
+                        containsString("申请被退回修改"), containsString("待修改参训申请"))));
         mvc.perform(get("/trainings/" + applied.getId()).with(as(data.schoolAdmin)))
                 .andExpect(content().string(not(containsString("amend-application-form"))));
 
@@ -172,10 +174,40 @@ class TrainingPagesTest {
                 .andExpect(redirectedUrl("/trainings/" + applied.getId()))
                 .andExpect(flash().attribute("done", containsString("重新提交")));
         ExternalTraining amended = trainings.require(applied.getId());
-        assertThat(amended.status()).isEqualTo(TrainingStatus.CONSENT_REVIEW);
+        assertThat(TrainingStanding.of(trainings, applied.getId()))
+                .isEqualTo("OPEN@" + ExternalTrainingProcess.SCHOOL_CONSENT);
         assertThat(amended.plan().place()).isEqualTo("郑州市金水区文化路 1 号 报告厅");
         assertThat(amended.plan().planFile()).isEqualTo(keptFile);
         assertThat(trainings.history(applied.getId())).extracting(CaseEvent::outcome).contains(CaseOutcome.RESUBMITTED);
+    }
+
+    @Test
+    void R31_onceConsentedThePageSaysItWaitsForTheTrainingsEnd_thenAsksForTheCompletion_withoutTheOldReturn()
+            throws Exception {
+        ExternalTraining applied = applyThroughThePage("事先同意后等待培训结束");
+        tasks.decide(openTask(applied).id(), data.schoolAdmin, Decision.RETURN, "请写明培训地点");
+        mvc.perform(amendment(applied, "郑州市金水区").param("existingFile", applied.plan().planFile())
+                .with(as(teacher)).with(csrf())).andExpect(status().is3xxRedirection());
+        tasks.decide(openTask(applied).id(), data.schoolAdmin, Decision.APPROVE, null);
+
+        // No step is open until the training has ended: the record says what the case waits for (R-31).
+        mvc.perform(get("/trainings/" + applied.getId()).with(as(teacher)))
+                .andExpect(content().string(allOf(containsString("学校已同意，待培训结束"),
+                        containsString("data-test=\"waiting-for-end\""),
+                        not(containsString("data-test=\"return-note\"")),
+                        not(containsString("completion-form")), not(containsString("amend-application-form")))));
+        mvc.perform(get("/my/trainings").with(as(teacher)))
+                .andExpect(content().string(containsString("学校已同意，待培训结束")));
+
+        data.trainingTookPlace(applied.getId(), 1);
+        management.executeJob(management.createJobQuery().processInstanceId(applied.processInstanceId())
+                .activityId("TimerEvent_TrainingEnded").singleResult().getId());
+        // The completion is a first submission, not an answer to the application's return of before.
+        mvc.perform(get("/trainings/" + applied.getId()).with(as(teacher)))
+                .andExpect(content().string(allOf(containsString("待提交结业材料"),
+                        containsString("data-test=\"completion-form\""),
+                        not(containsString("data-test=\"return-note\"")),
+                        not(containsString("data-test=\"waiting-for-end\"")))));
     }
 
     @Test
@@ -211,7 +243,8 @@ class TrainingPagesTest {
                 .andExpect(redirectedUrl("/trainings/" + applied.getId()))
                 .andExpect(flash().attribute("done", containsString("等待学校审核")));
         ExternalTraining submitted = trainings.require(applied.getId());
-        assertThat(submitted.status()).isEqualTo(TrainingStatus.COMPLETION_REVIEW);
+        assertThat(TrainingStanding.of(trainings, applied.getId()))
+                .isEqualTo("OPEN@" + ExternalTrainingProcess.SCHOOL_COMPLETION_REVIEW);
         assertThat(submitted.evidence().certificateNumber()).isEqualTo(number);
         assertThat(evidence.describe(submitted.evidence().certificateFile()))
                 .hasValueSatisfying(file -> assertThat(file.name()).isEqualTo("结业证书.pdf"));
@@ -221,13 +254,14 @@ class TrainingPagesTest {
 
         tasks.decide(openTask(applied).id(), data.schoolAdmin, Decision.RETURN, "证书扫描件缺少盖章页");
         mvc.perform(get("/trainings/" + applied.getId()).with(as(teacher)))
-                .andExpect(content().string(allOf(containsString("证书扫描件缺少盖章页"),
+                .andExpect(content().string(allOf(containsString("证书扫描件缺少盖章页"), containsString("结业材料被退回修改"),
                         containsString("修改结业材料并重新提交"), containsString("value=\"" + number + "\""))));
         mvc.perform(completion(applied, number, "20").file(pdf("certificateScan", "结业证书-盖章.pdf"))
                         .with(as(teacher)).with(csrf()))
                 .andExpect(redirectedUrl("/trainings/" + applied.getId()));
         ExternalTraining amended = trainings.require(applied.getId());
-        assertThat(amended.status()).isEqualTo(TrainingStatus.COMPLETION_REVIEW);
+        assertThat(TrainingStanding.of(trainings, applied.getId()))
+                .isEqualTo("OPEN@" + ExternalTrainingProcess.SCHOOL_COMPLETION_REVIEW);
         assertThat(amended.evidence().statedHours()).isEqualByComparingTo("20");
         assertThat(amended.evidence().certificateFile()).isNotEqualTo(submitted.evidence().certificateFile());
     }

@@ -8,7 +8,11 @@ import cn.shixun.training.TrainingCasework;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** How {@code externalTrainingApproval} takes part in the casework: each completed task moves the application on. */
+/**
+ * How {@code externalTrainingApproval} takes part in the casework (R-31): a rejection ends the
+ * application, the first approval is the school's consent, a submission needs what its page takes.
+ * Which step is open is the model's ({@code CaseProgress}).
+ */
 @Component
 class ExternalTrainingCaseHandler implements CaseHandler {
 
@@ -27,12 +31,12 @@ class ExternalTrainingCaseHandler implements CaseHandler {
 
     @Override
     public void decided(CaseTask task, Decision decision, String comment, String actor) {
-        casework.decided(task.caseId(), task.taskKey(), decision, comment);
+        casework.decided(task.caseId(), decision, comment);
     }
 
     @Override
     public void submitted(CaseTask task, String actor) {
-        casework.submitted(task.caseId(), task.taskKey());
+        casework.submitted(task.caseId());
     }
 
     /** The teacher's school when they applied: its administrators and registration authority review. */

@@ -9,7 +9,6 @@ import cn.shixun.training.ExternalTraining;
 import cn.shixun.training.ExternalTrainings;
 import cn.shixun.training.TrainingCasework;
 import cn.shixun.training.TrainingCredits;
-import cn.shixun.training.TrainingStatus;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -51,7 +50,7 @@ class ExternalTrainingDelegates {
             approvals.require(CaseStep.of(ExternalTrainingProcess.PROCESS_ID, String.valueOf(training.getId()),
                             "登记培训学时")
                     .runBy(training.processInstanceId(), execution)
-                    .inStatus(training.status() == TrainingStatus.CREDITING, training.status().label())
+                    .inStatus(training.status().isOpen(), training.status().label())
                     .approved(ExternalTrainingProcess.SCHOOL_CONSENT, "学校事先审核",
                             routing.schoolReview(training.schoolId()),
                             CaseStep.START, ExternalTrainingProcess.AMEND_APPLICATION)

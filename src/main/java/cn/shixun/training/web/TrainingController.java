@@ -6,7 +6,9 @@ import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.CurrentAccounts;
 import cn.shixun.tasks.CaseEvent;
 import cn.shixun.tasks.CaseOutcome;
+import cn.shixun.tasks.CaseProgress;
 import cn.shixun.tasks.CaseTask;
+import cn.shixun.tasks.web.OpenStepView;
 import cn.shixun.training.CompletionEvidence;
 import cn.shixun.training.ExternalTraining;
 import cn.shixun.training.ExternalTrainings;
@@ -69,10 +71,16 @@ class TrainingController {
         }
     }
 
+    /**
+     * {@code status} is what our record keeps (OPEN, or how the application ended); while it is
+     * open, {@code openSteps} and {@code statusLabel} say where it is, as the model has it, and
+     * {@code consentedAt} when the school gave its prior consent (R-31).
+     */
     record TrainingView(Long id, Long teacherId, Long schoolId, String applicant, TrainingPlan plan,
                         String providerName, LocalDate appliedOn, CompletionEvidence evidence, TrainingStatus status,
-                        String statusLabel, TaskView currentTask, String schoolGroup, String authorityGroup,
-                        Long ledgerEntryId, String outcomeReason, Instant createdAt, List<EventView> history) {
+                        String statusLabel, List<OpenStepView> openSteps, Instant consentedAt, TaskView currentTask,
+                        String schoolGroup, String authorityGroup, Long ledgerEntryId, String outcomeReason,
+                        Instant createdAt, List<EventView> history) {
     }
 
     @PostMapping
@@ -107,11 +115,14 @@ class TrainingController {
     }
 
     private TrainingView view(ExternalTraining t) {
-        TaskView task = trainings.openTask(t.getId()).map(TaskView::of).orElse(null);
+        List<CaseTask> open = trainings.openTasks(t.getId());
+        TaskView task = open.stream().findFirst().map(TaskView::of).orElse(null);
+        CaseProgress progress = CaseProgress.of(open);
         String providerName = providers.find(t.plan().providerId()).map(TrainingProvider::name).orElse(null);
         return new TrainingView(t.getId(), t.teacherId(), t.schoolId(), t.applicant(), t.plan(), providerName,
-                t.appliedOn(), t.evidence(), t.status(), t.status().label(), task, t.schoolGroup(), t.authorityGroup(),
-                t.ledgerEntryId(), t.outcomeReason(), t.createdAt(),
+                t.appliedOn(), t.evidence(), t.status(), t.statusLabel(progress), OpenStepView.of(progress),
+                t.consentedAt(), task, t.schoolGroup(), t.authorityGroup(), t.ledgerEntryId(), t.outcomeReason(),
+                t.createdAt(),
                 trainings.history(t.getId()).stream().map(EventView::of).toList());
     }
 }

@@ -8,6 +8,7 @@ import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.CaseTasks;
 import cn.shixun.training.ExternalTraining;
 import cn.shixun.training.ExternalTrainings;
+import cn.shixun.training.TrainingStanding;
 import cn.shixun.training.TrainingStatus;
 import cn.shixun.training.process.ExternalTrainingProcess;
 import java.io.IOException;
@@ -95,7 +96,8 @@ class ExternalTrainingBrowserIT extends BrowserTestSupport {
         screenshot("training-05-case-school");
         byTest("workbench-task").click();
         decide("APPROVE", null);
-        assertThat(trainings.require(id).status()).isEqualTo(TrainingStatus.CONSENTED);
+        assertThat(trainings.require(id).consentedAt()).isNotNull();
+        assertThat(TrainingStanding.of(trainings, id)).as("waiting for the training to end").isEqualTo("OPEN@");
         signOut();
 
         // The training takes place: last year, so that this year's demo hours other tests read stay as they are.

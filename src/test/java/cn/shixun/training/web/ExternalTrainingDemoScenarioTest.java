@@ -69,8 +69,12 @@ class ExternalTrainingDemoScenarioTest {
         JsonNode applied = body(as("teacher", post("/api/trainings").contentType(MediaType.APPLICATION_JSON)
                 .content(application(scanOf("teacher"), provider("河南师范大学"), "班主任工作能力提升研修", 20)))
                 .andExpect(status().isCreated())
-                .andExpect(jsonPath("$.status").value("CONSENT_REVIEW"))
+                .andExpect(jsonPath("$.status").value("OPEN"))
                 .andExpect(jsonPath("$.statusLabel").value("学校事先审核中"))
+                .andExpect(jsonPath("$.openSteps[0].key").value("UserTask_SchoolConsent"))
+                .andExpect(jsonPath("$.openSteps[0].kind").value("REVIEW"))
+                .andExpect(jsonPath("$.openSteps[0].level").value("SCHOOL"))
+                .andExpect(jsonPath("$.consentedAt").doesNotExist())
                 .andExpect(jsonPath("$.providerName").value("河南师范大学"))
                 .andExpect(jsonPath("$.currentTask.key").value("UserTask_SchoolConsent"))
                 .andExpect(jsonPath("$.currentTask.candidateGroups[0]").value("school-admin:4101050001"))
@@ -89,7 +93,10 @@ class ExternalTrainingDemoScenarioTest {
                 .andExpect(jsonPath("$.tasks[*].caseId").value(hasItem(String.valueOf(id))));
         decide("school.admin", consent, "APPROVE", "同意参训");
         as("teacher", get("/api/trainings/" + id))
-                .andExpect(jsonPath("$.status").value("CONSENTED"))
+                .andExpect(jsonPath("$.status").value("OPEN"))
+                .andExpect(jsonPath("$.statusLabel").value("学校已同意，待培训结束"))
+                .andExpect(jsonPath("$.openSteps").isEmpty())
+                .andExpect(jsonPath("$.consentedAt").isString())
                 .andExpect(jsonPath("$.currentTask").doesNotExist());
         // Too early: the completion evidence only comes after the training.
         as("teacher", post("/api/trainings/" + id + "/completion").contentType(MediaType.APPLICATION_JSON)
@@ -107,16 +114,19 @@ class ExternalTrainingDemoScenarioTest {
         JsonNode submitted = body(as("teacher", post("/api/trainings/" + id + "/completion")
                 .contentType(MediaType.APPLICATION_JSON).content(certificate("DEMO-EXT-CERT-0001", scanOf("teacher"))))
                 .andExpect(status().isOk())
-                .andExpect(jsonPath("$.status").value("COMPLETION_REVIEW"))
+                .andExpect(jsonPath("$.status").value("OPEN"))
+                .andExpect(jsonPath("$.statusLabel").value("学校审核结业材料中"))
                 .andExpect(jsonPath("$.evidence.certificateNumber").value("DEMO-EXT-CERT-0001")));
         decide("school.admin", submitted.at("/currentTask/id").asText(), "APPROVE", "证书已核验");
         JsonNode atAuthority = body(as("county.reviewer", get("/api/trainings/" + id))
-                .andExpect(jsonPath("$.status").value("AUTHORITY_REVIEW")));
+                .andExpect(jsonPath("$.statusLabel").value("登记机构审核中"))
+                .andExpect(jsonPath("$.openSteps[0].level").value("COUNTY")));
         decide("county.reviewer", atAuthority.at("/currentTask/id").asText(), "APPROVE", "同意登记");
         management.executeJob(jobAt(id, "ServiceTask_CheckProvider").getId());
 
         as("teacher", get("/api/trainings/" + id))
                 .andExpect(jsonPath("$.status").value("REGISTERED"))
+                .andExpect(jsonPath("$.statusLabel").value("学时已登记"))
                 .andExpect(jsonPath("$.history[*].actor").value(contains(
                         "teacher", "school.admin", "teacher", "school.admin", "county.reviewer", "system")))
                 .andExpect(jsonPath("$.history[1].comment").value("同意参训"));
