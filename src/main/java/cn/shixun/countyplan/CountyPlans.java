@@ -40,6 +40,10 @@ import org.springframework.transaction.annotation.Transactional;
  * County plan filing (R-32, R-05): the county bureau files, amends and reports; the city's
  * decisions arrive through the casework ({@link #decided}); the participants' hours go to the
  * ledger. Every refusal comes before anything is written.
+ *
+ * <p>Nine collaborators, one over the house's eight: the record, the county it is filed for, the
+ * scope, the plan's checks ({@link PlanContentChecks}, already apart), the casework (tasks, history,
+ * process), the audit events and the clock, one each for the steps a filing and its amendments take.
  */
 @Service
 @Transactional(readOnly = true)

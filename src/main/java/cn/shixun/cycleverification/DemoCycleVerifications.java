@@ -39,6 +39,10 @@ import org.springframework.stereotype.Component;
  * </ul>
  * The 2022 cycles of 文化路第一小学 are left for the demo scenario (README, the scenario test).
  * Idempotent through the batches' request ids; a failure is logged, never fatal.
+ *
+ * <p>Nine collaborators: the script plays a school's declaration, a teacher's missing hours
+ * registered and the county's re-check, and each collaborator is one of those steps or a name it
+ * looks up (school, teacher, account); it runs once at start-up in the demo only.
  */
 @Component
 @Order(DemoDataOrder.PROCESSES)

@@ -28,6 +28,10 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The hour ledger as the other modules (and the processes) see it. Every write is one
  * transaction that either appends its entries or, on any refusal, writes nothing.
+ *
+ * <p>Just over 300 lines: the ledger's one write path in three forms (a claim, a claim once per
+ * case, legacy paper hours) with the evidence and legacy-row checks each needs before writing;
+ * the hours themselves are calculated apart ({@code policy.HourCalculator}).
  */
 @Service
 @Transactional(readOnly = true)

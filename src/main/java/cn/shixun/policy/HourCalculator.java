@@ -15,6 +15,9 @@ import org.springframework.stereotype.Service;
  * Turns a claim into credited hours under the teacher's profile (R-12..R-24). The per-kind
  * figures come from the decision tables; this class validates the input, applies the figures,
  * and aggregates against what is already credited (caps, unit limits). It writes nothing.
+ *
+ * <p>Over 300 lines because it is a calculator of many small rules (R-12..R-24), one short method
+ * each, around the one public {@link #calculate}; one collaborator, no state.
  */
 @Service
 public class HourCalculator {

@@ -6,30 +6,13 @@ import cn.shixun.security.CandidateGroup;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RefusalText;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.OptimisticLockingException;
-import org.camunda.bpm.engine.exception.NotFoundException;
-import org.camunda.bpm.engine.exception.NullValueException;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.IdentityLink;
-import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -42,6 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * task as the deciding account, so that the same checks run whether it comes from our pages,
  * our API or Camunda Tasklist ({@code process.CaseTaskListener}): that the account may work on
  * the task (R-04), that a return or rejection says why, and that the step is recorded (R-40).
+ * Reading the engine's tasks is {@link OpenTasks}', completing one as the account {@link TaskCompletion}'s.
  */
 @Service
 @Transactional(readOnly = true)
@@ -65,24 +49,17 @@ public class CaseTasks {
     public record BatchOutcome(String taskId, boolean done, String ruleId, String field, String message) {
     }
 
-    private final TaskService tasks;
-    private final RuntimeService runtime;
-    private final HistoryService history;
-    private final RepositoryService repository;
-    private final IdentityService identity;
+    private final OpenTasks open;
+    private final TaskCompletion completion;
     private final Organisations organisations;
     private final CaseHandlers handlers;
     private final RefusalText refusals;
     private final TransactionTemplate eachOwnTransaction;
 
-    CaseTasks(TaskService tasks, RuntimeService runtime, HistoryService history, RepositoryService repository,
-              IdentityService identity, Organisations organisations, CaseHandlers handlers, RefusalText refusals,
-              PlatformTransactionManager transactionManager) {
-        this.tasks = tasks;
-        this.runtime = runtime;
-        this.history = history;
-        this.repository = repository;
-        this.identity = identity;
+    CaseTasks(OpenTasks open, TaskCompletion completion, Organisations organisations, CaseHandlers handlers,
+              RefusalText refusals, PlatformTransactionManager transactionManager) {
+        this.open = open;
+        this.completion = completion;
         this.organisations = organisations;
         this.handlers = handlers;
         this.refusals = refusals;
@@ -92,8 +69,7 @@ public class CaseTasks {
 
     /** The open user tasks of one case, oldest first. */
     public List<CaseTask> openTasks(String processKey, String caseId) {
-        return toCaseTasks(tasks.createTaskQuery().processDefinitionKey(processKey)
-                .processInstanceBusinessKey(caseId).orderByTaskCreateTime().asc().list());
+        return open.ofCase(processKey, caseId);
     }
 
     /**
@@ -111,14 +87,7 @@ public class CaseTasks {
      * need their tasks' ids as well as where they stand. A case with no open step maps to an empty list.
      */
     public Map<String, List<CaseTask>> openTasksOf(String processKey, Collection<String> caseIds) {
-        if (caseIds.isEmpty()) {
-            return Map.of();
-        }
-        Map<String, List<CaseTask>> open = toCaseTasks(tasks.createTaskQuery().processDefinitionKey(processKey)
-                .processInstanceBusinessKeyIn(caseIds.toArray(String[]::new)).orderByTaskCreateTime().asc().list())
-                .stream().collect(Collectors.groupingBy(CaseTask::caseId));
-        return caseIds.stream().distinct().collect(Collectors.toMap(Function.identity(),
-                caseId -> open.getOrDefault(caseId, List.of())));
+        return open.ofCases(processKey, caseIds);
     }
 
     /** The one open user task of a case, if there is one. */
@@ -131,23 +100,22 @@ public class CaseTasks {
      * groups, including escalations — earliest deadline first; {@code processKey} may be null.
      */
     public List<CaseTask> worklist(CurrentAccount account, String processKey, int page, int size) {
-        return toCaseTasks(worklistQuery(account, processKey).orderByDueDate().asc()
-                .orderByTaskCreateTime().asc().listPage(page * size, size));
+        return open.worklist(account.username(), processKey, page, size);
     }
 
     public long worklistSize(CurrentAccount account, String processKey) {
-        return worklistQuery(account, processKey).count();
+        return open.worklistSize(account.username(), processKey);
     }
 
     /** The task if {@code account} may work on it; refused clearly if it is gone, already done, or someone else's. */
     public CaseTask requireWorkable(String taskId, CurrentAccount account) {
-        CaseTask task = requireOpen(taskId);
+        CaseTask task = open.requireOpen(taskId);
         if (task.assignee() == null && task.candidateGroups().isEmpty()) {
             // Read while someone else completed it: the task row was still there, its groups no longer.
             throw BusinessRuleException.conflict(null, "taskId", "task.already-completed", taskId);
         }
         if (!mayWorkOn(task, account)) {
-            if (goneMeanwhile(tasks, taskId)) {
+            if (open.goneMeanwhile(taskId)) {
                 // Lost a race: the task was read just before another decision committed, its candidates just after.
                 throw BusinessRuleException.conflict(null, "taskId", "task.already-completed", taskId);
             }
@@ -167,18 +135,11 @@ public class CaseTasks {
         try {
             return requireWorkable(taskId, account);
         } catch (BusinessRuleException refusal) {
-            if (refusal.kind() == BusinessRuleException.Kind.FORBIDDEN && !offeredTo(taskId, account)) {
+            if (refusal.kind() == BusinessRuleException.Kind.FORBIDDEN && !open.offeredTo(taskId, groupsOf(account))) {
                 throw BusinessRuleException.notFound("taskId", "task.not-found", taskId);
             }
             throw refusal; // a colleague of the group claimed it: the account sees the task, and is told whose it is
         }
-    }
-
-    /** Whether the task is offered to one of the account's groups (whoever has claimed it since). */
-    private boolean offeredTo(String taskId, CurrentAccount account) {
-        List<String> groups = groupsOf(account);
-        return tasks.getIdentityLinksForTask(taskId).stream()
-                .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && groups.contains(link.getGroupId()));
     }
 
     /** {@code account} decides a review task; returns it as it was before the decision. */
@@ -293,63 +254,6 @@ public class CaseTasks {
         return text.isEmpty() ? null : text;
     }
 
-    private TaskQuery worklistQuery(CurrentAccount account, String processKey) {
-        TaskQuery query = tasks.createTaskQuery().or().taskAssignee(account.username())
-                .taskCandidateUser(account.username()).endOr();
-        return processKey == null ? query : query.processDefinitionKey(processKey);
-    }
-
-    private CaseTask requireOpen(String taskId) {
-        Task task = taskId == null ? null : tasks.createTaskQuery().taskId(taskId).singleResult();
-        if (task == null) {
-            boolean done = taskId != null && history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0;
-            if (done) {
-                throw BusinessRuleException.conflict(null, "taskId", "task.already-completed", taskId);
-            }
-            throw BusinessRuleException.notFound("taskId", "task.not-found", taskId);
-        }
-        try {
-            return toCaseTasks(List.of(task)).get(0);
-        } catch (RuntimeException readWhileCompleted) {
-            // Completed by someone else between the reads; the engine then fails in several ways (no
-            // value, not found, its authorization check meeting a task whose execution is gone).
-            if (goneMeanwhile(tasks, taskId)) {
-                throw BusinessRuleException.conflict(null, "taskId", "task.already-completed", taskId);
-            }
-            throw readWhileCompleted;
-        }
-    }
-
-    /** Completes the task with the engine knowing who acts; unwraps a refusal the casework listener raised. */
-    private void completeAs(CurrentAccount account, CaseTask task, Map<String, Object> variables) {
-        Authentication before = identity.getCurrentAuthentication();
-        identity.setAuthentication(account.username(), groupsOf(account));
-        try {
-            tasks.complete(task.id(), variables);
-        } catch (OptimisticLockingException | NullValueException | NotFoundException | AuthorizationException raced) {
-            // Someone else completed it meanwhile (another reviewer, another node): the engine's
-            // optimistic lock, the task already gone, or its grants gone with it (the account was
-            // checked as a candidate just before, so a missing grant means the task has changed).
-            throw BusinessRuleException.conflict(null, "taskId", "task.decided-concurrently", task.name());
-        } catch (RuntimeException failure) {
-            if (isTransactionRollback(failure)) {
-                throw BusinessRuleException.conflict(null, "taskId", "task.decided-concurrently", task.name());
-            }
-            Optional<BusinessRuleException> refusal = refusalIn(failure);
-            if (refusal.isEmpty() && goneMeanwhile(tasks, task.id())) {
-                // Any other engine failure on a task someone else completed meanwhile is that race too.
-                throw BusinessRuleException.conflict(null, "taskId", "task.decided-concurrently", task.name());
-            }
-            throw refusal.orElseThrow(() -> failure);
-        } finally {
-            if (before == null) {
-                identity.clearAuthentication();
-            } else {
-                identity.setAuthentication(before);
-            }
-        }
-    }
-
     /**
      * Read again before refusing someone as not a candidate (R-04): a task gone meanwhile was
      * decided by someone else, and the refused one lost a race (409), whatever they read before.
@@ -358,45 +262,7 @@ public class CaseTasks {
         return tasks.createTaskQuery().taskId(taskId).count() == 0;
     }
 
-    /** MySQL/MariaDB chose this transaction as a deadlock victim (SQLState 40xxx): the other decision won. */
-    private static boolean isTransactionRollback(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** The engine wraps what a task listener throws; a business refusal is found among the causes. */
-    private static Optional<BusinessRuleException> refusalIn(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof BusinessRuleException refusal) {
-                return Optional.of(refusal);
-            }
-        }
-        return Optional.empty();
-    }
-
-    private List<CaseTask> toCaseTasks(List<Task> found) {
-        if (found.isEmpty()) {
-            return List.of();
-        }
-        Set<String> instanceIds = found.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet());
-        Map<String, ProcessInstance> instances = runtime.createProcessInstanceQuery()
-                .processInstanceIds(instanceIds).list().stream()
-                .collect(Collectors.toMap(ProcessInstance::getId, Function.identity()));
-        return found.stream().map(task -> toCaseTask(task, instances.get(task.getProcessInstanceId()))).toList();
-    }
-
-    private CaseTask toCaseTask(Task task, ProcessInstance instance) {
-        String processKey = repository.getProcessDefinition(task.getProcessDefinitionId()).getKey();
-        List<String> groups = tasks.getIdentityLinksForTask(task.getId()).stream()
-                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                .map(IdentityLink::getGroupId).toList();
-        return new CaseTask(task.getId(), processKey, instance == null ? null : instance.getBusinessKey(),
-                task.getTaskDefinitionKey(), task.getName(), CaseTaskKinds.of(repository, task.getProcessDefinitionId(), task.getTaskDefinitionKey()), groups, task.getAssignee(),
-                task.getCreateTime() == null ? null : task.getCreateTime().toInstant(),
-                task.getDueDate() == null ? null : task.getDueDate().toInstant());
+    private void completeAs(CurrentAccount account, CaseTask task, Map<String, Object> variables) {
+        completion.completeAs(account.username(), groupsOf(account), task, variables);
     }
 }

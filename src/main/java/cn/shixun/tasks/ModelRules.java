@@ -38,6 +38,8 @@ import org.camunda.bpm.impl.juel.TreeBuilderException;
  *       could move a case. Timers on tasks and timer catch events stay allowed.</li>
  *   <li>deadlines are declared on the user task ({@link DeadlineSteps}).</li>
  * </ul>
+ * Over 300 lines because it is one list of rules: a short check for each kind of element above,
+ * walked over the same parsed model, so that what a model may contain reads in one place.
  */
 final class ModelRules {
 

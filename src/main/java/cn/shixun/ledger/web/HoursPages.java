@@ -33,6 +33,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * 我的学时 for a teacher, and the same view of one teacher for the school administrators,
  * reviewers and managers whose scope covers the teacher's school.
+ *
+ * <p>Nine collaborators for one page: the status and the entries it shows, the teacher and school it
+ * names, who asks and whether their scope covers the teacher, the texts of a refused date or status,
+ * and the clock for "today"; the view itself is built apart ({@link HoursView}).
  */
 @Controller
 class HoursPages {

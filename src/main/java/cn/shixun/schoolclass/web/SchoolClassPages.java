@@ -49,6 +49,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * The course's design document is uploaded with the course form ({@code design}) and stored as the
  * school's evidence file in the same transaction as the course ({@link SchoolClassUploads}), so a
  * refused form stores nothing.
+ *
+ * <p>Just over 300 lines: the list, the new course and one handler per form of the class's four
+ * submission steps, each a few lines around its {@link SchoolClasses} call; what the pages show
+ * is {@link SchoolClassPageModel}.
  */
 @Controller
 @RequestMapping("/school-classes")
