@@ -30,32 +30,15 @@ class ClassSizeConventionsTest {
     static final int MAX_COLLABORATORS = 8;
     static final int MAX_LINES = 300;
 
-    /**
-     * Over the bar without a reason yet, and known: the training module is being split in another
-     * branch (issue 11). Remove an entry when its class comes under the bar or gets its reason;
-     * {@link #theKnownExceptionsAreStillOverTheBar} says when one is no longer needed.
-     */
-    private static final List<String> KNOWN_EXCEPTIONS = List.of(
-            "cn.shixun.training.DemoExternalTrainings",
-            "cn.shixun.training.web.TrainingPages");
-
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("cn.shixun");
 
     @Test
     void everyClassOverTheBarSaysWhyAtItsTop() {
-        Map<String, String> unexplained = unexplained();
-        KNOWN_EXCEPTIONS.forEach(unexplained::remove);
-        assertThat(unexplained)
+        assertThat(unexplained())
                 .as("classes over %d collaborators or %d lines without the reason in their class Javadoc",
                         MAX_COLLABORATORS, MAX_LINES)
                 .isEmpty();
-    }
-
-    @Test
-    void theKnownExceptionsAreStillOverTheBar() {
-        assertThat(unexplained().keySet()).as("known exceptions that no longer need to be listed")
-                .containsAll(KNOWN_EXCEPTIONS);
     }
 
     @Test

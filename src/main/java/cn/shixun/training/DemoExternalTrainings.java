@@ -36,6 +36,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * day), the training ended, the teacher submitted the certificate, the school approved it. The
  * notices and the certificate scan are small generated PDFs stored as the teacher's evidence files,
  * so that the case page's links open them.
+ *
+ * <p>Nine collaborators: the script plays a teacher's application and completion, a school's
+ * consent and review and the timer that ends the training (the procedure, its records, the provider,
+ * the accounts, the casework, the engine's jobs), stores the scans, pins the day it replays, and
+ * runs each case in a transaction of its own.
  */
 @Component
 @Order(DemoDataOrder.PROCESSES)
