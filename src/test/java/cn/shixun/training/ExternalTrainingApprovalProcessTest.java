@@ -1,5 +1,6 @@
 package cn.shixun.training;
 
+import cn.shixun.tasks.CaseStepRefused;
 import cn.shixun.tasks.DeadlineTimers;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -231,6 +232,7 @@ class ExternalTrainingApprovalProcessTest {
         assertThat(started.getDuedate().toInstant())
                 .isEqualTo(applied.plan().startDate().atStartOfDay(BusinessDate.ZONE).toInstant());
 
+        data.trainingStartsToday(applied.getId());
         management.executeJob(started.getId());
 
         BpmnAwareTests.assertThat(instance).isEnded().hasPassed("EndEvent_Lapsed");
@@ -246,9 +248,37 @@ class ExternalTrainingApprovalProcessTest {
         ExternalTraining applied = trainings.apply(teacher, null, data.planOf(teacher.teacherId()));
         ProcessInstance instance = instanceOf(applied);
         decide(applied, data.schoolAdmin, Decision.RETURN, "请补充培训方案");
+        data.trainingStartsToday(applied.getId());
         management.executeJob(timerOf(instance, "BoundaryEvent_AmendApplicationTrainingStarted").getId());
         BpmnAwareTests.assertThat(instance).isEnded().hasPassed("EndEvent_Lapsed");
         assertThat(standing(applied)).isEqualTo("LAPSED");
+    }
+
+    /**
+     * The engine never decides (issue 10): a token brought to the lapse step — an instance moved there
+     * through engine REST, or a model that routes there after the consent — closes nothing unless OUR
+     * records show the application open, not consented and its training started.
+     */
+    @Test
+    void R31_aConsentedApplicationMovedToTheLapseStepDoesNotLapse_norOneWhoseTrainingHasNotStarted() {
+        ExternalTraining consented = trainings.apply(teacher, null, data.planOf(teacher.teacherId()));
+        decide(consented, data.schoolAdmin, Decision.APPROVE, null);
+        CurrentAccount other = data.teacherAt(data.schools.countySchool, Stage.PRIMARY);
+        ExternalTraining waiting = trainings.apply(other, null, data.planOf(other.teacherId()));
+        for (ExternalTraining training : List.of(consented, waiting)) {
+            ProcessInstance instance = instanceOf(training);
+            String before = standing(training);
+            int historyBefore = trainings.history(training.getId()).size();
+
+            assertThatThrownBy(() -> runtime.createProcessInstanceModification(instance.getId())
+                    .startBeforeActivity("ServiceTask_LapseApplication").execute())
+                    .isInstanceOf(CaseStepRefused.class).hasMessageContaining("培训已开始，申请失效");
+
+            assertThat(standing(training)).isEqualTo(before).startsWith("OPEN@");
+            assertThat(trainings.history(training.getId())).hasSize(historyBefore);
+            BpmnAwareTests.assertThat(instance).isNotEnded();
+        }
+        assertThat(trainings.require(consented.getId()).consentedAt()).isNotNull();
     }
 
     @Test

@@ -9,6 +9,8 @@ import cn.shixun.training.ExternalTraining;
 import cn.shixun.training.ExternalTrainings;
 import cn.shixun.training.TrainingCasework;
 import cn.shixun.training.TrainingCredits;
+import java.time.Clock;
+import java.time.LocalDate;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -21,10 +23,28 @@ class ExternalTrainingDelegates {
     static final String PROVIDER_NOT_QUALIFIED = "PROVIDER_NOT_QUALIFIED";
     static final String CREDIT_REFUSED = "CREDIT_REFUSED";
 
-    /** {@code ServiceTask_LapseApplication}: the training started before the school consented. */
+    /**
+     * {@code ServiceTask_LapseApplication}: the training started before the school consented (R-31).
+     * Our records decide, not the token (issue 10): the application must be open, run by this
+     * instance, not consented, and its training started by the business clock; a consented
+     * application that a moved token or a changed model brings here stays as it is.
+     */
     @Bean
-    JavaDelegate lapseExternalTrainingDelegate(TrainingCasework casework) {
-        return execution -> casework.lapse(CaseKey.of(execution));
+    JavaDelegate lapseExternalTrainingDelegate(ExternalTrainings trainings, TrainingCasework casework,
+                                               CaseApprovals approvals, Clock clock) {
+        return execution -> {
+            ExternalTraining training = trainings.require(CaseKey.of(execution));
+            LocalDate today = LocalDate.now(clock);
+            String why = !training.status().isOpen() ? training.status().label()
+                    : training.consentedAt() != null ? "学校已事先同意参训"
+                    : today.isBefore(training.plan().startDate()) ? "培训尚未开始（" + training.plan().startDate() + "）"
+                    : null;
+            approvals.require(CaseStep.of(ExternalTrainingProcess.PROCESS_ID, String.valueOf(training.getId()),
+                            "培训已开始，申请失效")
+                    .runBy(training.processInstanceId(), execution)
+                    .inStatus(why == null, why));
+            casework.lapse(training.getId());
+        };
     }
 
     /** {@code ServiceTask_CheckProvider}: R-06 once more; a refusal is {@code Error_ProviderNotQualified}. */
