@@ -1,5 +1,5 @@
 -- What the application deployed from the repository's models (processes/, with their forms) and
--- what it held back because a process owner's publication is in force (procedures.ModelSeeder).
+-- what it held back because a process owner's publication is in force (models.ModelSeeder).
 -- One row per bundled model file; the seeded_* columns are empty until the file was deployed once.
 CREATE TABLE model_seed (
     resource_name         VARCHAR(190) NOT NULL PRIMARY KEY,

@@ -1,4 +1,4 @@
-package cn.shixun.procedures;
+package cn.shixun.models;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ record BundledModel(String name, List<String> keys, String versionTag, Map<Strin
 
     BundledModel {
         keys = List.copyOf(keys);
-        resources = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(resources));
+        resources = Collections.unmodifiableMap(new LinkedHashMap<>(resources));
     }
 
     /**

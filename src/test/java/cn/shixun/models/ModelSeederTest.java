@@ -1,4 +1,4 @@
-package cn.shixun.procedures;
+package cn.shixun.models;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -157,12 +155,39 @@ class ModelSeederTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("creditRules.dmn needs one camunda:versionTag");
     }
 
+    /** A database of the releases before this one, where the starter's auto-deployment runs the models. */
+    @Test
+    void aDatabaseTheStarterSeededGetsTheFileDeployedOnce_butAProcessOwnersDeploymentStays() {
+        List<BundledModel> models = ModelSeeder.bundled(ModelSeeder.BUNDLED);
+        jdbc.update("DELETE FROM model_seed WHERE resource_name IN ('cycleRules.dmn', 'recognisedCertificates.dmn')");
+        String starter = asTheStarterDeployed(modelNamed("cycleRules.dmn", models).resources());
+        DeploymentBuilder modeler = repository.createDeployment().name("recognisedCertificates-2027").source("Camunda Modeler");
+        modelNamed("recognisedCertificates.dmn", models).resources()
+                .forEach((name, content) -> modeler.addInputStream(name, new ByteArrayInputStream(content)));
+        String publication = modeler.deploy().getId();
+
+        seeder.seed(models);
+
+        String seeded = latestDeploymentOf("cycleRules");
+        assertThat(seeded).isNotEqualTo(starter);
+        assertThat(jdbc.queryForObject("SELECT deployment_id FROM model_seed WHERE resource_name = 'cycleRules.dmn'",
+                String.class)).isEqualTo(seeded);
+        assertThat(latestDeploymentOf("recognisedCertificates")).isEqualTo(publication);
+        assertThat(jdbc.queryForMap("SELECT deployment_id, held_for_deployment FROM model_seed "
+                + "WHERE resource_name = 'recognisedCertificates.dmn'"))
+                .containsEntry("DEPLOYMENT_ID", null).containsEntry("HELD_FOR_DEPLOYMENT", publication);
+        long deployments = repository.createDeploymentQuery().count();
+
+        seeder.seed(models);
+
+        assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
+    }
+
     /** Two nodes starting at once with a changed file: the lock makes one deploy it, the other find it seeded. */
     @Test
     void twoNodesStartingAtOnceDeployAChangedFileOnce() throws Exception {
-        List<BundledModel> models = releaseWith("externalTrainingApproval.bpmn",
-                model -> model.replace("camunda:versionTag=\"1\"", "camunda:versionTag=\"2\"")
-                        .replace("参加非教育行政部门组织的培训（R-31）", "参加非教育行政部门组织的培训（R-31，2027）"));
+        List<BundledModel> models = ModelRelease.newerVersionOf(release, "externalTrainingApproval.bpmn",
+                "参加非教育行政部门组织的培训（R-31）");
         long deployments = repository.createDeploymentQuery().deploymentName("externalTrainingApproval.bpmn").count();
         CountDownLatch start = new CountDownLatch(1);
         Runnable node = () -> {
@@ -198,21 +223,8 @@ class ModelSeederTest {
         return starter.deployWithResult().getId();
     }
 
-    /** The repository's models and forms copied to a release directory, one file changed; read as start-up reads them. */
     private List<BundledModel> releaseWith(String file, UnaryOperator<String> change) throws IOException {
-        for (String directory : List.of("processes", "forms")) {
-            try (Stream<Path> files = Files.list(Path.of(directory))) {
-                for (Path source : files.toList()) {
-                    Files.copy(source, release.resolve(source.getFileName()));
-                }
-            }
-        }
-        Path changed = release.resolve(file);
-        String before = Files.readString(changed);
-        String after = change.apply(before);
-        assertThat(after).as("the change to " + file).isNotEqualTo(before);
-        Files.writeString(changed, after);
-        return ModelSeeder.bundled(release.toUri().toString());
+        return ModelRelease.with(release, file, change);
     }
 
     private static BundledModel modelNamed(String name, List<BundledModel> models) {

@@ -1,4 +1,4 @@
-package cn.shixun.procedures;
+package cn.shixun.models;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -148,9 +148,9 @@ class ModelSeeder implements SmartInitializingSingleton {
 
     private void holdBack(BundledModel model, Set<String> inForce) {
         String publication = String.join(",", inForce);
-        log.warn("Model {} of the repository (version tag {}) differs from what runs, but a process owner's publication "
-                + "is in force (deployment {}); the file is NOT deployed. Publish it from the console or Modeler "
-                + "if it should replace that publication", model.name(), model.versionTag(), publication);
+        log.warn("Model {} of the repository (version tag {}) is NOT deployed: a process owner's publication is in force "
+                + "(deployment {}), which start-up never replaces. Publish the file from the console or Modeler if it "
+                + "should replace that publication", model.name(), model.versionTag(), publication);
         Timestamp now = Timestamp.from(Instant.now());
         Integer rows = jdbc.queryForObject("SELECT COUNT(*) FROM model_seed WHERE resource_name = ?", Integer.class,
                 model.name());
