@@ -208,16 +208,25 @@ final class EngineGate extends CommandInterceptor {
         try {
             return next.execute(command);
         } catch (ProcessEngineException failure) {
-            if (taskId != null && !(failure instanceof EngineRefusal)
-                    && configuration.getTaskService().createTaskQuery().taskId(taskId).count() == 0
-                    && configuration.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId).finished()
-                            .count() > 0) {
+            if (taskId != null && !(failure instanceof EngineRefusal) && decidedMeanwhile(taskId)) {
                 BusinessRuleException conflict = BusinessRuleException.conflict(null, "taskId",
                         "task.decided-concurrently", taskId);
                 throw new ProcessEngineException(refusals.forRecord(conflict), conflict);
             }
             throw failure;
         }
+    }
+
+    /**
+     * Whether the task has been completed by someone else meanwhile. Read without the caller's grants:
+     * they went with the task, and read with them the finished task is invisible, so that the loser of
+     * a race saw the engine's "not authorized" (403) instead of "decided meanwhile" (409).
+     */
+    private boolean decidedMeanwhile(String taskId) {
+        return next.execute(context -> context.runWithoutAuthorization(() ->
+                configuration.getTaskService().createTaskQuery().taskId(taskId).count() == 0
+                        && configuration.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId)
+                                .finished().count() > 0));
     }
 
     private <T> T deletingDeployment(Command<T> command, String user, boolean admin) {
