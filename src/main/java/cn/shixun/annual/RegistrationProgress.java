@@ -41,11 +41,8 @@ public class RegistrationProgress {
 
     /** Where each registration stands, in their order, from one read of their open tasks (a list page, a batch). */
     public Map<Long, CaseProgress> of(Collection<AnnualRegistration> registrations) {
-        Map<String, CaseProgress> byCase = tasks.progressOf(AnnualRegistrations.PROCESS_KEY, registrations.stream()
-                .map(AnnualRegistrations::caseId).toList());
-        return registrations.stream().collect(Collectors.toMap(AnnualRegistration::getId,
-                registration -> byCase.get(AnnualRegistrations.caseId(registration)), (same, again) -> same,
-                LinkedHashMap::new));
+        return tasks.progressOf(AnnualRegistrations.PROCESS_KEY,
+                registrations.stream().map(AnnualRegistration::getId).toList());
     }
 
     /** The steps the open ones among {@code registrations} wait at, in the order first met, each with how many wait there. */

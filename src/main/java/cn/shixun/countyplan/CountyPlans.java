@@ -251,9 +251,7 @@ public class CountyPlans {
 
     /** Where each of the plans stands in its process, read in one task query for a list. */
     public Map<Long, CaseProgress> progressOf(Collection<CountyPlan> listed) {
-        Map<String, CaseProgress> byCase = caseTasks.progressOf(PROCESS,
-                listed.stream().map(CountyPlans::caseId).toList());
-        return listed.stream().collect(Collectors.toMap(CountyPlan::getId, plan -> byCase.get(caseId(plan))));
+        return caseTasks.progressOf(PROCESS, listed.stream().map(CountyPlan::getId).toList());
     }
 
     /** One line for a reviewer's worklist. */

@@ -19,8 +19,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -100,18 +98,12 @@ public class CycleVerifications {
 
     /** The open tasks of each of the verifications, by id, from one task query (a batch's rows need their ids). */
     public Map<Long, List<CaseTask>> openTasksOf(Collection<CycleVerification> list) {
-        Map<String, List<CaseTask>> byCase = caseTasks.openTasksOf(PROCESS,
-                list.stream().map(v -> String.valueOf(v.getId())).toList());
-        return list.stream().map(CycleVerification::getId).distinct()
-                .collect(Collectors.toMap(Function.identity(), id -> byCase.get(String.valueOf(id))));
+        return caseTasks.openTasksOf(PROCESS, list.stream().map(CycleVerification::getId).toList());
     }
 
     /** Where each of the verifications stands, by id, from one read of their open tasks (a list page's rows). */
     public Map<Long, CaseProgress> progressOf(Collection<CycleVerification> list) {
-        Map<String, CaseProgress> byCase = caseTasks.progressOf(PROCESS,
-                list.stream().map(v -> String.valueOf(v.getId())).toList());
-        return list.stream().map(CycleVerification::getId).distinct()
-                .collect(Collectors.toMap(Function.identity(), id -> byCase.get(String.valueOf(id))));
+        return caseTasks.progressOf(PROCESS, list.stream().map(CycleVerification::getId).toList());
     }
 
     /**

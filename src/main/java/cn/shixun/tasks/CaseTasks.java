@@ -8,10 +8,10 @@ import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RefusalText;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
@@ -73,21 +73,27 @@ public class CaseTasks {
     }
 
     /**
-     * Where each of several cases stands, from one read of their open tasks: for a list page,
-     * instead of a read per row. A case with no open step (closed, or between steps) maps to an
-     * empty progress.
+     * Where each of several cases stands, by its record's id (every procedure's case id, the business
+     * key), in the order given, from one read of their open tasks: for a list page, instead of a read
+     * per row. A case with no open step (closed, or between steps) maps to an empty progress.
      */
-    public Map<String, CaseProgress> progressOf(String processKey, Collection<String> caseIds) {
-        return openTasksOf(processKey, caseIds).entrySet().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, open -> CaseProgress.of(open.getValue())));
+    public Map<Long, CaseProgress> progressOf(String processKey, Collection<Long> recordIds) {
+        Map<Long, CaseProgress> progress = new LinkedHashMap<>();
+        openTasksOf(processKey, recordIds).forEach((id, tasks) -> progress.put(id, CaseProgress.of(tasks)));
+        return progress;
     }
 
     /**
-     * The open tasks of several cases, oldest first each, from one task query: for a list whose rows
-     * need their tasks' ids as well as where they stand. A case with no open step maps to an empty list.
+     * The open tasks of several cases by record id, in the order given, oldest first each, from one
+     * task query: for a list whose rows need their tasks' ids as well as where they stand. A case with
+     * no open step maps to an empty list.
      */
-    public Map<String, List<CaseTask>> openTasksOf(String processKey, Collection<String> caseIds) {
-        return open.ofCases(processKey, caseIds);
+    public Map<Long, List<CaseTask>> openTasksOf(String processKey, Collection<Long> recordIds) {
+        Map<String, List<CaseTask>> byCase = open.ofCases(processKey,
+                recordIds.stream().map(String::valueOf).toList());
+        Map<Long, List<CaseTask>> byRecord = new LinkedHashMap<>();
+        recordIds.forEach(id -> byRecord.put(id, byCase.get(String.valueOf(id))));
+        return byRecord;
     }
 
     /** The one open user task of a case, if there is one. */

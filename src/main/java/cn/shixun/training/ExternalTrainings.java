@@ -20,7 +20,6 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Page;
@@ -185,10 +184,7 @@ public class ExternalTrainings {
 
     /** Where each of the applications stands, from one read of their open tasks (a list page). */
     public Map<Long, CaseProgress> progressOf(Collection<ExternalTraining> applications) {
-        Map<String, CaseProgress> byCase = caseTasks.progressOf(PROCESS,
-                applications.stream().map(TrainingJournal::caseId).toList());
-        return applications.stream().collect(Collectors.toMap(ExternalTraining::getId,
-                training -> byCase.get(TrainingJournal.caseId(training)), (same, again) -> same));
+        return caseTasks.progressOf(PROCESS, applications.stream().map(ExternalTraining::getId).toList());
     }
 
     /** The teacher's applications, newest first. */

@@ -346,14 +346,14 @@ class DegreeExemptionProcessTest {
         decide(returned, data.schoolAdmin, Decision.RETURN, "请补充学位证");
         DegreeExemption rejected = apply();
         decide(rejected, data.schoolAdmin, Decision.REJECT, "不符合条件");
-        List<String> ids = java.util.stream.Stream.of(atSchool, atAuthority, returned, rejected)
-                .map(e -> String.valueOf(e.getId())).toList();
+        List<Long> ids = java.util.stream.Stream.of(atSchool, atAuthority, returned, rejected)
+                .map(DegreeExemption::getId).toList();
 
-        Map<String, CaseProgress> read = cases.progressOf(DegreeExemptionProcess.PROCESS_ID, ids);
+        Map<Long, CaseProgress> read = cases.progressOf(DegreeExemptionProcess.PROCESS_ID, ids);
 
         assertThat(read).containsOnlyKeys(ids);
-        for (String id : ids) {
-            assertThat(read.get(id)).as("application " + id).isEqualTo(exemptions.progress(Long.valueOf(id)));
+        for (Long id : ids) {
+            assertThat(read.get(id)).as("application " + id).isEqualTo(exemptions.progress(id));
         }
         assertThat(read.get(ids.get(0)).label()).isEqualTo("学校审核中");
         assertThat(read.get(ids.get(1)).openSteps()).extracting(CaseProgress.OpenStep::level)

@@ -57,11 +57,11 @@ class MyExemptionPages {
     String mine(Model model) {
         CurrentAccount teacher = requireTeacher();
         List<DegreeExemption> applications = exemptions.ofTeacher(teacher.teacherId());
-        Map<String, CaseProgress> steps = cases.progressOf(DegreeExemptionProcess.PROCESS_ID,
-                applications.stream().map(e -> String.valueOf(e.getId())).toList());
+        Map<Long, CaseProgress> steps = cases.progressOf(DegreeExemptionProcess.PROCESS_ID,
+                applications.stream().map(DegreeExemption::getId).toList());
         model.addAttribute("rows", applications.stream()
                 .map(e -> {
-                    CaseProgress progress = steps.get(String.valueOf(e.getId()));
+                    CaseProgress progress = steps.get(e.getId());
                     return new Row(e.getId(), e.diploma().institution() + " " + e.diploma().major() + "（"
                             + e.diploma().degreeLevel().label() + "）", progress.statusLabel(e.status()),
                             ExemptionBadges.of(e, progress), DAY.format(e.createdAt()), DAY.format(e.updatedAt()));

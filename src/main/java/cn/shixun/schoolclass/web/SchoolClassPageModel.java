@@ -76,10 +76,10 @@ class SchoolClassPageModel {
 
     /** The rows of a list page, with where each class stands read in one go. */
     List<ListRow> listRows(List<SchoolClass> found) {
-        Map<String, CaseProgress> steps = tasks.progressOf(SchoolClassProcess.PROCESS_ID,
-                found.stream().map(schoolClass -> String.valueOf(schoolClass.getId())).toList());
+        Map<Long, CaseProgress> steps = tasks.progressOf(SchoolClassProcess.PROCESS_ID,
+                found.stream().map(SchoolClass::getId).toList());
         return found.stream().map(schoolClass -> new ListRow(schoolClass, schoolName(schoolClass.schoolId()),
-                steps.get(String.valueOf(schoolClass.getId())).statusLabel(schoolClass.status()),
+                steps.get(schoolClass.getId()).statusLabel(schoolClass.status()),
                 DAY_TIME.format(schoolClass.updatedAt()))).toList();
     }
 
