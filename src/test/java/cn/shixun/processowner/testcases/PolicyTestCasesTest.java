@@ -12,13 +12,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.shixun.organisation.OrganisationLevel;
 import cn.shixun.organisation.Organisations;
-import cn.shixun.policy.ClaimKind;
-import cn.shixun.policy.CreditRule;
-import cn.shixun.policy.CycleRule;
 import cn.shixun.policy.PolicyDecisions;
-import cn.shixun.policy.PolicyKey;
-import cn.shixun.policy.Recognition;
-import cn.shixun.policy.Requirement;
+import cn.shixun.processowner.DecisionOverrides;
 import cn.shixun.security.Accounts;
 import cn.shixun.security.Role;
 import cn.shixun.shared.BusinessRuleException;
@@ -65,7 +60,8 @@ class PolicyTestCasesTest {
 
     @Test
     void R10_aDraftLoweringTheSchoolBasedMinimumChangesExactlyTheCaseThatWasShort() {
-        PolicyUnderTest draft = withRequirement(tests.published(), "YEAR_SCHOOL_BASED", "10");
+        PolicyUnderTest draft = new PolicyUnderTest(tests.published().versions(),
+                DecisionOverrides.requirementMinimum(decisions, "YEAR_SCHOOL_BASED", "10"));
 
         List<PolicyTestRun.CaseResult> results = tests.run("sanmenxia-2023", draft);
 
@@ -84,12 +80,8 @@ class PolicyTestCasesTest {
 
     @Test
     void aDraftWhoseTableCannotAnswerFailsTheCasesWithTheReason() {
-        PolicyUnderTest broken = new PolicyUnderTest(tests.published().versions(), new Delegating(decisions) {
-            @Override
-            public CycleRule cycleRule(PolicyKey key) {
-                throw new IllegalStateException("decision cycleRules:9 matched no row for cycleRules");
-            }
-        });
+        PolicyUnderTest broken = new PolicyUnderTest(tests.published().versions(),
+                DecisionOverrides.cycleRulesFailing(decisions, "decision cycleRules:9 matched no row for cycleRules"));
 
         PolicyTestRun.CaseResult result = bySeed(tests.run("kunming-2015", broken), "kunming-2015/R-09-72-every-year-met");
 
@@ -157,46 +149,5 @@ class PolicyTestCasesTest {
 
     private static PolicyTestRun.CaseResult bySeed(List<PolicyTestRun.CaseResult> results, String seedKey) {
         return results.stream().filter(r -> seedKey.equals(r.testCase().seedKey())).findFirst().orElseThrow();
-    }
-
-    /** The published policy with one requirement's minimum changed, as a draft table would change it. */
-    private PolicyUnderTest withRequirement(PolicyUnderTest published, String code, String minimum) {
-        return new PolicyUnderTest(published.versions(), new Delegating(decisions) {
-            @Override
-            public List<Requirement> requirements(PolicyKey key) {
-                return super.requirements(key).stream()
-                        .map(r -> r.code().equals(code) ? new Requirement(r.code(), r.category(), r.period(),
-                                new BigDecimal(minimum), r.exemptibleByDegree(), r.ruleId(), r.label(), r.decision()) : r)
-                        .toList();
-            }
-        });
-    }
-
-    private static class Delegating implements PolicyDecisions {
-        private final PolicyDecisions published;
-
-        Delegating(PolicyDecisions published) {
-            this.published = published;
-        }
-
-        @Override
-        public CreditRule creditRule(PolicyKey key, ClaimKind kind, String role) {
-            return published.creditRule(key, kind, role);
-        }
-
-        @Override
-        public Recognition recognition(PolicyKey key, String certificateKind) {
-            return published.recognition(key, certificateKind);
-        }
-
-        @Override
-        public List<Requirement> requirements(PolicyKey key) {
-            return published.requirements(key);
-        }
-
-        @Override
-        public CycleRule cycleRule(PolicyKey key) {
-            return published.cycleRule(key);
-        }
     }
 }
