@@ -3,6 +3,8 @@ package cn.shixun.policy;
 import cn.shixun.models.ModelsSeeded;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -64,7 +66,7 @@ class PolicyVersionPins implements ApplicationListener<ModelsSeeded> {
      * Runs in the caller's transaction, which holds the catalogue's lock.
      */
     int pinMissing(long versionId, Collection<String> pinned) {
-        int count = 0;
+        Map<String, String> pins = new TreeMap<>();
         for (String key : DECISION_KEYS) {
             if (pinned.contains(key)) {
                 continue;
@@ -73,11 +75,12 @@ class PolicyVersionPins implements ApplicationListener<ModelsSeeded> {
                     .withoutTenantId().latestVersion().singleResult();
             if (latest != null) {
                 catalogue.pin(versionId, key, latest.getId(), latest.getVersion());
-                log.info("Policy version {} pinned {} to {} (version {})", versionId, key, latest.getId(),
-                        latest.getVersion());
-                count++;
+                pins.put(key, latest.getId());
             }
         }
-        return count;
+        if (!pins.isEmpty()) {
+            log.info("Pinned policy_version {} to the latest deployed tables {}", versionId, pins);
+        }
+        return pins.size();
     }
 }

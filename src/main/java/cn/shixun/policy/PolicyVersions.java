@@ -43,7 +43,7 @@ public class PolicyVersions {
     public void publish(PolicyProfile version, List<String> regions, String publishedBy) {
         catalogue.lock();
         if (catalogue.exists(version.code(), version.version())) {
-            throw BusinessRuleException.violation(null, "version", "policy.version-exists", version.code(),
+            throw BusinessRuleException.conflict(null, "version", "policy.version-exists", version.code(),
                     version.version());
         }
         long id = catalogue.insertPublished(version, publishedBy);
