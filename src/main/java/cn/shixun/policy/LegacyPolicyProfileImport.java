@@ -15,7 +15,10 @@ import org.springframework.stereotype.Component;
  * they are data now ({@code policy_version}, ADR 0012). An operator's own entries that the database
  * lacks are published once at start-up, each with a warning, so that an upgrade keeps every version
  * it had; the block itself is then obsolete and start-up says so. Runs when the bean is created,
- * before {@link PolicyVersionPins} pins the imported versions after the models are deployed.
+ * before {@code models.ModelSeeder} deploys the repository's newer tables: an imported version is
+ * pinned to the tables deployed then, the ones it ran on before the upgrade (whose rows named no
+ * version, so they answer it); on an empty database nothing is deployed yet, and
+ * {@link PolicyVersionPins} pins it once the models are.
  */
 @Component
 class LegacyPolicyProfileImport implements InitializingBean {
