@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.repository.ResourceDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,7 +50,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * All of it in one transaction under the row lock of {@code model_seed_lock} (the engine joins
  * Spring's transaction), so nodes starting at once compare and deploy one after the other: a
  * changed file is deployed once. Runs when the singletons are ready: after Flyway and the engine,
- * before the web server answers and before the demo-data runners start cases.
+ * before the web server answers and before the demo-data runners start cases; then tells
+ * {@link ModelsSeeded} to whoever builds on the deployed models.
  */
 @Component
 class ModelSeeder implements SmartInitializingSingleton {
@@ -66,16 +68,20 @@ class ModelSeeder implements SmartInitializingSingleton {
     private final RepositoryService repository;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
 
-    ModelSeeder(RepositoryService repository, JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    ModelSeeder(RepositoryService repository, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+                ApplicationEventPublisher events) {
         this.repository = repository;
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.events = events;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
         seed(bundled(BUNDLED));
+        events.publishEvent(new ModelsSeeded(this));
     }
 
     /** The models under a location ({@code classpath*:**}{@code /}, {@code file:/some/dir/}) with their forms, by file name. */

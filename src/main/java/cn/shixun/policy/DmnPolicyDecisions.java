@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Maps the decision tables' inputs and outputs to typed answers. Subclasses only say how a
- * table is evaluated: through the engine (latest deployed version) or, in unit tests, by a
+ * table is evaluated: through the engine (the version a policy version is pinned to) or, in unit tests, by a
  * standalone DMN engine reading the same files.
  */
 abstract class DmnPolicyDecisions implements PolicyDecisions {
@@ -16,14 +16,15 @@ abstract class DmnPolicyDecisions implements PolicyDecisions {
     record Evaluation(List<Map<String, Object>> rows, DecisionRef decision) {
     }
 
-    protected abstract Evaluation evaluate(String decisionKey, Map<String, Object> variables);
+    /** Evaluates a table: the version {@code key} is pinned to, or the latest when it has no pin for it. */
+    protected abstract Evaluation evaluate(String decisionKey, PolicyKey key, Map<String, Object> variables);
 
     @Override
     public CreditRule creditRule(PolicyKey key, ClaimKind kind, String role) {
         Map<String, Object> variables = variables(key);
         variables.put("claimKind", kind.name());
         variables.put("role", role == null ? "" : role);
-        Evaluation evaluation = evaluate(CREDIT_RULES, variables);
+        Evaluation evaluation = evaluate(CREDIT_RULES, key, variables);
         Map<String, Object> row = single(evaluation, CREDIT_RULES);
         String source = (String) row.get("hoursSource");
         return new CreditRule(category(row.get("category")),
@@ -38,7 +39,7 @@ abstract class DmnPolicyDecisions implements PolicyDecisions {
     public Recognition recognition(PolicyKey key, String certificateKind) {
         Map<String, Object> variables = variables(key);
         variables.put("certificateKind", certificateKind == null ? "" : certificateKind);
-        Evaluation evaluation = evaluate(RECOGNISED_CERTIFICATES, variables);
+        Evaluation evaluation = evaluate(RECOGNISED_CERTIFICATES, key, variables);
         Map<String, Object> row = single(evaluation, RECOGNISED_CERTIFICATES);
         return new Recognition(Boolean.TRUE.equals(row.get("recognised")), category(row.get("category")),
                 (String) row.get("ruleId"), (String) row.get("reason"), evaluation.decision());
@@ -46,7 +47,7 @@ abstract class DmnPolicyDecisions implements PolicyDecisions {
 
     @Override
     public List<Requirement> requirements(PolicyKey key) {
-        Evaluation evaluation = evaluate(REQUIREMENTS, variables(key));
+        Evaluation evaluation = evaluate(REQUIREMENTS, key, variables(key));
         return evaluation.rows().stream()
                 .map(row -> new Requirement((String) row.get("code"),
                         "ALL".equals(row.get("category")) ? null : category(row.get("category")),
@@ -58,7 +59,7 @@ abstract class DmnPolicyDecisions implements PolicyDecisions {
 
     @Override
     public CycleRule cycleRule(PolicyKey key) {
-        Evaluation evaluation = evaluate(CYCLE_RULES, variables(key));
+        Evaluation evaluation = evaluate(CYCLE_RULES, key, variables(key));
         Map<String, Object> row = single(evaluation, CYCLE_RULES);
         return new CycleRule(CycleRule.CycleType.valueOf((String) row.get("cycleType")), integer(row.get("cycleYears")),
                 integer(row.get("anchorYear")), CycleRule.NewTeacherStart.valueOf((String) row.get("newTeacherStart")),

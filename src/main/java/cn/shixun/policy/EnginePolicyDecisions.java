@@ -15,8 +15,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Evaluates the latest deployed version of each table, so that a process owner can deploy a
- * new version of a notice's figures without a code change.
+ * Evaluates the table version a policy version is pinned to ({@link PolicyKey#decisionDefinitionId}),
+ * so that a later deployment of a table (a process owner's new notice) leaves the published
+ * versions, and with them every past period, as they were (ADR 0012). A key without a pin (a profile
+ * built by hand in a test) is evaluated at the latest deployed version.
  *
  * <p>Decisions that credit hours ({@code creditRules}, {@code recognisedCertificates}) go through
  * the engine's {@link DecisionService}, which records each evaluation in the decision history
@@ -38,6 +40,8 @@ class EnginePolicyDecisions extends DmnPolicyDecisions {
     private final DmnEngine dmnEngine;
     /** Parsed tables by decision definition id; a deployed version never changes. */
     private final Map<String, DmnDecision> parsed = new ConcurrentHashMap<>();
+    /** Pinned definitions by id. */
+    private final Map<String, DecisionDefinition> pinnedDefinitions = new ConcurrentHashMap<>();
 
     EnginePolicyDecisions(ProcessEngine engine) {
         this.repository = engine.getRepositoryService();
@@ -47,18 +51,35 @@ class EnginePolicyDecisions extends DmnPolicyDecisions {
     }
 
     @Override
-    protected Evaluation evaluate(String decisionKey, Map<String, Object> variables) {
+    protected Evaluation evaluate(String decisionKey, PolicyKey key, Map<String, Object> variables) {
+        DecisionDefinition definition = definition(decisionKey, key.decisionDefinitionId(decisionKey));
+        // By id, so the version reported is exactly the version that answered.
+        boolean audited = AUDITED.contains(decisionKey) && !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
+        List<Map<String, Object>> rows = audited
+                ? decisions.evaluateDecisionTableById(definition.getId()).variables(variables).evaluate().getResultList()
+                : dmnEngine.evaluateDecisionTable(parsed(definition), variables).getResultList();
+        return new Evaluation(rows, new DecisionRef(decisionKey, definition.getVersion()));
+    }
+
+    private DecisionDefinition definition(String decisionKey, String pinned) {
+        if (pinned != null) {
+            // A deployed definition never changes: looked up once, not on every status query.
+            return pinnedDefinitions.computeIfAbsent(pinned, id -> {
+                DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionId(id)
+                        .singleResult();
+                if (definition == null || !definition.getKey().equals(decisionKey)) {
+                    throw new IllegalStateException("the policy version pins " + decisionKey + " to " + id
+                            + ", which is not a deployed definition of that table");
+                }
+                return definition;
+            });
+        }
         DecisionDefinition latest = repository.createDecisionDefinitionQuery()
                 .decisionDefinitionKey(decisionKey).withoutTenantId().latestVersion().singleResult();
         if (latest == null) {
             throw new IllegalStateException("decision table " + decisionKey + " is not deployed");
         }
-        // By id, so the version reported is exactly the version that answered.
-        boolean audited = AUDITED.contains(decisionKey) && !TransactionSynchronizationManager.isCurrentTransactionReadOnly();
-        List<Map<String, Object>> rows = audited
-                ? decisions.evaluateDecisionTableById(latest.getId()).variables(variables).evaluate().getResultList()
-                : dmnEngine.evaluateDecisionTable(parsed(latest), variables).getResultList();
-        return new Evaluation(rows, new DecisionRef(decisionKey, latest.getVersion()));
+        return latest;
     }
 
     private DmnDecision parsed(DecisionDefinition definition) {

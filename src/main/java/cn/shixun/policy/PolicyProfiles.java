@@ -5,6 +5,7 @@ import cn.shixun.organisation.OrganisationLevel;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.teacher.Teacher;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
@@ -13,29 +14,38 @@ import org.springframework.stereotype.Service;
 
 /**
  * Chooses the profile version for a teacher: the profile code comes from the school's
- * organisation tree, the version from the date (the latest version in force on that date).
+ * organisation tree, the version from the date (the highest published version in force on that
+ * date, ADR 0012). The published versions are read from the database into an immutable snapshot,
+ * reloaded when the catalogue's revision changes; the revision is checked at most once a second,
+ * so a status query costs no extra query.
  */
 @Service
 public class PolicyProfiles {
 
-    private final List<PolicyProfile> versions;
-    private final Organisations organisations;
+    private static final long CHECK_EVERY_NANOS = Duration.ofSeconds(1).toNanos();
 
-    PolicyProfiles(PolicyProfileCatalogue catalogue, Organisations organisations) {
-        this.versions = catalogue.profiles().stream()
-                .sorted(Comparator.comparing(PolicyProfile::effectiveFrom).reversed()).toList();
-        this.organisations = organisations;
+    private final PolicyCatalogue catalogue;
+    private final Organisations organisations;
+    private volatile Snapshot snapshot;
+
+    /** The published versions as of a revision, and when that revision was last compared with the database's. */
+    private record Snapshot(long revision, List<PolicyProfile> versions, long checkedAt) {
+
+        Optional<PolicyProfile> inForce(String code, LocalDate date) {
+            return versions.stream()
+                    .filter(p -> p.code().equals(code) && !p.effectiveFrom().isAfter(date))
+                    .max(Comparator.comparingInt(PolicyProfile::version));
+        }
     }
 
-    public List<PolicyProfile> all() {
-        return versions;
+    PolicyProfiles(PolicyCatalogue catalogue, Organisations organisations) {
+        this.catalogue = catalogue;
+        this.organisations = organisations;
     }
 
     /** The version of {@code code} in force on {@code date}; refused when none is (e.g. before the notice). */
     public PolicyProfile version(String code, LocalDate date) {
-        return versions.stream()
-                .filter(p -> p.code().equals(code) && !p.effectiveFrom().isAfter(date))
-                .findFirst()
+        return current().inForce(code, date)
                 .orElseThrow(() -> BusinessRuleException.violation(null, "date", "policy.no-profile-version", code, date));
     }
 
@@ -56,6 +66,31 @@ public class PolicyProfiles {
         }
         Long authority = organisations.require(schoolId, "schoolId").registrationAuthorityId();
         return authority == null ? "" : cityIn(authority).orElse("");
+    }
+
+    /** Forgets the snapshot, so that the next call reads the published versions (after this node changed them). */
+    void reload() {
+        snapshot = null;
+    }
+
+    private Snapshot current() {
+        long now = System.nanoTime();
+        Snapshot known = snapshot;
+        if (known != null && now - known.checkedAt() < CHECK_EVERY_NANOS) {
+            return known;
+        }
+        synchronized (this) {
+            known = snapshot;
+            if (known != null && now - known.checkedAt() < CHECK_EVERY_NANOS) {
+                return known;
+            }
+            long revision = catalogue.revision();
+            Snapshot fresh = known != null && known.revision() == revision
+                    ? new Snapshot(revision, known.versions(), now)
+                    : new Snapshot(revision, List.copyOf(catalogue.published()), now);
+            snapshot = fresh;
+            return fresh;
+        }
     }
 
     private Optional<String> cityIn(Long organisationId) {

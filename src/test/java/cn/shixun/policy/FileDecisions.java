@@ -28,7 +28,7 @@ final class FileDecisions extends DmnPolicyDecisions {
     }
 
     @Override
-    protected Evaluation evaluate(String decisionKey, Map<String, Object> variables) {
+    protected Evaluation evaluate(String decisionKey, PolicyKey key, Map<String, Object> variables) {
         DmnDecision decision = parsed.computeIfAbsent(decisionKey, FileDecisions::parse);
         return new Evaluation(ENGINE.evaluateDecisionTable(decision, variables).getResultList(),
                 new DecisionRef(decisionKey, 0));
