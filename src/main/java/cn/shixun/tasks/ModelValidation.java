@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -38,6 +39,9 @@ public class ModelValidation {
     /** The DMN namespaces the engine reads (1.1 to 1.3 and their http/https spellings start so). */
     private static final Set<String> DMN_PREFIXES = Set.of("http://www.omg.org/spec/DMN/", "https://www.omg.org/spec/DMN/");
 
+    /** The rule id of a file that is no model (see {@link #unreadable}). */
+    public static final String UNREADABLE = "model.unreadable";
+
     private final ProcessEngineConfigurationImpl engine;
 
     ModelValidation(ProcessEngine engine) {
@@ -49,22 +53,25 @@ public class ModelValidation {
      * ({@code degreeExemption.bpmn}, {@code requirements.dmn}); empty when it would deploy.
      */
     public List<ModelProblem> check(String resourceName, byte[] content) {
-        String name = resourceName == null ? "" : resourceName.toLowerCase(Locale.ROOT);
-        boolean bpmn = name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml");
-        boolean dmn = name.endsWith(".dmn") || name.endsWith(".dmn11.xml");
-        if (!bpmn && !dmn) {
-            return List.of(new ModelProblem(null, "model.unreadable", "只能校验 .bpmn 或 .dmn 文件，不能校验“" + resourceName + "”",
-                    "only .bpmn and .dmn files can be validated, not " + resourceName));
+        Optional<ModelProblem> unreadable = unreadable(resourceName, content);
+        if (unreadable.isPresent()) {
+            return List.of(unreadable.get());
         }
-        ModelProblem unreadable = unreadable(content, bpmn);
-        if (unreadable != null) {
-            return List.of(unreadable);
-        }
-        return bpmn ? bpmn(resourceName, content) : dmn(resourceName, content);
+        return isBpmn(resourceName) ? bpmn(resourceName, content) : dmn(resourceName, content);
     }
 
-    /** Why the content is no BPMN (or DMN) file at all, or null. */
-    static ModelProblem unreadable(byte[] content, boolean bpmn) {
+    /**
+     * Why {@code content} is no model at all, if it is none: a name other than {@code .bpmn} or
+     * {@code .dmn}, not well-formed XML, a DOCTYPE (refused as the DMN guard refuses it: no entity
+     * may read a file or the network), or a root other than the BPMN or DMN {@code definitions}.
+     * What an import must pass before anything is stored.
+     */
+    public static Optional<ModelProblem> unreadable(String resourceName, byte[] content) {
+        boolean bpmn = isBpmn(resourceName);
+        if (!bpmn && !isDmn(resourceName)) {
+            return Optional.of(new ModelProblem(null, UNREADABLE, "只能是 .bpmn 或 .dmn 文件，不能是“" + resourceName + "”",
+                    "only .bpmn and .dmn files are models, not " + resourceName));
+        }
         Element root;
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -75,21 +82,33 @@ public class ModelValidation {
         } catch (Exception unreadable) {
             String reason = String.valueOf(unreadable.getMessage());
             if (reason.contains("DOCTYPE")) {
-                return new ModelProblem(null, "model.unreadable", "文件含 DOCTYPE 声明：出于安全原因不接受，请删除 DOCTYPE",
-                        "the file declares a DOCTYPE, which is not accepted");
+                return Optional.of(new ModelProblem(null, UNREADABLE, "文件含 DOCTYPE 声明：出于安全原因不接受，请删除 DOCTYPE",
+                        "the file declares a DOCTYPE, which is not accepted"));
             }
-            return new ModelProblem(null, "model.unreadable", "文件不是格式正确的 XML：" + reason, "the file is not well-formed XML: " + reason);
+            return Optional.of(new ModelProblem(null, UNREADABLE, "文件不是格式正确的 XML：" + reason,
+                    "the file is not well-formed XML: " + reason));
         }
         String namespace = String.valueOf(root.getNamespaceURI());
-        boolean model = "definitions".equals(root.getLocalName())
-                && (bpmn ? BPMN.equals(namespace) : DMN_PREFIXES.stream().anyMatch(namespace::startsWith));
-        if (!model) {
-            String kind = bpmn ? "BPMN 流程模型" : "DMN 决策表";
-            return new ModelProblem(null, "model.unreadable", "文件不是" + kind + "：根元素应为 " + (bpmn ? "BPMN" : "DMN")
-                    + " 的 definitions，而不是 " + root.getTagName() + "（" + namespace + "）",
-                    "the root element must be the " + (bpmn ? "BPMN" : "DMN") + " definitions, not " + root.getTagName());
+        if ("definitions".equals(root.getLocalName())
+                && (bpmn ? BPMN.equals(namespace) : DMN_PREFIXES.stream().anyMatch(namespace::startsWith))) {
+            return Optional.empty();
         }
-        return null;
+        String kind = bpmn ? "BPMN" : "DMN";
+        return Optional.of(new ModelProblem(null, UNREADABLE, "文件不是" + (bpmn ? "BPMN 流程模型" : "DMN 决策表") + "：根元素应为 "
+                + kind + " 的 definitions，而不是 " + root.getTagName() + "（" + namespace + "）",
+                "the root element must be the " + kind + " definitions, not " + root.getTagName()));
+    }
+
+    /** Whether the resource is deployed as BPMN ({@code .bpmn}, {@code .bpmn20.xml}). */
+    public static boolean isBpmn(String resourceName) {
+        String name = resourceName == null ? "" : resourceName.toLowerCase(Locale.ROOT);
+        return name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml");
+    }
+
+    /** Whether the resource is deployed as DMN ({@code .dmn}, {@code .dmn11.xml}). */
+    public static boolean isDmn(String resourceName) {
+        String name = resourceName == null ? "" : resourceName.toLowerCase(Locale.ROOT);
+        return name.endsWith(".dmn") || name.endsWith(".dmn11.xml");
     }
 
     private List<ModelProblem> bpmn(String resourceName, byte[] content) {

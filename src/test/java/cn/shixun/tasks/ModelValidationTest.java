@@ -167,7 +167,7 @@ class ModelValidationTest {
         assertThat(validation.check("requirements.bpmn", read("processes/requirements.dmn").getBytes(StandardCharsets.UTF_8)))
                 .singleElement().satisfies(problem -> {
                     assertThat(problem.elementId()).isNull();
-                    assertThat(problem.zh()).contains("不是BPMN 流程模型");
+                    assertThat(problem.zh()).contains("不是BPMN 流程模型", "根元素");
                 });
     }
 
