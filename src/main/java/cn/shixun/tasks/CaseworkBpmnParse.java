@@ -1,6 +1,7 @@
 package cn.shixun.tasks;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -45,6 +46,8 @@ class CaseworkBpmnParse extends BpmnParse {
 
     private final ModelRules rules;
     private final DeadlineListeners listeners;
+    /** Where the rules' refusals go when the parse only validates ({@link ModelValidation}); null: they fail the parse. */
+    private List<ModelProblem> collected;
 
     CaseworkBpmnParse(BpmnParser parser, ModelRules rules, DeadlineListeners listeners) {
         super(parser);
@@ -52,10 +55,17 @@ class CaseworkBpmnParse extends BpmnParse {
         this.listeners = listeners;
     }
 
+    /** Keeps the rules' refusals in {@code into}, as they are, instead of failing the parse with them. */
+    CaseworkBpmnParse collectingRefusalsIn(List<ModelProblem> into) {
+        this.collected = into;
+        return this;
+    }
+
     @Override
     protected void parseRootElement() {
         if (deployment == null || deployment.isNew()) {
-            rules.check(rootElement, this::addError);
+            rules.check(rootElement, collected != null ? (problem, element) -> collected.add(problem)
+                    : (problem, element) -> addError(ModelRules.message(problem, element), element));
         }
         super.parseRootElement();
     }

@@ -39,7 +39,7 @@ final class DeadlineSteps {
         for (String value : values) {
             Matcher bean = value == null ? null : DEADLINE_BEAN.matcher(value);
             if (bean != null && bean.find()) {
-                ModelRules.refuse(at, bean.group(1) + " 只供旧版本运行中的案件使用；" + DECLARE_ON_THE_TASK,
+                ModelRules.refuse(at, "guard.deadline", bean.group(1) + " 只供旧版本运行中的案件使用；" + DECLARE_ON_THE_TASK,
                         bean.group(1) + " is kept for the running cases of older versions; declare deadlines on the user task"
                                 + " (camunda:dueDate, remindBefore, escalateWhenOverdue)", problems);
                 break;
@@ -55,16 +55,16 @@ final class DeadlineSteps {
         String escalate = ModelRules.camundaProperty(task, CaseworkBpmnParse.ESCALATE_WHEN_OVERDUE);
         boolean dueDate = task.attributes().stream().anyMatch(key -> key.endsWith(":dueDate"));
         if (remindBefore != null && !CaseworkBpmnParse.isDuration(remindBefore)) {
-            ModelRules.refuse(task, "属性 " + CaseworkBpmnParse.REMIND_BEFORE + " \"" + remindBefore
+            ModelRules.refuse(task, "guard.deadline", "属性 " + CaseworkBpmnParse.REMIND_BEFORE + " \"" + remindBefore
                     + "\" 不是时长：应为 ISO 8601 时长，如 P3D（到期前 3 天提醒）", CaseworkBpmnParse.REMIND_BEFORE
                     + " must be an ISO 8601 duration such as P3D", problems);
         }
         if (escalate != null && !escalate.equals("true") && !escalate.equals("false")) {
-            ModelRules.refuse(task, "属性 " + CaseworkBpmnParse.ESCALATE_WHEN_OVERDUE + " 只能是 true 或 false，不能是 \""
+            ModelRules.refuse(task, "guard.deadline", "属性 " + CaseworkBpmnParse.ESCALATE_WHEN_OVERDUE + " 只能是 true 或 false，不能是 \""
                     + escalate + "\"", CaseworkBpmnParse.ESCALATE_WHEN_OVERDUE + " must be true or false", problems);
         }
         if ((remindBefore != null || "true".equals(escalate)) && !dueDate) {
-            ModelRules.refuse(task, "声明了提醒或超期升级，却没有办理期限 camunda:dueDate：期限只写一次，写在任务上",
+            ModelRules.refuse(task, "guard.deadline", "声明了提醒或超期升级，却没有办理期限 camunda:dueDate：期限只写一次，写在任务上",
                     "a reminder or escalation needs the task's camunda:dueDate", problems);
         }
     }

@@ -40,7 +40,10 @@ final class DecisionRules implements Deployer {
             return;
         }
         for (ResourceEntity resource : deployment.getResources().values()) {
-            List<Problem> problems = check(resource.getName(), resource.getBytes());
+            List<Problem> problems = check(resource.getName(), resource.getBytes()).stream()
+                    .map(problem -> (Problem) new Refusal(problem.message(
+                            problem.elementId() != null ? problem.elementId() : resource.getName()), problem.elementId()))
+                    .toList();
             if (!problems.isEmpty()) {
                 throw new ParseException(resource.getName() + "：" + String.join("；",
                         problems.stream().map(Problem::getMessage).toList()), resource.getName(), problems, List.of());
@@ -49,10 +52,10 @@ final class DecisionRules implements Deployer {
     }
 
     /** The refusals for one deployed resource; none for what is neither DMN nor CMMN. */
-    static List<Problem> check(String name, byte[] content) {
+    static List<ModelProblem> check(String name, byte[] content) {
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".cmmn") || lower.matches(".*\\.cmmn\\d*\\.xml")) {
-            return List.of(new Refusal(name + "：不允许 CMMN 案例模型 / CMMN case models are not allowed", null));
+            return List.of(new ModelProblem(null, "guard.cmmn", "不允许 CMMN 案例模型", "CMMN case models are not allowed"));
         }
         if (!lower.endsWith(".dmn") && !lower.matches(".*\\.dmn\\d*\\.xml")) {
             return List.of();
@@ -68,19 +71,18 @@ final class DecisionRules implements Deployer {
         } catch (Exception unreadable) {
             return List.of(); // the engine's own parse reports it
         }
-        List<Problem> problems = new ArrayList<>();
+        List<ModelProblem> problems = new ArrayList<>();
         walk(document.getDocumentElement(), null, problems);
         return problems;
     }
 
-    private static void walk(Element element, String namedId, List<Problem> problems) {
+    private static void walk(Element element, String namedId, List<ModelProblem> problems) {
         String id = element.hasAttribute("id") ? element.getAttribute("id") : namedId;
         if (element.hasAttribute("expressionLanguage")) {
             String language = element.getAttribute("expressionLanguage");
             if (FEEL.stream().noneMatch(language.trim()::equalsIgnoreCase)) {
-                String named = id != null ? id : element.getLocalName();
-                problems.add(new Refusal(named + "：决策表只允许 FEEL 表达式，不允许 expressionLanguage=\"" + language + "\"（"
-                        + element.getLocalName() + "） / decision tables use FEEL only, not " + language, id));
+                problems.add(new ModelProblem(id, "guard.feel", "决策表只允许 FEEL 表达式，不允许 expressionLanguage=\""
+                        + language + "\"（" + element.getLocalName() + "）", "decision tables use FEEL only, not " + language));
             }
         }
         for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
@@ -90,7 +92,7 @@ final class DecisionRules implements Deployer {
         }
     }
 
-    /** One refusal, named by the element's id (or the nearest enclosing one). */
+    /** One refusal as the engine reports it, named by the element's id (or the nearest enclosing one). */
     private record Refusal(String message, String elementId) implements Problem {
 
         @Override

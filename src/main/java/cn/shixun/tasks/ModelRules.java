@@ -62,9 +62,9 @@ final class ModelRules {
             "conditionalEventDefinition");
     private static final Pattern DELEGATE = Pattern.compile("\\s*[$#]\\{\\s*([A-Za-z_$][A-Za-z0-9_$]*)\\s*}\\s*");
 
-    /** Receives one refusal: the reason (it starts with the element id) and the element it names. */
+    /** Receives one refusal and the element it names. */
     interface Problems {
-        void refuse(String message, Element element);
+        void refuse(ModelProblem problem, Element element);
     }
 
     private final Map<String, Set<String>> beansByProcess = new HashMap<>();
@@ -107,8 +107,9 @@ final class ModelRules {
         }
         String key = process.attribute("id");
         if (!beansByProcess.containsKey(key)) {
-            problems.refuse(key + "：流程 " + key + " 不是本系统的程序，只能部署这些程序的新版本：" + sorted(beansByProcess.keySet())
-                    + " / process " + key + " is not one of our procedures; deploy new versions of these only", process);
+            refuse(process, "guard.procedure", "流程 " + key + " 不是本系统的程序，只能部署这些程序的新版本："
+                    + sorted(beansByProcess.keySet()), "process " + key + " is not one of our procedures; deploy new versions of these only",
+                    problems);
         }
         walk(process, process, new Scope(key, beansOf(key)), process, problems);
         DeadlineSteps.check(process, problems);
@@ -146,16 +147,16 @@ final class ModelRules {
             case "documentation", "text" -> {
                 return false; // read by people, not by the engine
             }
-            case "scriptTask" -> refuse(at, "不允许脚本任务：模型只调用本程序声明的 bean", "script tasks are not allowed", problems);
-            case "callActivity" -> refuse(at, "不允许调用活动：每个程序独立运行，由本系统启动",
+            case "scriptTask" -> refuse(at, "guard.script", "不允许脚本任务：模型只调用本程序声明的 bean", "script tasks are not allowed", problems);
+            case "callActivity" -> refuse(at, "guard.call-activity", "不允许调用活动：每个程序独立运行，由本系统启动",
                     "call activities are not allowed", problems);
-            case "receiveTask" -> refuse(at, "不允许接收任务：流程外的消息不得推动案件",
+            case "receiveTask" -> refuse(at, "guard.outside-trigger", "不允许接收任务：流程外的消息不得推动案件",
                     "receive tasks are not allowed: no message from outside may move a case", problems);
             case "userTask" -> caseTask(element, at, problems);
             case "startEvent" -> {
                 for (Element definition : element.elements()) {
                     if (isBpmn(definition, null) && START_TRIGGERS.contains(definition.getTagName())) {
-                        refuse(at, "只允许一个由本系统启动的空开始事件；不允许" + startName(definition.getTagName()) + "开始事件",
+                        refuse(at, "guard.start-event", "只允许一个由本系统启动的空开始事件；不允许" + startName(definition.getTagName()) + "开始事件",
                                 "only the one none start event our services start is allowed, not a "
                                         + definition.getTagName().replace("EventDefinition", "") + " start event",
                                 problems);
@@ -164,7 +165,7 @@ final class ModelRules {
             }
             default -> {
                 if (OUTSIDE_TRIGGERS.contains(tag) && !isBpmn(parent, "startEvent")) {
-                    refuse(at, "不允许" + startName(tag) + "事件：流程外的调用不得推动案件",
+                    refuse(at, "guard.outside-trigger", "不允许" + startName(tag) + "事件：流程外的调用不得推动案件",
                             tag.replace("EventDefinition", "") + " events are not allowed: no call from outside may move a case",
                             problems);
                 }
@@ -177,16 +178,16 @@ final class ModelRules {
     private boolean refusedCamundaElement(Element element, String tag, Element at, Problems problems) {
         switch (tag) {
             case "script" -> {
-                refuse(at, "不允许脚本（脚本监听器、脚本参数）", "scripts are not allowed", problems);
+                refuse(at, "guard.script", "不允许脚本（脚本监听器、脚本参数）", "scripts are not allowed", problems);
                 return false;
             }
             case "connector" -> {
-                refuse(at, "不允许连接器（camunda:connector）", "connectors are not allowed", problems);
+                refuse(at, "guard.connector", "不允许连接器（camunda:connector）", "connectors are not allowed", problems);
                 return false;
             }
             case "constraint" -> {
                 if ("validator".equals(element.attribute("name"))) {
-                    refuse(at, "不允许自定义表单校验器（Java 类或 bean）", "custom form field validators are not allowed", problems);
+                    refuse(at, "guard.form-validator", "不允许自定义表单校验器（Java 类或 bean）", "custom form field validators are not allowed", problems);
                 }
             }
             default -> {
@@ -205,16 +206,16 @@ final class ModelRules {
         }
         boolean camundaAttribute = namespace != null || !bpmnElement;
         if (name.equals("language") || name.equals("scriptFormat")) {
-            refuse(at, "不允许脚本（" + name + "=\"" + value + "\"）", "scripts are not allowed", problems);
+            refuse(at, "guard.script", "不允许脚本（" + name + "=\"" + value + "\"）", "scripts are not allowed", problems);
         } else if (!camundaAttribute) {
             if (isExpression(value)) {
                 expression(value, scope, at, problems);
             }
         } else if (name.equals("class") || name.endsWith("Class")) {
-            refuse(at, "不允许 Java 类（" + name + "=\"" + value + "\"）：模型只调用本程序声明的 bean",
+            refuse(at, "guard.java-class", "不允许 Java 类（" + name + "=\"" + value + "\"）：模型只调用本程序声明的 bean",
                     "Java classes are not allowed (" + name + ")", problems);
         } else if (name.equals("type") && bpmnElement) {
-            refuse(at, "不允许外部任务或连接器（camunda:type=\"" + value + "\"）",
+            refuse(at, "guard.external-task", "不允许外部任务或连接器（camunda:type=\"" + value + "\"）",
                     "external tasks and connectors are not allowed (camunda:type)", problems);
         } else if (name.equals("delegateExpression") || name.endsWith("DelegateExpression")) {
             delegate(value, scope, at, problems);
@@ -229,10 +230,10 @@ final class ModelRules {
         String value = camundaProperty(userTask, CaseTask.KIND_PROPERTY);
         String kinds = "review / submission";
         if (value == null) {
-            refuse(at, "用户任务缺少 caseTask 属性（" + kinds + "），否则它不经过案件检查（R-04、R-40）",
+            refuse(at, "R-04", "用户任务缺少 caseTask 属性（" + kinds + "），否则它不经过案件检查（R-04、R-40）",
                     "user task without the caseTask property (" + kinds + ")", problems);
         } else if (CaseTask.Kind.ofProperty(value) == null) {
-            refuse(at, "用户任务的 caseTask 属性 \"" + value + "\" 未知（" + kinds + "）",
+            refuse(at, "R-04", "用户任务的 caseTask 属性 \"" + value + "\" 未知（" + kinds + "）",
                     "unknown caseTask kind \"" + value + "\" (" + kinds + ")", problems);
         }
     }
@@ -255,7 +256,7 @@ final class ModelRules {
     private void delegate(String value, Scope scope, Element at, Problems problems) {
         Matcher bean = DELEGATE.matcher(value);
         if (!bean.matches() || !scope.allows(bean.group(1))) {
-            refuse(at, "委托表达式 " + value + " 只能是" + scope.describe() + "允许的 bean：" + sorted(scope.beans()),
+            refuse(at, "guard.delegate", "委托表达式 " + value + " 只能是" + scope.describe() + "允许的 bean：" + sorted(scope.beans()),
                     "delegate expression " + value + " must name a bean allowed for " + scope.name(), problems);
         }
     }
@@ -267,7 +268,7 @@ final class ModelRules {
             return;
         }
         if (!(root instanceof AstEval) || !(root.getChild(0) instanceof AstMethod)) {
-            refuse(at, "表达式 " + value + " 只能调用" + scope.describe() + "允许的 bean 的方法，如 ${bean.method(execution)}："
+            refuse(at, "guard.expression", "表达式 " + value + " 只能调用" + scope.describe() + "允许的 bean 的方法，如 ${bean.method(execution)}："
                     + sorted(scope.beans()), "expression " + value + " must call a method of an allowed bean", problems);
             return;
         }
@@ -284,7 +285,7 @@ final class ModelRules {
     private void refuseIfUnsafe(String value, Node root, Scope scope, Element at, Problems problems) {
         String reason = unsafe(root, scope, false);
         if (reason != null) {
-            refuse(at, "表达式 " + value + " " + reason, "expression " + value + " reaches beyond the variables and "
+            refuse(at, "guard.expression", "表达式 " + value + " " + reason, "expression " + value + " reaches beyond the variables and "
                     + "the beans allowed for " + scope.name(), problems);
         }
     }
@@ -293,7 +294,7 @@ final class ModelRules {
         try {
             return (Node) new Builder(Builder.Feature.METHOD_INVOCATIONS, Builder.Feature.VARARGS).build(value).getRoot();
         } catch (TreeBuilderException e) {
-            refuse(at, "表达式 " + value + " 无法解析", "expression " + value + " cannot be parsed", problems);
+            refuse(at, "guard.expression", "表达式 " + value + " 无法解析", "expression " + value + " cannot be parsed", problems);
             return null;
         }
     }
@@ -366,9 +367,13 @@ final class ModelRules {
         return "：只能调用允许的 bean 的方法，不能对其他值（包括方法的返回值）读取属性或调用方法";
     }
 
-    static void refuse(Element at, String chinese, String english, Problems problems) {
-        String id = at.attribute("id") != null ? at.attribute("id") : at.getTagName();
-        problems.refuse(id + "：" + chinese + " / " + english, at);
+    static void refuse(Element at, String ruleId, String chinese, String english, Problems problems) {
+        problems.refuse(new ModelProblem(at.attribute("id"), ruleId, chinese, english), at);
+    }
+
+    /** The refusal as the deployment fails with it, named by the element's id (its tag where it has none). */
+    static String message(ModelProblem problem, Element at) {
+        return problem.message(at.attribute("id") != null ? at.attribute("id") : at.getTagName());
     }
 
     private static boolean isExpression(String value) {
