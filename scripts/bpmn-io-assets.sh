@@ -64,7 +64,7 @@ while read -r name version integrity licence; do
   tarball="$cache/$name-$version.tgz"
   if [ ! -f "$tarball" ]; then
     echo "bpmn-io-assets: fetching $name@$version"
-    npm pack "$name@$version" --json --ignore-scripts --pack-destination "$cache" </dev/null >/dev/null
+    npm pack "$name@$version" --json --prefer-offline --ignore-scripts --pack-destination "$cache" </dev/null >/dev/null
   fi
   actual=$(node -e 'const fs = require("fs"), crypto = require("crypto");
     console.log("sha512-" + crypto.createHash("sha512").update(fs.readFileSync(process.argv[1])).digest("base64"))' "$tarball")

@@ -7,6 +7,22 @@
     return;
   }
 
+  // dmn-js' own words in Chinese (its translate service; placeholders {name} as in its default).
+  var zh = {
+    'When': '条件', 'And': '且', 'Then': '结果', 'Hit policy:': '命中策略：', 'Annotations': '注释',
+    'Unique': '唯一', 'First': '首个', 'Priority': '优先级', 'Any': '任意', 'Collect': '汇总',
+    'Collect (Sum)': '汇总（求和）', 'Collect (Min)': '汇总（最小）', 'Collect (Max)': '汇总（最大）',
+    'Collect (Count)': '汇总（计数）', 'Rule order': '规则顺序', 'Output order': '输出顺序'
+  };
+  var chinese = {
+    translate: ['value', function (template, replacements) {
+      replacements = replacements || {};
+      return (zh[template] || template).replace(/{([^}]+)}/g, function (_, key) {
+        return replacements[key] !== undefined ? replacements[key] : '{' + key + '}';
+      });
+    }]
+  };
+
   function failed(error) {
     container.textContent = '';
     var message = document.createElement('p');
@@ -25,7 +41,8 @@
     })
     .then(function (model) {
       container.textContent = '';
-      var viewer = new DmnJS({ container: container });
+      // Per view type: dmn-js 17 replaces common.additionalModules with the view's own.
+      var viewer = new DmnJS({ container: container, decisionTable: { additionalModules: [chinese] } });
       return viewer.importXML(model.xml).then(function () {
         var table = viewer.getViews().filter(function (view) {
           return view.type === 'decisionTable' && view.element.id === container.dataset.decision;

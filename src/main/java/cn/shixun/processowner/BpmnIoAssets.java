@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * Where the pages load bpmn-js and dmn-js from: {@code /vendor/<name>@<version>}, with the versions
  * of the lock that {@code scripts/bpmn-io-assets.sh} copied beside the unpacked bundles (so the
- * templates never name a version). Used by the templates as {@code @bpmnIo}.
+ * templates never name a version).
  */
-@Component("bpmnIo")
+@Component
 class BpmnIoAssets {
 
     /** The lock as the build script left it: the stamp of what it unpacked. */

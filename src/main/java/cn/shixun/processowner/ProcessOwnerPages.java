@@ -25,10 +25,12 @@ class ProcessOwnerPages {
 
     private final ModelCatalogue catalogue;
     private final HeldModels held;
+    private final BpmnIoAssets bpmnIo;
 
-    ProcessOwnerPages(ModelCatalogue catalogue, HeldModels held) {
+    ProcessOwnerPages(ModelCatalogue catalogue, HeldModels held, BpmnIoAssets bpmnIo) {
         this.catalogue = catalogue;
         this.held = held;
+        this.bpmnIo = bpmnIo;
     }
 
     @GetMapping
@@ -54,6 +56,7 @@ class ProcessOwnerPages {
     @GetMapping("/procedures/{key}/{version}")
     String diagram(@PathVariable String key, @PathVariable int version, Model model) {
         model.addAttribute("definition", catalogue.procedure(key, version));
+        model.addAttribute("bpmnJs", bpmnIo.path("bpmn-js"));
         return "processowner/diagram";
     }
 
@@ -61,6 +64,7 @@ class ProcessOwnerPages {
     String decision(@PathVariable String key, @PathVariable int version, Model model) {
         model.addAttribute("definition", catalogue.decision(key, version));
         model.addAttribute("versions", catalogue.decisionVersions(key));
+        model.addAttribute("dmnJs", bpmnIo.path("dmn-js"));
         return "processowner/decision";
     }
 
