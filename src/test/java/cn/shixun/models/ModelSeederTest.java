@@ -43,6 +43,9 @@ class ModelSeederTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    HeldModels held;
+
     @TempDir
     Path release;
 
@@ -104,6 +107,12 @@ class ModelSeederTest {
                 .containsEntry("DEPLOYMENT_ID", seeded).containsEntry("VERSION_TAG", "1")
                 .containsEntry("HELD_CHECKSUM", changed.checksum()).containsEntry("HELD_VERSION_TAG", "2")
                 .containsEntry("HELD_FOR_DEPLOYMENT", publication);
+        assertThat(held.all()).filteredOn(model -> model.resourceName().equals("degreeExemption.bpmn")).singleElement()
+                .satisfies(model -> {
+                    assertThat(model.versionTag()).as("the held file's tag, for the console").isEqualTo("2");
+                    assertThat(model.heldForDeployment()).isEqualTo(publication);
+                    assertThat(model.heldSince()).isNotNull();
+                });
 
         String starterAfter = asTheStarterDeployed(changed.resources());
         try {
