@@ -43,6 +43,11 @@ public class PolicyProfiles {
         this.organisations = organisations;
     }
 
+    /** Every published version of every profile. */
+    public List<PolicyProfile> all() {
+        return current().versions();
+    }
+
     /** The version of {@code code} in force on {@code date}; refused when none is (e.g. before the notice). */
     public PolicyProfile version(String code, LocalDate date) {
         return current().inForce(code, date)
