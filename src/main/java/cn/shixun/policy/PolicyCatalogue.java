@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
 class PolicyCatalogue {
 
     static final String PUBLISHED = "PUBLISHED";
+    static final String DRAFT = "DRAFT";
 
     private final JdbcTemplate jdbc;
 
@@ -57,14 +59,32 @@ class PolicyCatalogue {
                         localDate(row, 6), row.getString(7), row.getString(8), pins.get(row.getLong(1))), PUBLISHED);
     }
 
+    /** A draft version by id, without pins (its tables are drafts, not deployed definitions). */
+    Optional<PolicyProfile> draft(long id) {
+        return jdbc.query("SELECT profile_code, version, effective_from, notice_title, effective_to, issuing_body, "
+                        + "document_number FROM policy_version WHERE id = ? AND state = ?",
+                (row, n) -> new PolicyProfile(row.getString(1), row.getInt(2), localDate(row, 3), row.getString(4),
+                        localDate(row, 5), row.getString(6), row.getString(7), Map.of()), id, DRAFT).stream().findFirst();
+    }
+
+    /** Whether the profile has a draft version already (one at a time: it takes the next number). */
+    boolean hasDraft(String profileCode) {
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM policy_version WHERE profile_code = ? AND state = ?",
+                Integer.class, profileCode, DRAFT);
+        return count != null && count > 0;
+    }
+
     boolean exists(String profileCode, int version) {
         Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM policy_version WHERE profile_code = ? AND version = ?",
                 Integer.class, profileCode, version);
         return count != null && count > 0;
     }
 
-    /** Inserts a published version (and its profile, named by its code until someone names it, if new); its id. */
-    long insertPublished(PolicyProfile version, String createdBy) {
+    /**
+     * Inserts a version in {@code state} (and its profile, named by its code until someone names it,
+     * if new); its id.
+     */
+    long insert(PolicyProfile version, String state, String createdBy) {
         Timestamp now = Timestamp.from(Instant.now());
         Integer profiles = jdbc.queryForObject("SELECT COUNT(*) FROM policy_profile WHERE code = ?", Integer.class,
                 version.code());
@@ -76,7 +96,7 @@ class PolicyCatalogue {
                         + "effective_from, effective_to, state, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 version.code(), version.version(), version.title(), version.issuingBody(), version.documentNumber(),
                 Date.valueOf(version.effectiveFrom()),
-                version.effectiveTo() == null ? null : Date.valueOf(version.effectiveTo()), PUBLISHED, createdBy, now);
+                version.effectiveTo() == null ? null : Date.valueOf(version.effectiveTo()), state, createdBy, now);
         return id(version.code(), version.version());
     }
 

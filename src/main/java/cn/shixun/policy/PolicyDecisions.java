@@ -12,6 +12,8 @@ public interface PolicyDecisions {
     String RECOGNISED_CERTIFICATES = "recognisedCertificates";
     String REQUIREMENTS = "requirements";
     String CYCLE_RULES = "cycleRules";
+    /** The tables a policy version is evaluated with, each pinned to a deployed definition. */
+    List<String> TABLES = List.of(REQUIREMENTS, CYCLE_RULES, CREDIT_RULES, RECOGNISED_CERTIFICATES);
 
     CreditRule creditRule(PolicyKey key, ClaimKind kind, String role);
 

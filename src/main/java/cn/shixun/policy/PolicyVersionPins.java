@@ -2,7 +2,6 @@ package cn.shixun.policy;
 
 import cn.shixun.models.ModelsSeeded;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,10 +23,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class PolicyVersionPins implements ApplicationListener<ModelsSeeded> {
-
-    /** The tables a policy version is evaluated with, all pinned. */
-    static final List<String> DECISION_KEYS = List.of(PolicyDecisions.REQUIREMENTS, PolicyDecisions.CYCLE_RULES,
-            PolicyDecisions.CREDIT_RULES, PolicyDecisions.RECOGNISED_CERTIFICATES);
 
     private static final Logger log = LoggerFactory.getLogger(PolicyVersionPins.class);
 
@@ -67,7 +62,7 @@ class PolicyVersionPins implements ApplicationListener<ModelsSeeded> {
      */
     int pinMissing(long versionId, Collection<String> pinned) {
         Map<String, String> pins = new TreeMap<>();
-        for (String key : DECISION_KEYS) {
+        for (String key : PolicyDecisions.TABLES) {
             if (pinned.contains(key)) {
                 continue;
             }

@@ -1,6 +1,8 @@
 package cn.shixun.policy;
 
 import cn.shixun.shared.BusinessRuleException;
+import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
@@ -46,12 +48,12 @@ public class PolicyVersions {
             throw BusinessRuleException.conflict(null, "version", "policy.version-exists", version.code(),
                     version.version());
         }
-        long id = catalogue.insertPublished(version, publishedBy);
+        long id = catalogue.insert(version, PolicyCatalogue.PUBLISHED, publishedBy);
         regions.forEach(region -> catalogue.addRegion(id, region));
         for (Map.Entry<String, String> pin : version.decisions().entrySet()) {
             DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionId(pin.getValue())
                     .singleResult();
-            if (!PolicyVersionPins.DECISION_KEYS.contains(pin.getKey()) || definition == null
+            if (!PolicyDecisions.TABLES.contains(pin.getKey()) || definition == null
                     || !definition.getKey().equals(pin.getKey())) {
                 throw BusinessRuleException.violation(null, "decisions", "policy.pin-not-deployed", pin.getKey(),
                         pin.getValue());
@@ -61,6 +63,46 @@ public class PolicyVersions {
         pins.pinMissing(id, version.decisions().keySet());
         catalogue.bump();
         reloadAfterCommit();
+    }
+
+    /**
+     * Starts the next version of {@code profileCode} as a draft for a new notice: nothing evaluates
+     * it until it is published. Its number is the next after the latest published; its effective date
+     * must come after that version's, so that it never reaches back over a period already in force.
+     *
+     * @return the draft's id
+     * @throws BusinessRuleException when the profile is unknown, has a draft already, or the date is not later
+     */
+    @Transactional
+    public long startDraft(String profileCode, Notice notice, String startedBy) {
+        catalogue.lock();
+        PolicyProfile latest = profiles.all().stream().filter(p -> p.code().equals(profileCode))
+                .max(Comparator.comparingInt(PolicyProfile::version))
+                .orElseThrow(() -> BusinessRuleException.notFound("profileCode", "policy.unknown-profile", profileCode));
+        if (catalogue.hasDraft(profileCode)) {
+            throw BusinessRuleException.conflict(null, "profileCode", "policy.draft-exists", profileCode);
+        }
+        if (notice.effectiveFrom() == null || !notice.effectiveFrom().isAfter(latest.effectiveFrom())) {
+            throw BusinessRuleException.violation(null, "effectiveFrom", "policy.draft-effective-not-later",
+                    latest.label(), latest.effectiveFrom());
+        }
+        if (notice.title() == null || notice.title().isBlank()) {
+            throw BusinessRuleException.violation(null, "title", "policy.notice-title-required");
+        }
+        PolicyProfile draft = new PolicyProfile(profileCode, latest.version() + 1, notice.effectiveFrom(), notice.title().strip(),
+                notice.effectiveTo(), notice.issuingBody(), notice.documentNumber(), Map.of());
+        return catalogue.insert(draft, PolicyCatalogue.DRAFT, startedBy);
+    }
+
+    /** A draft version by id. */
+    @Transactional(readOnly = true)
+    public PolicyProfile draft(long id) {
+        return catalogue.draft(id).orElseThrow(() -> BusinessRuleException.notFound("id", "policy.draft-not-found", id));
+    }
+
+    /** What a notice says about itself: its title, who issued it, its number, and when it applies. */
+    public record Notice(String title, String issuingBody, String documentNumber, LocalDate effectiveFrom,
+                         LocalDate effectiveTo) {
     }
 
     private void reloadAfterCommit() {

@@ -40,7 +40,7 @@ class LegacyPolicyProfileImportTest {
         PolicyProfile zhengzhou = profiles.version("zhengzhou-2017", LocalDate.of(2018, 1, 1));
         assertThat(zhengzhou.title()).isEqualTo("郑州市教育局关于贯彻落实省中小幼儿园教师继续教育学时登记管理暂行意见的通知");
         assertThat(zhengzhou.effectiveFrom()).isEqualTo(LocalDate.of(2017, 3, 1));
-        assertThat(zhengzhou.decisions()).containsOnlyKeys(PolicyVersionPins.DECISION_KEYS);
+        assertThat(zhengzhou.decisions()).containsOnlyKeys(PolicyDecisions.TABLES);
         assertThat(jdbc.queryForMap("SELECT state, created_by FROM policy_version WHERE profile_code = 'zhengzhou-2017'"))
                 .containsEntry("STATE", "PUBLISHED").containsEntry("CREATED_BY", "application.yml");
     }

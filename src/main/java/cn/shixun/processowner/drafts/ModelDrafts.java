@@ -83,6 +83,21 @@ public class ModelDrafts {
     }
 
     /**
+     * A draft of a deployed decision definition with {@code content} prepared from it (the rows of a
+     * new policy version, see {@code processowner.policies}), checked like any saved content.
+     */
+    @Transactional
+    public ModelDraft startWith(String definitionId, byte[] content, String detail) {
+        DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionId(definitionId)
+                .singleResult();
+        if (definition == null) {
+            throw BusinessRuleException.notFound("definitionId", "draft.definition-not-found", definitionId);
+        }
+        String text = modelText("content", definition.getResourceName(), content);
+        return create(Kind.DMN, definition.getResourceName(), definition, text.getBytes(StandardCharsets.UTF_8), detail);
+    }
+
+    /**
      * A draft of an uploaded {@code .bpmn} or {@code .dmn} file (e.g. drawn in Camunda Modeler),
      * refused unless it is a model. Its base is the latest deployed definition of its first process
      * (or decision) id, whose deployment's forms it gets, if that id is deployed.

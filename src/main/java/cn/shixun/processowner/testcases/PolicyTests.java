@@ -50,7 +50,7 @@ public class PolicyTests {
 
     private String known(String profileCode) {
         if (profiles.all().stream().map(PolicyProfile::code).noneMatch(profileCode::equals)) {
-            throw BusinessRuleException.notFound("profileCode", "policy-test-case.unknown-profile", profileCode);
+            throw BusinessRuleException.notFound("profileCode", "policy.unknown-profile", profileCode);
         }
         return profileCode;
     }

@@ -1,0 +1,48 @@
+package cn.shixun.processowner.policies;
+
+import cn.shixun.policy.PolicyVersions;
+import cn.shixun.processowner.testcases.PolicyTestRun;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Draft policy versions for the process owner's console: copy a profile's version in force for a
+ * new notice, read the draft with its table drafts (edited through {@code /process-owner/api/drafts}),
+ * and run the profile's test cases on it beside the published version.
+ */
+@RestController
+@RequestMapping("/process-owner/api")
+@PreAuthorize("hasRole('PROCESS_OWNER')")
+class PolicyDraftApi {
+
+    private final PolicyVersionDrafts drafts;
+
+    PolicyDraftApi(PolicyVersionDrafts drafts) {
+        this.drafts = drafts;
+    }
+
+    @PostMapping("/policies/{profileCode}/drafts")
+    @ResponseStatus(HttpStatus.CREATED)
+    PolicyVersionDrafts.PolicyDraft copyAsNewVersion(@PathVariable String profileCode,
+                                                     @RequestBody PolicyVersions.Notice notice) {
+        return drafts.copyAsNewVersion(profileCode, notice);
+    }
+
+    @GetMapping("/policy-drafts/{id}")
+    PolicyVersionDrafts.PolicyDraft get(@PathVariable long id) {
+        return drafts.get(id);
+    }
+
+    @GetMapping("/policy-drafts/{id}/test-cases/results")
+    List<PolicyTestRun.CaseResult> testCaseResults(@PathVariable long id) {
+        return drafts.runTestCases(id);
+    }
+}
