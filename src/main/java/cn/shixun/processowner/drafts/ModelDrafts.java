@@ -255,7 +255,8 @@ public class ModelDrafts {
         }
     }
 
-    static String checksum(String content) {
+    /** SHA-256 of {@code content} (UTF-8), hex: what a draft's checksum is. */
+    public static String checksum(String content) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

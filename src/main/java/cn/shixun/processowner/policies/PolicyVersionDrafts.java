@@ -105,6 +105,20 @@ public class PolicyVersionDrafts {
                 DraftPolicyDecisions.of(published, tables));
     }
 
+    /** What the draft's tables are now: a preview made on another checksum is stale. */
+    @Transactional(readOnly = true)
+    public String checksum(long id) {
+        StringBuilder checksums = new StringBuilder();
+        get(id).tableDrafts().forEach((key, draftId) -> checksums.append(key).append('=')
+                .append(drafts.get(draftId).checksum()).append('\n'));
+        return ModelDrafts.checksum(checksums.toString());
+    }
+
+    /** The published policy, which a draft is compared with. */
+    public PolicyUnderTest published() {
+        return tests.published();
+    }
+
     /** The profile's test cases under the published version and under the draft, side by side. */
     public List<PolicyTestRun.CaseResult> runTestCases(long id) {
         return tests.run(get(id).version().code(), underTest(id));

@@ -10,18 +10,26 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import cn.shixun.ledger.Ledger;
 import cn.shixun.organisation.OrganisationLevel;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.policy.PolicyDecisions;
 import cn.shixun.policy.PolicyProfiles;
+import cn.shixun.processowner.SanmenxiaTeachers;
 import cn.shixun.processowner.drafts.ModelDraft;
 import cn.shixun.processowner.drafts.ModelDrafts;
+import cn.shixun.processowner.impact.ImpactPreviews;
+import cn.shixun.processowner.impact.ImpactScan;
 import cn.shixun.processowner.testcases.PolicyTestRun;
+import cn.shixun.processowner.testcases.PolicyUnderTest;
 import cn.shixun.security.Accounts;
 import cn.shixun.security.Role;
+import cn.shixun.teacher.Teacher;
+import cn.shixun.teacher.Teachers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -57,17 +65,25 @@ class PolicyVersionDraftsTest {
     @Autowired PolicyVersionDrafts policyDrafts;
     @Autowired PolicyProfiles profiles;
     @Autowired ObjectMapper json;
+    @Autowired ImpactPreviews previews;
+    @Autowired ImpactScan scan;
+    @Autowired Teachers teachers;
+    @Autowired Ledger ledger;
+    @Autowired Clock clock;
 
-    @Test
-    void R10_aCopiedVersionWithALoweredSchoolBasedMinimumChangesOneTestCase_andNothingIsPublished() throws Exception {
-        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+    /** The 2026 draft with its school-based minimum lowered from 16 to 10, started once for both tests. */
+    private static JsonNode draft;
+
+    private synchronized JsonNode loweredDraft(MockMvc mvc) throws Exception {
+        if (draft != null) {
+            return draft;
+        }
         ownerAccount();
-
         mvc.perform(post("/process-owner/api/policies/sanmenxia-2023/drafts").contentType(MediaType.APPLICATION_JSON)
                         .content(NOTICE.replace("2026-01-01", "2022-06-01")).with(csrf()).with(owner()))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.field").value("effectiveFrom"));
-        JsonNode draft = json.readTree(mvc.perform(post("/process-owner/api/policies/sanmenxia-2023/drafts")
+        draft = json.readTree(mvc.perform(post("/process-owner/api/policies/sanmenxia-2023/drafts")
                         .contentType(MediaType.APPLICATION_JSON).content(NOTICE).with(csrf()).with(owner()))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.version.version").value(2))
@@ -83,6 +99,13 @@ class PolicyVersionDraftsTest {
                         .contentType(MediaType.APPLICATION_XML).content(lowered.getBytes(StandardCharsets.UTF_8))
                         .with(csrf()).with(owner()))
                 .andExpect(status().isOk());
+        return draft;
+    }
+
+    @Test
+    void R10_aCopiedVersionWithALoweredSchoolBasedMinimumChangesOneTestCase_andNothingIsPublished() throws Exception {
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        JsonNode draft = loweredDraft(mvc);
 
         List<PolicyTestRun.CaseResult> results = policyDrafts.runTestCases(draft.get("id").asLong());
         PolicyTestRun.CaseResult surplus = results.stream()
@@ -102,6 +125,52 @@ class PolicyVersionDraftsTest {
         mvc.perform(get("/process-owner/api/policy-drafts/" + draft.get("id").asLong())
                         .with(user("manager").roles("MANAGER")))
                 .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void R10_theImpactPreviewCountsEveryTeacherOfTheProfile_andNamesThoseTheLoweredMinimumChanges() throws Exception {
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        JsonNode draft = loweredDraft(mvc);
+        SanmenxiaTeachers sanmenxia = new SanmenxiaTeachers(organisations, teachers, ledger);
+        Long school = sanmenxia.school();
+        Teacher shortBySix = sanmenxia.teacher(school, "差六学时");
+        sanmenxia.creditYear(shortBySix, 2026, "10");
+        Teacher metAll = sanmenxia.teacher(school, "全部达标");
+        sanmenxia.creditYear(metAll, 2026, "16");
+
+        String location = mvc.perform(post("/process-owner/api/policy-drafts/" + draft.get("id").asLong() + "/impact")
+                        .with(csrf()).with(owner()))
+                .andExpect(status().isAccepted())
+                .andReturn().getResponse().getHeader("Location");
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        previews.runToEnd(id);
+
+        ImpactPreviews.Preview preview = previews.get(id);
+        assertThat(preview.state()).isEqualTo("DONE");
+        assertThat(preview.asOf()).as("today: the draft took effect before").isEqualTo(LocalDate.now(clock));
+        List<Long> schools = scan.schoolsOf("sanmenxia-2023");
+        assertThat(preview.schoolsTotal()).isEqualTo(schools.size());
+        assertThat(preview.schoolsDone()).isEqualTo(schools.size());
+        PolicyUnderTest lowered = policyDrafts.underTest(draft.get("id").asLong());
+        List<ImpactScan.SchoolResult> bySchool = schools.stream()
+                .map(s -> scan.scanSchool(s, "sanmenxia-2023", preview.asOf(), policyDrafts.published(), lowered)).toList();
+        assertThat(preview.checked()).isEqualTo(bySchool.stream().mapToInt(ImpactScan.SchoolResult::checked).sum());
+        assertThat(preview.changed()).isEqualTo(bySchool.stream().mapToInt(r -> r.changes().size()).sum());
+        assertThat(preview.sample()).hasSize(Math.min(ImpactPreviews.SAMPLE_SIZE, preview.changed()));
+        assertThat(bySchool.get(schools.indexOf(school)).changes()).extracting(ImpactScan.Change::teacherId)
+                .containsExactly(shortBySix.getId());
+        assertThat(preview.stale()).isFalse();
+
+        ModelDraft requirements = drafts.get(draft.get("tableDrafts").get(PolicyDecisions.REQUIREMENTS).asLong());
+        mvc.perform(put("/process-owner/api/drafts/" + requirements.id()).header("If-Match", requirements.lockVersion())
+                        .contentType(MediaType.APPLICATION_XML)
+                        .content(requirements.content().replace("</definitions>", "<!-- 再改一次 --></definitions>")
+                                .getBytes(StandardCharsets.UTF_8))
+                        .with(csrf()).with(owner()))
+                .andExpect(status().isOk());
+        mvc.perform(get(location).with(owner()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.stale").value(true));
     }
 
     /** The draft's table with the version 2 copy of requirement {@code code} changed from {@code from} to {@code to} hours. */
