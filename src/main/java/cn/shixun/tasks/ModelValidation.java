@@ -35,7 +35,7 @@ import org.w3c.dom.Element;
 @Component
 public class ModelValidation {
 
-    static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+    private static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
     /** The DMN namespaces the engine reads (1.1 to 1.3 and their http/https spellings start so). */
     private static final Set<String> DMN_PREFIXES = Set.of("http://www.omg.org/spec/DMN/", "https://www.omg.org/spec/DMN/");
 

@@ -50,7 +50,7 @@ final class DraftForms {
             String binding = camunda(element, "formRefBinding");
             if (formRef != null && !formRef.isBlank() && "deployment".equals(binding)
                     && !formNames.contains(formRef + ".form")) {
-                problems.add(new DraftProblem(element.getAttribute("id"), "draft.form-missing", "表单 " + formRef
+                problems.add(new DraftProblem(element.hasAttribute("id") ? element.getAttribute("id") : null, "draft.form-missing", "表单 " + formRef
                         + " 不在本草稿随同部署的表单中（" + String.join("、", formNames) + "）：任务将打不开表单",
                         "form " + formRef + " is not among the forms deployed with this draft"));
             }

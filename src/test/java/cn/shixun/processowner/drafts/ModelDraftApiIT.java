@@ -114,6 +114,22 @@ class ModelDraftApiIT {
     }
 
     @Test
+    void validationNamesATaskWhoseFormIsNotDeployedWithTheDraft() throws Exception {
+        long id = degreeExemptionDraft();
+        String content = body(mvc.perform(get(DRAFTS + "/" + id).with(OWNER))).get("content").asText();
+        mvc.perform(put(DRAFTS + "/" + id).with(OWNER).with(csrf()).header("If-Match", "1")
+                        .contentType(MediaType.APPLICATION_XML).content(content.replace("camunda:formRef=\"degreeExemptionAmend\"",
+                                "camunda:formRef=\"degreeExemptionAppeal\"").getBytes(StandardCharsets.UTF_8)))
+                .andExpect(status().isOk());
+
+        mvc.perform(post(DRAFTS + "/" + id + "/validation").with(OWNER).with(csrf()))
+                .andExpect(status().isOk()).andExpect(jsonPath("$.length()").value(1))
+                .andExpect(jsonPath("$[0].elementId").value("UserTask_Amend"))
+                .andExpect(jsonPath("$[0].ruleId").value("draft.form-missing"))
+                .andExpect(jsonPath("$[0].zh").value(containsString("degreeExemptionAppeal")));
+    }
+
+    @Test
     void validationOfATableDraftRunsThePolicyChecks_aRowWithoutItsVersionIsNamed() throws Exception {
         String table = """
                 <?xml version="1.0" encoding="UTF-8"?>
