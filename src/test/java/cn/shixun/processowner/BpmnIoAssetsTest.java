@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -102,7 +103,7 @@ class BpmnIoAssetsTest {
         Path lockFile = Files.writeString(work.resolve("bpmn-io.lock"), lock);
         Path cache = Files.createDirectories(work.resolve("cache"));
         for (Line line : lines(Files.readString(LOCK))) {
-            Files.copy(line.tarball(), cache.resolve(line.tarball().getFileName()));
+            Files.copy(line.tarball(), cache.resolve(line.tarball().getFileName()), StandardCopyOption.REPLACE_EXISTING);
         }
         ProcessBuilder script = new ProcessBuilder("bash", Path.of("scripts", "bpmn-io-assets.sh").toAbsolutePath().toString())
                 .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
