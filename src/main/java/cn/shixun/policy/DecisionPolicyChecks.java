@@ -17,8 +17,10 @@ import org.w3c.dom.Node;
  * "Validation"); each problem names the table's rule (row) by its id. The tables are keyed by
  * the inputs {@code profile}, {@code profileVersion} and {@code cityCode} (ADR 0002):
  * <ul>
- *   <li>every row names its profile version: a {@code -} in {@code profileVersion} would make the
- *       row apply to every version, past ones included (ADR 0012 §1);</li>
+ *   <li>every row of a profile names its version: a {@code -} in {@code profileVersion} would make
+ *       the row apply to every version, past ones included (ADR 0012 §1). A row for every profile
+ *       ({@code -} in both, the catch-alls that end {@code creditRules} and
+ *       {@code recognisedCertificates}) is the shared fallback and stays as it is;</li>
  *   <li>UNIQUE tables: no two rows match the same input; ANY tables: none with different outputs;</li>
  *   <li>COLLECT tables with an output {@code code} ({@code requirements}): no two rows that match
  *       the same input give the same requirement code (their minimums would both apply);</li>
@@ -89,11 +91,13 @@ public final class DecisionPolicyChecks {
 
     private static void versionWildcards(Table table, List<Problem> problems) {
         int version = table.inputs().indexOf(PROFILE_VERSION);
+        int profile = table.inputs().indexOf(PROFILE);
         if (version < 0) {
             return;
         }
         for (Row row : table.rows()) {
-            if (isAny(row.inputs().get(version))) {
+            boolean everyProfile = profile >= 0 && isAny(row.inputs().get(profile));
+            if (isAny(row.inputs().get(version)) && !everyProfile) {
                 problems.add(new Problem(row.id(), "policy.version-wildcard", "规则 " + row.id() + " 的“方案版本”为 -：每一行都须写明"
                         + "适用的方案版本（如 1），否则它对所有版本（包括已发布的旧版本）都生效",
                         "rule " + row.id() + " has - as profileVersion: every row must name its version"));

@@ -29,6 +29,23 @@ class DecisionPolicyChecksTest {
     }
 
     @Test
+    void aRowForEveryProfileIsTheSharedFallback_notAVersionWildcard() {
+        String table = table("FIRST", List.of("category"),
+                row("Rule_01", "\"henan-2016\"", "1", "-", "\"GENERAL\""),
+                row("Rule_02", "-", "-", "-", "\"GENERAL\""));
+
+        assertThat(DecisionPolicyChecks.check(bytes(table))).isEmpty();
+    }
+
+    @Test
+    void theRepositorysTablesPassEveryPolicyCheck() throws java.io.IOException {
+        for (String key : PolicyDecisions.TABLES) {
+            assertThat(DecisionPolicyChecks.check(java.nio.file.Files.readAllBytes(FileDecisions.file(key))))
+                    .as(key).isEmpty();
+        }
+    }
+
+    @Test
     void anEmptyProfileVersionEntryIsAWildcardToo() {
         String table = table("COLLECT", List.of("code"), row("Rule_01", "\"henan-2016\"", "", "-", "\"CYCLE_TOTAL\""));
 
