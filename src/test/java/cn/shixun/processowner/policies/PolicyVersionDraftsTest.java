@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -89,6 +90,11 @@ class PolicyVersionDraftsTest {
                 .andExpect(jsonPath("$.version.version").value(2))
                 .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
         assertThat(draft.get("tableDrafts").size()).isEqualTo(PolicyDecisions.TABLES.size());
+        for (JsonNode tableDraft : draft.get("tableDrafts")) {
+            mvc.perform(post("/process-owner/api/drafts/" + tableDraft.asLong() + "/validation").with(csrf()).with(owner()))
+                    .andExpect(status().isOk())
+                    .andExpect(content().json("[]"));
+        }
         mvc.perform(post("/process-owner/api/policies/sanmenxia-2023/drafts").contentType(MediaType.APPLICATION_JSON)
                         .content(NOTICE.replace("2026-01-01", "2027-01-01")).with(csrf()).with(owner()))
                 .andExpect(status().isConflict());
