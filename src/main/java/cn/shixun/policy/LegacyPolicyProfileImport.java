@@ -46,10 +46,20 @@ class LegacyPolicyProfileImport implements InitializingBean {
         importMissing(Binder.get(environment).bind(PROPERTY, Bindable.listOf(Entry.class)).orElse(List.of()));
     }
 
-    /** Publishes the entries the database has no version for; how many. */
+    /**
+     * Publishes the entries the database has no version for; how many. An incomplete entry stops
+     * the start before anything is imported.
+     */
     int importMissing(List<Entry> entries) {
         if (entries.isEmpty()) {
             return 0;
+        }
+        for (int i = 0; i < entries.size(); i++) {
+            Entry entry = entries.get(i);
+            if (isBlank(entry.code()) || entry.version() < 1 || entry.effectiveFrom() == null || isBlank(entry.title())) {
+                throw new IllegalStateException(PROPERTY + "[" + i + "] needs code, version (1 or more), effective-from "
+                        + "and title to be imported as a policy version; it has " + entry);
+            }
         }
         int imported = 0;
         for (Entry entry : entries) {
@@ -67,5 +77,9 @@ class LegacyPolicyProfileImport implements InitializingBean {
                 + "entries imported now, the others were there already. Delete the block from the configuration",
                 PROPERTY, imported, entries.size());
         return imported;
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 }

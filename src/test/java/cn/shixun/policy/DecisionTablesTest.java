@@ -13,6 +13,9 @@ import java.util.stream.Stream;
 import org.camunda.bpm.model.dmn.Dmn;
 import org.camunda.bpm.model.dmn.DmnModelInstance;
 import org.camunda.bpm.model.dmn.instance.Decision;
+import org.camunda.bpm.model.dmn.instance.DecisionTable;
+import org.camunda.bpm.model.dmn.instance.InputEntry;
+import org.camunda.bpm.model.dmn.instance.Rule;
 import org.junit.jupiter.api.Test;
 
 /** The decision tables officials read: conventions, and the minimums each profile sets. */
@@ -68,5 +71,34 @@ class DecisionTablesTest {
         assertThat(sanmenxia.get("YEAR_SCHOOL_BASED")).isEqualByComparingTo("16");
         assertThat(sanmenxia.get("YEAR_SUBJECT")).isEqualByComparingTo("34");
         assertThat(sanmenxia.get("YEAR_TOTAL")).isEqualByComparingTo("90");
+    }
+
+    /**
+     * ADR 0012: a row that names a profile names its version too, so that the rows a new version
+     * adds to a table (COLLECT {@code requirements} above all) never add to an older version's
+     * answer. Only the catch-all rows for every profile leave both open.
+     */
+    @Test
+    void everyRowNamingAProfileNamesItsVersion() throws IOException {
+        for (String table : List.of("requirements", "cycleRules", "creditRules", "recognisedCertificates")) {
+            DecisionTable decisionTable = Dmn.readModelFromFile(FileDecisions.file(table).toFile())
+                    .getModelElementsByType(DecisionTable.class).iterator().next();
+            for (Rule rule : decisionTable.getRules()) {
+                List<InputEntry> entries = List.copyOf(rule.getInputEntries());
+                String profile = entries.get(0).getTextContent().strip();
+                String version = entries.get(1).getTextContent().strip();
+                if (!profile.equals("-")) {
+                    assertThat(version).as(table + " " + rule.getId()).matches("\\d+");
+                }
+            }
+        }
+    }
+
+    @Test
+    void R10_aVersionWithoutRowsOfItsOwnGetsNoneOfVersion1sRequirements() {
+        PolicyKey version2 = new PolicyKey("sanmenxia-2023", 2, Fixtures.SANMENXIA_CITY);
+        assertThat(FileDecisions.INSTANCE.requirements(version2)).isEmpty();
+        assertThat(FileDecisions.INSTANCE.requirements(PolicyKey.of(Fixtures.SANMENXIA, Fixtures.SANMENXIA_CITY)))
+                .isNotEmpty();
     }
 }

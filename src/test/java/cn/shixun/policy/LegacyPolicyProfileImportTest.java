@@ -1,6 +1,7 @@
 package cn.shixun.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -74,5 +75,17 @@ class LegacyPolicyProfileImportTest {
         assertThat(imported).isEqualTo(1);
         assertThat(profiles.version("kaifeng-2018", LocalDate.of(2019, 1, 1)).title()).isEqualTo("开封市全员培训");
         assertThat(output).contains("Imported policy version kaifeng-2018 v1");
+    }
+
+    @Test
+    void anEntryWithoutItsEffectiveDateStopsTheStartWithTheEntryNamed_andImportsNothing() {
+        Integer versions = jdbc.queryForObject("SELECT COUNT(*) FROM policy_version", Integer.class);
+
+        assertThatThrownBy(() -> legacyImport.importMissing(List.of(
+                new LegacyPolicyProfileImport.Entry("luoyang-2019", 1, LocalDate.of(2019, 1, 1), "洛阳"),
+                new LegacyPolicyProfileImport.Entry("xuchang-2019", 1, null, "许昌"))))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("shixun.policy.profiles[1]")
+                .hasMessageContaining("effective-from");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM policy_version", Integer.class)).isEqualTo(versions);
     }
 }

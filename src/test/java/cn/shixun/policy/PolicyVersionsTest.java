@@ -23,6 +23,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -34,19 +35,19 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * Policy versions are data with pinned decision tables (ADR 0012): a new notice is published as
  * a new version with its own rows and pins, chosen by date, and neither it nor a table deployed
- * beside it changes a period under the version before. Own context: it publishes and deploys.
+ * beside it changes a period under the version before. Each test takes back what it published or
+ * deployed, so that the context (and database) shared with other tests runs the shipped versions.
  */
 @SpringBootTest
-@DirtiesContext
 class PolicyVersionsTest {
 
     private static final String SANMENXIA = "sanmenxia-2023";
-    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    /** Schools, certificates and profile codes of this run: a rerun on the same database (MariaDB) does not collide. */
+    private static final AtomicInteger SEQUENCE = new AtomicInteger(ThreadLocalRandom.current().nextInt(5000, 9000));
     private static final Pattern RULE = Pattern.compile("<rule id=.*?</rule>", Pattern.DOTALL);
 
     @Autowired PolicyVersions versions;
@@ -79,31 +80,35 @@ class PolicyVersionsTest {
                 "cycleRules", withVersion2Rows("cycleRules", UnaryOperator.identity()),
                 "creditRules", withVersion2Rows("creditRules", UnaryOperator.identity()),
                 "recognisedCertificates", withVersion2Rows("recognisedCertificates", UnaryOperator.identity())));
-        versions.publish(new PolicyProfile(SANMENXIA, 2, d("2026-01-01"), "三门峡市2026年基础教育教师继续教育工作实施方案",
-                null, "三门峡市教育局", null, pins), List.of("411200"), "process.owner");
+        try {
+            versions.publish(new PolicyProfile(SANMENXIA, 2, d("2026-01-01"), "三门峡市2026年基础教育教师继续教育工作实施方案",
+                    null, "三门峡市教育局", null, pins), List.of("411200"), "process.owner");
 
-        TeacherStatus y2024 = status.statusOf(teacher.getId(), d("2024-11-01"));
-        assertThat(y2024.profile().version()).isEqualTo(1);
-        assertThat(y2024.requirement("YEAR_PUBLIC").required()).isEqualByComparingTo("30");
-        assertThat(y2024.requirement("YEAR_PUBLIC").missing()).isEqualByComparingTo("10");
-        assertThat(y2024.decisions()).isEqualTo(before.decisions());
+            TeacherStatus y2024 = status.statusOf(teacher.getId(), d("2024-11-01"));
+            assertThat(y2024.profile().version()).isEqualTo(1);
+            assertThat(y2024.requirement("YEAR_PUBLIC").required()).isEqualByComparingTo("30");
+            assertThat(y2024.requirement("YEAR_PUBLIC").missing()).isEqualByComparingTo("10");
+            assertThat(y2024.decisions()).isEqualTo(before.decisions());
 
-        LedgerEntry in2025 = credit(teacher, d("2025-05-01"), "30");
-        LedgerEntry in2026 = credit(teacher, d("2026-05-01"), "20");
-        assertThat(in2025.profileCode()).isEqualTo(SANMENXIA);
-        assertThat(in2025.profileVersion()).isEqualTo(1);
-        assertThat(in2026.profileVersion()).isEqualTo(2);
-        assertThat(in2026.decisionVersion()).isEqualTo(versionOf(pins.get("creditRules")));
+            LedgerEntry in2025 = credit(teacher, d("2025-05-01"), "30");
+            LedgerEntry in2026 = credit(teacher, d("2026-05-01"), "20");
+            assertThat(in2025.profileCode()).isEqualTo(SANMENXIA);
+            assertThat(in2025.profileVersion()).isEqualTo(1);
+            assertThat(in2026.profileVersion()).isEqualTo(2);
+            assertThat(in2026.decisionVersion()).isEqualTo(versionOf(pins.get("creditRules")));
 
-        TeacherStatus y2026 = status.statusOf(teacher.getId(), d("2026-10-01"));
-        assertThat(y2026.profile().version()).isEqualTo(2);
-        assertThat(y2026.profile().title()).isEqualTo("三门峡市2026年基础教育教师继续教育工作实施方案");
-        assertThat(y2026.requirement("YEAR_PUBLIC").required()).isEqualByComparingTo("20");
-        assertThat(y2026.requirement("YEAR_PUBLIC").met()).isTrue();
-        assertThat(y2026.requirements()).extracting(TeacherStatus.RequirementStatus::code).doesNotHaveDuplicates();
-        assertThat(y2026.decisions()).contains(new DecisionRef("requirements", versionOf(pins.get("requirements"))));
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry WHERE profile_code = ? AND profile_version = 1 "
-                + "AND id = ?", Integer.class, SANMENXIA, in2025.getId())).isEqualTo(1);
+            TeacherStatus y2026 = status.statusOf(teacher.getId(), d("2026-10-01"));
+            assertThat(y2026.profile().version()).isEqualTo(2);
+            assertThat(y2026.profile().title()).isEqualTo("三门峡市2026年基础教育教师继续教育工作实施方案");
+            assertThat(y2026.requirement("YEAR_PUBLIC").required()).isEqualByComparingTo("20");
+            assertThat(y2026.requirement("YEAR_PUBLIC").met()).isTrue();
+            assertThat(y2026.requirements()).extracting(TeacherStatus.RequirementStatus::code).doesNotHaveDuplicates();
+            assertThat(y2026.decisions()).contains(new DecisionRef("requirements", versionOf(pins.get("requirements"))));
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry WHERE profile_code = ? AND profile_version = 1 "
+                    + "AND id = ?", Integer.class, SANMENXIA, in2025.getId())).isEqualTo(1);
+        } finally {
+            withdrawVersion2AndUndeploy(pins);
+        }
     }
 
     @Test
@@ -116,29 +121,33 @@ class PolicyVersionsTest {
         String raised = Files.readString(FileDecisions.file("requirements"))
                 .replace("<outputEntry id=\"Out_requirements_09_3\"><text>30</text>",
                         "<outputEntry id=\"Out_requirements_09_3\"><text>40</text>");
-        repository.createDeployment().name("requirements-edited").source("Camunda Modeler")
-                .addString("requirements.dmn", raised).deploy();
-
-        TeacherStatus after = status.statusOf(teacher.getId(), d("2024-11-01"));
-        assertThat(after.requirement("YEAR_PUBLIC").required()).isEqualByComparingTo("30");
-        assertThat(after.requirement("YEAR_PUBLIC").met()).isTrue();
-        assertThat(after.decisions()).isEqualTo(before.decisions());
+        String edited = repository.createDeployment().name("requirements-edited").source("Camunda Modeler")
+                .addString("requirements.dmn", raised).deploy().getId();
+        try {
+            TeacherStatus after = status.statusOf(teacher.getId(), d("2024-11-01"));
+            assertThat(after.requirement("YEAR_PUBLIC").required()).isEqualByComparingTo("30");
+            assertThat(after.requirement("YEAR_PUBLIC").met()).isTrue();
+            assertThat(after.decisions()).isEqualTo(before.decisions());
+        } finally {
+            repository.deleteDeployment(edited, true);
+        }
     }
 
     @Test
     void aVersionPublishedOnAnotherNodeIsChosenOnceTheCatalogueRevisionChanges() throws InterruptedException {
-        assertThatThrownBy(() -> profiles.version("kaifeng-2018", d("2026-06-01"))).isInstanceOf(BusinessRuleException.class);
+        String code = "kaifeng-" + SEQUENCE.incrementAndGet();
+        assertThatThrownBy(() -> profiles.version(code, d("2026-06-01"))).isInstanceOf(BusinessRuleException.class);
         // What another node's publication leaves in the database: the rows and a new revision.
-        jdbc.update("INSERT INTO policy_profile (code, name, created_at) VALUES ('kaifeng-2018', '开封市', CURRENT_TIMESTAMP)");
+        jdbc.update("INSERT INTO policy_profile (code, name, created_at) VALUES (?, '开封市', CURRENT_TIMESTAMP)", code);
         jdbc.update("INSERT INTO policy_version (profile_code, version, notice_title, effective_from, state, created_by, "
-                + "created_at) VALUES ('kaifeng-2018', 1, '开封市中小学教师继续教育全员培训', DATE '2018-09-01', 'PUBLISHED', "
-                + "'another node', CURRENT_TIMESTAMP)");
+                + "created_at) VALUES (?, 1, '开封市中小学教师继续教育全员培训', DATE '2018-09-01', 'PUBLISHED', "
+                + "'another node', CURRENT_TIMESTAMP)", code);
         jdbc.update("UPDATE policy_catalogue SET revision = revision + 1 WHERE id = 1");
 
         PolicyProfile found = null;
         for (int i = 0; i < 30 && found == null; i++) {
             try {
-                found = profiles.version("kaifeng-2018", d("2026-06-01"));
+                found = profiles.version(code, d("2026-06-01"));
             } catch (BusinessRuleException notYet) {
                 Thread.sleep(100);
             }
@@ -190,6 +199,18 @@ class PolicyVersionsTest {
         return out.toString();
     }
 
+    /** Takes back test 1's publication: the version's rows, the catalogue's revision, the deployment. */
+    private void withdrawVersion2AndUndeploy(Map<String, String> pins) {
+        jdbc.update("DELETE FROM policy_version_decision WHERE policy_version_id IN "
+                + "(SELECT id FROM policy_version WHERE profile_code = ? AND version = 2)", SANMENXIA);
+        jdbc.update("DELETE FROM policy_version_region WHERE policy_version_id IN "
+                + "(SELECT id FROM policy_version WHERE profile_code = ? AND version = 2)", SANMENXIA);
+        jdbc.update("DELETE FROM policy_version WHERE profile_code = ? AND version = 2", SANMENXIA);
+        jdbc.update("UPDATE policy_catalogue SET revision = revision + 1 WHERE id = 1");
+        profiles.reload();
+        repository.deleteDeployment(repository.getDecisionDefinition(pins.get("requirements")).getDeploymentId(), true);
+    }
+
     /** Deploys the tables in one deployment; the new definition id per table. */
     private Map<String, String> deploy(String name, Map<String, String> tables) {
         DeploymentBuilder deployment = repository.createDeployment().name(name).source("Camunda Modeler");
@@ -220,10 +241,10 @@ class PolicyVersionsTest {
                 "三门峡市", OrganisationLevel.CITY, province.getId(), SANMENXIA));
         Organisation county = organisations.findByCode("411202").orElseGet(() -> organisations.createRegion("411202",
                 "湖滨区", OrganisationLevel.COUNTY, city.getId(), null));
-        String code = "41120290" + String.format("%02d", SEQUENCE.incrementAndGet());
+        String code = "411202" + SEQUENCE.incrementAndGet();
         Long school = organisations.createSchool(code, "测试学校" + code, county.getId(), EnumSet.of(Stage.PRIMARY),
                 SchoolKind.COUNTY_SCHOOL, county.getId()).getId();
         return teachers.hire("T" + code, "测试教师", "女", school, Stage.PRIMARY, "语文",
-                String.format("2016%013d", SEQUENCE.incrementAndGet()), d("2010-09-01"));
+                String.format("2016%013d", System.nanoTime() % 10_000_000_000_000L), d("2010-09-01"));
     }
 }
