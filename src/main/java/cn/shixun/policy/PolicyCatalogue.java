@@ -67,6 +67,13 @@ class PolicyCatalogue {
                         localDate(row, 5), row.getString(6), row.getString(7), Map.of()), id, DRAFT).stream().findFirst();
     }
 
+    /** Deletes a draft version that was never published (its number is free again); whether there was one. */
+    boolean deleteDraft(long id) {
+        jdbc.update("DELETE FROM policy_version_region WHERE policy_version_id = ? AND policy_version_id IN "
+                + "(SELECT id FROM policy_version WHERE state = ?)", id, DRAFT);
+        return jdbc.update("DELETE FROM policy_version WHERE id = ? AND state = ?", id, DRAFT) == 1;
+    }
+
     /** Whether the profile has a draft version already (one at a time: it takes the next number). */
     boolean hasDraft(String profileCode) {
         Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM policy_version WHERE profile_code = ? AND state = ?",

@@ -94,6 +94,18 @@ public class PolicyVersions {
         return catalogue.insert(draft, PolicyCatalogue.DRAFT, startedBy);
     }
 
+    /**
+     * Discards a draft version: it was never in force, so it is deleted and its number is free for the
+     * next draft. The caller removes what refers to it first.
+     */
+    @Transactional
+    public void discardDraft(long id) {
+        catalogue.lock();
+        if (!catalogue.deleteDraft(id)) {
+            throw BusinessRuleException.notFound("id", "policy.draft-not-found", id);
+        }
+    }
+
     /** A draft version by id. */
     @Transactional(readOnly = true)
     public PolicyProfile draft(long id) {

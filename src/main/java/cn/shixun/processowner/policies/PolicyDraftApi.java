@@ -2,6 +2,7 @@ package cn.shixun.processowner.policies;
 
 import cn.shixun.policy.PolicyVersions;
 import cn.shixun.processowner.testcases.PolicyTestRun;
+import cn.shixun.security.CurrentAccounts;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,16 +25,24 @@ import org.springframework.web.bind.annotation.RestController;
 class PolicyDraftApi {
 
     private final PolicyVersionDrafts drafts;
+    private final CurrentAccounts accounts;
 
-    PolicyDraftApi(PolicyVersionDrafts drafts) {
+    PolicyDraftApi(PolicyVersionDrafts drafts, CurrentAccounts accounts) {
         this.drafts = drafts;
+        this.accounts = accounts;
     }
 
     @PostMapping("/policies/{profileCode}/drafts")
     @ResponseStatus(HttpStatus.CREATED)
     PolicyVersionDrafts.PolicyDraft copyAsNewVersion(@PathVariable String profileCode,
                                                      @RequestBody PolicyVersions.Notice notice) {
-        return drafts.copyAsNewVersion(profileCode, notice);
+        return drafts.copyAsNewVersion(profileCode, notice, accounts.require().username());
+    }
+
+    @PostMapping("/policy-drafts/{id}/discard")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void discard(@PathVariable long id) {
+        drafts.discard(id);
     }
 
     @GetMapping("/policy-drafts/{id}")

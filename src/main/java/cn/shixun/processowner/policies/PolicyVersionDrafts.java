@@ -11,7 +11,7 @@ import cn.shixun.processowner.drafts.ModelDrafts;
 import cn.shixun.processowner.testcases.PolicyTestRun;
 import cn.shixun.processowner.testcases.PolicyTests;
 import cn.shixun.processowner.testcases.PolicyUnderTest;
-import cn.shixun.security.CurrentAccounts;
+import cn.shixun.shared.AuditedAction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,19 +41,19 @@ public class PolicyVersionDrafts {
     private final ModelDrafts drafts;
     private final PolicyTests tests;
     private final RepositoryService repository;
-    private final CurrentAccounts accounts;
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
 
     PolicyVersionDrafts(PolicyVersions versions, PolicyProfiles profiles, PolicyDecisions published, ModelDrafts drafts,
-                        PolicyTests tests, RepositoryService repository, CurrentAccounts accounts, JdbcTemplate jdbc) {
+                        PolicyTests tests, RepositoryService repository, JdbcTemplate jdbc, ApplicationEventPublisher events) {
         this.versions = versions;
         this.profiles = profiles;
         this.published = published;
         this.drafts = drafts;
         this.tests = tests;
         this.repository = repository;
-        this.accounts = accounts;
         this.jdbc = jdbc;
+        this.events = events;
     }
 
     /** A draft version and its tables' drafts by decision key. */
@@ -61,8 +62,8 @@ public class PolicyVersionDrafts {
 
     /** Starts the next version of {@code profileCode} for {@code notice}, each table copied from the version in force. */
     @Transactional
-    public PolicyDraft copyAsNewVersion(String profileCode, PolicyVersions.Notice notice) {
-        long id = versions.startDraft(profileCode, notice, accounts.require().username());
+    public PolicyDraft copyAsNewVersion(String profileCode, PolicyVersions.Notice notice, String by) {
+        long id = versions.startDraft(profileCode, notice, by);
         PolicyProfile draft = versions.draft(id);
         PolicyProfile from = profiles.all().stream().filter(p -> p.code().equals(profileCode))
                 .max(Comparator.comparingInt(PolicyProfile::version)).orElseThrow();
@@ -76,6 +77,18 @@ public class PolicyVersionDrafts {
                     id, table, tableDraft.id());
         }
         return get(id);
+    }
+
+    /** Gives a draft version up: its table drafts are discarded, its previews and the version itself go. */
+    @Transactional
+    public void discard(long id) {
+        PolicyDraft draft = get(id);
+        draft.tableDrafts().values().forEach(drafts::discard);
+        jdbc.update("DELETE FROM policy_version_draft WHERE policy_version_id = ?", id);
+        jdbc.update("DELETE FROM policy_impact WHERE policy_version_id = ?", id);
+        versions.discardDraft(id);
+        events.publishEvent(new AuditedAction("policy-draft.discard", "policy-version", String.valueOf(id),
+                "放弃草稿版本 " + draft.version().label() + "（" + draft.version().title() + "）"));
     }
 
     @Transactional(readOnly = true)

@@ -35,7 +35,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
@@ -52,6 +54,7 @@ import org.springframework.web.context.WebApplicationContext;
  * that starts a sanmenxia-2023 draft (one draft per profile at a time).
  */
 @SpringBootTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PolicyVersionDraftsTest {
 
     private static final String OWNER = "policydrafts.owner";
@@ -73,7 +76,7 @@ class PolicyVersionDraftsTest {
     @Autowired Clock clock;
 
     /** The 2026 draft with its school-based minimum lowered from 16 to 10, started once for both tests. */
-    private static JsonNode draft;
+    private JsonNode draft;
 
     private synchronized JsonNode loweredDraft(MockMvc mvc) throws Exception {
         if (draft != null) {
@@ -177,6 +180,20 @@ class PolicyVersionDraftsTest {
         mvc.perform(get(location).with(owner()))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.stale").value(true));
+    }
+
+    /** Gives the draft up, so that the number 2 is free for the other tests of this context (PolicyVersionsTest). */
+    @AfterAll
+    void discardTheDraft() throws Exception {
+        if (draft == null) {
+            return;
+        }
+        MockMvc mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        long id = draft.get("id").asLong();
+        mvc.perform(post("/process-owner/api/policy-drafts/" + id + "/discard").with(csrf()).with(owner()))
+                .andExpect(status().isNoContent());
+        mvc.perform(get("/process-owner/api/policy-drafts/" + id).with(owner())).andExpect(status().isNotFound());
+        draft = null;
     }
 
     /** The draft's table with the version 2 copy of requirement {@code code} changed from {@code from} to {@code to} hours. */
