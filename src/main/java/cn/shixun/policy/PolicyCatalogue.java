@@ -23,6 +23,7 @@ class PolicyCatalogue {
 
     static final String PUBLISHED = "PUBLISHED";
     static final String DRAFT = "DRAFT";
+    static final String SUBMITTED = "SUBMITTED";
 
     private final JdbcTemplate jdbc;
 
@@ -59,12 +60,19 @@ class PolicyCatalogue {
                         localDate(row, 6), row.getString(7), row.getString(8), pins.get(row.getLong(1))), PUBLISHED);
     }
 
-    /** A draft version by id, without pins (its tables are drafts, not deployed definitions). */
+    /** A draft or submitted version by id, without pins (its tables are drafts, not deployed definitions). */
     Optional<PolicyProfile> draft(long id) {
         return jdbc.query("SELECT profile_code, version, effective_from, notice_title, effective_to, issuing_body, "
-                        + "document_number FROM policy_version WHERE id = ? AND state = ?",
+                        + "document_number FROM policy_version WHERE id = ? AND state IN (?, ?)",
                 (row, n) -> new PolicyProfile(row.getString(1), row.getInt(2), localDate(row, 3), row.getString(4),
-                        localDate(row, 5), row.getString(6), row.getString(7), Map.of()), id, DRAFT).stream().findFirst();
+                        localDate(row, 5), row.getString(6), row.getString(7), Map.of()), id, DRAFT, SUBMITTED)
+                .stream().findFirst();
+    }
+
+    /** Moves a version between states, recording its publication when given; false when it is not in {@code from}. */
+    boolean moveDraft(long id, String from, String to, Long publicationId) {
+        return jdbc.update("UPDATE policy_version SET state = ?, publication_id = COALESCE(?, publication_id) "
+                + "WHERE id = ? AND state = ?", to, publicationId, id, from) == 1;
     }
 
     /** Deletes a draft version that was never published (its number is free again); whether there was one. */
@@ -74,10 +82,10 @@ class PolicyCatalogue {
         return jdbc.update("DELETE FROM policy_version WHERE id = ? AND state = ?", id, DRAFT) == 1;
     }
 
-    /** Whether the profile has a draft version already (one at a time: it takes the next number). */
+    /** Whether the profile has an unpublished (draft or submitted) version already: one at a time, it takes the next number. */
     boolean hasDraft(String profileCode) {
-        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM policy_version WHERE profile_code = ? AND state = ?",
-                Integer.class, profileCode, DRAFT);
+        Integer count = jdbc.queryForObject("SELECT COUNT(*) FROM policy_version WHERE profile_code = ? AND state IN (?, ?)",
+                Integer.class, profileCode, DRAFT, SUBMITTED);
         return count != null && count > 0;
     }
 

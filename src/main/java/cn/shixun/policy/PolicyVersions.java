@@ -106,6 +106,44 @@ public class PolicyVersions {
         }
     }
 
+    /** A draft version goes for its four-eyes approval: it can no longer be discarded, only published or returned. */
+    @Transactional
+    public void submitDraft(long id, long publicationId) {
+        catalogue.lock();
+        if (!catalogue.moveDraft(id, PolicyCatalogue.DRAFT, PolicyCatalogue.SUBMITTED, publicationId)) {
+            throw BusinessRuleException.conflict(null, "id", "policy.draft-not-a-draft", id);
+        }
+    }
+
+    /** A submitted version comes back as a draft (its publication was rejected). */
+    @Transactional
+    public void returnDraft(long id) {
+        catalogue.lock();
+        if (!catalogue.moveDraft(id, PolicyCatalogue.SUBMITTED, PolicyCatalogue.DRAFT, null)) {
+            throw BusinessRuleException.conflict(null, "id", "policy.draft-not-submitted", id);
+        }
+    }
+
+    /**
+     * Publishes a submitted version with its tables pinned to {@code pins} (decision key → the
+     * definition its publication deployed): from the next status query on it is chosen for dates from
+     * its effective date, on every node within a second.
+     */
+    @Transactional
+    public void publishSubmitted(long id, Map<String, String> pins) {
+        catalogue.lock();
+        if (!catalogue.moveDraft(id, PolicyCatalogue.SUBMITTED, PolicyCatalogue.PUBLISHED, null)) {
+            throw BusinessRuleException.conflict(null, "id", "policy.draft-not-submitted", id);
+        }
+        for (Map.Entry<String, String> pin : pins.entrySet()) {
+            DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionId(pin.getValue())
+                    .singleResult();
+            catalogue.pin(id, pin.getKey(), definition.getId(), definition.getVersion());
+        }
+        catalogue.bump();
+        reloadAfterCommit();
+    }
+
     /** A draft version by id. */
     @Transactional(readOnly = true)
     public PolicyProfile draft(long id) {

@@ -88,10 +88,9 @@ class ModelDraftStore {
                 Timestamp.from(now), id, expected, State.EDITING.name()) == 1;
     }
 
-    /** Marks an editing draft discarded; false when it is not editing (any more). */
-    boolean discard(long id, String actor, Instant now) {
+    /** Moves a draft from one state to another; false when it is not in {@code from} (any more). */
+    boolean changeState(long id, State from, State to, String actor, Instant now) {
         return jdbc.update("UPDATE model_draft SET state = ?, updated_by = ?, updated_at = ?, lock_version = lock_version + 1 "
-                + "WHERE id = ? AND state = ?", State.DISCARDED.name(), actor, Timestamp.from(now), id,
-                State.EDITING.name()) == 1;
+                + "WHERE id = ? AND state = ?", to.name(), actor, Timestamp.from(now), id, from.name()) == 1;
     }
 }

@@ -152,12 +152,25 @@ public class ModelDrafts {
     public ModelDraft discard(long id) {
         ModelDraft draft = get(id);
         requireEditing(draft);
-        if (!store.discard(id, actor(), clock.instant())) {
+        if (!store.changeState(id, State.EDITING, State.DISCARDED, actor(), clock.instant())) {
             throw BusinessRuleException.conflict(null, "id", "draft.not-editing", id, get(id).state().label());
         }
         events.publishEvent(new AuditedAction("model-draft.discard", SUBJECT, String.valueOf(id),
                 "放弃草稿 " + draft.resourceName()));
         return get(id);
+    }
+
+    /**
+     * Moves a draft along its publication (EDITING → SUBMITTED → PUBLISHED, or back to EDITING when a
+     * publication is rejected); {@code by} is who made the move.
+     *
+     * @throws BusinessRuleException 409 when the draft is not in {@code from} (any more)
+     */
+    @Transactional
+    public void move(long id, State from, State to, String by) {
+        if (!store.changeState(id, from, to, by, clock.instant())) {
+            throw BusinessRuleException.conflict(null, "id", "draft.not-in-state", id, from.label(), get(id).state().label());
+        }
     }
 
     /** Every reason the draft would not deploy or would make policy ambiguous, each with its element; empty when none. */

@@ -79,13 +79,17 @@ public class PolicyVersionDrafts {
         return get(id);
     }
 
-    /** Gives a draft version up: its table drafts are discarded, its previews and the version itself go. */
+    /**
+     * Gives a draft version up: its table drafts are discarded; its previews, the publications that
+     * returned it and the version itself go (the audit trail keeps who submitted and returned it).
+     */
     @Transactional
     public void discard(long id) {
         PolicyDraft draft = get(id);
         draft.tableDrafts().values().forEach(drafts::discard);
         jdbc.update("DELETE FROM policy_version_draft WHERE policy_version_id = ?", id);
         jdbc.update("DELETE FROM policy_impact WHERE policy_version_id = ?", id);
+        jdbc.update("DELETE FROM policy_publication WHERE policy_version_id = ? AND state = 'REJECTED'", id);
         versions.discardDraft(id);
         events.publishEvent(new AuditedAction("policy-draft.discard", "policy-version", String.valueOf(id),
                 "放弃草稿版本 " + draft.version().label() + "（" + draft.version().title() + "）"));

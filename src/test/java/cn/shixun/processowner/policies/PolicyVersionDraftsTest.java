@@ -16,6 +16,7 @@ import cn.shixun.organisation.OrganisationLevel;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.policy.PolicyDecisions;
 import cn.shixun.policy.PolicyProfiles;
+import cn.shixun.processowner.DraftRows;
 import cn.shixun.processowner.SanmenxiaTeachers;
 import cn.shixun.processowner.drafts.ModelDraft;
 import cn.shixun.processowner.drafts.ModelDrafts;
@@ -33,8 +34,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -103,7 +102,7 @@ class PolicyVersionDraftsTest {
                 .andExpect(status().isConflict());
 
         ModelDraft requirements = drafts.get(draft.get("tableDrafts").get(PolicyDecisions.REQUIREMENTS).asLong());
-        String lowered = lowerVersion2Minimum(requirements.content(), "YEAR_SCHOOL_BASED", "16", "10");
+        String lowered = DraftRows.withMinimum(requirements.content(), "YEAR_SCHOOL_BASED", 2, "16", "10");
         mvc.perform(put("/process-owner/api/drafts/" + requirements.id()).header("If-Match", requirements.lockVersion())
                         .contentType(MediaType.APPLICATION_XML).content(lowered.getBytes(StandardCharsets.UTF_8))
                         .with(csrf()).with(owner()))
@@ -194,17 +193,6 @@ class PolicyVersionDraftsTest {
                 .andExpect(status().isNoContent());
         mvc.perform(get("/process-owner/api/policy-drafts/" + id).with(owner())).andExpect(status().isNotFound());
         draft = null;
-    }
-
-    /** The draft's table with the version 2 copy of requirement {@code code} changed from {@code from} to {@code to} hours. */
-    private static String lowerVersion2Minimum(String table, String code, String from, String to) {
-        Matcher rule = Pattern.compile("<rule id=\"[^\"]+_v2\">(?:(?!</rule>).)*(?:&quot;|\")" + code
-                + "(?:&quot;|\")(?:(?!</rule>).)*</rule>",
-                Pattern.DOTALL).matcher(table);
-        assertThat(rule.find()).as("a version 2 row of " + code).isTrue();
-        String changed = rule.group().replaceFirst("<text>" + from + "</text>", "<text>" + to + "</text>");
-        assertThat(changed).as("the row's minimum was " + from).isNotEqualTo(rule.group());
-        return table.replace(rule.group(), changed);
     }
 
     private static RequestPostProcessor owner() {
