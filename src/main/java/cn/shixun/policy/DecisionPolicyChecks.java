@@ -58,6 +58,19 @@ public final class DecisionPolicyChecks {
 
     /** The problems of every decision table in a DMN file; none for a file that is not readable DMN (the model validation says why). */
     public static List<Problem> check(byte[] dmn) {
+        List<Table> tables;
+        try {
+            tables = tables(dmn);
+        } catch (IllegalArgumentException unreadable) {
+            return List.of();
+        }
+        List<Problem> problems = new ArrayList<>();
+        tables.forEach(table -> problems.addAll(check(table)));
+        return problems;
+    }
+
+    /** Every decision table of a DMN file, as these checks read them; refused when the file is not readable XML. */
+    static List<Table> tables(byte[] dmn) {
         Element root;
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
@@ -66,13 +79,9 @@ public final class DecisionPolicyChecks {
             factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             root = factory.newDocumentBuilder().parse(new ByteArrayInputStream(dmn)).getDocumentElement();
         } catch (Exception unreadable) {
-            return List.of();
+            throw new IllegalArgumentException("not a readable decision table: " + unreadable.getMessage(), unreadable);
         }
-        List<Problem> problems = new ArrayList<>();
-        for (Element table : descendants(root, "decisionTable")) {
-            problems.addAll(check(Table.of(table)));
-        }
-        return problems;
+        return descendants(root, "decisionTable").stream().map(Table::of).toList();
     }
 
     static List<Problem> check(Table table) {
@@ -205,8 +214,11 @@ public final class DecisionPolicyChecks {
         return entry.matches("\"[^\"]*\"") || entry.matches("-?\\d+(\\.\\d+)?") || entry.equals("true") || entry.equals("false");
     }
 
-    /** A decision table as these checks read it: column names and each row's trimmed entry texts. */
-    record Table(String hitPolicy, List<String> inputs, List<String> outputs, List<Row> rows) {
+    /**
+     * A decision table as these checks read it: column names (the input expressions, the output names),
+     * the labels people read (each column's {@code label}, else its name) and each row's trimmed entry texts.
+     */
+    record Table(String hitPolicy, List<String> inputs, List<String> outputs, List<String> labels, List<Row> rows) {
 
         static Table of(Element table) {
             List<String> inputs = new ArrayList<>();
@@ -215,11 +227,18 @@ public final class DecisionPolicyChecks {
                 inputs.add(expression.isEmpty() ? "" : text(expression.get(0)));
             }
             List<String> outputs = children(table, "output").stream().map(output -> output.getAttribute("name")).toList();
+            List<String> labels = new ArrayList<>();
+            List<Element> columns = new ArrayList<>(children(table, "input"));
+            columns.addAll(children(table, "output"));
+            for (int i = 0; i < columns.size(); i++) {
+                String label = columns.get(i).getAttribute("label");
+                labels.add(!label.isBlank() ? label : i < inputs.size() ? inputs.get(i) : outputs.get(i - inputs.size()));
+            }
             List<Row> rows = children(table, "rule").stream().map(rule -> new Row(rule.getAttribute("id"),
                     children(rule, "inputEntry").stream().map(DecisionPolicyChecks::text).toList(),
                     children(rule, "outputEntry").stream().map(DecisionPolicyChecks::text).toList())).toList();
             String hitPolicy = table.hasAttribute("hitPolicy") ? table.getAttribute("hitPolicy").toUpperCase(Locale.ROOT) : "UNIQUE";
-            return new Table(hitPolicy, inputs, outputs, rows);
+            return new Table(hitPolicy, inputs, outputs, labels, rows);
         }
     }
 
