@@ -60,13 +60,15 @@ class PolicyCatalogue {
                         localDate(row, 6), row.getString(7), row.getString(8), pins.get(row.getLong(1))), PUBLISHED);
     }
 
-    /** A draft or submitted version by id, without pins (its tables are drafts, not deployed definitions). */
-    Optional<PolicyProfile> draft(long id) {
+    /**
+     * A version by id whatever its state, without pins: what a draft, a publication and the history
+     * show of it (a status reads {@link #published()}).
+     */
+    Optional<PolicyProfile> version(long id) {
         return jdbc.query("SELECT profile_code, version, effective_from, notice_title, effective_to, issuing_body, "
-                        + "document_number FROM policy_version WHERE id = ? AND state IN (?, ?)",
+                        + "document_number FROM policy_version WHERE id = ?",
                 (row, n) -> new PolicyProfile(row.getString(1), row.getInt(2), localDate(row, 3), row.getString(4),
-                        localDate(row, 5), row.getString(6), row.getString(7), Map.of()), id, DRAFT, SUBMITTED)
-                .stream().findFirst();
+                        localDate(row, 5), row.getString(6), row.getString(7), Map.of()), id).stream().findFirst();
     }
 
     /** Moves a version between states, recording its publication when given; false when it is not in {@code from}. */

@@ -144,10 +144,10 @@ public class PolicyVersions {
         reloadAfterCommit();
     }
 
-    /** A draft version by id. */
+    /** A version by id, whatever its state (a draft, submitted, published), with its notice and without pins. */
     @Transactional(readOnly = true)
-    public PolicyProfile draft(long id) {
-        return catalogue.draft(id).orElseThrow(() -> BusinessRuleException.notFound("id", "policy.draft-not-found", id));
+    public PolicyProfile version(long id) {
+        return catalogue.version(id).orElseThrow(() -> BusinessRuleException.notFound("id", "policy.draft-not-found", id));
     }
 
     /** What a notice says about itself: its title, who issued it, its number, and when it applies. */

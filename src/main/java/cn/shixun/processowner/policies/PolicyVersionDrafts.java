@@ -64,7 +64,7 @@ public class PolicyVersionDrafts {
     @Transactional
     public PolicyDraft copyAsNewVersion(String profileCode, PolicyVersions.Notice notice, String by) {
         long id = versions.startDraft(profileCode, notice, by);
-        PolicyProfile draft = versions.draft(id);
+        PolicyProfile draft = versions.version(id);
         PolicyProfile from = profiles.all().stream().filter(p -> p.code().equals(profileCode))
                 .max(Comparator.comparingInt(PolicyProfile::version)).orElseThrow();
         for (String table : PolicyDecisions.TABLES) {
@@ -97,7 +97,7 @@ public class PolicyVersionDrafts {
 
     @Transactional(readOnly = true)
     public PolicyDraft get(long id) {
-        PolicyProfile version = versions.draft(id);
+        PolicyProfile version = versions.version(id);
         Map<String, Long> tables = new LinkedHashMap<>();
         jdbc.query("SELECT decision_key, model_draft_id FROM policy_version_draft WHERE policy_version_id = ? ORDER BY decision_key",
                 row -> {

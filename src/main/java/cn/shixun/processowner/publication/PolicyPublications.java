@@ -2,12 +2,17 @@ package cn.shixun.processowner.publication;
 
 import cn.shixun.policy.PolicyProfile;
 import cn.shixun.policy.PolicyVersions;
+import cn.shixun.policy.TableDiff;
 import cn.shixun.processowner.drafts.DraftProblem;
 import cn.shixun.processowner.drafts.ModelDraft;
 import cn.shixun.processowner.drafts.ModelDrafts;
 import cn.shixun.processowner.policies.PolicyVersionDrafts;
 import cn.shixun.shared.AuditedAction;
 import cn.shixun.shared.BusinessRuleException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
@@ -155,6 +160,31 @@ public class PolicyPublications {
                 String.valueOf(publication.policyVersionId()), "退回发布 " + draft.version().label() + "：" + comment.strip()));
     }
 
+    /** The publications newest first: those awaiting approval, then the decided ones (the history). */
+    @Transactional(readOnly = true)
+    public List<Publication> all() {
+        return jdbc.query("SELECT id FROM policy_publication ORDER BY CASE WHEN state = 'SUBMITTED' THEN 0 ELSE 1 END, id DESC",
+                (row, n) -> get(row.getLong(1)));
+    }
+
+    /** Per table of the publication's version, what its draft changes against the definition it was copied from. */
+    @Transactional(readOnly = true)
+    public Map<String, List<TableDiff.Change>> changes(long id) {
+        Map<String, List<TableDiff.Change>> changes = new LinkedHashMap<>();
+        policyDrafts.get(get(id).policyVersionId()).tableDrafts().forEach((key, table) -> {
+            ModelDraft draft = modelDrafts.get(table);
+            byte[] base = read(repository.getDecisionModel(draft.baseDefinitionId()));
+            changes.put(key, TableDiff.between(base, draft.content().getBytes(StandardCharsets.UTF_8)));
+        });
+        return changes;
+    }
+
+    /** The version a publication is of, with its notice. */
+    @Transactional(readOnly = true)
+    public PolicyProfile versionOf(long id) {
+        return policyDrafts.get(get(id).policyVersionId()).version();
+    }
+
     @Transactional(readOnly = true)
     public Publication get(long id) {
         return jdbc.query("SELECT id, policy_version_id, state, submitted_by, submitted_at, decided_by, decided_at, "
@@ -164,6 +194,14 @@ public class PolicyPublications {
                         row.getTimestamp(7) == null ? null : row.getTimestamp(7).toInstant(), row.getString(8), row.getString(9)),
                 id).stream().findFirst()
                 .orElseThrow(() -> BusinessRuleException.notFound("id", "publication.not-found", id));
+    }
+
+    private static byte[] read(InputStream in) {
+        try (in) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private Publication submitted(long id) {

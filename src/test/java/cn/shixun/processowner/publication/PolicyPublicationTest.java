@@ -1,12 +1,16 @@
 package cn.shixun.processowner.publication;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -155,6 +159,40 @@ class PolicyPublicationTest {
 
         ModelDraft requirements = drafts.get(draft.get("tableDrafts").get(PolicyDecisions.REQUIREMENTS).asLong());
         assertThat(requirements.state()).as("editable again").isEqualTo(ModelDraft.State.EDITING);
+        mvc.perform(post("/process-owner/api/policy-drafts/" + draft.get("id").asLong() + "/discard").with(csrf()).with(as(FIRST)))
+                .andExpect(status().isNoContent());
+    }
+
+    @Test
+    void thePublicationPageShowsWhatTheTablesChange_andOnlyASecondOwnerMayApprove_aReturnNeedsItsReason() throws Exception {
+        JsonNode draft = copy("2031-01-01");
+        lowerSchoolBasedMinimum(draft, "12");
+        String submitted = mvc.perform(post("/process-owner/policy-drafts/" + draft.get("id").asLong() + "/publication")
+                        .with(csrf()).with(as(FIRST)))
+                .andExpect(status().is3xxRedirection())
+                .andReturn().getResponse().getRedirectedUrl();
+
+        mvc.perform(get(submitted).with(as(FIRST)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("data-test=\"own-submission\""),
+                        not(containsString("data-test=\"approve\"")))));
+        String page = mvc.perform(get(submitted).with(as(SECOND)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("data-test=\"approve\""),
+                        containsString("data-kind=\"ADDED\""), containsString("最低学时："), containsString(">12<"))))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).doesNotContain("data-kind=\"REMOVED\"");
+
+        mvc.perform(post(submitted + "/rejection").param("comment", "").with(csrf()).with(as(SECOND)))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(content().string(containsString("data-test=\"error-comment\"")));
+        mvc.perform(post(submitted + "/rejection").param("comment", "施行日期与文件不符").with(csrf()).with(as(SECOND)))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(get("/process-owner/publications").with(as(SECOND)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("data-state=\"REJECTED\""), containsString("已退回"))));
+        mvc.perform(get("/process-owner/publications").with(user("manager").roles("MANAGER")))
+                .andExpect(status().isForbidden());
         mvc.perform(post("/process-owner/api/policy-drafts/" + draft.get("id").asLong() + "/discard").with(csrf()).with(as(FIRST)))
                 .andExpect(status().isNoContent());
     }
