@@ -210,14 +210,15 @@
     if (bpmn) {
       return;
     }
-    container.querySelectorAll('.problem-row').forEach(function (row) {
-      if (marked.indexOf(row.getAttribute('data-row-id')) < 0) {
-        row.classList.remove('problem-row');
+    container.querySelectorAll('.problem-row').forEach(function (cell) {
+      if (marked.indexOf(cell.getAttribute('data-row-id')) < 0) {
+        cell.classList.remove('problem-row');
       }
     });
     marked.forEach(function (id) {
-      container.querySelectorAll('tr[data-row-id="' + CSS.escape(id) + '"]').forEach(function (row) {
-        row.classList.add('problem-row');
+      // Every cell of a rule's row (rule number, inputs, outputs, annotation) names the rule; the row itself does not.
+      container.querySelectorAll('td[data-row-id="' + CSS.escape(id) + '"]').forEach(function (cell) {
+        cell.classList.add('problem-row');
       });
     });
   }

@@ -24,7 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The draft editor (ADR 0012 §2 "Drafts", "Validation") as the demo process owner uses it at 1440 px:
  * a draft of {@code requirements} started from the console and one cell changed in dmn-js is what
- * the API then holds; a BPMN draft saved through the API with an unknown delegate shows the problem
+ * the API then holds, and a row made to break a policy check is marked after 校验; a BPMN draft saved through the API with an unknown delegate shows the problem
  * beside that task after 校验; a save that another save overtook says who saved, and the editor keeps
  * the change. The pages' Content-Security-Policy stays as it is: it refuses nothing but the style
  * attributes dmn-js writes for its bpmn.io mark (as on the read-only table page).
@@ -32,6 +32,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class DraftEditorBrowserIT extends BrowserTestSupport {
 
     private static final String CELL = "td[data-row-id='Rule_requirements_02'][data-col-id='Output_minimumHours']";
+    private static final String VERSION_CELL = "td[data-row-id='Rule_requirements_02'][data-col-id='Input_profileVersion']";
 
     @Autowired RepositoryService repository;
     @Autowired ModelDrafts drafts;
@@ -44,7 +45,7 @@ class DraftEditorBrowserIT extends BrowserTestSupport {
     }
 
     @Test
-    void aCellChangedInTheTableEditorIsSavedToTheDraft() {
+    void aCellChangedInTheTableEditorIsSavedToTheDraft_andValidationMarksTheRowOfAProblem() {
         long id = startRequirementsDraftFromTheConsole();
         assertThat(byTest("draft-resource").getText()).isEqualTo("requirements.dmn");
         assertThat(byTest("draft-state").getText()).isEqualTo("编辑中");
@@ -57,7 +58,7 @@ class DraftEditorBrowserIT extends BrowserTestSupport {
         assertThat(byTest("editor").getText()).as("dmn-js' words in Chinese").contains("命中策略：", "条件", "结果");
         assertThat(cell().getText()).isEqualTo("80");
 
-        typeIntoCell("90");
+        typeIntoCell(CELL, "90");
         byTest("draft-save").click();
 
         waitUntil(() -> byTest("editor-status").getText().contains("已保存（第 2 版）"));
@@ -65,12 +66,25 @@ class DraftEditorBrowserIT extends BrowserTestSupport {
         assertThat(minimumHoursOfRule02(drafts.get(id))).isEqualTo("90");
         assertThat(drafts.get(id).updatedBy()).isEqualTo("process.owner");
         fullPageScreenshot("draft-editor-01-dmn-saved");
+
+        typeIntoCell(VERSION_CELL, "-");
+        byTest("draft-save").click();
+        waitUntil(() -> byTest("editor-status").getText().contains("已保存（第 3 版）"));
+        byTest("draft-validate").click();
+        WebElement listed = find(By.cssSelector("[data-test='problem'][data-element='Rule_requirements_02']"));
+        assertThat(listed.getDomAttribute("data-rule")).isEqualTo("policy.version-wildcard");
+        assertThat(listed.getText()).contains("第 2 行", "policy.version-wildcard", "方案版本");
+        assertThat(browser.findElements(By.cssSelector("td[data-row-id='Rule_requirements_02']"))).as("the rule's row marked")
+                .isNotEmpty().allMatch(cell -> cell.getDomAttribute("class").contains("problem-row"));
+        assertThat(browser.findElements(By.cssSelector("td.problem-row"))).as("only rows with a problem")
+                .allMatch(row -> listedRules().contains(row.getDomAttribute("data-row-id")));
+        fullPageScreenshot("draft-editor-02-dmn-problem");
         assertOnlyDmnJsRefusedByThePolicy();
 
         open("/process-owner/drafts");
         WebElement row = find(By.cssSelector("[data-test='draft'][data-id='" + id + "']"));
         assertThat(row.getText()).contains("requirements.dmn", "process.owner");
-        fullPageScreenshot("draft-editor-02-list");
+        fullPageScreenshot("draft-editor-03-list");
         row.findElement(By.cssSelector("[data-test='draft-discard']")).click();
         browser.switchTo().alert().accept();
         assertThat(byTest("discarded").getText()).isEqualTo("已放弃草稿 requirements.dmn。");
@@ -100,7 +114,7 @@ class DraftEditorBrowserIT extends BrowserTestSupport {
         assertThat(listed.getText()).contains("guard.delegate", "${noSuchDelegate}");
         assertThat(byTest("problems-summary").getText()).startsWith("发现 ");
         assertThat(byTest("editor").findElement(By.cssSelector(".bjs-powered-by")).isDisplayed()).as("the bpmn.io mark").isTrue();
-        fullPageScreenshot("draft-editor-03-bpmn-problem");
+        fullPageScreenshot("draft-editor-04-bpmn-problem");
 
         assertThat(cspViolations()).as("bpmn-js' modeler styles through the CSSOM: nothing refused").isEqualTo(List.of());
         assertThat(api("POST", id, "/discard", null, 0)).isEqualTo(200);
@@ -109,7 +123,7 @@ class DraftEditorBrowserIT extends BrowserTestSupport {
     @Test
     void aStaleSaveSaysWhoSavedSinceAndTheEditorKeepsTheChange() {
         long id = startRequirementsDraftFromTheConsole();
-        typeIntoCell("75");
+        typeIntoCell(CELL, "75");
         ModelDraft read = drafts.get(id);
         assertThat(api("PUT", id, "", read.content(), read.lockVersion())).as("another save, through the API").isEqualTo(200);
 
@@ -121,7 +135,7 @@ class DraftEditorBrowserIT extends BrowserTestSupport {
         assertThat(cell().getText()).as("the edit is still in the editor").isEqualTo("75");
         assertThat(minimumHoursOfRule02(drafts.get(id))).as("nothing of the stale save stored").isEqualTo("80");
         assertThat(drafts.get(id).lockVersion()).isEqualTo(2);
-        fullPageScreenshot("draft-editor-04-conflict");
+        fullPageScreenshot("draft-editor-05-conflict");
 
         byTest("save-overwrite").click();
         waitUntil(() -> byTest("editor-status").getText().contains("已保存（第 3 版）"));
@@ -149,12 +163,19 @@ class DraftEditorBrowserIT extends BrowserTestSupport {
     }
 
     /** Clicks into the cell, replaces its text as a person would, and leaves it. */
-    private void typeIntoCell(String text) {
-        WebElement editable = cell().findElement(By.cssSelector("[contenteditable]"));
+    private void typeIntoCell(String cell, String text) {
+        WebElement editable = find(By.cssSelector(cell)).findElement(By.cssSelector("[contenteditable]"));
+        // Into the middle of the table's view: at its left edge the row's drag handle lies over the cell.
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", editable);
         editable.click();
         new Actions(browser).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL).sendKeys(text).perform();
-        waitUntil(() -> cell().getText().equals(text));
+        waitUntil(() -> find(By.cssSelector(cell)).getText().equals(text));
         byTest("draft-heading").click();
+    }
+
+    private List<String> listedRules() {
+        return browser.findElements(By.cssSelector("[data-test='problem']")).stream()
+                .map(problem -> problem.getDomAttribute("data-element")).toList();
     }
 
     private static String minimumHoursOfRule02(ModelDraft draft) {
