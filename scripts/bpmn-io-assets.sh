@@ -5,7 +5,8 @@
 # dist bundles are self-contained), its tarball's sha512 and package.json licence are compared with
 # the lock line (a mismatch fails the build), and only the files the pages use are unpacked, with
 # the package's LICENSE. Installs Debian's nodejs and npm when npm is missing. Does nothing when the
-# stamp (a copy of the lock in the vendor folder) matches the lock. Maven runs it in generate-resources.
+# stamp in the vendor folder (the lock, then a comment line per package naming the files unpacked) is
+# what this lock and this script's file lists would write. Maven runs it in generate-resources.
 #
 # Environment (for tests): BPMN_IO_LOCK (default frontend/bpmn-io.lock), BPMN_IO_CACHE (tarballs,
 # default target/npm-cache), BPMN_IO_VENDOR (default target/classes/static/vendor).
@@ -17,17 +18,28 @@ cache="${BPMN_IO_CACHE:-target/npm-cache}"
 vendor="${BPMN_IO_VENDOR:-target/classes/static/vendor}"
 stamp="$vendor/bpmn-io.lock"
 
-# What the pages load from each package, beside its LICENSE: the viewer bundles and their CSS and fonts.
+# What the pages load from each package, beside its LICENSE: the viewer and modeler (draft editor)
+# bundles and their CSS and fonts (dist/assets holds both the viewers' and the modelers' stylesheets).
 files_of() {
   case "$1" in
-    bpmn-js) echo "package/dist/bpmn-navigated-viewer.production.min.js package/dist/assets" ;;
-    dmn-js) echo "package/dist/dmn-viewer.production.min.js package/dist/assets" ;;
+    bpmn-js) echo "package/dist/bpmn-navigated-viewer.production.min.js package/dist/bpmn-modeler.production.min.js package/dist/assets" ;;
+    dmn-js) echo "package/dist/dmn-viewer.production.min.js package/dist/dmn-modeler.production.min.js package/dist/assets" ;;
     *) echo "bpmn-io-assets: ERROR: $lock names $1, but this script does not know which of its files the pages need" >&2
        return 1 ;;
   esac
 }
 
-if [ -f "$stamp" ] && cmp -s "$lock" "$stamp"; then
+# The stamp names the file lists too: a build whose vendor folder predates a change of files_of unpacks again.
+expected_stamp() {
+  cat "$lock"
+  while read -r name _; do
+    case "$name" in ''|'#'*) continue ;; esac
+    echo "# unpacked $name: $(files_of "$name")"
+  done < "$lock"
+}
+
+wanted_stamp=$(expected_stamp)
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$wanted_stamp" ]; then
   echo "bpmn-io-assets: $vendor matches $lock"
   exit 0
 fi
@@ -88,4 +100,4 @@ while read -r name version integrity licence; do
   tar -xzf "$tarball" -C "$target" --strip-components=1 package/LICENSE $wanted
   echo "bpmn-io-assets: unpacked $name@$version into $target"
 done < "$lock"
-cp "$lock" "$stamp"
+printf '%s\n' "$wanted_stamp" > "$stamp"
