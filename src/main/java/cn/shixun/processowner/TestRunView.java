@@ -26,7 +26,8 @@ final class TestRunView {
     }
 
     /**
-     * One case. {@code draftExpectation} is the JSON body that records the draft's results as the case's
+     * One case. {@code changedByDraft} when the draft changes a requirement the case states (one it does not
+     * state is marked on its row, but leaves the case as it was). {@code draftExpectation} is the JSON body that records the draft's results as the case's
      * expectation, for the requirements the case states; null when the draft passes it or cannot answer it.
      */
     record Case(long id, String name, String seedKey, String asOf, int lockVersion, String teacher, List<String> entries,
@@ -47,7 +48,7 @@ final class TestRunView {
         return new Case(testCase.id(), testCase.name(), testCase.seedKey(), testCase.asOf().toString(),
                 testCase.lockVersion(), teacher(testCase.teacher()),
                 testCase.entries().stream().map(TestRunView::entry).toList(), requirements, result.current(), result.draft(),
-                result.requirements().stream().anyMatch(PolicyTestRun.RequirementResult::changedByDraft),
+                result.requirements().stream().anyMatch(r -> r.changedByDraft() && r.expected() != null),
                 draftExpectation(result, json));
     }
 
