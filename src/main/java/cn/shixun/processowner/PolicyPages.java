@@ -121,9 +121,9 @@ class PolicyPages {
     @PostMapping("/policies/{code}/drafts")
     String copyAsNewVersion(@PathVariable String code, @ModelAttribute("form") NoticeForm form, Model model,
                             HttpServletResponse response) {
-        PolicyVersionOverview.Profile profile = overview.profile(code);
+        overview.name(code); // an unknown profile is refused with 404 before anything is read from the form
         try {
-            long id = policyDrafts.copyAsNewVersion(profile.code(), form.notice(), accounts.require().username()).id();
+            long id = policyDrafts.copyAsNewVersion(code, form.notice(), accounts.require().username()).id();
             return "redirect:/process-owner/policy-drafts/" + id;
         } catch (BusinessRuleException refusal) {
             String message = refusals.forReader(refusal);
@@ -157,7 +157,8 @@ class PolicyPages {
                     tableDraft.resourceName(), tableDraft.state().label(), tableDraft.updatedBy(), tableDraft.updatedAt());
         }).toList();
         model.addAttribute("draft", draft);
-        model.addAttribute("profile", overview.profile(draft.version().code()));
+        model.addAttribute("profileCode", draft.version().code());
+        model.addAttribute("profileName", overview.name(draft.version().code()));
         model.addAttribute("tables", tables);
         model.addAttribute("cases", TestRunView.of(policyDrafts.runTestCases(id), json));
         model.addAttribute("latestImpact", previews.latestOf(id).orElse(null));

@@ -77,10 +77,15 @@ public class PolicyVersionOverview {
     /** One profile with its versions, the ledger entries of each and the tables each is pinned to. */
     @Transactional(readOnly = true)
     public Profile profile(String code) {
-        String name = jdbc.query("SELECT name FROM policy_profile WHERE code = ?", (row, n) -> row.getString(1), code)
+        return profile(code, name(code), versions(code).getOrDefault(code, List.of()));
+    }
+
+    /** A profile's name (e.g. 三门峡市), without reading its versions. */
+    @Transactional(readOnly = true)
+    public String name(String code) {
+        return jdbc.query("SELECT name FROM policy_profile WHERE code = ?", (row, n) -> row.getString(1), code)
                 .stream().findFirst()
                 .orElseThrow(() -> BusinessRuleException.notFound("profileCode", "policy.unknown-profile", code));
-        return profile(code, name, versions(code).getOrDefault(code, List.of()));
     }
 
     private Profile profile(String code, String name, List<Version> versions) {
