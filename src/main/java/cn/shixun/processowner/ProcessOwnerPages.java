@@ -1,6 +1,7 @@
 package cn.shixun.processowner;
 
 import cn.shixun.models.HeldModels;
+import cn.shixun.processowner.policies.PolicyVersionOverview;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.web.ErrorPage;
 import cn.shixun.shared.web.RefusalStatus;
@@ -26,11 +27,13 @@ class ProcessOwnerPages {
     private final ModelCatalogue catalogue;
     private final HeldModels held;
     private final BpmnIoAssets bpmnIo;
+    private final PolicyVersionOverview policies;
 
-    ProcessOwnerPages(ModelCatalogue catalogue, HeldModels held, BpmnIoAssets bpmnIo) {
+    ProcessOwnerPages(ModelCatalogue catalogue, HeldModels held, BpmnIoAssets bpmnIo, PolicyVersionOverview policies) {
         this.catalogue = catalogue;
         this.held = held;
         this.bpmnIo = bpmnIo;
+        this.policies = policies;
     }
 
     @GetMapping
@@ -40,6 +43,7 @@ class ProcessOwnerPages {
         model.addAttribute("countedAt", procedures.countedAt());
         model.addAttribute("decisions", catalogue.decisions());
         model.addAttribute("held", held.all());
+        model.addAttribute("profiles", policies.profiles());
         return "processowner/catalogue";
     }
 

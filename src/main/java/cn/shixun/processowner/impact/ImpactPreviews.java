@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -153,6 +154,13 @@ public class ImpactPreviews implements PendingWork {
                         row.getString(11), !row.getString(12).equals(drafts.checksum(row.getLong(2)))), id)
                 .stream().findFirst()
                 .orElseThrow(() -> BusinessRuleException.notFound("id", "impact.not-found", id));
+    }
+
+    /** The latest preview of draft version {@code policyVersionId}, if one was started: the console shows it again. */
+    @Transactional(readOnly = true)
+    public Optional<Long> latestOf(long policyVersionId) {
+        return Optional.ofNullable(jdbc.queryForObject("SELECT MAX(id) FROM policy_impact WHERE policy_version_id = ?",
+                Long.class, policyVersionId));
     }
 
     /** Scans schools for a while under the preview's row lock; whether there is more to do. */
