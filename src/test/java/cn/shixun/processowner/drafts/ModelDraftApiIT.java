@@ -35,8 +35,12 @@ import org.springframework.web.context.WebApplicationContext;
  * the demo data: a process owner starts a draft from the deployed {@code degreeExemption}, saves
  * over the version read, loses to a newer save without storing anything, and validates; every
  * write is audited; other roles are refused; bad input changes nothing. No draft deploys anything.
+ * The same context as the browser tests (same annotations): a context of its own would start a second
+ * process engine under the same name, which the engine REST and the webapps of the browser tests'
+ * context would then find instead of their own (their tasks "not found" in CI).
  */
-@SpringBootTest(properties = "shixun.demo-data.enabled=true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "shixun.demo-data.enabled=true")
 class ModelDraftApiIT {
 
     private static final String DRAFTS = "/process-owner/api/drafts";
