@@ -40,6 +40,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * a draft version with its four table drafts, its test-case run beside the published version and its
  * impact preview, and a profile's test cases under the published version. The page scripts call
  * {@code /process-owner/api} for what changes without a reload (试算, expectations, the preview).
+ * Nine collaborators because the draft version's page puts side by side what four services keep
+ * (the versions, the drafts, the test runs, the previews), each read once for the page.
  */
 @Controller
 @RequestMapping("/process-owner")
