@@ -8,12 +8,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -198,5 +201,36 @@ public abstract class BrowserTestSupport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Resizes the window to the page's height (at most 6,000 px) so that the screenshot shows all of it. */
+    protected Path fullPageScreenshot(String name) {
+        Dimension before = browser.manage().window().getSize();
+        long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
+        browser.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(height + 140, 6000)));
+        try {
+            return screenshot(name);
+        } finally {
+            browser.manage().window().setSize(before);
+        }
+    }
+
+    /**
+     * Every page from now on keeps what the Content-Security-Policy refused, read by {@link #cspViolations()}:
+     * a page can look right while the policy silently drops a script or a style.
+     */
+    protected void recordContentSecurityPolicyViolations() {
+        ((ChromeDriver) browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                window.shixunCspViolations = [];
+                document.addEventListener('securitypolicyviolation', function (e) {
+                  window.shixunCspViolations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile);
+                });"""));
+    }
+
+    /** What the policy refused on the current page, as "directive blocked-uri source-file", the origin left out. */
+    @SuppressWarnings("unchecked")
+    protected List<String> cspViolations() {
+        return ((List<String>) ((JavascriptExecutor) browser).executeScript("return window.shixunCspViolations")).stream()
+                .map(violation -> violation.replace(url(""), "")).toList();
     }
 }

@@ -6,7 +6,6 @@ import cn.shixun.BrowserTestSupport;
 import cn.shixun.processowner.drafts.ModelDraft;
 import cn.shixun.processowner.drafts.ModelDrafts;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
@@ -17,7 +16,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -212,27 +210,6 @@ class DraftEditorBrowserIT extends BrowserTestSupport {
                         || violation.equals("style-src-elem " + bundle));
     }
 
-    @SuppressWarnings("unchecked")
-    private List<String> cspViolations() {
-        return ((List<String>) ((JavascriptExecutor) browser).executeScript("return window.shixunCspViolations")).stream()
-                .map(violation -> violation.replace(url(""), "")).toList();
-    }
 
-    /** Every page from now on keeps what the Content-Security-Policy refused in window.shixunCspViolations. */
-    private void recordContentSecurityPolicyViolations() {
-        ((ChromeDriver) browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
-                window.shixunCspViolations = [];
-                document.addEventListener('securitypolicyviolation', function (e) {
-                  window.shixunCspViolations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile);
-                });"""));
-    }
 
-    /** Resizes the window to the page's height so that the screenshot shows all of it. */
-    private void fullPageScreenshot(String name) {
-        Dimension before = browser.manage().window().getSize();
-        long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(height + 140, 4000)));
-        screenshot(name);
-        browser.manage().window().setSize(before);
-    }
 }

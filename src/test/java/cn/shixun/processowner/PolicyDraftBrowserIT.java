@@ -176,12 +176,4 @@ class PolicyDraftBrowserIT extends BrowserTestSupport {
         return table.replace(rule.group(), changed);
     }
 
-    /** Resizes the window to the page's height so that the screenshot shows all of it. */
-    private void fullPageScreenshot(String name) {
-        Dimension before = browser.manage().window().getSize();
-        long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(height + 140, 6000)));
-        screenshot(name);
-        browser.manage().window().setSize(before);
-    }
 }

@@ -15,9 +15,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -109,11 +107,6 @@ class ProcessOwnerConsoleBrowserIT extends BrowserTestSupport {
                         + "/dist/dmn-viewer.production.min.js"));
     }
 
-    @SuppressWarnings("unchecked")
-    private List<String> cspViolations() {
-        return ((List<String>) ((JavascriptExecutor) browser).executeScript("return window.shixunCspViolations")).stream()
-                .map(violation -> violation.replace(url(""), "")).toList();
-    }
 
     private static String dmnJsVersion() {
         return BpmnIoAssets.read(new org.springframework.core.io.ClassPathResource(BpmnIoAssets.STAMP)).get("dmn-js");
@@ -133,21 +126,5 @@ class ProcessOwnerConsoleBrowserIT extends BrowserTestSupport {
         return Long.parseLong(row.findElement(By.cssSelector("[data-test='" + test + "']")).getText().strip());
     }
 
-    /** Every page from now on keeps what the Content-Security-Policy refused in window.shixunCspViolations. */
-    private void recordContentSecurityPolicyViolations() {
-        ((ChromeDriver) browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
-                window.shixunCspViolations = [];
-                document.addEventListener('securitypolicyviolation', function (e) {
-                  window.shixunCspViolations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + e.sourceFile);
-                });"""));
-    }
 
-    /** Resizes the window to the page's height so that the screenshot shows all of it. */
-    private void fullPageScreenshot(String name) {
-        Dimension before = browser.manage().window().getSize();
-        long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(height + 140, 4000)));
-        screenshot(name);
-        browser.manage().window().setSize(before);
-    }
 }

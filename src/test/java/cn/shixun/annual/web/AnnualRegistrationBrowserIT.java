@@ -23,8 +23,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -153,14 +151,6 @@ class AnnualRegistrationBrowserIT extends BrowserTestSupport {
         }
     }
 
-    /** Resizes the window to the page's height so that the screenshot shows all of it. */
-    private void fullPageScreenshot(String name) {
-        Dimension before = browser.manage().window().getSize();
-        long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(height + 140, 4000)));
-        screenshot(name);
-        browser.manage().window().setSize(before);
-    }
 
     /** Opens the workbench detail of the task whose summary names the staff number. */
     private void openTaskOf(String staffNumber) {

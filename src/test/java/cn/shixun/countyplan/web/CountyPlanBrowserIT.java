@@ -224,12 +224,4 @@ class CountyPlanBrowserIT extends BrowserTestSupport {
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", input, value);
     }
 
-    /** Resizes the window to the page's height so that the screenshot shows all of it. */
-    private void fullPageScreenshot(String name) {
-        Dimension before = browser.manage().window().getSize();
-        long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(height + 140, 4000)));
-        screenshot(name);
-        browser.manage().window().setSize(before);
-    }
 }

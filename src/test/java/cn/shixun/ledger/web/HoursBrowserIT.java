@@ -105,7 +105,7 @@ class HoursBrowserIT extends BrowserTestSupport {
         assertThat(byTest("error-excellentCount").getText()).contains("超过班级 40 人的10%", "R-14");
         assertThat(find(By.id("days")).getDomProperty("value")).as("the form keeps what was typed").isEqualTo("3");
         fullPageScreenshot("hours-04-preview-refused");
-        assertThat(((JavascriptExecutor) browser).executeScript("return window.shixunCspViolations"))
+        assertThat(cspViolations())
                 .as("the Content-Security-Policy blocked nothing on the pages, htmx and our scripts included")
                 .isEqualTo(List.of());
 
@@ -139,25 +139,9 @@ class HoursBrowserIT extends BrowserTestSupport {
         assertThat(byTest("hours-heading").getText()).isEqualTo(first.name() + "的学时");
     }
 
-    /** Every page from now on keeps what the Content-Security-Policy refused in window.shixunCspViolations. */
-    private void recordContentSecurityPolicyViolations() {
-        ((ChromeDriver) browser).executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
-                window.shixunCspViolations = [];
-                document.addEventListener('securitypolicyviolation', function (e) {
-                  window.shixunCspViolations.push(e.violatedDirective + ' ' + e.blockedURI);
-                });"""));
-    }
 
     private void setDate(String id, java.time.LocalDate date) {
         ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", find(By.id(id)), date.toString());
     }
 
-    /** Resizes the window to the page's height so that the screenshot shows all of it. */
-    private void fullPageScreenshot(String name) {
-        Dimension before = browser.manage().window().getSize();
-        long height = (Long) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollHeight");
-        browser.manage().window().setSize(new Dimension(before.getWidth(), (int) Math.min(height + 140, 4000)));
-        screenshot(name);
-        browser.manage().window().setSize(before);
-    }
 }
