@@ -86,6 +86,9 @@ public class PolicyVersions {
             throw BusinessRuleException.violation(null, "effectiveFrom", "policy.draft-effective-not-later",
                     latest.label(), latest.effectiveFrom());
         }
+        if (notice.effectiveTo() != null && notice.effectiveTo().isBefore(notice.effectiveFrom())) {
+            throw BusinessRuleException.violation(null, "effectiveTo", "policy.effective-to-before", notice.effectiveFrom());
+        }
         if (notice.title() == null || notice.title().isBlank()) {
             throw BusinessRuleException.violation(null, "title", "policy.notice-title-required");
         }

@@ -84,12 +84,8 @@ class PolicyPages {
         }
 
         PolicyVersions.Notice notice() {
-            LocalDate from = date("effectiveFrom", effectiveFrom);
-            LocalDate to = date("effectiveTo", effectiveTo);
-            if (from != null && to != null && to.isBefore(from)) {
-                throw BusinessRuleException.violation(null, "effectiveTo", "processowner.policy.effective-to-before", from);
-            }
-            return new PolicyVersions.Notice(title, blankToNull(issuingBody), blankToNull(documentNumber), from, to);
+            return new PolicyVersions.Notice(title, blankToNull(issuingBody), blankToNull(documentNumber),
+                    date("effectiveFrom", effectiveFrom), date("effectiveTo", effectiveTo));
         }
 
         private static LocalDate date(String field, String text) {

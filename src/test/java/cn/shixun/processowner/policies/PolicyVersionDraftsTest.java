@@ -86,6 +86,10 @@ class PolicyVersionDraftsTest {
                         .content(NOTICE.replace("2026-01-01", "2022-06-01")).with(csrf()).with(owner()))
                 .andExpect(status().isUnprocessableEntity())
                 .andExpect(jsonPath("$.field").value("effectiveFrom"));
+        mvc.perform(post("/process-owner/api/policies/sanmenxia-2023/drafts").contentType(MediaType.APPLICATION_JSON)
+                        .content(NOTICE.replace("}", ", \"effectiveTo\": \"2025-12-31\"}")).with(csrf()).with(owner()))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.field").value("effectiveTo"));
         draft = json.readTree(mvc.perform(post("/process-owner/api/policies/sanmenxia-2023/drafts")
                         .contentType(MediaType.APPLICATION_JSON).content(NOTICE).with(csrf()).with(owner()))
                 .andExpect(status().isCreated())
