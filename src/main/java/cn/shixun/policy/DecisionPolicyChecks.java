@@ -1,12 +1,15 @@
 package cn.shixun.policy;
 
 import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
@@ -25,7 +28,11 @@ import org.w3c.dom.Node;
  *   <li>COLLECT tables with an output {@code code} ({@code requirements}): no two rows that match
  *       the same input give the same requirement code (their minimums would both apply);</li>
  *   <li>FIRST tables: the last row each profile version can reach has {@code -} in every input but
- *       the profile and version, so no input of the version falls through without a result.</li>
+ *       the profile and version, so no input of the version falls through without a result;</li>
+ *   <li>tables with outputs {@code minimumHours} and {@code label} ({@code requirements}): every figure
+ *       of hours or credits the label names ("校本研修每年16学时") is the row's minimum. Teachers read the
+ *       label beside their hours; a minimum lowered in a new version with its label left as it was
+ *       would tell them the old figure.</li>
  * </ul>
  * Two rows "match the same input" when every column's entries overlap, decided exactly only:
  * entries overlap when one is {@code -} (or empty), when their texts are equal, and do not when
@@ -42,7 +49,8 @@ public final class DecisionPolicyChecks {
      *
      * @param elementId the rule (row) id, e.g. {@code Rule_requirements_03}
      * @param ruleId    which check: {@code policy.version-wildcard}, {@code policy.ambiguous-overlap},
-     *                  {@code policy.duplicate-requirement}, {@code policy.first-without-catch-all}
+     *                  {@code policy.duplicate-requirement}, {@code policy.first-without-catch-all},
+     *                  {@code policy.label-contradicts-minimum}
      * @param zh        the reason in Chinese, naming the other row where two collide
      * @param en        the same in English
      */
@@ -52,6 +60,8 @@ public final class DecisionPolicyChecks {
     static final String PROFILE = "profile";
     static final String PROFILE_VERSION = "profileVersion";
     private static final String DMN_PREFIX = "/spec/DMN/";
+    /** A figure of hours or credits in a label: "16学时", "30 学时", "16学分". */
+    private static final Pattern HOURS_IN_LABEL = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(?:学时|学分)");
 
     private DecisionPolicyChecks() {
     }
@@ -87,6 +97,7 @@ public final class DecisionPolicyChecks {
     static List<Problem> check(Table table) {
         List<Problem> problems = new ArrayList<>();
         versionWildcards(table, problems);
+        labelsMatchMinimums(table, problems);
         switch (table.hitPolicy()) {
             case "UNIQUE" -> overlaps(table, false, problems);
             case "ANY" -> overlaps(table, true, problems);
@@ -112,6 +123,32 @@ public final class DecisionPolicyChecks {
                         "rule " + row.id() + " has - as profileVersion: every row must name its version"));
             }
         }
+    }
+
+    private static void labelsMatchMinimums(Table table, List<Problem> problems) {
+        int minimum = table.outputs().indexOf("minimumHours");
+        int label = table.outputs().indexOf("label");
+        if (minimum < 0 || label < 0) {
+            return;
+        }
+        for (Row row : table.rows()) {
+            BigDecimal figure = number(row.outputs().get(minimum));
+            Matcher named = HOURS_IN_LABEL.matcher(row.outputs().get(label));
+            while (figure != null && named.find()) {
+                if (new BigDecimal(named.group(1)).compareTo(figure) != 0) {
+                    problems.add(new Problem(row.id(), "policy.label-contradicts-minimum", "规则 " + row.id() + " 的说明写着“"
+                            + named.group() + "”，但最低学时是 " + figure.toPlainString() + "：教师看到的是说明，请把说明中的学时改为 "
+                            + figure.toPlainString(), "rule " + row.id() + " says \"" + named.group() + "\" in its label but its minimum is "
+                            + figure.toPlainString()));
+                    break;
+                }
+            }
+        }
+    }
+
+    /** A number literal, or null for an expression these checks do not evaluate. */
+    private static BigDecimal number(String entry) {
+        return entry.matches("-?\\d+(\\.\\d+)?") ? new BigDecimal(entry) : null;
     }
 
     private static void overlaps(Table table, boolean sameOutputAllowed, List<Problem> problems) {

@@ -107,6 +107,22 @@ class DecisionPolicyChecksTest {
     }
 
     @Test
+    void R10_aLabelNamingAnotherFigureThanItsRowsMinimumIsAProblem_teachersWouldReadTheOldFigure() {
+        String table = table("COLLECT", List.of("code", "minimumHours", "label"),
+                row("Rule_v1_school", "\"sanmenxia-2023\"", "1", "-", "\"YEAR_SCHOOL_BASED\"", "16", "\"校本研修每年16学时\""),
+                row("Rule_v2_school", "\"sanmenxia-2023\"", "2", "-", "\"YEAR_SCHOOL_BASED\"", "10", "\"校本研修每年16学时\""),
+                row("Rule_v2_total", "\"sanmenxia-2023\"", "2", "-", "\"YEAR_TOTAL\"", "270", "\"2023—2025年三年共270 学时\""),
+                row("Rule_v2_online", "\"sanmenxia-2023\"", "2", "\"411200\"", "\"ONLINE\"", "16.0", "\"网络研修每年16学分\""),
+                row("Rule_v2_ethics", "\"sanmenxia-2023\"", "2", "-", "\"YEAR_ETHICS\"", "10", "\"师德培训\""));
+
+        assertThat(DecisionPolicyChecks.check(bytes(table))).singleElement().satisfies(problem -> {
+            assertThat(problem.elementId()).isEqualTo("Rule_v2_school");
+            assertThat(problem.ruleId()).isEqualTo("policy.label-contradicts-minimum");
+            assertThat(problem.zh()).contains("“16学时”", "最低学时是 10");
+        });
+    }
+
+    @Test
     void aFirstTableWhoseVersionEndsWithoutACatchAllIsAProblem_someClaimsWouldHaveNoResult() {
         String table = table("FIRST", List.of("category"),
                 row("Rule_Kunming_Programme", "\"kunming-2015\"", "1", "-", "\"PROGRAMME_CERTIFIED\"", "\"TRAINING\""),
