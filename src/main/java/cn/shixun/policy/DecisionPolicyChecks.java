@@ -1,19 +1,13 @@
 package cn.shixun.policy;
 
-import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import org.w3c.dom.Element;
-import org.w3c.dom.Node;
 
 /**
  * What makes a policy decision table ambiguous, beyond what the engine refuses (ADR 0012 §2
@@ -59,7 +53,6 @@ public final class DecisionPolicyChecks {
 
     static final String PROFILE = "profile";
     static final String PROFILE_VERSION = "profileVersion";
-    private static final String DMN_PREFIX = "/spec/DMN/";
     /** A figure of hours or credits in a label: "16学时", "30 学时", "16学分". */
     private static final Pattern HOURS_IN_LABEL = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(?:学时|学分)");
 
@@ -68,9 +61,9 @@ public final class DecisionPolicyChecks {
 
     /** The problems of every decision table in a DMN file; none for a file that is not readable DMN (the model validation says why). */
     public static List<Problem> check(byte[] dmn) {
-        List<Table> tables;
+        List<DecisionTableRows.Table> tables;
         try {
-            tables = tables(dmn);
+            tables = DecisionTableRows.tables(dmn);
         } catch (IllegalArgumentException unreadable) {
             return List.of();
         }
@@ -79,22 +72,8 @@ public final class DecisionPolicyChecks {
         return problems;
     }
 
-    /** Every decision table of a DMN file, as these checks read them; refused when the file is not readable XML. */
-    static List<Table> tables(byte[] dmn) {
-        Element root;
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            root = factory.newDocumentBuilder().parse(new ByteArrayInputStream(dmn)).getDocumentElement();
-        } catch (Exception unreadable) {
-            throw new IllegalArgumentException("not a readable decision table: " + unreadable.getMessage(), unreadable);
-        }
-        return descendants(root, "decisionTable").stream().map(Table::of).toList();
-    }
 
-    static List<Problem> check(Table table) {
+    static List<Problem> check(DecisionTableRows.Table table) {
         List<Problem> problems = new ArrayList<>();
         versionWildcards(table, problems);
         labelsMatchMinimums(table, problems);
@@ -109,13 +88,13 @@ public final class DecisionPolicyChecks {
         return problems;
     }
 
-    private static void versionWildcards(Table table, List<Problem> problems) {
+    private static void versionWildcards(DecisionTableRows.Table table, List<Problem> problems) {
         int version = table.inputs().indexOf(PROFILE_VERSION);
         int profile = table.inputs().indexOf(PROFILE);
         if (version < 0) {
             return;
         }
-        for (Row row : table.rows()) {
+        for (DecisionTableRows.Row row : table.rows()) {
             boolean everyProfile = profile >= 0 && isAny(row.inputs().get(profile));
             if (isAny(row.inputs().get(version)) && !everyProfile) {
                 problems.add(new Problem(row.id(), "policy.version-wildcard", "规则 " + row.id() + " 的“方案版本”为 -：每一行都须写明"
@@ -125,13 +104,13 @@ public final class DecisionPolicyChecks {
         }
     }
 
-    private static void labelsMatchMinimums(Table table, List<Problem> problems) {
+    private static void labelsMatchMinimums(DecisionTableRows.Table table, List<Problem> problems) {
         int minimum = table.outputs().indexOf("minimumHours");
         int label = table.outputs().indexOf("label");
         if (minimum < 0 || label < 0) {
             return;
         }
-        for (Row row : table.rows()) {
+        for (DecisionTableRows.Row row : table.rows()) {
             BigDecimal figure = number(row.outputs().get(minimum));
             Matcher named = HOURS_IN_LABEL.matcher(row.outputs().get(label));
             while (figure != null && named.find()) {
@@ -151,12 +130,12 @@ public final class DecisionPolicyChecks {
         return entry.matches("-?\\d+(\\.\\d+)?") ? new BigDecimal(entry) : null;
     }
 
-    private static void overlaps(Table table, boolean sameOutputAllowed, List<Problem> problems) {
-        List<Row> rows = table.rows();
+    private static void overlaps(DecisionTableRows.Table table, boolean sameOutputAllowed, List<Problem> problems) {
+        List<DecisionTableRows.Row> rows = table.rows();
         for (int i = 0; i < rows.size(); i++) {
             for (int j = i + 1; j < rows.size(); j++) {
-                Row one = rows.get(i);
-                Row other = rows.get(j);
+                DecisionTableRows.Row one = rows.get(i);
+                DecisionTableRows.Row other = rows.get(j);
                 if (overlap(one, other) && !(sameOutputAllowed && one.outputs().equals(other.outputs()))) {
                     problems.add(new Problem(other.id(), "policy.ambiguous-overlap", "规则 " + other.id() + " 与规则 " + one.id()
                             + " 可能同时匹配同一输入（命中策略 " + table.hitPolicy() + " 不允许）：请让两行的条件互斥",
@@ -167,16 +146,16 @@ public final class DecisionPolicyChecks {
         }
     }
 
-    private static void duplicateCodes(Table table, List<Problem> problems) {
+    private static void duplicateCodes(DecisionTableRows.Table table, List<Problem> problems) {
         int code = table.outputs().indexOf("code");
         if (code < 0) {
             return;
         }
-        List<Row> rows = table.rows();
+        List<DecisionTableRows.Row> rows = table.rows();
         for (int i = 0; i < rows.size(); i++) {
             for (int j = i + 1; j < rows.size(); j++) {
-                Row one = rows.get(i);
-                Row other = rows.get(j);
+                DecisionTableRows.Row one = rows.get(i);
+                DecisionTableRows.Row other = rows.get(j);
                 String value = one.outputs().get(code);
                 if (!isAny(value) && value.equals(other.outputs().get(code)) && overlap(one, other)) {
                     problems.add(new Problem(other.id(), "policy.duplicate-requirement", "规则 " + other.id() + " 与规则 " + one.id()
@@ -189,11 +168,11 @@ public final class DecisionPolicyChecks {
     }
 
     /** Per literal (profile, version) pair: the last row that pair reaches is a catch-all for it. */
-    private static void catchAlls(Table table, List<Problem> problems) {
+    private static void catchAlls(DecisionTableRows.Table table, List<Problem> problems) {
         int profile = table.inputs().indexOf(PROFILE);
         int version = table.inputs().indexOf(PROFILE_VERSION);
         Map<String, List<String>> keys = new TreeMap<>();
-        for (Row row : table.rows()) {
+        for (DecisionTableRows.Row row : table.rows()) {
             String p = profile < 0 ? "-" : row.inputs().get(profile);
             String v = version < 0 ? "-" : row.inputs().get(version);
             if ((isAny(p) || isLiteral(p)) && (isAny(v) || isLiteral(v))) {
@@ -201,8 +180,8 @@ public final class DecisionPolicyChecks {
             }
         }
         for (List<String> key : keys.values()) {
-            Row last = null;
-            for (Row row : table.rows()) {
+            DecisionTableRows.Row last = null;
+            for (DecisionTableRows.Row row : table.rows()) {
                 boolean reaches = (profile < 0 || covers(row.inputs().get(profile), key.get(0)))
                         && (version < 0 || covers(row.inputs().get(version), key.get(1)));
                 if (reaches) {
@@ -231,7 +210,7 @@ public final class DecisionPolicyChecks {
     }
 
     /** Whether some input matches both rows, where that can be decided exactly (see the class comment). */
-    private static boolean overlap(Row one, Row other) {
+    private static boolean overlap(DecisionTableRows.Row one, DecisionTableRows.Row other) {
         for (int column = 0; column < one.inputs().size(); column++) {
             String a = one.inputs().get(column);
             String b = other.inputs().get(column);
@@ -249,69 +228,5 @@ public final class DecisionPolicyChecks {
     /** One string, number or boolean literal: {@code "henan-2016"}, {@code 1}, {@code 2.5}, {@code true}. */
     private static boolean isLiteral(String entry) {
         return entry.matches("\"[^\"]*\"") || entry.matches("-?\\d+(\\.\\d+)?") || entry.equals("true") || entry.equals("false");
-    }
-
-    /**
-     * A decision table as these checks read it: column names (the input expressions, the output names),
-     * the labels people read (each column's {@code label}, else its name) and each row's trimmed entry texts.
-     */
-    record Table(String hitPolicy, List<String> inputs, List<String> outputs, List<String> labels, List<Row> rows) {
-
-        static Table of(Element table) {
-            List<String> inputs = new ArrayList<>();
-            for (Element input : children(table, "input")) {
-                List<Element> expression = children(input, "inputExpression");
-                inputs.add(expression.isEmpty() ? "" : text(expression.get(0)));
-            }
-            List<String> outputs = children(table, "output").stream().map(output -> output.getAttribute("name")).toList();
-            List<String> labels = new ArrayList<>();
-            List<Element> columns = new ArrayList<>(children(table, "input"));
-            columns.addAll(children(table, "output"));
-            for (int i = 0; i < columns.size(); i++) {
-                String label = columns.get(i).getAttribute("label");
-                labels.add(!label.isBlank() ? label : i < inputs.size() ? inputs.get(i) : outputs.get(i - inputs.size()));
-            }
-            List<Row> rows = children(table, "rule").stream().map(rule -> new Row(rule.getAttribute("id"),
-                    children(rule, "inputEntry").stream().map(DecisionPolicyChecks::text).toList(),
-                    children(rule, "outputEntry").stream().map(DecisionPolicyChecks::text).toList())).toList();
-            String hitPolicy = table.hasAttribute("hitPolicy") ? table.getAttribute("hitPolicy").toUpperCase(Locale.ROOT) : "UNIQUE";
-            return new Table(hitPolicy, inputs, outputs, labels, rows);
-        }
-    }
-
-    /** One rule of a table: its id and the texts of its input and output entries, in column order. */
-    record Row(String id, List<String> inputs, List<String> outputs) {
-    }
-
-    private static String text(Element entry) {
-        List<Element> text = children(entry, "text");
-        return (text.isEmpty() ? entry.getTextContent() : text.get(0).getTextContent()).trim();
-    }
-
-    private static List<Element> children(Element parent, String localName) {
-        List<Element> children = new ArrayList<>();
-        for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child instanceof Element element && localName.equals(element.getLocalName()) && isDmn(element)) {
-                children.add(element);
-            }
-        }
-        return children;
-    }
-
-    private static List<Element> descendants(Element root, String localName) {
-        List<Element> found = new ArrayList<>();
-        for (Node child = root.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child instanceof Element element) {
-                if (localName.equals(element.getLocalName()) && isDmn(element)) {
-                    found.add(element);
-                }
-                found.addAll(descendants(element, localName));
-            }
-        }
-        return found;
-    }
-
-    private static boolean isDmn(Element element) {
-        return element.getNamespaceURI() != null && element.getNamespaceURI().contains(DMN_PREFIX);
     }
 }

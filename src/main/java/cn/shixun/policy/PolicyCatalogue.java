@@ -77,6 +77,32 @@ class PolicyCatalogue {
                 + "WHERE id = ? AND state = ?", to, publicationId, id, from) == 1;
     }
 
+    /** Changes a draft's notice; false when the version is not a draft (submitted versions are frozen, published ones never change). */
+    boolean reviseDraft(long id, PolicyVersions.Notice notice) {
+        return jdbc.update("UPDATE policy_version SET notice_title = ?, issuing_body = ?, document_number = ?, effective_from = ?, "
+                        + "effective_to = ? WHERE id = ? AND state = ?", notice.title(), notice.issuingBody(),
+                notice.documentNumber(), Date.valueOf(notice.effectiveFrom()),
+                notice.effectiveTo() == null ? null : Date.valueOf(notice.effectiveTo()), id, DRAFT) == 1;
+    }
+
+    /** The division codes a version's notice names, in code order. */
+    List<String> regions(long versionId) {
+        return jdbc.queryForList("SELECT organisation_code FROM policy_version_region WHERE policy_version_id = ? "
+                + "ORDER BY organisation_code", String.class, versionId);
+    }
+
+    /** A new draft names the regions of the version it follows until its process owner says otherwise. */
+    void copyRegions(String profileCode, int fromVersion, long toVersionId) {
+        jdbc.update("INSERT INTO policy_version_region (policy_version_id, organisation_code) SELECT ?, r.organisation_code "
+                + "FROM policy_version_region r JOIN policy_version v ON v.id = r.policy_version_id "
+                + "WHERE v.profile_code = ? AND v.version = ?", toVersionId, profileCode, fromVersion);
+    }
+
+    void replaceRegions(long versionId, List<String> organisationCodes) {
+        jdbc.update("DELETE FROM policy_version_region WHERE policy_version_id = ?", versionId);
+        organisationCodes.forEach(code -> addRegion(versionId, code));
+    }
+
     /** Deletes a draft version that was never published (its number is free again); whether there was one. */
     boolean deleteDraft(long id) {
         jdbc.update("DELETE FROM policy_version_region WHERE policy_version_id = ? AND policy_version_id IN "

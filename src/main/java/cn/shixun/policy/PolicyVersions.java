@@ -1,5 +1,7 @@
 package cn.shixun.policy;
 
+import cn.shixun.organisation.Organisation;
+import cn.shixun.organisation.Organisations;
 import cn.shixun.shared.BusinessRuleException;
 import java.time.LocalDate;
 import java.util.Comparator;
@@ -24,13 +26,15 @@ public class PolicyVersions {
     private final PolicyVersionPins pins;
     private final PolicyProfiles profiles;
     private final RepositoryService repository;
+    private final Organisations organisations;
 
     PolicyVersions(PolicyCatalogue catalogue, PolicyVersionPins pins, PolicyProfiles profiles,
-                   RepositoryService repository) {
+                   RepositoryService repository, Organisations organisations) {
         this.catalogue = catalogue;
         this.pins = pins;
         this.profiles = profiles;
         this.repository = repository;
+        this.organisations = organisations;
     }
 
     /**
@@ -82,6 +86,45 @@ public class PolicyVersions {
         if (catalogue.hasDraft(profileCode)) {
             throw BusinessRuleException.conflict(null, "profileCode", "policy.draft-exists", profileCode);
         }
+        checkNotice(latest, notice);
+        PolicyProfile draft = new PolicyProfile(profileCode, latest.version() + 1, notice.effectiveFrom(), notice.title().strip(),
+                notice.effectiveTo(), notice.issuingBody(), notice.documentNumber(), Map.of());
+        long id = catalogue.insert(draft, PolicyCatalogue.DRAFT, startedBy);
+        catalogue.copyRegions(profileCode, latest.version(), id);
+        return id;
+    }
+
+    /**
+     * Corrects what a draft version says of its notice and the regions it names, each region a division
+     * of the organisation tree that runs the draft's profile. Only a draft: once submitted the version is
+     * what the second owner approves, once published it never changes.
+     *
+     * @throws BusinessRuleException naming the field: the notice's checks of {@link #startDraft}, an unknown
+     *                               region or one that runs another profile, no region; 409 when not a draft
+     */
+    @Transactional
+    public void reviseDraft(long id, Notice notice, List<String> regions) {
+        catalogue.lock();
+        PolicyProfile draft = version(id);
+        PolicyProfile latest = profiles.all().stream().filter(p -> p.code().equals(draft.code()))
+                .max(Comparator.comparingInt(PolicyProfile::version)).orElseThrow();
+        checkNotice(latest, notice);
+        List<String> codes = regionsRunning(draft.code(), regions);
+        Notice stripped = new Notice(notice.title().strip(), notice.issuingBody(), notice.documentNumber(),
+                notice.effectiveFrom(), notice.effectiveTo());
+        if (!catalogue.reviseDraft(id, stripped)) {
+            throw BusinessRuleException.conflict(null, "id", "policy.draft-not-editable", draft.label());
+        }
+        catalogue.replaceRegions(id, codes);
+    }
+
+    /** The division codes a version's notice names (a draft's included). */
+    @Transactional(readOnly = true)
+    public List<String> regions(long id) {
+        return catalogue.regions(id);
+    }
+
+    private static void checkNotice(PolicyProfile latest, Notice notice) {
         if (notice.effectiveFrom() == null || !notice.effectiveFrom().isAfter(latest.effectiveFrom())) {
             throw BusinessRuleException.violation(null, "effectiveFrom", "policy.draft-effective-not-later",
                     latest.label(), latest.effectiveFrom());
@@ -92,9 +135,24 @@ public class PolicyVersions {
         if (notice.title() == null || notice.title().isBlank()) {
             throw BusinessRuleException.violation(null, "title", "policy.notice-title-required");
         }
-        PolicyProfile draft = new PolicyProfile(profileCode, latest.version() + 1, notice.effectiveFrom(), notice.title().strip(),
-                notice.effectiveTo(), notice.issuingBody(), notice.documentNumber(), Map.of());
-        return catalogue.insert(draft, PolicyCatalogue.DRAFT, startedBy);
+    }
+
+    /** The regions, distinct and in order, each checked to be a division of the tree that runs {@code profileCode}. */
+    private List<String> regionsRunning(String profileCode, List<String> regions) {
+        List<String> codes = regions == null ? List.of()
+                : regions.stream().map(String::strip).filter(code -> !code.isEmpty()).distinct().sorted().toList();
+        if (codes.isEmpty()) {
+            throw BusinessRuleException.violation(null, "regions", "policy.regions-required");
+        }
+        for (String code : codes) {
+            Organisation region = organisations.findByCode(code)
+                    .orElseThrow(() -> BusinessRuleException.violation(null, "regions", "policy.unknown-region", code));
+            String runs = organisations.effectivePolicyProfile(region.getId());
+            if (!runs.equals(profileCode)) {
+                throw BusinessRuleException.violation(null, "regions", "policy.region-other-profile", code, region.name(), runs);
+            }
+        }
+        return codes;
     }
 
     /**

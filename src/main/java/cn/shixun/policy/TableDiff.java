@@ -42,16 +42,16 @@ public final class TableDiff {
      * the removed rows; refused when either is not a readable table or their columns differ.
      */
     public static List<Change> between(byte[] before, byte[] after) {
-        DecisionPolicyChecks.Table old = single(before);
-        DecisionPolicyChecks.Table now = single(after);
+        DecisionTableRows.Table old = single(before);
+        DecisionTableRows.Table now = single(after);
         if (!old.labels().equals(now.labels())) {
             throw new IllegalArgumentException("the tables' columns differ: " + old.labels() + " / " + now.labels());
         }
-        Map<String, DecisionPolicyChecks.Row> oldRows = new LinkedHashMap<>();
+        Map<String, DecisionTableRows.Row> oldRows = new LinkedHashMap<>();
         old.rows().forEach(row -> oldRows.put(row.id(), row));
         List<Change> changes = new ArrayList<>();
-        for (DecisionPolicyChecks.Row row : now.rows()) {
-            DecisionPolicyChecks.Row was = oldRows.remove(row.id());
+        for (DecisionTableRows.Row row : now.rows()) {
+            DecisionTableRows.Row was = oldRows.remove(row.id());
             if (was == null) {
                 changes.add(new Change(row.id(), Kind.ADDED, cells(now.labels(), null, cells(row))));
             } else {
@@ -66,15 +66,15 @@ public final class TableDiff {
         return changes;
     }
 
-    private static DecisionPolicyChecks.Table single(byte[] dmn) {
-        List<DecisionPolicyChecks.Table> tables = DecisionPolicyChecks.tables(dmn);
+    private static DecisionTableRows.Table single(byte[] dmn) {
+        List<DecisionTableRows.Table> tables = DecisionTableRows.tables(dmn);
         if (tables.size() != 1) {
             throw new IllegalArgumentException("a policy table file holds one decision table, not " + tables.size());
         }
         return tables.get(0);
     }
 
-    private static List<String> cells(DecisionPolicyChecks.Row row) {
+    private static List<String> cells(DecisionTableRows.Row row) {
         List<String> cells = new ArrayList<>(row.inputs());
         cells.addAll(row.outputs());
         return cells;

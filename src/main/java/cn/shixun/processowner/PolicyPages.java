@@ -50,7 +50,7 @@ class PolicyPages {
 
     /** The notice fields a refusal may name; another field's refusal is shown above the form. */
     private static final Set<String> NOTICE_FIELDS = Set.of("title", "issuingBody", "documentNumber", "effectiveFrom",
-            "effectiveTo");
+            "effectiveTo", "regions");
 
     private final PolicyVersionOverview overview;
     private final PolicyVersionDrafts policyDrafts;
@@ -104,6 +104,29 @@ class PolicyPages {
         }
     }
 
+    /** A draft's 修改文件信息 form as typed: the notice's fields and the regions as division codes separated by commas or spaces. */
+    record DraftNoticeForm(String title, String issuingBody, String documentNumber, String effectiveFrom, String effectiveTo,
+                           String regions) {
+
+        static DraftNoticeForm of(PolicyVersionOverview.Version version) {
+            return new DraftNoticeForm(version.title(), orEmpty(version.issuingBody()), orEmpty(version.documentNumber()),
+                    String.valueOf(version.effectiveFrom()), version.effectiveTo() == null ? "" : version.effectiveTo().toString(),
+                    version.regions().stream().map(PolicyVersionOverview.Region::code).collect(Collectors.joining(", ")));
+        }
+
+        PolicyVersions.Notice notice() {
+            return new NoticeForm(title, issuingBody, documentNumber, effectiveFrom, effectiveTo).notice();
+        }
+
+        List<String> regionCodes() {
+            return regions == null ? List.of() : List.of(regions.strip().split("[,，、;；\\s]+"));
+        }
+
+        private static String orEmpty(String text) {
+            return text == null ? "" : text;
+        }
+    }
+
     /** A table draft of a draft version as listed on its page. */
     record TableDraft(String decisionKey, String decisionName, long draftId, String resourceName, String state,
                       String updatedBy, Instant updatedAt) {
@@ -154,6 +177,13 @@ class PolicyPages {
             return new TableDraft(table.getKey(), names.getOrDefault(table.getKey(), table.getKey()), tableDraft.id(),
                     tableDraft.resourceName(), tableDraft.state().label(), tableDraft.updatedBy(), tableDraft.updatedAt());
         }).toList();
+        PolicyVersionOverview.Version version = overview.profile(draft.version().code()).versions().stream()
+                .filter(v -> v.id() == id).findFirst().orElseThrow();
+        model.addAttribute("noticeVersion", version);
+        if (!model.containsAttribute("noticeForm")) {
+            model.addAttribute("noticeForm", DraftNoticeForm.of(version));
+            model.addAttribute("noticeErrors", Map.of());
+        }
         model.addAttribute("draft", draft);
         model.addAttribute("profileCode", draft.version().code());
         model.addAttribute("profileName", overview.name(draft.version().code()));
@@ -161,6 +191,24 @@ class PolicyPages {
         model.addAttribute("cases", TestRunView.of(policyDrafts.runTestCases(id), json));
         model.addAttribute("latestImpact", previews.latestOf(id).orElse(null));
         return "processowner/policy-draft";
+    }
+
+    /** 修改文件信息: a refusal shows the form again, open, with the reason beside its field and nothing changed. */
+    @PostMapping("/policy-drafts/{id}/notice")
+    String reviseNotice(@PathVariable long id, @ModelAttribute("noticeForm") DraftNoticeForm form, Model model,
+                        HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            policyDrafts.reviseNotice(id, form.notice(), form.regionCodes());
+            redirect.addFlashAttribute("noticeRevised", true);
+            return "redirect:/process-owner/policy-drafts/" + id;
+        } catch (BusinessRuleException refusal) {
+            String message = refusals.forReader(refusal);
+            model.addAttribute("noticeErrors", NOTICE_FIELDS.contains(refusal.field()) ? Map.of(refusal.field(), message) : Map.of());
+            model.addAttribute("noticeError", NOTICE_FIELDS.contains(refusal.field()) ? null : message);
+            model.addAttribute("noticeOpen", true);
+            response.setStatus(RefusalStatus.of(refusal).value());
+            return draft(id, model);
+        }
     }
 
     /** The draft's test-case run alone, for the page's "试算" button, which puts it in place of the last one. */

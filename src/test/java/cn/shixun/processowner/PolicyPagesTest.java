@@ -16,6 +16,7 @@ import cn.shixun.processowner.testcases.PolicyTests;
 import cn.shixun.security.Accounts;
 import cn.shixun.security.Role;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -148,6 +149,61 @@ class PolicyPagesTest {
         }
         assertThat(overview.profile(PROFILE).draft()).isNull();
         mvc.perform(get(location).with(owner())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aDraftNamesTheRegionsOfTheVersionItFollows_itsNoticeAndRegionsAreCorrectedOnItsPage_aRegionOfAnotherProfileIsRefused()
+            throws Exception {
+        String location = mvc.perform(notice("昆明市2027年教师培训学时登记管理办法", "2027-01-01", "")
+                        .with(csrf()).with(owner()))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+        long id = Long.parseLong(location.substring(location.lastIndexOf('/') + 1));
+        try {
+            assertThat(draftVersion().regions()).as("copied from v1").extracting(PolicyVersionOverview.Region::code)
+                    .containsExactly("530100");
+            assertThat(html(get(location))).contains("data-test=\"draft-regions\"", "value=\"530100\"");
+
+            organisations.findByCode("940003").orElseGet(() -> organisations.createRegion("940003", "页面试验省",
+                    OrganisationLevel.PROVINCE, null, "sanmenxia-2023"));
+            String otherProfile = mvc.perform(revision(id, "昆明市2027年教师培训学时登记管理办法（修订）", "2027-01-01", "", "940002, 940003"))
+                    .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(fieldError(otherProfile, "regions")).contains("940003", "页面试验省", "sanmenxia-2023");
+            assertThat(otherProfile).as("the form stays open with what was typed").contains("value=\"940002, 940003\"", "（修订）")
+                    .containsPattern("<details class=\"revise-notice\"[^>]* open");
+            String unknown = mvc.perform(revision(id, "昆明市2027年教师培训学时登记管理办法", "2027-01-01", "", "999999"))
+                    .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(fieldError(unknown, "regions")).contains("999999");
+            String none = mvc.perform(revision(id, "昆明市2027年教师培训学时登记管理办法", "2027-01-01", "", " "))
+                    .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(fieldError(none, "regions")).contains("至少");
+            String endBeforeStart = mvc.perform(revision(id, "昆明市2027年教师培训学时登记管理办法", "2027-01-01", "2026-06-30", "530100"))
+                    .andExpect(status().isUnprocessableEntity()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(fieldError(endBeforeStart, "effectiveTo")).isEqualTo("截止日期不能早于生效日期 2027-01-01");
+            assertThat(draftVersion().title()).as("refusals change nothing").isEqualTo("昆明市2027年教师培训学时登记管理办法");
+            assertThat(draftVersion().regions()).extracting(PolicyVersionOverview.Region::code).containsExactly("530100");
+
+            mvc.perform(revision(id, "昆明市2027年教师培训学时登记管理办法（修订）", "2027-03-01", "2029-12-31", "940002， "))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(result -> assertThat(result.getResponse().getRedirectedUrl()).isEqualTo(location));
+            PolicyVersionOverview.Version revised = draftVersion();
+            assertThat(revised.title()).isEqualTo("昆明市2027年教师培训学时登记管理办法（修订）");
+            assertThat(revised.effectiveFrom()).isEqualTo(LocalDate.parse("2027-03-01"));
+            assertThat(revised.effectiveTo()).isEqualTo(LocalDate.parse("2029-12-31"));
+            assertThat(revised.regions()).extracting(PolicyVersionOverview.Region::code).containsExactly("940002");
+        } finally {
+            mvc.perform(post(location + "/discard").with(csrf()).with(owner())).andExpect(status().is3xxRedirection());
+        }
+    }
+
+    private PolicyVersionOverview.Version draftVersion() {
+        return overview.profile(PROFILE).draft();
+    }
+
+    private static MockHttpServletRequestBuilder revision(long id, String title, String effectiveFrom, String effectiveTo,
+                                                          String regions) {
+        return post("/process-owner/policy-drafts/" + id + "/notice").with(csrf()).with(owner())
+                .param("title", title).param("issuingBody", "昆明市教育局").param("documentNumber", "昆明〔2027〕3号")
+                .param("effectiveFrom", effectiveFrom).param("effectiveTo", effectiveTo).param("regions", regions);
     }
 
     /** A draft a failed test left behind would block the next copy of the profile in this context. */

@@ -79,6 +79,16 @@ public class PolicyVersionDrafts {
         return get(id);
     }
 
+    /** Corrects the draft's notice and regions (only while it is a draft); audited. */
+    @Transactional
+    public void reviseNotice(long id, PolicyVersions.Notice notice, List<String> regions) {
+        versions.reviseDraft(id, notice, regions);
+        PolicyProfile revised = versions.version(id);
+        events.publishEvent(new AuditedAction("policy-draft.notice", "policy-version", String.valueOf(id),
+                "修改草稿版本 " + revised.label() + " 的文件信息：" + revised.title() + "，生效日期 " + revised.effectiveFrom()
+                        + "，适用地区 " + String.join("、", versions.regions(id))));
+    }
+
     /**
      * Gives a draft version up: its table drafts are discarded; its previews, the publications that
      * returned it and the version itself go (the audit trail keeps who submitted and returned it).
@@ -122,10 +132,13 @@ public class PolicyVersionDrafts {
                 DraftPolicyDecisions.of(published, tables));
     }
 
-    /** What the draft's tables are now: a preview made on another checksum is stale. */
+    /**
+     * What the draft's tables and effective date are now: a preview made on another checksum is stale
+     * (the preview judges teachers on the effective date).
+     */
     @Transactional(readOnly = true)
     public String checksum(long id) {
-        StringBuilder checksums = new StringBuilder();
+        StringBuilder checksums = new StringBuilder("effectiveFrom=" + versions.version(id).effectiveFrom() + '\n');
         get(id).tableDrafts().forEach((key, draftId) -> checksums.append(key).append('=')
                 .append(drafts.get(draftId).checksum()).append('\n'));
         return ModelDrafts.checksum(checksums.toString());

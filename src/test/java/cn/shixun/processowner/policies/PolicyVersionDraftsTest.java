@@ -104,6 +104,11 @@ class PolicyVersionDraftsTest {
         mvc.perform(post("/process-owner/api/policies/sanmenxia-2023/drafts").contentType(MediaType.APPLICATION_JSON)
                         .content(NOTICE.replace("2026-01-01", "2027-01-01")).with(csrf()).with(owner()))
                 .andExpect(status().isConflict());
+        mvc.perform(put("/process-owner/api/policy-drafts/" + draft.get("id").asLong() + "/notice")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(NOTICE.replace("}", ", \"regions\": [\"999999\"]}")).with(csrf()).with(owner()))
+                .andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.field").value("regions"));
 
         ModelDraft requirements = drafts.get(draft.get("tableDrafts").get(PolicyDecisions.REQUIREMENTS).asLong());
         String lowered = DraftRows.withMinimum(requirements.content(), "YEAR_SCHOOL_BASED", 2, "16", "10");
