@@ -69,7 +69,23 @@ class ProcessOwnerPages {
         model.addAttribute("definition", catalogue.decision(key, version));
         model.addAttribute("versions", catalogue.decisionVersions(key));
         model.addAttribute("dmnJs", bpmnIo.path("dmn-js"));
+        model.addAttribute("pinnedBy", pinnedBy(key, version));
         return "processowner/decision";
+    }
+
+    /** A policy version that evaluates a table version, with its profile's name: what the table page lists. */
+    record PinningVersion(String profileCode, String profileName, PolicyVersionOverview.Version version) {
+    }
+
+    /**
+     * The policy versions pinned to version {@code version} of table {@code key}: only they evaluate it,
+     * so a table version nobody pins changes no teacher's hours (ADR 0012 §1).
+     */
+    private List<PinningVersion> pinnedBy(String key, int version) {
+        PolicyVersionOverview.Pin pin = new PolicyVersionOverview.Pin(key, version);
+        return policies.profiles().stream().flatMap(profile -> profile.versions().stream()
+                .filter(v -> v.pins().contains(pin))
+                .map(v -> new PinningVersion(profile.code(), profile.name(), v))).toList();
     }
 
     /** An unknown procedure, table or version: the "page not found" page. */

@@ -3,6 +3,8 @@ package cn.shixun.processowner;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shixun.BrowserTestSupport;
+import cn.shixun.policy.PolicyProfiles;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
@@ -17,6 +19,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The process owner's console as the demo process owner sees it at 1440 px: the catalogue with the
@@ -30,6 +33,8 @@ class ProcessOwnerConsoleBrowserIT extends BrowserTestSupport {
 
     @Autowired RepositoryService repository;
     @Autowired ManagementService management;
+    @Autowired PolicyProfiles profiles;
+    @Autowired JdbcTemplate jdbc;
 
     @Test
     void catalogueShowsVersionsCountsAndDiagrams_noCspViolation() {
@@ -105,6 +110,21 @@ class ProcessOwnerConsoleBrowserIT extends BrowserTestSupport {
                 + "instead; no script, no other style").isNotEmpty()
                 .allMatch(violation -> violation.equals("style-src-attr inline /vendor/dmn-js@" + dmnJsVersion()
                         + "/dist/dmn-viewer.production.min.js"));
+    }
+
+    @Test
+    void aTableVersionNamesThePolicyVersionsPinnedToIt_withTheirLedgerEntries() {
+        String pinned = profiles.version("sanmenxia-2023", LocalDate.of(2024, 6, 1)).decisions().get("requirements");
+        int version = repository.getDecisionDefinition(pinned).getVersion();
+        signIn("process.owner", DEMO_PASSWORD);
+        open("/process-owner/decisions/requirements/" + version);
+        WebElement sanmenxia = find(By.cssSelector("[data-test='pinning-version'][data-profile='sanmenxia-2023'][data-version='1']"));
+        assertThat(sanmenxia.getText()).contains("三门峡市（2023-2025年）基础教育教师继续教育工作实施方案", "2023-01-01");
+        assertThat(Long.parseLong(sanmenxia.findElement(By.cssSelector("[data-test='pinning-ledger-entries']")).getText()))
+                .as("the entries computed under sanmenxia-2023 v1")
+                .isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM ledger_entry WHERE profile_code = 'sanmenxia-2023' "
+                        + "AND profile_version = 1", Long.class));
+        fullPageScreenshot("process-owner-05-decision-pins");
     }
 
 
