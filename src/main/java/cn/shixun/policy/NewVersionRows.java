@@ -1,14 +1,9 @@
 package cn.shixun.policy;
 
-import java.io.ByteArrayInputStream;
+import cn.shixun.shared.UntrustedXml;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilder;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.transform.OutputKeys;
 import javax.xml.transform.Transformer;
 import javax.xml.transform.TransformerException;
@@ -110,14 +105,8 @@ public final class NewVersionRows {
 
     private static Document parse(byte[] table) {
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            // A table is untrusted input: no DOCTYPE, hence no external entities.
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            DocumentBuilder builder = factory.newDocumentBuilder();
-            return builder.parse(new ByteArrayInputStream(table));
-        } catch (ParserConfigurationException | SAXException | IOException e) {
+            return UntrustedXml.parse(table);
+        } catch (SAXException e) {
             throw new IllegalArgumentException("the decision table does not parse: " + e.getMessage(), e);
         }
     }

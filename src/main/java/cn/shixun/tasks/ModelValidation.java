@@ -1,13 +1,12 @@
 package cn.shixun.tasks;
 
+import cn.shixun.shared.UntrustedXml;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.camunda.bpm.engine.ParseException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer;
@@ -74,11 +73,7 @@ public class ModelValidation {
         }
         Element root;
         try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            root = factory.newDocumentBuilder().parse(new ByteArrayInputStream(content)).getDocumentElement();
+            root = UntrustedXml.parse(content).getDocumentElement();
         } catch (Exception unreadable) {
             String reason = String.valueOf(unreadable.getMessage());
             if (reason.contains("DOCTYPE")) {
