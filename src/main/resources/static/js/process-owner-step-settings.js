@@ -235,6 +235,7 @@
       var bo = element.businessObject;
       fields.name.value = bo.name || '';
       fields.id.value = element.id;
+      section.setAttribute('data-element', element.id);
       if (kindOf(element) === 'flow') {
         choose(fields.condition, decisionOf(bo), texts.otherLabel);
         return;
