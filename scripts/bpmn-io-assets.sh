@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Puts the prebuilt bpmn-js / dmn-js bundles the process owner's console needs under
+# Puts the prebuilt bpmn-js / dmn-js bundles (and Camunda's BPMN moddle descriptor) the process owner's console needs under
 # target/classes/static/vendor/<name>@<version>/ (ADR 0012 §3): each package of frontend/bpmn-io.lock
 # is fetched with `npm pack` at its pinned version (no dependency tree, no install scripts: the
 # dist bundles are self-contained), its tarball's sha512 and package.json licence are compared with
@@ -24,6 +24,8 @@ files_of() {
   case "$1" in
     bpmn-js) echo "package/dist/bpmn-navigated-viewer.production.min.js package/dist/bpmn-modeler.production.min.js package/dist/assets" ;;
     dmn-js) echo "package/dist/dmn-viewer.production.min.js package/dist/dmn-modeler.production.min.js package/dist/assets" ;;
+    # The camunda: attributes and extension elements as types, for the modeler's 步骤设置 panel.
+    camunda-bpmn-moddle) echo "package/resources/camunda.json" ;;
     *) echo "bpmn-io-assets: ERROR: $lock names $1, but this script does not know which of its files the pages need" >&2
        return 1 ;;
   esac

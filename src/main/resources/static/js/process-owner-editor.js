@@ -1,5 +1,6 @@
 // The draft editor (/process-owner/drafts/{id}): bpmn-js' Modeler for a BPMN draft, dmn-js' Modeler
-// (decision table view) for a DMN draft, in Chinese (process-owner-zh.js). The draft comes from and
+// (decision table view) for a DMN draft, in Chinese (process-owner-zh.js); a BPMN draft with Camunda's
+// moddle types and the 步骤设置 panel (process-owner-step-settings.js). The draft comes from and
 // goes to /process-owner/api/drafts/{id}: 保存 PUTs the XML with If-Match (the version read; on 409
 // the editor keeps the XML and says who saved since), 校验 POSTs …/validation and marks each problem
 // beside its element (BPMN: a marker and an overlay; DMN: the rule's row) and lists them all at the
@@ -104,10 +105,18 @@
     return table ? modeler.open(table) : Promise.resolve();
   }
 
-  function start(draft) {
+  // Camunda's moddle types (camunda:properties, camunda:candidateGroups…), which the 步骤设置 panel writes.
+  function camundaTypes() {
+    if (!bpmn) {
+      return Promise.resolve(null);
+    }
+    return fetch(labels.camundaModdle, { credentials: 'same-origin' }).then(json);
+  }
+
+  function start(draft, camunda) {
     container.textContent = '';
     modeler = bpmn
-      ? new Modeler({ container: container, additionalModules: [chinese] })
+      ? new Modeler({ container: container, additionalModules: [chinese], moddleExtensions: { camunda: camunda } })
       : new Modeler({ container: container, common: { additionalModules: [chinese] },
         drd: { additionalModules: [chinese] }, decisionTable: { additionalModules: [chinese] } });
     return modeler.importXML(draft.content).then(function () {
@@ -131,6 +140,11 @@
             window.setTimeout(markRows, 0);
           });
         }
+      }
+      // The page's modeler, for scripted drawing: the browser tests place shapes with bpmn-js' own API.
+      window.processOwnerModeler = modeler;
+      if (bpmn && window.processOwnerStepSettings) {
+        window.processOwnerStepSettings(modeler, draft, labels.editable === 'true');
       }
       if (labels.editable === 'true') {
         saveButton.disabled = false;
@@ -297,7 +311,9 @@
 
   saveButton && saveButton.addEventListener('click', save);
   validateButton && validateButton.addEventListener('click', validate);
-  load().then(start).catch(function (error) {
+  Promise.all([load(), camundaTypes()]).then(function (loaded) {
+    return start(loaded[0], loaded[1]);
+  }).catch(function (error) {
     container.textContent = '';
     say('error', format(labels.failedLabel, error.message), 'editor-error');
   });

@@ -158,8 +158,8 @@ public class DegreeExemptions {
     public LedgerEntry credit(Long id) {
         DegreeExemption exemption = require(id);
         Instant now = Instant.now();
-        return credits.creditCase(credits.step(PROCESS, caseId(id), DegreeExemptionProcess.CREDIT_HOURS, CREDIT_STEP,
-                        DegreeExemptionProcess.AUTHORITY_REVIEW),
+        // Decided by whoever approved last: the model says which review is the last one.
+        return credits.creditCase(credits.step(PROCESS, caseId(id), DegreeExemptionProcess.CREDIT_HOURS, CREDIT_STEP),
                 new CaseCredits.Credit(exemption.teacherId(), claim(exemption.diploma()),
                         evidence(PROCESS + "/" + id, exemption.diploma())),
                 entry -> exemption.exempted(entry.getId(), now),

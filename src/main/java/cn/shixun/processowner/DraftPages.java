@@ -6,6 +6,8 @@ import cn.shixun.processowner.drafts.ModelDrafts;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.web.ErrorPage;
 import cn.shixun.shared.web.RefusalStatus;
+import cn.shixun.tasks.CaseTasks;
+import cn.shixun.tasks.Decision;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -24,7 +26,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The console's draft pages (ADR 0012 §2 "Drafts"): the drafts being edited, a new draft from a
  * deployed version, and the editor — bpmn-js' or dmn-js' modeler, which loads, saves and validates
- * the draft through {@code /process-owner/api/drafts} ({@code static/js/process-owner-editor.js}).
+ * the draft through {@code /process-owner/api/drafts} ({@code static/js/process-owner-editor.js}), with the
+ * 步骤设置 panel for a user task's casework settings ({@code static/js/process-owner-step-settings.js}).
  */
 @Controller
 @RequestMapping("/process-owner/drafts")
@@ -71,6 +74,10 @@ class DraftPages {
         model.addAttribute("base", base(draft));
         model.addAttribute("bpmnJs", bpmnIo.path("bpmn-js"));
         model.addAttribute("dmnJs", bpmnIo.path("dmn-js"));
+        model.addAttribute("camundaModdle", bpmnIo.path("camunda-bpmn-moddle"));
+        model.addAttribute("routings", StepRoutings.CHOICES);
+        model.addAttribute("decisions", Decision.values());
+        model.addAttribute("decisionVariable", CaseTasks.DECISION);
         model.addAttribute("bpmn", draft.kind() == Kind.BPMN);
         return "processowner/draft";
     }

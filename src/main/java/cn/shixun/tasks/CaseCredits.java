@@ -55,6 +55,15 @@ public class CaseCredits {
     }
 
     /**
+     * The crediting step of a case whose reviews are the model's: the ledger records as the decider
+     * whoever approved the case last, at any step (a review a process owner adds after the others
+     * gives the final approval), {@link CaseHistory#SYSTEM} if nobody did.
+     */
+    public Step step(String processKey, String caseId, String taskKey, String name) {
+        return new Step(processKey, caseId, taskKey, name, history.lastApprover(processKey, caseId));
+    }
+
+    /**
      * A case that credits one entry: registered, the history says how it was computed and the record
      * takes the entry ({@code credited}); refused, the history says why, the record is closed with
      * the reason ({@code refused}) and the refusal is thrown, for the model's refusal path. Either

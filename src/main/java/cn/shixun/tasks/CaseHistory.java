@@ -59,4 +59,15 @@ public class CaseHistory {
                 .filter(event -> taskKey.equals(event.taskKey()) && event.outcome() == CaseOutcome.APPROVED)
                 .reduce((first, second) -> second).map(CaseEvent::actor).orElse(SYSTEM);
     }
+
+    /**
+     * Who last approved the case at whichever step: the final approval of a procedure whose last
+     * review is the model's to say (a step a process owner adds after the others is the last);
+     * {@link #SYSTEM} when nobody has.
+     */
+    public String lastApprover(String processKey, String caseId) {
+        return of(processKey, caseId).stream()
+                .filter(event -> event.outcome() == CaseOutcome.APPROVED)
+                .reduce((first, second) -> second).map(CaseEvent::actor).orElse(SYSTEM);
+    }
 }

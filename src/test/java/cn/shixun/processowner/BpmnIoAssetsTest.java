@@ -37,9 +37,9 @@ class BpmnIoAssetsTest {
     @Test
     void theBuildUnpackedExactlyTheLockedPackagesWithTheirLicence() throws Exception {
         List<Line> lines = lines(Files.readString(LOCK));
-        assertThat(lines).extracting(Line::name).containsExactly("bpmn-js", "dmn-js");
+        assertThat(lines).extracting(Line::name).containsExactly("bpmn-js", "dmn-js", "camunda-bpmn-moddle");
         assertThat(Files.readString(VENDOR.resolve("bpmn-io.lock"))).as("the stamp").startsWith(Files.readString(LOCK));
-        for (Line line : lines) {
+        for (Line line : lines.subList(0, 2)) {
             assertThat(sha512(line.tarball())).as("integrity of %s", line.tarball()).isEqualTo(line.integrity());
             Path unpacked = VENDOR.resolve(line.name() + "@" + line.version());
             assertThat(Files.readString(unpacked.resolve("LICENSE"))).as("%s's licence beside its bundle", line.name())
@@ -56,6 +56,12 @@ class BpmnIoAssetsTest {
                 .as("the draft editor's modeler").content().startsWith("/*! dmn-js - dmn-modeler v" + lines.get(1).version());
         assertThat(VENDOR.resolve("dmn-js@" + lines.get(1).version() + "/dist/assets/dmn-js-decision-table-controls.css"))
                 .as("the table editor's controls").isRegularFile();
+        Line moddle = lines.get(2);
+        assertThat(sha512(moddle.tarball())).as("integrity of %s", moddle.tarball()).isEqualTo(moddle.integrity());
+        Path descriptor = VENDOR.resolve("camunda-bpmn-moddle@" + moddle.version());
+        assertThat(descriptor.resolve("LICENSE")).as("the MIT licence beside it").content().contains("Permission is hereby granted");
+        assertThat(descriptor.resolve("resources/camunda.json")).as("the modeler's camunda: types")
+                .content().contains("\"prefix\": \"camunda\"", "\"name\": \"Properties\"");
         assertThat(BpmnIoAssets.read(new org.springframework.core.io.ClassPathResource(BpmnIoAssets.STAMP)))
                 .containsEntry("bpmn-js", lines.get(0).version()).containsEntry("dmn-js", lines.get(1).version());
     }
