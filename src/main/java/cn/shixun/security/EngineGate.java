@@ -54,6 +54,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  *       groups and record ids are never taken from outside;</li>
  *   <li>a process owner works no task, save one: the second owner's approval of a publication,
  *       completed by the console's publication service ({@link OwnerApprovalTask});</li>
+ *   <li>only system administrators deploy (an audited break-glass): a process owner publishes through
+ *       the console's four-eyes approval, whose case deploys without an engine user;</li>
  *   <li>a process owner deletes a deployment only when no case ever ran on it, never with
  *       cascade; deployments and their deletions are audited.</li>
  * </ul>
@@ -143,6 +145,11 @@ final class EngineGate extends CommandInterceptor {
             return deletingDeployment(command, user, admin);
         }
         if (command instanceof DeployCmd) {
+            if (!admin) {
+                // Publications go through the console's four-eyes approval (ADR 0012); the engine's grant is withdrawn too.
+                throw refused(user, "deployment.create", null, Answer.CLOSED,
+                        BusinessRuleException.forbidden(null, "operation", "engine.gate.deployment-closed"));
+            }
             return deploying(command, user);
         }
         return next.execute(command);
