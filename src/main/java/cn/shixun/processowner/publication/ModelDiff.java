@@ -1,17 +1,14 @@
 package cn.shixun.processowner.publication;
 
+import cn.shixun.processowner.drafts.DraftXml;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
 import org.w3c.dom.Node;
@@ -82,7 +79,7 @@ public final class ModelDiff {
     /** The elements with an id inside the executable processes, in document order. */
     private static Map<String, Element> elements(String xml) {
         Map<String, Element> elements = new LinkedHashMap<>();
-        NodeList processes = parse(xml).getElementsByTagNameNS(BPMN, "process");
+        NodeList processes = DraftXml.parse(xml).getElementsByTagNameNS(BPMN, "process");
         for (int i = 0; i < processes.getLength(); i++) {
             collect((Element) processes.item(i), elements);
         }
@@ -127,17 +124,5 @@ public final class ModelDiff {
             }
         }
         return text.toString();
-    }
-
-    private static org.w3c.dom.Document parse(String xml) {
-        try {
-            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
-            factory.setNamespaceAware(true);
-            factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            return factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-        } catch (Exception unreadable) {
-            throw new IllegalStateException("a validated model does not parse: " + unreadable.getMessage(), unreadable);
-        }
     }
 }
