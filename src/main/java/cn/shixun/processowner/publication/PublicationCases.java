@@ -21,6 +21,8 @@ import org.springframework.stereotype.Component;
 @Component
 class PublicationCases {
 
+    /** The publication's id, as the approval form's link to its page reads it (the business key too). */
+    static final String PUBLICATION_ID = "publicationId";
     /** Routing flag: a BPMN model waits for its effective date; a policy version's pinned tables do not. */
     static final String WAITS_FOR_EFFECTIVE_DATE = "waitsForEffectiveDate";
     /** When a waiting model is deployed: the start of its effective date. */
@@ -41,6 +43,7 @@ class PublicationCases {
     /** Starts the case of a submitted publication; a model waits until {@code effectiveFrom} (null: a policy version). */
     void start(long publicationId, LocalDate effectiveFrom) {
         Map<String, Object> variables = new HashMap<>();
+        variables.put(PUBLICATION_ID, publicationId);
         variables.put(WAITS_FOR_EFFECTIVE_DATE, effectiveFrom != null);
         if (effectiveFrom != null) {
             variables.put(EFFECTIVE_DATE, Date.from(effectiveFrom.atStartOfDay(clock.getZone()).toInstant()));
