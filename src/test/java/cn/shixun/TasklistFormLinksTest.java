@@ -62,7 +62,8 @@ class TasklistFormLinksTest {
             "countyPlanFiling", "planId",
             "annualRegistration", "registrationId",
             "cycleVerification", "verificationId",
-            "schoolBasedClass", "classId");
+            "schoolBasedClass", "classId",
+            "policyPublication", "publicationId");
 
     private static final Pattern API_OR_VERB = Pattern.compile("/api/|\\b(GET|POST|PUT|PATCH|DELETE)\\b");
     private static final Pattern IF_BLOCK =

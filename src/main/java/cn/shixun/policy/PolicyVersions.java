@@ -186,20 +186,19 @@ public class PolicyVersions {
     }
 
     /**
-     * Publishes a submitted version with its tables pinned to {@code pins} (decision key → the
-     * definition its publication deployed): from the next status query on it is chosen for dates from
-     * its effective date, on every node within a second.
+     * Publishes a submitted version with its tables pinned to {@code deployed}, the definitions its
+     * publication deployed (as the deployment returned them: a publication deploys inside the
+     * publication case's job, where a query does not see them yet): from the next status query on it
+     * is chosen for dates from its effective date, on every node within a second.
      */
     @Transactional
-    public void publishSubmitted(long id, Map<String, String> pins) {
+    public void publishSubmitted(long id, List<DecisionDefinition> deployed) {
         catalogue.lock();
         if (!catalogue.moveDraft(id, PolicyCatalogue.SUBMITTED, PolicyCatalogue.PUBLISHED, null)) {
             throw BusinessRuleException.conflict(null, "id", "policy.draft-not-submitted", id);
         }
-        for (Map.Entry<String, String> pin : pins.entrySet()) {
-            DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionId(pin.getValue())
-                    .singleResult();
-            catalogue.pin(id, pin.getKey(), definition.getId(), definition.getVersion());
+        for (DecisionDefinition definition : deployed) {
+            catalogue.pin(id, definition.getKey(), definition.getId(), definition.getVersion());
         }
         catalogue.bump();
         reloadAfterCommit();

@@ -44,6 +44,8 @@ class DemoAccounts implements ApplicationRunner {
             new Demo("province.reviewer", Role.PROVINCE_REVIEWER, "410000", "刘洋"),
             new Demo("county.reviewer.km", Role.COUNTY_REVIEWER, "530102", "杨帆"),
             new Demo("process.owner", Role.PROCESS_OWNER, "410000", "周涛"),
+            // A second process owner: a publication needs another owner's approval (four eyes, ADR 0012).
+            new Demo("process.owner2", Role.PROCESS_OWNER, "410000", "吴敏"),
             new Demo("manager", Role.MANAGER, "410100", "孙宏"),
             new Demo("sysadmin", Role.SYSTEM_ADMIN, "410000", "系统管理员"));
 

@@ -20,7 +20,9 @@ import org.springframework.stereotype.Component;
  * The engine authorizations of ADR 0005, written at every start (idempotent): with engine
  * authorization on, a reviewer sees and works only the tasks of their candidate groups (the
  * engine grants those per task); these grants add the webapps and what each role-wide group
- * may do beyond its tasks; {@code camunda-admin} (system administrators) may do everything.
+ * may do beyond its tasks; {@code camunda-admin} (system administrators) may do everything. A
+ * grant holds exactly the permissions listed: one withdrawn here is withdrawn from a database that
+ * had it at the next start.
  */
 @Component
 class EngineAuthorizations extends AbstractProcessEnginePlugin {
@@ -36,8 +38,10 @@ class EngineAuthorizations extends AbstractProcessEnginePlugin {
     private static final List<Grant> GRANTS = List.of(
             new Grant(CandidateGroup.TASKLIST_USERS, Resources.APPLICATION, "tasklist", List.of(Permissions.ACCESS)),
             new Grant(CandidateGroup.PROCESS_OWNERS, Resources.APPLICATION, "cockpit", List.of(Permissions.ACCESS)),
+            // No CREATE (ADR 0012, increment 5): a process owner publishes through the console's four-eyes
+            // approval; system administrators keep it (camunda-admin) as an audited break-glass.
             new Grant(CandidateGroup.PROCESS_OWNERS, Resources.DEPLOYMENT, Authorization.ANY,
-                    List.of(Permissions.CREATE, Permissions.READ, Permissions.DELETE)),
+                    List.of(Permissions.READ, Permissions.DELETE)),
             new Grant(CandidateGroup.PROCESS_OWNERS, Resources.PROCESS_DEFINITION, Authorization.ANY,
                     // MIGRATE_INSTANCE: a process owner moves running cases to a new version (docs/processes/versioning.md).
                     List.of(ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.READ_HISTORY,
@@ -77,7 +81,7 @@ class EngineAuthorizations extends AbstractProcessEnginePlugin {
         authorization.setGroupId(grant.groupId());
         authorization.setResource(grant.resource());
         authorization.setResourceId(grant.resourceId());
-        grant.permissions().forEach(authorization::addPermission);
+        authorization.setPermissions(grant.permissions().toArray(new Permission[0]));
         authorizations.saveAuthorization(authorization);
     }
 

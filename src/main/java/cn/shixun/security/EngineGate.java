@@ -52,6 +52,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  *       task: someone else's task is indistinguishable from none (404, not 403);</li>
  *   <li>a completion carries {@code decision} and {@code comment} only, for everyone: routing
  *       groups and record ids are never taken from outside;</li>
+ *   <li>a process owner works no task, save one: the second owner's approval of a publication,
+ *       completed by the console's publication service ({@link OwnerApprovalTask});</li>
+ *   <li>only system administrators deploy (an audited break-glass): a process owner publishes through
+ *       the console's four-eyes approval, whose case deploys without an engine user;</li>
  *   <li>a process owner deletes a deployment only when no case ever ran on it, never with
  *       cascade; deployments and their deletions are audited.</li>
  * </ul>
@@ -108,6 +112,13 @@ final class EngineGate extends CommandInterceptor {
                             + (taskId == null ? "" : "（" + requestLine() + "）"));
         }
         String operation = operationOf(command);
+        boolean processOwner = !admin && caller.getGroupIds() != null
+                && caller.getGroupIds().contains(CandidateGroup.PROCESS_OWNERS);
+        if (processOwner && taskId != null && !isOwnerApproval(command, taskId)) {
+            // The same answer for every task id, so that it tells nothing about the task.
+            throw refused(user, operation, taskId, Answer.CLOSED,
+                    BusinessRuleException.forbidden(null, "operation", "engine.gate.owner-task", operation));
+        }
         if (taskId != null && !admin) {
             Task task = configuration.getTaskService().createTaskQuery().taskId(taskId).singleResult();
             if (task == null) {
@@ -134,6 +145,11 @@ final class EngineGate extends CommandInterceptor {
             return deletingDeployment(command, user, admin);
         }
         if (command instanceof DeployCmd) {
+            if (!admin) {
+                // Publications go through the console's four-eyes approval (ADR 0012); the engine's grant is withdrawn too.
+                throw refused(user, "deployment.create", null, Answer.CLOSED,
+                        BusinessRuleException.forbidden(null, "operation", "engine.gate.deployment-closed"));
+            }
             return deploying(command, user);
         }
         return next.execute(command);
@@ -200,6 +216,19 @@ final class EngineGate extends CommandInterceptor {
                     || history.createHistoricIdentityLinkLogQuery().taskId(taskId).list().stream()
                             .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
                                     && (groups.contains(link.getGroupId()) || caller.getUserId().equals(link.getUserId())));
+        }));
+    }
+
+    /** The publication service completing a second owner's approval ({@link OwnerApprovalTask}), read without the caller's grants. */
+    private boolean isOwnerApproval(Command<?> command, String taskId) {
+        if (!(command instanceof CompleteTaskCmd) || !OwnerApprovalTask.isCompleting(taskId)) {
+            return false;
+        }
+        return next.execute(context -> context.runWithoutAuthorization(() -> {
+            Task task = configuration.getTaskService().createTaskQuery().taskId(taskId).singleResult();
+            return task != null && OwnerApprovalTask.TASK_KEY.equals(task.getTaskDefinitionKey())
+                    && OwnerApprovalTask.PROCESS_KEY.equals(configuration.getRepositoryService()
+                            .getProcessDefinition(task.getProcessDefinitionId()).getKey());
         }));
     }
 

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.jobexecutor.TimerDeclarationType;
 import org.camunda.bpm.engine.impl.jobexecutor.TimerEventJobHandler;
 import org.camunda.bpm.engine.impl.jobexecutor.TimerTaskListenerJobHandler;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.task.TaskDefinition;
@@ -64,10 +65,17 @@ class CaseworkBpmnParse extends BpmnParse {
     @Override
     protected void parseRootElement() {
         if (deployment == null || deployment.isNew()) {
-            rules.check(rootElement, collected != null ? (problem, element) -> collected.add(problem)
+            rules.check(rootElement, deployedBytes(), collected != null ? (problem, element) -> collected.add(problem)
                     : (problem, element) -> addError(ModelRules.message(problem, element), element));
         }
         super.parseRootElement();
+    }
+
+    /** The file as the deployment holds it; null when it holds none. */
+    private byte[] deployedBytes() {
+        ResourceEntity resource = deployment == null || deployment.getResources() == null ? null
+                : deployment.getResource(name);
+        return resource == null ? null : resource.getBytes();
     }
 
     @Override

@@ -1,5 +1,9 @@
 package cn.shixun.tasks;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,7 +40,8 @@ import org.camunda.bpm.impl.juel.TreeBuilderException;
  *       signal or conditional start (nor in event sub-processes), and no message, signal or
  *       conditional event or receive task elsewhere, through which a caller outside the casework
  *       could move a case. Timers on tasks and timer catch events stay allowed.</li>
- *   <li>deadlines are declared on the user task ({@link DeadlineSteps}).</li>
+ *   <li>deadlines are declared on the user task ({@link DeadlineSteps});</li>
+ *   <li>a procedure declared {@link ProcedureModel#repositoryOnly} deploys only as the repository's file.</li>
  * </ul>
  * Over 300 lines because it is one list of rules: a short check for each kind of element above,
  * walked over the same parsed model, so that what a model may contain reads in one place.
@@ -68,6 +73,7 @@ final class ModelRules {
     }
 
     private final Map<String, Set<String>> beansByProcess = new HashMap<>();
+    private final Set<String> repositoryOnly = new HashSet<>();
     private final Predicate<String> springBean;
 
     /**
@@ -80,6 +86,9 @@ final class ModelRules {
             Set<String> beans = new HashSet<>(CASEWORK_BEANS);
             beans.addAll(procedure.beans());
             beansByProcess.put(procedure.processKey(), Set.copyOf(beans));
+            if (procedure.repositoryOnly()) {
+                repositoryOnly.add(procedure.processKey());
+            }
         }
         this.springBean = springBean;
     }
@@ -89,11 +98,12 @@ final class ModelRules {
         return beansByProcess.getOrDefault(processKey, CASEWORK_BEANS);
     }
 
-    /** Checks a whole BPMN file ({@code definitions}). */
-    void check(Element definitions, Problems problems) {
+    /** Checks a whole BPMN file ({@code definitions}) whose bytes are {@code deployed} (null: unknown, never the repository's file). */
+    void check(Element definitions, byte[] deployed, Problems problems) {
         for (Element child : definitions.elements()) {
             if (isBpmn(child, "process")) {
                 checkProcess(child, problems);
+                checkRepositoryOnly(child, deployed, problems);
             } else {
                 // Errors, escalations and the like outside any process: only the casework's beans.
                 walk(child, definitions, new Scope(null, CASEWORK_BEANS), definitions, problems);
@@ -113,6 +123,24 @@ final class ModelRules {
         }
         walk(process, process, new Scope(key, beansOf(key)), process, problems);
         DeadlineSteps.check(process, problems);
+    }
+
+    /** The four-eyes publication must not be able to approve its own replacement: only the repository's file deploys. */
+    private void checkRepositoryOnly(Element process, byte[] deployed, Problems problems) {
+        String key = process.attribute("id");
+        if (repositoryOnly.contains(key) && (deployed == null || !Arrays.equals(deployed, repositoryFile(key)))) {
+            refuse(process, "guard.repository-only", "流程 " + key + " 是发布本身的四眼审批，不能在控制台编辑，也不能另行部署："
+                    + "只部署代码库中的 " + key + ".bpmn", "process " + key + " is the four-eyes publication itself: only the "
+                    + "repository's " + key + ".bpmn deploys, never an edited or uploaded model", problems);
+        }
+    }
+
+    private static byte[] repositoryFile(String key) {
+        try (InputStream file = ModelRules.class.getClassLoader().getResourceAsStream(key + ".bpmn")) {
+            return file == null ? null : file.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the repository's " + key + ".bpmn", e);
+        }
     }
 
     private void walk(Element element, Element parent, Scope scope, Element named, Problems problems) {

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.impl.bpmn.deployer.BpmnDeployer;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.springframework.stereotype.Component;
 import org.w3c.dom.Element;
 
@@ -115,6 +116,11 @@ public class ModelValidation {
         DeploymentEntity deployment = new DeploymentEntity();
         deployment.setNew(true);
         deployment.setName(resourceName);
+        // With the file as a resource, as a deployment holds it: the guard compares some models with the repository's file.
+        ResourceEntity resource = new ResourceEntity();
+        resource.setName(resourceName);
+        resource.setBytes(content);
+        deployment.addResource(resource);
         try {
             engine.getCommandExecutorTxRequired().execute(commandContext -> {
                 BpmnParse parse = deployer.getBpmnParser().createParse();

@@ -36,10 +36,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Issue 10 item 4: a process owner deploying through {@code /engine-rest/deployment/create} as
- * Camunda Modeler does cannot make the engine credit hours or skip the casework. A model with a
+ * Issue 10 item 4 and ADR 0012 increment 5: a process owner cannot deploy through
+ * {@code /engine-rest/deployment/create} at all (refused, audited, nothing deployed: a publication
+ * goes through the console's four-eyes approval); and a deployment that does arrive there — a system
+ * administrator's audited break-glass, as Camunda Modeler sends it — cannot make the engine credit
+ * hours or skip the casework. A model with a
  * timer start calling the credit delegate, with another procedure's delegate, or with a user task
  * outside the casework is refused with a 400 naming the element; nothing is deployed, nothing is
  * credited, the case stays where it was. A legitimate new version still deploys. Same context as
@@ -61,6 +65,7 @@ class ModelDeploymentAttackIT {
     @Autowired ProcessEngineConfigurationImpl engine;
     @Autowired ApplicationContext context;
     @Autowired ObjectMapper json;
+    @Autowired JdbcTemplate jdbc;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -106,6 +111,19 @@ class ModelDeploymentAttackIT {
     }
 
     @Test
+    void aProcessOwnersDeploymentThroughEngineRestIsRefused_nothingDeployed_andTheRefusalAudited() throws Exception {
+        long deployments = repository.createDeploymentQuery().count();
+        int version = latestVersion();
+        HttpResponse<String> response = deploy("process.owner", ModelerDeployment.degreeExemptionModel());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(403);
+        assertThat(response.body()).contains("流程与规则管理控制台");
+        assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
+        assertThat(latestVersion()).isEqualTo(version);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE actor = 'process.owner' "
+                + "AND action = 'engine.refused' AND detail LIKE '%deployment.create%'", Integer.class)).isPositive();
+    }
+
+    @Test
     void anotherProceduresDelegateIsRefused() throws Exception {
         String model = ModelerDeployment.degreeExemptionModel().replace("${creditHoursDelegate}", "${issueCertificateDelegate}");
         refusedNamingElement(model, "ServiceTask_CreditHours");
@@ -124,7 +142,7 @@ class ModelDeploymentAttackIT {
         int before = latestVersion();
         String changed = ModelerDeployment.degreeExemptionModel().replaceFirst(
                 "(id=\"UserTask_SchoolReview\"[^>]*camunda:dueDate=\")P10D\"", "$1P5D\"");
-        HttpResponse<String> response = deploy(changed);
+        HttpResponse<String> response = deploy("sysadmin", changed);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         String deployment = json.readTree(response.body()).get("id").asText();
         try {
@@ -151,18 +169,19 @@ class ModelDeploymentAttackIT {
     private void refusedNamingElement(String model, String elementId) throws Exception {
         long deployments = repository.createDeploymentQuery().count();
         int version = latestVersion();
-        HttpResponse<String> response = deploy(model);
+        HttpResponse<String> response = deploy("sysadmin", model);
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(response.body()).contains(elementId);
         assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments);
         assertThat(latestVersion()).isEqualTo(version);
     }
 
-    private HttpResponse<String> deploy(String model) throws Exception {
-        String owner = "Basic " + Base64.getEncoder().encodeToString(
-                "process.owner:shixun123".getBytes(StandardCharsets.UTF_8));
-        return http.send(ModelerDeployment.degreeExemption("degreeExemption by the process owner", model)
-                .request(URI.create("http://localhost:" + port), owner),
+    /** As Camunda Modeler deploys, signed in as {@code username}. */
+    private HttpResponse<String> deploy(String username, String model) throws Exception {
+        String basic = "Basic " + Base64.getEncoder().encodeToString(
+                (username + ":shixun123").getBytes(StandardCharsets.UTF_8));
+        return http.send(ModelerDeployment.degreeExemption("degreeExemption by " + username, model)
+                .request(URI.create("http://localhost:" + port), basic),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 

@@ -40,8 +40,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * A process owner changes degreeExemption as Camunda Modeler does (multipart
- * {@code POST /engine-rest/deployment/create} with the model and its forms): new applications
+ * degreeExemption changed as Camunda Modeler deploys it (multipart {@code POST
+ * /engine-rest/deployment/create} with the model and its forms; since ADR 0012 increment 5 a system
+ * administrator's break-glass, a process owner publishes through the console): new applications
  * use version 2, a running one finishes on version 1, and a running one migrated through
  * {@code /engine-rest/migration/generate} + {@code /execute} finishes on version 2 — the
  * casework (checks, history, handler) the same on every version. Same context as the browser
@@ -141,7 +142,7 @@ class ProcessVersioningIT {
     /** What Camunda Modeler's deploy button sends: a multipart form with the model and its forms. */
     private JsonNode deploy(String model, String name) throws Exception {
         HttpResponse<String> response = http.send(ModelerDeployment.degreeExemption(name, model)
-                .request(uri(""), processOwner()), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+                .request(uri(""), basic("sysadmin")), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return json.readTree(response.body());
     }
@@ -153,14 +154,14 @@ class ProcessVersioningIT {
     }
 
     private HttpResponse<String> send(String path, Object body) throws Exception {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", processOwner())
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Authorization", basic("process.owner"))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 
-    private static String processOwner() {
-        return "Basic " + Base64.getEncoder().encodeToString("process.owner:shixun123".getBytes(StandardCharsets.UTF_8));
+    private static String basic(String username) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":shixun123").getBytes(StandardCharsets.UTF_8));
     }
 
     private URI uri(String path) {

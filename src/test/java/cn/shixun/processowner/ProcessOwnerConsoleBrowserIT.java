@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The process owner's console as the demo process owner sees it at 1440 px: the catalogue with the
- * six procedures and their counts, a version's diagram drawn by bpmn-js with the open cases on the
+ * seven procedures (the publication's own among them) and their counts, a version's diagram drawn by bpmn-js with the open cases on the
  * steps (the demo data's degree-exemption reviews), a decision table drawn by dmn-js — with the
  * pages' Content-Security-Policy unchanged: it blocks nothing bpmn-js or our scripts do; on the table
  * page it refuses only the style attributes dmn-js 17 writes for its bpmn.io mark, which our
@@ -53,7 +53,7 @@ class ProcessOwnerConsoleBrowserIT extends BrowserTestSupport {
         List<WebElement> procedures = browser.findElements(By.cssSelector("[data-test='procedure']"));
         assertThat(procedures).extracting(row -> row.getDomAttribute("data-key")).containsExactlyInAnyOrder(
                 "annualRegistration", "countyPlanFiling", "cycleVerification", "degreeExemption",
-                "externalTrainingApproval", "schoolBasedClass");
+                "externalTrainingApproval", "policyPublication", "schoolBasedClass");
         WebElement exemption = procedure("degreeExemption");
         assertThat(number(exemption, "procedure-versions")).isEqualTo(repository.createProcessDefinitionQuery()
                 .processDefinitionKey("degreeExemption").count());

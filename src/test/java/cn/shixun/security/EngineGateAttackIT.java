@@ -176,11 +176,12 @@ class EngineGateAttackIT {
                 .isEqualTo(running);
         assertThat(auditLines("process.owner", "engine.refused", "deployment.delete-cascade")).isPositive();
 
-        HttpResponse<String> deployed = deploy("process.owner");
+        // Deployed by a system administrator: process owners publish through the console (ADR 0012).
+        HttpResponse<String> deployed = deploy("sysadmin");
         assertThat(deployed.statusCode()).as(deployed.body()).isEqualTo(200);
         String unused = json.readTree(deployed.body()).get("id").asText();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'engine.deployment.resource'"
-                + " AND subject_id = ? AND actor = 'process.owner' AND detail LIKE '%sha256=%'", Integer.class, unused))
+                + " AND subject_id = ? AND actor = 'sysadmin' AND detail LIKE '%sha256=%'", Integer.class, unused))
                 .as("one line per resource").isEqualTo(repositoryService.getDeploymentResourceNames(unused).size());
         HttpResponse<String> deleted = rest.call("process.owner", "DELETE", "/engine-rest/deployment/" + unused, null);
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
@@ -214,7 +215,7 @@ class EngineGateAttackIT {
     @Test
     void engineErrorsAreProblemDetailsWithoutJavaNames() throws Exception {
         HttpResponse<String> noBody = rest.send(HttpRequest.newBuilder(URI.create(rest.url("/engine-rest/deployment/create")))
-                .header("Authorization", EngineRestCalls.basic("process.owner")).POST(HttpRequest.BodyPublishers.noBody()).build());
+                .header("Authorization", EngineRestCalls.basic("sysadmin")).POST(HttpRequest.BodyPublishers.noBody()).build());
         assertThat(noBody.statusCode()).as(noBody.body()).isEqualTo(400);
         assertThat(noBody.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         HttpResponse<String> badJson = rest.call("county.reviewer", "POST", "/engine-rest/task", "{not json");

@@ -158,11 +158,13 @@ class KeycloakBrowserIT extends BrowserTestSupport {
     }
 
     /**
-     * Issue 3 under Keycloak: the process owner watches the models in Cockpit (same OIDC session) and
-     * deploys a new version with a bearer token as Camunda Modeler does; running cases stay on theirs.
+     * Issue 3 under Keycloak: the process owner watches the models in Cockpit (same OIDC session); a
+     * deployment with their bearer token, as Camunda Modeler sends it, is refused (ADR 0012: they publish
+     * through the console's four-eyes approval); a system administrator's token deploys a new version
+     * (the audited break-glass) and running cases stay on theirs.
      */
     @Test
-    void processOwnerOpensCockpitAndDeploysANewVersionWithABearerToken() throws Exception {
+    void processOwnerOpensCockpit_theirBearerDeploymentIsRefused_aSystemAdministratorsDeploysANewVersion() throws Exception {
         signInThroughTheWebapps("process.owner");
         assertThat(byTest("home-links").getText()).contains("流程引擎控制台").doesNotContain("任务列表");
         open("/camunda/app/cockpit/default/#/processes");
@@ -178,7 +180,13 @@ class KeycloakBrowserIT extends BrowserTestSupport {
                 .processDefinitionId(before.getId()).list();
         assertThat(runningCases).as("demo data: exemptions in review").isNotEmpty();
         String running = runningCases.get(0).getId();
-        String token = "Bearer " + keycloak.accessToken("process.owner");
+        HttpResponse<String> refused = http.send(ModelerDeployment.degreeExemption("degreeExemption by the owner's token",
+                ModelerDeployment.degreeExemptionModel()).request(URI.create(url("")),
+                "Bearer " + keycloak.accessToken("process.owner")), HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(403);
+        assertThat(repositoryService.createProcessDefinitionQuery().processDefinitionKey("degreeExemption")
+                .latestVersion().singleResult().getId()).isEqualTo(before.getId());
+        String token = "Bearer " + keycloak.accessToken("sysadmin");
         HttpResponse<String> deployed = http.send(ModelerDeployment.degreeExemption("degreeExemption by token",
                 ModelerDeployment.degreeExemptionModel()).request(URI.create(url("")), token),
                 HttpResponse.BodyHandlers.ofString());

@@ -7,6 +7,7 @@ import cn.shixun.annual.process.AnnualRegistrationModel;
 import cn.shixun.countyplan.process.CountyPlanFilingModel;
 import cn.shixun.cycleverification.process.CycleVerificationModel;
 import cn.shixun.exemption.process.DegreeExemptionModel;
+import cn.shixun.processowner.publication.PolicyPublicationModel;
 import cn.shixun.schoolclass.process.SchoolBasedClassModel;
 import cn.shixun.training.process.ExternalTrainingApprovalModel;
 import java.io.IOException;
@@ -38,7 +39,7 @@ class ModelGuardTest {
 
     static final List<ProcedureModel> PROCEDURES = List.of(AnnualRegistrationModel.DECLARATION,
             CountyPlanFilingModel.DECLARATION, CycleVerificationModel.DECLARATION, DegreeExemptionModel.DECLARATION,
-            ExternalTrainingApprovalModel.DECLARATION, SchoolBasedClassModel.DECLARATION);
+            ExternalTrainingApprovalModel.DECLARATION, SchoolBasedClassModel.DECLARATION, PolicyPublicationModel.DECLARATION);
     /** The application's beans as far as these tests need: the declared ones and the ledger's service. */
     static final Set<String> SPRING_BEANS = new HashSet<>(Set.of("ledger", "remindDueTaskDelegate",
             "escalateOverdueTaskDelegate"));
@@ -310,6 +311,16 @@ class ModelGuardTest {
             assertThat(repository.createDeploymentQuery().count()).isEqualTo(before);
             return refusal.getResorceReports().get(0).getErrors();
         }
+    }
+
+    @Test
+    void thePublicationProcessChangedInAnyWayIsRefused_itIsTheFourEyesAndWouldApproveItsOwnReplacement() {
+        String model = model("policyPublication").replace("camunda:dueDate=\"P7D\"", "camunda:dueDate=\"P1D\"");
+        refused("policyPublication.bpmn", model, "policyPublication", "是发布本身的四眼审批");
+        // Even a process that skips the approval altogether, under the same id.
+        String noApproval = model("policyPublication").replace("targetRef=\"UserTask_SecondOwnerApproval\"",
+                "targetRef=\"ServiceTask_Publish\"");
+        refused("policyPublication.bpmn", noApproval, "policyPublication", "只部署代码库中的 policyPublication.bpmn");
     }
 
     private static void refused(String resource, String content, String elementId, String reason) {

@@ -130,6 +130,17 @@ class ModelValidationTest {
                 .anySatisfy(error -> assertThat(error.getMainElementId()).isEqualTo(elementId));
     }
 
+    /** A console draft of the four-eyes publication is refused with its reason: it would approve its own replacement. */
+    @Test
+    void anEditedPublicationProcessIsReportedAsTheRepositorysOnly() throws IOException {
+        byte[] edited = ModelGuardTest.model("policyPublication").replace("P7D", "P1D").getBytes(StandardCharsets.UTF_8);
+        assertThat(validation.check("policyPublication.bpmn", edited)).singleElement().satisfies(problem -> {
+            assertThat(problem.elementId()).isEqualTo("policyPublication");
+            assertThat(problem.ruleId()).isEqualTo("guard.repository-only");
+            assertThat(problem.zh()).contains("不能在控制台编辑");
+        });
+    }
+
     @Test
     void everyProblemOfAModelIsReported_notOnlyTheFirst() {
         String model = ModelGuardTest.model("degreeExemption").replace("${creditHoursDelegate}", "${noSuchDelegate}")

@@ -1,8 +1,6 @@
 package cn.shixun.processowner.drafts;
 
 import cn.shixun.processowner.drafts.ModelDraft.Kind;
-import cn.shixun.shared.UntrustedXml;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -27,7 +25,7 @@ final class DraftForms {
 
     /** The id of the first executable process (BPMN) or decision (DMN), if any. */
     static Optional<String> firstKey(String xml, Kind kind) {
-        Document document = parse(xml);
+        Document document = DraftXml.parse(xml);
         NodeList elements = document.getElementsByTagNameNS("*", kind == Kind.BPMN ? "process" : "decision");
         for (int i = 0; i < elements.getLength(); i++) {
             Element element = (Element) elements.item(i);
@@ -41,7 +39,7 @@ final class DraftForms {
     /** A problem per element naming a form (binding {@code deployment}) that the draft's forms do not include. */
     static List<DraftProblem> missing(String bpmn, Set<String> formNames) {
         List<DraftProblem> problems = new ArrayList<>();
-        NodeList elements = parse(bpmn).getElementsByTagNameNS(BPMN, "*");
+        NodeList elements = DraftXml.parse(bpmn).getElementsByTagNameNS(BPMN, "*");
         for (int i = 0; i < elements.getLength(); i++) {
             Element element = (Element) elements.item(i);
             String formRef = camunda(element, "formRef");
@@ -63,14 +61,5 @@ final class DraftForms {
             }
         }
         return null;
-    }
-
-    /** Only called on content that passed {@code ModelValidation.unreadable}. */
-    private static Document parse(String xml) {
-        try {
-            return UntrustedXml.parse(xml.getBytes(StandardCharsets.UTF_8));
-        } catch (Exception e) {
-            throw new IllegalStateException("a draft's content was checked to be XML", e);
-        }
     }
 }

@@ -8,6 +8,7 @@ import cn.shixun.shared.AuditedAction;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.tasks.ModelProblem;
 import cn.shixun.tasks.ModelValidation;
+import cn.shixun.tasks.ProcedureModel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,7 +25,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
@@ -57,10 +60,14 @@ public class ModelDrafts {
     private final CurrentAccounts accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    /** The procedures that deploy only as the repository's file (the four-eyes publication): never drafted. */
+    private final Set<String> repositoryOnly;
 
     ModelDrafts(ModelDraftStore store, RepositoryService repository, ModelValidation validation, CurrentAccounts accounts,
-                ApplicationEventPublisher events, Clock clock) {
+                ApplicationEventPublisher events, Clock clock, List<ProcedureModel> procedures) {
         this.store = store;
+        this.repositoryOnly = procedures.stream().filter(ProcedureModel::repositoryOnly).map(ProcedureModel::processKey)
+                .collect(Collectors.toUnmodifiableSet());
         this.repository = repository;
         this.validation = validation;
         this.accounts = accounts;
@@ -77,6 +84,9 @@ public class ModelDrafts {
         ResourceDefinition definition = definition(definitionId).orElseThrow(
                 () -> BusinessRuleException.notFound("definitionId", "draft.definition-not-found", definitionId));
         boolean process = definition instanceof ProcessDefinition;
+        if (process && repositoryOnly.contains(definition.getKey())) {
+            throw BusinessRuleException.conflict(null, "definitionId", "draft.repository-only", definition.getKey());
+        }
         byte[] content = read(process ? repository.getProcessModel(definitionId) : repository.getDecisionModel(definitionId));
         return create(process ? Kind.BPMN : Kind.DMN, definition.getResourceName(), definition, content,
                 "从已部署的版本创建草稿 " + definition.getResourceName());
@@ -171,6 +181,12 @@ public class ModelDrafts {
         if (!store.changeState(id, from, to, by, clock.instant())) {
             throw BusinessRuleException.conflict(null, "id", "draft.not-in-state", id, from.label(), get(id).state().label());
         }
+    }
+
+    /** The forms deployed with a BPMN draft, by resource name ({@code model_draft_form}). */
+    @Transactional(readOnly = true)
+    public Map<String, String> forms(long id) {
+        return store.forms(id);
     }
 
     /** Every reason the draft would not deploy or would make policy ambiguous, each with its element; empty when none. */

@@ -40,7 +40,7 @@ class PolicyPublicationApi {
 
     @PostMapping("/publications/{id}/approval")
     PolicyPublications.Publication approve(@PathVariable long id) {
-        publications.approve(id, accounts.require().username());
+        publications.approve(id, accounts.require());
         return publications.get(id);
     }
 
@@ -51,7 +51,7 @@ class PolicyPublicationApi {
     @PostMapping("/publications/{id}/rejection")
     @ResponseStatus(HttpStatus.OK)
     PolicyPublications.Publication reject(@PathVariable long id, @RequestBody Return reason) {
-        publications.reject(id, accounts.require().username(), reason == null ? null : reason.comment());
+        publications.reject(id, accounts.require(), reason == null ? null : reason.comment());
         return publications.get(id);
     }
 }

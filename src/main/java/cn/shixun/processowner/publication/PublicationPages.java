@@ -7,6 +7,8 @@ import cn.shixun.shared.RefusalText;
 import cn.shixun.shared.web.ErrorPage;
 import cn.shixun.shared.web.RefusalStatus;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,8 +22,9 @@ import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The publications of policy versions for process owners: the list (awaiting approval first, then the
- * history), and one publication with what its tables change, approved or returned by a second owner.
+ * The publications for process owners, of policy versions and of BPMN models: the list (awaiting
+ * approval first, then the history), and one publication with what it changes (a version's tables row
+ * by row, a model element by element), approved or returned by a second owner.
  */
 @Controller
 @RequestMapping("/process-owner")
@@ -40,21 +43,31 @@ class PublicationPages {
 
     @GetMapping("/publications")
     String list(Model model) {
-        model.addAttribute("publications", publications.all().stream()
-                .map(p -> new Listed(p, publications.versionOf(p.id()))).toList());
+        model.addAttribute("publications", publications.all().stream().map(this::listed).toList());
         return "processowner/publications";
     }
 
-    /** A publication with the version it publishes, for the list. */
-    record Listed(PolicyPublications.Publication publication, PolicyProfile version) {
+    /** A publication with what it publishes ({@code sanmenxia-2023 v2}, {@code degreeExemption.bpmn}) under which notice. */
+    record Listed(PolicyPublications.Publication publication, String subject, String title, LocalDate effectiveFrom) {
+    }
+
+    private Listed listed(PolicyPublications.Publication publication) {
+        PolicyProfile version = publications.versionOf(publication.id());
+        if (version != null) {
+            return new Listed(publication, version.label(), version.title(), version.effectiveFrom());
+        }
+        return new Listed(publication, publications.modelOf(publication.id()).resourceName(), publication.noticeTitle(),
+                publication.effectiveFrom());
     }
 
     @GetMapping("/publications/{id}")
     String show(@PathVariable long id, Model model) {
         PolicyPublications.Publication publication = publications.get(id);
         model.addAttribute("publication", publication);
+        model.addAttribute("listed", listed(publication));
         model.addAttribute("version", publications.versionOf(id));
         model.addAttribute("changes", publications.changes(id));
+        model.addAttribute("modelChanges", publications.modelChanges(id));
         model.addAttribute("ownSubmission", publication.submittedBy().equals(accounts.require().username()));
         return "processowner/publication";
     }
@@ -72,10 +85,28 @@ class PublicationPages {
         }
     }
 
+    /** From a BPMN draft's page: submit it, under its notice, for a second process owner's approval. */
+    @PostMapping("/drafts/{draftId}/publication")
+    String submitModel(@PathVariable long draftId, @RequestParam(required = false) String title,
+                       @RequestParam(required = false) String documentNumber,
+                       @RequestParam(required = false) String effectiveFrom, RedirectAttributes redirect) {
+        PolicyPublications.Notice notice = new PolicyPublications.Notice(title, documentNumber, isoDate(effectiveFrom));
+        try {
+            long id = publications.submitModel(draftId, notice, accounts.require().username());
+            redirect.addFlashAttribute("done", "publication.page.submitted");
+            return "redirect:/process-owner/publications/" + id;
+        } catch (BusinessRuleException refused) {
+            redirect.addFlashAttribute("publishError", refusals.forReader(refused));
+            redirect.addFlashAttribute("publishErrorField", refused.field());
+            redirect.addFlashAttribute("notice", notice);
+            return "redirect:/process-owner/drafts/" + draftId;
+        }
+    }
+
     @PostMapping("/publications/{id}/approval")
     String approve(@PathVariable long id, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            publications.approve(id, accounts.require().username());
+            publications.approve(id, accounts.require());
         } catch (BusinessRuleException refused) {
             return refusedOn(id, refused, null, model, response);
         }
@@ -87,12 +118,21 @@ class PublicationPages {
     String reject(@PathVariable long id, @RequestParam(required = false) String comment, Model model,
                   HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            publications.reject(id, accounts.require().username(), comment);
+            publications.reject(id, accounts.require(), comment);
         } catch (BusinessRuleException refused) {
             return refusedOn(id, refused, comment, model, response);
         }
         redirect.addFlashAttribute("done", "publication.page.rejected");
         return "redirect:/process-owner/publications/" + id;
+    }
+
+    /** A date input's value (ISO, as the browser's date picker sends it); null when empty or not a date. */
+    private static LocalDate isoDate(String value) {
+        try {
+            return value == null || value.isBlank() ? null : LocalDate.parse(value.strip());
+        } catch (DateTimeParseException notADate) {
+            return null;
+        }
     }
 
     /** The publication page again with the refusal at the top (or beside the comment) and the comment kept. */

@@ -36,7 +36,8 @@ import org.springframework.web.context.WebApplicationContext;
 
 /**
  * A process owner adds a review step to degreeExemption — the city confirms after the county —
- * and deploys it as Camunda Modeler does; nothing else changes. A new application then goes
+ * and it is deployed as Camunda Modeler does (since ADR 0012 increment 5 a system administrator's
+ * break-glass: process owners publish through the console); nothing else changes. A new application then goes
  * through the city's step with the status, the open step and its level on the API and the
  * teacher's pages as the model names them, is returned by the city and amended, and is credited
  * once the city approves. Same context as {@code ProcessVersioningIT} (server on a random port,
@@ -134,7 +135,7 @@ class ExtraCityReviewStepIT {
     private void deploy(String model, String name) throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(ModelerDeployment.degreeExemption(name, model)
                         .request(URI.create("http://localhost:" + port), "Basic " + Base64.getEncoder()
-                                .encodeToString(("process.owner:" + ExemptionCaseCalls.PASSWORD).getBytes(StandardCharsets.UTF_8))),
+                                .encodeToString(("sysadmin:" + ExemptionCaseCalls.PASSWORD).getBytes(StandardCharsets.UTF_8))),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }

@@ -32,7 +32,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,6 +69,8 @@ class PolicyPublicationTest {
     @Autowired PolicyProfiles profiles;
     @Autowired TeacherStatusQuery status;
     @Autowired RepositoryService repository;
+    @Autowired RuntimeService runtime;
+    @Autowired ManagementService management;
     @Autowired JdbcTemplate jdbc;
     @Autowired ObjectMapper json;
 
@@ -122,6 +126,8 @@ class PolicyPublicationTest {
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.state").value("APPROVED"))
                 .andExpect(jsonPath("$.decidedBy").value(SECOND));
+        assertThat(repository.createDeploymentQuery().count()).as("the case deploys, not the page").isEqualTo(deployments);
+        runPublishJob(location);
 
         assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments + 1);
         assertThat(profiles.version("sanmenxia-2023", LocalDate.of(2027, 3, 1)).version()).isEqualTo(2);
@@ -135,7 +141,8 @@ class PolicyPublicationTest {
                 .allSatisfy(entry -> assertThat(entry.profileVersion()).isEqualTo(1));
         assertThat(drafts.get(requirements.id()).state()).isEqualTo(ModelDraft.State.PUBLISHED);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action IN ('policy-publication.submit', "
-                + "'policy-publication.approve') AND subject_id = ?", Integer.class, String.valueOf(versionId))).isEqualTo(2);
+                + "'policy-publication.approve', 'policy-publication.deploy') AND subject_id = ?", Integer.class,
+                String.valueOf(versionId))).isEqualTo(3);
         mvc.perform(post(location + "/approval").with(csrf()).with(as(SECOND))).andExpect(status().isConflict());
     }
 
@@ -195,6 +202,14 @@ class PolicyPublicationTest {
                 .andExpect(status().isForbidden());
         mvc.perform(post("/process-owner/api/policy-drafts/" + draft.get("id").asLong() + "/discard").with(csrf()).with(as(FIRST)))
                 .andExpect(status().isNoContent());
+    }
+
+    /** Runs the publication case's deployment step, as the job executor would (it is off in the tests). */
+    private void runPublishJob(String location) {
+        String id = location.substring(location.lastIndexOf('/') + 1);
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(id)
+                .processDefinitionKey("policyPublication").singleResult().getId();
+        management.executeJob(management.createJobQuery().processInstanceId(instance).singleResult().getId());
     }
 
     private JsonNode copy(String effectiveFrom) throws Exception {
