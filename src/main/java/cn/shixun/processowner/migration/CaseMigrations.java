@@ -81,10 +81,9 @@ class CaseMigrations {
                     preview.target().label(), preview.problems().isEmpty() ? "" : preview.problems().get(0).reason());
         }
         MigrationPlanExecutionBuilder migration = runtime.newMigration(prepared.plan());
-        List<String> mappedSteps = prepared.plan().getInstructions().stream().map(i -> i.getSourceActivityId()).toList();
-        Batch batch = (prepared.stayingSteps().isEmpty()
+        Batch batch = (prepared.wholeVersion()
                 ? migration.processInstanceQuery(runtime.createProcessInstanceQuery().processDefinitionId(sourceId))
-                : migration.processInstanceIds(planner.selection(sourceId, mappedSteps, prepared.stayingSteps())))
+                : migration.processInstanceIds(prepared.selection()))
                 .executeAsync();
         String by = accounts.require().username();
         long id = store.insert(preview, batch.getId(), by, Instant.now(clock));

@@ -54,8 +54,13 @@ class MigrationPlanner {
         this.messages = messages;
     }
 
-    /** A plan with what it would move; {@code plan} null when the engine refused to build one. */
-    record Prepared(PlanPreview preview, MigrationPlan plan, List<String> stayingSteps) {
+    /**
+     * A plan with what it would move; {@code plan} null when the engine refused to build one.
+     *
+     * @param selection the running cases it moves (process instance ids)
+     * @param wholeVersion no step with running cases stays: every running case of the source moves
+     */
+    record Prepared(PlanPreview preview, MigrationPlan plan, List<String> selection, boolean wholeVersion) {
     }
 
     /** The plan from {@code sourceId} to {@code targetId}; refused when the two are no versions of one procedure or nothing runs. */
@@ -107,20 +112,20 @@ class MigrationPlanner {
         List<String> added = to.byId().values().stream()
                 .filter(step -> step.task() && !mapped.containsValue(step.id())).map(ModelSteps.Step::label).toList();
         problems.addAll(missingForms(target, to));
-        List<String> stayingSteps = staying.stream().map(Row::sourceId).toList();
-        long cases = plan == null ? 0 : selection(source.getId(), mapped.keySet(), stayingSteps).size();
-        if (plan != null && cases == 0) {
+        List<String> selection = plan == null ? List.of()
+                : selection(source.getId(), mapped.keySet(), staying.stream().map(Row::sourceId).toList());
+        if (plan != null && selection.isEmpty()) {
             problems.add(new Problem("nothing-to-move", text("migration.problem.nothing-to-move", version(target).label()), null));
         }
-        return new Prepared(new PlanPreview(version(source), version(target), steps, staying, added, problems, cases),
-                plan, stayingSteps);
+        return new Prepared(new PlanPreview(version(source), version(target), steps, staying, added, problems,
+                selection.size()), plan, selection, staying.isEmpty());
     }
 
     /**
      * The running cases of {@code sourceId} at a step the plan maps and at none it does not: a case
      * with a token on a step that stays would fail its migration, so it stays whole.
      */
-    List<String> selection(String sourceId, Collection<String> mappedSteps, Collection<String> stayingSteps) {
+    private List<String> selection(String sourceId, Collection<String> mappedSteps, Collection<String> stayingSteps) {
         if (mappedSteps.isEmpty()) {
             return List.of();
         }
