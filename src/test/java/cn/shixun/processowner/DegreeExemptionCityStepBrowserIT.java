@@ -1,23 +1,41 @@
 package cn.shixun.processowner;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import cn.shixun.BrowserTestSupport;
+import cn.shixun.ModelerDeployment;
+import cn.shixun.evidence.EvidenceFiles;
 import cn.shixun.exemption.CityRecheckStep;
+import cn.shixun.exemption.DegreeExemptions;
+import cn.shixun.exemption.process.DegreeExemptionProcess;
+import cn.shixun.exemption.web.ExemptionCaseCalls;
 import cn.shixun.processowner.drafts.ModelDraft;
 import cn.shixun.processowner.drafts.ModelDrafts;
+import cn.shixun.security.Accounts;
+import cn.shixun.tasks.CaseEvent;
+import cn.shixun.tasks.CaseHistory;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperties;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaProperty;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -27,15 +45,18 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
- * Issue 12's second "Done when", the console's side (ADR 0012 increment 6): the demo process owner
+ * Issue 12's second "Done when" (ADR 0012 increment 6): the demo process owner
  * starts a draft of degreeExemption, draws a city review after the county's review with its result
  * gateway, and sets the new step — name, id, kind, the city's reviewers, form, deadlines — and the
  * gateway's flows through the 步骤设置 panel's own inputs; the saved draft holds the XML a process
  * owner writes in Camunda Modeler, and validates with no problem. The modeler speaks Chinese (palette,
- * replace menu) and the page keeps its Content-Security-Policy. How cases then run on the published
- * version is {@code DegreeExemptionCityStepIT}'s.
+ * replace menu) and the page keeps its Content-Security-Policy. The draft is then published through
+ * the four-eyes approval (process.owner2), and a new case runs through the city while one started
+ * before keeps its route. No Java under {@code src/main} names the step ({@code CityRecheckStepNeedsNoJavaTest}).
  */
 class DegreeExemptionCityStepBrowserIT extends BrowserTestSupport {
 
@@ -43,16 +64,29 @@ class DegreeExemptionCityStepBrowserIT extends BrowserTestSupport {
 
     @Autowired RepositoryService repository;
     @Autowired ModelDrafts drafts;
+    @Autowired RuntimeService runtime;
+    @Autowired ManagementService management;
+    @Autowired CaseHistory history;
+    @Autowired DegreeExemptions exemptions;
+    @Autowired Clock clock;
+    @Autowired WebApplicationContext context;
+    @Autowired UserDetailsService users;
+    @Autowired EvidenceFiles evidence;
+    @Autowired Accounts accounts;
+    @Autowired ObjectMapper json;
+
+    ExemptionCaseCalls calls;
 
     @BeforeEach
     void signInAsProcessOwner() {
+        calls = new ExemptionCaseCalls(context, users, evidence, accounts, json);
         recordContentSecurityPolicyViolations();
         browser.manage().window().setSize(new Dimension(1440, 900));
         signIn("process.owner", DEMO_PASSWORD);
     }
 
     @Test
-    void aCityReviewDrawnAfterTheCountyAndSetInStepSettingsIsSavedAsCamundaXml_andTheDraftValidates() {
+    void aCityReviewDrawnAfterTheCountyAndSetInStepSettingsIsSavedAsCamundaXml_andTheDraftValidates() throws Exception {
         int version = repository.createProcessDefinitionQuery().processDefinitionKey("degreeExemption").latestVersion()
                 .singleResult().getVersion();
         open("/process-owner/procedures/degreeExemption");
@@ -120,16 +154,87 @@ class DegreeExemptionCityStepBrowserIT extends BrowserTestSupport {
         submitForPublicationAndApproveAsSecondOwner(id);
     }
 
-    // ---- Publication: to be completed at merge ----------------------------------------------------
-    // The lead adds here, once the console's publication of BPMN drafts is merged (ADR 0012 increment 5):
-    // 提交发布 on this page as process.owner, then sign in as process.owner2 and 批准发布; then the case
-    // run of DegreeExemptionCityStepIT goes through the published version. Until then the draft is
-    // discarded, so that it does not linger in the context the browser tests share.
-    private void submitForPublicationAndApproveAsSecondOwner(long draftId) {
-        byTest("draft-discard").click();
-        browser.switchTo().alert().accept();
-        waitUntil(() -> currentPath().equals("/process-owner/drafts"));
-        assertThat(drafts.get(draftId).state()).isEqualTo(ModelDraft.State.DISCARDED);
+    /**
+     * The drawn model goes through the four-eyes publication (ADR 0012 §2): submitted here, approved by
+     * process.owner2 on the publication's page, deployed by the publication case on its effective date
+     * (today). A case started before keeps its route; a new one runs school → county → city → credited,
+     * seen on the teacher's case page and in the city reviewer's workbench.
+     */
+    private void submitForPublicationAndApproveAsSecondOwner(long draftId) throws Exception {
+        ProcessDefinition before = latestExemption();
+        long earlier = calls.apply();
+        calls.decide(earlier, "school.admin", "APPROVE", "材料齐全");
+
+        byTest("publish-title").sendKeys("关于学历提升免修增加市级复核的通知");
+        byTest("publish-document-number").sendKeys("郑教师〔2026〕12号");
+        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1]", byTest("publish-effective-from"),
+                LocalDate.now(clock).toString());
+        byTest("submit-publication").click();
+        waitUntil(() -> currentPath().matches("/process-owner/publications/\\d+"));
+        String publication = currentPath();
+        assertThat(drafts.get(draftId).state()).isEqualTo(ModelDraft.State.SUBMITTED);
+        signOut();
+
+        signIn("process.owner2", DEMO_PASSWORD);
+        open(publication);
+        assertThat(find(By.cssSelector("[data-test='element-change'][data-element='" + CityRecheckStep.TASK_ID + "']")).getText())
+                .contains(CityRecheckStep.NAME);
+        fullPageScreenshot("city-step-03-publication");
+        byTest("approve").click();
+        waitUntil(() -> byTest("done").isDisplayed());
+        runThePublicationCase(publication.substring(publication.lastIndexOf('/') + 1));
+        ProcessDefinition published = latestExemption();
+        assertThat(published.getVersion()).isEqualTo(before.getVersion() + 1);
+        assertThat(repository.createDeploymentQuery().deploymentId(published.getDeploymentId()).singleResult().getSource())
+                .isEqualTo("process-owner console");
+        signOut();
+
+        long id = calls.apply();
+        calls.decide(id, "school.admin", "APPROVE", "材料齐全");
+        calls.decide(id, "county.reviewer", "APPROVE", "同意");
+        signIn("teacher", DEMO_PASSWORD);
+        open("/exemptions/" + id);
+        assertThat(find(By.tagName("main")).getText()).contains(CityRecheckStep.NAME + "中");
+        fullPageScreenshot("city-step-04-teacher-case-at-the-city");
+        signOut();
+        signIn("city.reviewer", DEMO_PASSWORD);
+        String cityTask = calls.body(calls.api("city.reviewer", get("/api/exemptions/" + id))).get("currentTask").get("id").asText();
+        open("/tasks?task=" + cityTask);
+        assertThat(byTest("detail-heading").getText()).isEqualTo(CityRecheckStep.NAME);
+        fullPageScreenshot("city-step-05-city-reviewer-workbench");
+        calls.decide(id, "city.reviewer", "APPROVE", "同意免修");
+        ExemptionCaseCalls.runCreditStep(management, exemptions, id);
+        calls.api("teacher", get("/api/exemptions/" + id)).andExpect(jsonPath("$.status").value("EXEMPTED"));
+
+        calls.decide(earlier, "county.reviewer", "APPROVE", "同意");
+        ExemptionCaseCalls.runCreditStep(management, exemptions, earlier);
+        calls.api("teacher", get("/api/exemptions/" + earlier)).andExpect(jsonPath("$.status").value("EXEMPTED"));
+        assertThat(history.of(DegreeExemptionProcess.PROCESS_ID, String.valueOf(earlier))).as("the earlier case stayed on its version")
+                .extracting(CaseEvent::taskKey).doesNotContain(CityRecheckStep.TASK_ID);
+    }
+
+    /** The job executor is off in the tests: the publication case's timer (due today) and deployment run as it would run them. */
+    private void runThePublicationCase(String publicationId) {
+        String instance = runtime.createProcessInstanceQuery().processDefinitionKey("policyPublication")
+                .processInstanceBusinessKey(publicationId).singleResult().getId();
+        for (int step = 0; step < 3 && runtime.createProcessInstanceQuery().processInstanceId(instance).count() > 0; step++) {
+            management.createJobQuery().processInstanceId(instance).list().forEach(job -> management.executeJob(job.getId()));
+        }
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).count()).as("published").isZero();
+    }
+
+    private ProcessDefinition latestExemption() {
+        return repository.createProcessDefinitionQuery().processDefinitionKey("degreeExemption").latestVersion().singleResult();
+    }
+
+    @AfterEach
+    void putTheRepositoryModelBack() {
+        // Later tests in this context start cases on the latest version: make it the repository's model again.
+        DeploymentBuilder deployment = repository.createDeployment().name("degreeExemption original")
+                .source("DegreeExemptionCityStepBrowserIT");
+        ModelerDeployment.degreeExemption("degreeExemption original", ModelerDeployment.degreeExemptionModel()).files()
+                .forEach(deployment::addString);
+        deployment.deploy();
     }
 
     /**

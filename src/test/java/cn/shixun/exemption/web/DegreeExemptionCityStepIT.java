@@ -113,7 +113,7 @@ class DegreeExemptionCityStepIT {
         calls.page("city.reviewer", "/exemptions/" + id).andExpect(content().string(containsString("市级复核中")));
 
         calls.decide(id, "city.reviewer", "APPROVE", "同意免修");
-        runCreditStep(id);
+        ExemptionCaseCalls.runCreditStep(management, exemptions, id);
         calls.api("teacher", get("/api/exemptions/" + id))
                 .andExpect(jsonPath("$.status").value("EXEMPTED"))
                 .andExpect(jsonPath("$.statusLabel").value("已免修登记"))
@@ -129,7 +129,7 @@ class DegreeExemptionCityStepIT {
                 .andExpect(jsonPath("$.statusLabel").value("登记机构审核中"))
                 .andExpect(jsonPath("$.openSteps[0].key").value(AUTHORITY));
         calls.decide(earlier, "county.reviewer", "APPROVE", "同意");
-        runCreditStep(earlier);
+        ExemptionCaseCalls.runCreditStep(management, exemptions, earlier);
         calls.api("teacher", get("/api/exemptions/" + earlier))
                 .andExpect(jsonPath("$.status").value("EXEMPTED"))
                 .andExpect(jsonPath("$.history[*].taskKey").value(contains(null, SCHOOL, AUTHORITY, CREDIT)));
@@ -189,11 +189,5 @@ class DegreeExemptionCityStepIT {
     private String definitionOf(long id) {
         return runtime.createProcessInstanceQuery().processInstanceId(exemptions.require(id).processInstanceId())
                 .singleResult().getProcessDefinitionId();
-    }
-
-    /** The job executor does this in the running application; it is off in tests. */
-    private void runCreditStep(long id) {
-        management.executeJob(management.createJobQuery().activityId(CREDIT)
-                .processInstanceId(exemptions.require(id).processInstanceId()).singleResult().getId());
     }
 }

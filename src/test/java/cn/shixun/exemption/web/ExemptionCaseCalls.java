@@ -9,10 +9,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.shixun.evidence.EvidenceFiles;
 import cn.shixun.evidence.StoredEvidence;
+import cn.shixun.exemption.DegreeExemptions;
+import cn.shixun.exemption.process.DegreeExemptionProcess;
 import cn.shixun.security.Accounts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -26,7 +29,7 @@ import org.springframework.web.context.WebApplicationContext;
  * through a changed model: the teacher applies through the API, reviewers decide through the task
  * API (as the workbench does), and pages are read as the signed-in person.
  */
-final class ExemptionCaseCalls {
+public final class ExemptionCaseCalls {
 
     static final String PASSWORD = "shixun123";
 
@@ -36,7 +39,7 @@ final class ExemptionCaseCalls {
     private final Accounts accounts;
     private final ObjectMapper json;
 
-    ExemptionCaseCalls(WebApplicationContext context, UserDetailsService users, EvidenceFiles evidence, Accounts accounts,
+    public ExemptionCaseCalls(WebApplicationContext context, UserDetailsService users, EvidenceFiles evidence, Accounts accounts,
                        ObjectMapper json) {
         this.mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         this.users = users;
@@ -46,14 +49,14 @@ final class ExemptionCaseCalls {
     }
 
     /** The demo teacher applies with a diploma of a new certificate number; the application's id. */
-    long apply() throws Exception {
+    public long apply() throws Exception {
         return body(api("teacher", post("/api/exemptions").contentType(MediaType.APPLICATION_JSON)
                 .content(diploma("CITY-STEP-" + System.nanoTime())))
                 .andExpect(status().isCreated())).get("id").asLong();
     }
 
     /** The reviewer decides the application's open task through the task API, as the workbench does. */
-    void decide(long id, String reviewer, String outcome, String comment) throws Exception {
+    public void decide(long id, String reviewer, String outcome, String comment) throws Exception {
         String taskId = body(api(reviewer, get("/api/exemptions/" + id))).get("currentTask").get("id").asText();
         api(reviewer, post("/api/tasks/" + taskId + "/decisions").contentType(MediaType.APPLICATION_JSON)
                 .content(json.writeValueAsString(comment == null ? Map.of("outcome", outcome)
@@ -61,7 +64,13 @@ final class ExemptionCaseCalls {
                 .andExpect(status().isOk());
     }
 
-    ResultActions api(String username, MockHttpServletRequestBuilder request) throws Exception {
+    /** The job executor is off in the tests: the credit step (asynchronous) runs as the executor would run it. */
+    public static void runCreditStep(ManagementService management, DegreeExemptions exemptions, long id) {
+        management.executeJob(management.createJobQuery().activityId(DegreeExemptionProcess.CREDIT_HOURS)
+                .processInstanceId(exemptions.require(id).processInstanceId()).singleResult().getId());
+    }
+
+    public ResultActions api(String username, MockHttpServletRequestBuilder request) throws Exception {
         return mvc.perform(request.with(httpBasic(username, PASSWORD)).accept(MediaType.APPLICATION_JSON));
     }
 
@@ -71,7 +80,7 @@ final class ExemptionCaseCalls {
                 .andExpect(status().isOk());
     }
 
-    JsonNode body(ResultActions result) throws Exception {
+    public JsonNode body(ResultActions result) throws Exception {
         return json.readTree(result.andReturn().getResponse().getContentAsString());
     }
 
