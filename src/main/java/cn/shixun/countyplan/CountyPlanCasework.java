@@ -86,8 +86,7 @@ public class CountyPlanCasework {
     @Transactional(noRollbackFor = BusinessRuleException.class)
     public int registerHours(Long id) {
         CountyPlan plan = plans.require(id);
-        CaseCredits.Step step = credits.step(PROCESS, caseId(plan), CountyPlanProcess.REGISTER_HOURS, "登记学时",
-                CountyPlanProcess.AUDIT_SUMMARY);
+        CaseCredits.Step step = credits.step(PROCESS, caseId(plan), CountyPlanProcess.REGISTER_HOURS, "登记学时");
         String countyName = organisations.require(plan.countyId(), "countyId").name();
         int registered = 0;
         int refused = 0;

@@ -58,8 +58,8 @@ public class SchoolClassCasework {
         int classSize = enrolled.size();
         int excellentCount = (int) enrolled.stream().filter(learner -> learner.grade() == Grade.EXCELLENT).count();
         String sourceRef = SchoolClassProcess.PROCESS_ID + "/" + id;
-        CaseCredits.Step step = credits.step(SchoolClassProcess.PROCESS_ID, String.valueOf(schoolClass.getId()), null, "按课程设置登记学时",
-                SchoolClassProcess.COUNTY_GRADE_REVIEW);
+        CaseCredits.Step step = credits.step(SchoolClassProcess.PROCESS_ID, String.valueOf(schoolClass.getId()), null,
+                "按课程设置登记学时");
         int credited = 0;
         int refused = 0;
         for (ClassLearner learner : enrolled) {

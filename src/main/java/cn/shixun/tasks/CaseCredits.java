@@ -47,15 +47,7 @@ public class CaseCredits {
     }
 
     /**
-     * The crediting step of a case; {@code taskKey} may be null. The ledger records as the decider
-     * whoever last approved the case at {@code approvedAt} (R-40), {@link CaseHistory#SYSTEM} if nobody did.
-     */
-    public Step step(String processKey, String caseId, String taskKey, String name, String approvedAt) {
-        return new Step(processKey, caseId, taskKey, name, history.lastApprover(processKey, caseId, approvedAt));
-    }
-
-    /**
-     * The crediting step of a case whose reviews are the model's: the ledger records as the decider
+     * The crediting step of a case ({@code taskKey} may be null), whose reviews are the model's: the ledger records as the decider
      * whoever approved the case last, at any step (a review a process owner adds after the others
      * gives the final approval), {@link CaseHistory#SYSTEM} if nobody did.
      */

@@ -51,16 +51,6 @@ public class CaseHistory {
     }
 
     /**
-     * Who last approved the case at {@code taskKey}: the ledger records them as the decider of what
-     * the case credits (R-40); {@link #SYSTEM} when nobody has.
-     */
-    public String lastApprover(String processKey, String caseId, String taskKey) {
-        return of(processKey, caseId).stream()
-                .filter(event -> taskKey.equals(event.taskKey()) && event.outcome() == CaseOutcome.APPROVED)
-                .reduce((first, second) -> second).map(CaseEvent::actor).orElse(SYSTEM);
-    }
-
-    /**
      * Who last approved the case at whichever step: the final approval of a procedure whose last
      * review is the model's to say (a step a process owner adds after the others is the last);
      * {@link #SYSTEM} when nobody has.

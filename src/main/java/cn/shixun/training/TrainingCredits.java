@@ -79,8 +79,7 @@ public class TrainingCredits {
     @Transactional(noRollbackFor = BusinessRuleException.class)
     public LedgerEntry credit(Long id) {
         ExternalTraining training = repository.require(id);
-        return credits.creditCase(credits.step(PROCESS, TrainingJournal.caseId(training), null, "登记培训学时",
-                        ExternalTrainingProcess.AUTHORITY_REVIEW),
+        return credits.creditCase(credits.step(PROCESS, TrainingJournal.caseId(training), null, "登记培训学时"),
                 new CaseCredits.Credit(training.teacherId(), claim(training), evidence(PROCESS + "/" + id, training)),
                 entry -> training.registered(entry.getId(), Instant.now()),
                 reason -> training.closed(TrainingStatus.CREDIT_REFUSED, reason, Instant.now()));

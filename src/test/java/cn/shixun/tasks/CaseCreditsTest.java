@@ -90,7 +90,7 @@ class CaseCreditsTest {
         // Like a crediting delegate: the refusal goes on to the model's refusal path, the transaction commits.
         BusinessRuleException refusal = transaction.execute(status -> {
             try {
-                credits.creditCase(credits.step(PROCESS, caseId, null, "登记学时", REVIEW), credit(teacher), marked::add,
+                credits.creditCase(credits.step(PROCESS, caseId, null, "登记学时"), credit(teacher), marked::add,
                         closedWith::add);
                 return null;
             } catch (BusinessRuleException thrown) {
@@ -121,7 +121,7 @@ class CaseCreditsTest {
         List<LedgerEntry> marked = new ArrayList<>();
 
         List<Optional<LedgerEntry>> results = transaction.execute(status -> {
-            CaseCredits.Step step = credits.step(PROCESS, caseId, null, "登记学时", REVIEW);
+            CaseCredits.Step step = credits.step(PROCESS, caseId, null, "登记学时");
             return List.of(
                     credits.creditEach(step, credit(left), () -> left.name() + "：", marked::add, refusedWith::add),
                     credits.creditEach(step, credit(inPost), () -> inPost.name() + "：", marked::add, refusedWith::add));
@@ -139,9 +139,21 @@ class CaseCreditsTest {
         });
     }
 
+    @Test
+    void R40_theDeciderIsWhoeverApprovedLast_aReviewAProcessOwnerAddsAfterTheOthersIncluded() {
+        transaction.executeWithoutResult(status -> history.record(PROCESS, caseId, "UserTask_ProvinceRecheck", "省级复核",
+                CaseOutcome.APPROVED, null, "province-reviewer"));
+        Teacher teacher = schools.teacherAt(schools.countySchool, Stage.PRIMARY);
+
+        LedgerEntry entry = creditCase(teacher, new ArrayList<>(), new ArrayList<>());
+
+        assertThat(entry.decidedBy()).as("no Java names the added step; the history says who approved last")
+                .isEqualTo("province-reviewer");
+    }
+
     private LedgerEntry creditCase(Teacher teacher, List<LedgerEntry> marked, List<String> closedWith) {
         return transaction.execute(status -> credits.creditCase(
-                credits.step(PROCESS, caseId, "ServiceTask_CreditHours", "登记学时", REVIEW), credit(teacher),
+                credits.step(PROCESS, caseId, "ServiceTask_CreditHours", "登记学时"), credit(teacher),
                 marked::add, closedWith::add));
     }
 
