@@ -17,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,7 +73,11 @@ class SanmenxiaNoticeBrowserIT extends BrowserTestSupport {
         fullPageScreenshot("sanmenxia-notice-01-dmn-lowered");
 
         open(draftPage);
+        // The page was rendered with a run already; 试算 swaps a new one in (htmx): wait for the swap,
+        // or a click can land on the run being replaced.
+        WebElement renderedRun = byTest("test-run");
         byTest("run-test-cases").click();
+        waitUntil(() -> isStale(renderedRun));
         waitUntil(() -> !changedCases().isEmpty());
         assertThat(changedCases()).extracting(c -> c.getDomAttribute("data-seed-key"))
                 .containsExactly("sanmenxia-2023/R-10-surplus-does-not-fill-another-category");
@@ -133,6 +138,15 @@ class SanmenxiaNoticeBrowserIT extends BrowserTestSupport {
                 .allSatisfy(entry -> assertThat(entry.getText()).contains("sanmenxia-2023 v1").doesNotContain("v2"));
         assertThat(ledger.entriesOf(teacher.getId())).filteredOn(entry -> entry.entryDate().getYear() == 2025)
                 .isNotEmpty().allSatisfy(entry -> assertThat(entry.profileVersion()).isEqualTo(1));
+    }
+
+    private static boolean isStale(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException replaced) {
+            return true;
+        }
     }
 
     private WebElement cell(String column) {
