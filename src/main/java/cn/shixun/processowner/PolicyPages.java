@@ -17,7 +17,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -147,15 +146,7 @@ class PolicyPages {
             long id = policyDrafts.copyAsNewVersion(code, form.notice(), accounts.require().username()).id();
             return "redirect:/process-owner/policy-drafts/" + id;
         } catch (BusinessRuleException refusal) {
-            String message = refusals.forReader(refusal);
-            Map<String, String> errors = new HashMap<>();
-            if (NOTICE_FIELDS.contains(refusal.field())) {
-                errors.put(refusal.field(), message);
-            } else {
-                model.addAttribute("formError", message);
-            }
-            model.addAttribute("errors", errors);
-            response.setStatus(RefusalStatus.of(refusal).value());
+            showRefusal(refusal, model, response, "errors", "formError");
             return profilePage(code, model);
         }
     }
@@ -177,8 +168,8 @@ class PolicyPages {
             return new TableDraft(table.getKey(), names.getOrDefault(table.getKey(), table.getKey()), tableDraft.id(),
                     tableDraft.resourceName(), tableDraft.state().label(), tableDraft.updatedBy(), tableDraft.updatedAt());
         }).toList();
-        PolicyVersionOverview.Version version = overview.profile(draft.version().code()).versions().stream()
-                .filter(v -> v.id() == id).findFirst().orElseThrow();
+        PolicyVersionOverview.Profile profile = overview.profile(draft.version().code());
+        PolicyVersionOverview.Version version = profile.versions().stream().filter(v -> v.id() == id).findFirst().orElseThrow();
         model.addAttribute("noticeVersion", version);
         if (!model.containsAttribute("noticeForm")) {
             model.addAttribute("noticeForm", DraftNoticeForm.of(version));
@@ -186,7 +177,7 @@ class PolicyPages {
         }
         model.addAttribute("draft", draft);
         model.addAttribute("profileCode", draft.version().code());
-        model.addAttribute("profileName", overview.name(draft.version().code()));
+        model.addAttribute("profileName", profile.name());
         model.addAttribute("tables", tables);
         model.addAttribute("cases", TestRunView.of(policyDrafts.runTestCases(id), json));
         model.addAttribute("latestImpact", previews.latestOf(id).orElse(null));
@@ -202,11 +193,8 @@ class PolicyPages {
             redirect.addFlashAttribute("noticeRevised", true);
             return "redirect:/process-owner/policy-drafts/" + id;
         } catch (BusinessRuleException refusal) {
-            String message = refusals.forReader(refusal);
-            model.addAttribute("noticeErrors", NOTICE_FIELDS.contains(refusal.field()) ? Map.of(refusal.field(), message) : Map.of());
-            model.addAttribute("noticeError", NOTICE_FIELDS.contains(refusal.field()) ? null : message);
+            showRefusal(refusal, model, response, "noticeErrors", "noticeError");
             model.addAttribute("noticeOpen", true);
-            response.setStatus(RefusalStatus.of(refusal).value());
             return draft(id, model);
         }
     }
@@ -225,6 +213,16 @@ class PolicyPages {
         policyDrafts.discard(id);
         redirect.addFlashAttribute("discarded", draft.version().label());
         return "redirect:/process-owner/policies/" + draft.version().code();
+    }
+
+    /** A notice form's refusal: beside its field when it names one, above the form otherwise; the refusal's status. */
+    private void showRefusal(BusinessRuleException refusal, Model model, HttpServletResponse response, String fieldErrors,
+                             String formError) {
+        String message = refusals.forReader(refusal);
+        boolean besideField = NOTICE_FIELDS.contains(refusal.field());
+        model.addAttribute(fieldErrors, besideField ? Map.of(refusal.field(), message) : Map.of());
+        model.addAttribute(formError, besideField ? null : message);
+        response.setStatus(RefusalStatus.of(refusal).value());
     }
 
     private String profilePage(String code, Model model) {
