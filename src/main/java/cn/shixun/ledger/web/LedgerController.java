@@ -15,30 +15,18 @@ import cn.shixun.ledger.TeacherStatusQuery;
 import cn.shixun.policy.Claim;
 import cn.shixun.policy.CreditResult;
 import cn.shixun.policy.HourCategory;
-import cn.shixun.security.AccessScope;
-import cn.shixun.shared.BusinessRuleException;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -60,18 +48,16 @@ class LedgerController {
     private final Ledger ledger;
     private final TeacherStatusQuery status;
     private final AccessScope scope;
-    private final MessageSource messages;
     private final LegacyImportBatch legacyBatch;
     private final CurrentAccounts accounts;
     private final Clock clock;
 
-    LedgerController(Ledger ledger, TeacherStatusQuery status, MessageSource messages, LegacyImportBatch legacyBatch,
+    LedgerController(Ledger ledger, TeacherStatusQuery status, LegacyImportBatch legacyBatch,
                      CurrentAccounts accounts, AccessScope scope, Clock clock) {
         this.clock = clock;
         this.ledger = ledger;
         this.status = status;
         this.scope = scope;
-        this.messages = messages;
         this.legacyBatch = legacyBatch;
         this.accounts = accounts;
     }
@@ -183,47 +169,6 @@ class LedgerController {
         }
         return LegacyBatchView.of(legacyBatch.run(request.teachers(), account.username(),
                 teacherId -> scope.coversTeacher(account, teacherId)));
-    }
-
-    /**
-     * An unknown kind, category or degree level names the field and the accepted values instead
-     * of the generic "unreadable body".
-     */
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadable(HttpMessageNotReadableException unreadable) {
-        if (unreadable.getCause() instanceof InvalidFormatException invalid && invalid.getTargetType() != null
-                && invalid.getTargetType().isEnum()) {
-            String field = path(invalid.getPath());
-            String allowed = Arrays.stream(invalid.getTargetType().getEnumConstants()).map(String::valueOf)
-                    .collect(Collectors.joining(", "));
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
-                    text("ledger.invalid.unknown-value", String.valueOf(invalid.getValue()), field, allowed));
-            problem.setType(URI.create("urn:shixun:problem:ledger.invalid.unknown-value"));
-            problem.setTitle(text("problem.title.rule_violation"));
-            problem.setProperty("field", field);
-            return problem;
-        }
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, text("problem.unreadable-body"));
-        problem.setType(URI.create("urn:shixun:problem:invalid-input"));
-        problem.setTitle(text("problem.title.invalid"));
-        return problem;
-    }
-
-    /** The JSON path as a person writes it, e.g. {@code items[1].category}. */
-    private static String path(List<JsonMappingException.Reference> references) {
-        StringBuilder path = new StringBuilder();
-        for (JsonMappingException.Reference reference : references) {
-            if (reference.getFieldName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
-            } else {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
-    }
-
-    private String text(String key, Object... args) {
-        return messages.getMessage(key, args, key, LocaleContextHolder.getLocale());
     }
 
     private static String actor() {

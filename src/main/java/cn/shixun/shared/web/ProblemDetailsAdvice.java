@@ -2,11 +2,19 @@ package cn.shixun.shared.web;
 
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RefusalText;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -35,6 +43,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @RestControllerAdvice(annotations = RestController.class)
 class ProblemDetailsAdvice {
 
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
     private static final String TYPE_PREFIX = "urn:shixun:problem:";
 
     private final MessageSource messages;
@@ -83,9 +92,54 @@ class ProblemDetailsAdvice {
         return badRequest(missing.getParameterName(), text("problem.missing-parameter", missing.getParameterName()));
     }
 
+    /**
+     * A body that is not JSON, a field the request does not have (refused rather than ignored, so a
+     * misspelt or misplaced input never leaves its value silently unused), a value that is none of
+     * an enumeration's (422, with the accepted values), or a value of the wrong type: the field is
+     * named by its path in the body, e.g. {@code claim.sessions}.
+     */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException unreadable) {
+        for (Throwable cause = unreadable.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidFormatException invalid && invalid.getTargetType() != null
+                    && invalid.getTargetType().isEnum()) {
+                return unknownValue(invalid);
+            }
+            if (cause instanceof UnrecognizedPropertyException unknown) {
+                String field = pathOf(unknown);
+                return badRequest(field, text("problem.unknown-field", field));
+            }
+            if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+                String field = pathOf(mismatch);
+                return badRequest(field, text("problem.unreadable-field", field));
+            }
+        }
+        log.debug("Unreadable request body", unreadable);
         return badRequest(null, text("problem.unreadable-body"));
+    }
+
+    private ProblemDetail unknownValue(InvalidFormatException invalid) {
+        String field = pathOf(invalid);
+        String allowed = Arrays.stream(invalid.getTargetType().getEnumConstants()).map(String::valueOf)
+                .collect(Collectors.joining(", "));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY,
+                text("problem.unknown-value", String.valueOf(invalid.getValue()), field, allowed));
+        problem.setType(URI.create(TYPE_PREFIX + "unknown-value"));
+        problem.setTitle(text("problem.title.rule_violation"));
+        problem.setProperty("field", field);
+        return problem;
+    }
+
+    private static String pathOf(JsonMappingException problem) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference step : problem.getPath()) {
+            if (step.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(step.getFieldName());
+            } else {
+                path.append('[').append(step.getIndex()).append(']');
+            }
+        }
+        return path.toString();
     }
 
     /**

@@ -122,6 +122,22 @@ class LedgerApiTest {
     }
 
     @Test
+    void aMisspeltFieldIsRefusedByItsPathInsteadOfIgnored_andNothingIsWritten() throws Exception {
+        // "approvedByEducationAuthorty" read without complaint would have left the claim's approval unsaid.
+        mvc.perform(postJson("/api/teachers/{id}/ledger", teacher.getId(), registration("KM-API-U1", """
+                        {"kind":"PROGRAMME_CERTIFIED","endDate":"2024-06-01","hours":50,
+                         "approvedByEducationAuthorty":false}""")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("claim.approvedByEducationAuthorty"))
+                .andExpect(jsonPath("$.detail").value(containsString("claim.approvedByEducationAuthorty")));
+        mvc.perform(postJson("/api/teachers/{id}/ledger", teacher.getId(), registration("KM-API-U2", """
+                        {"kind":"PROGRAMME_CERTIFIED","endDate":"2024-06-01","hours":"fifty"}""")))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("claim.hours"));
+        assertThat(rows()).isZero();
+    }
+
+    @Test
     void R40_sameEvidenceTwiceIs409AndWritesNothing() throws Exception {
         String body = registration("KM-API-2", """
                 {"kind":"PROGRAMME_CERTIFIED","endDate":"2024-06-01","hours":50}""");
