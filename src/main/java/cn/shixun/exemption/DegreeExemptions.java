@@ -226,8 +226,9 @@ public class DegreeExemptions {
                 detail, exemption.schoolId()));
     }
     private static Claim claim(Diploma diploma) {
+        // The level is in the title: the calculator does not read it for a degree obtained (ClaimFields).
         return Claim.of(ClaimKind.DEGREE_OBTAINED, diploma.studyEnd()).from(diploma.studyStart())
-                .degree(diploma.degreeLevel()).subjectRelated(diploma.educationRelated())
+                .subjectRelated(diploma.educationRelated())
                 .title("学历提升：" + diploma.institution() + " " + diploma.major() + "（" + diploma.degreeLevel().label() + "）")
                 .build();
     }

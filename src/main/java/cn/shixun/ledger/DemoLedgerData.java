@@ -130,13 +130,13 @@ class DemoLedgerData implements ApplicationRunner {
         }
         return switch (key.profileCode()) {
             case "kunming-2015" -> List.of(
-                    Claim.of(ClaimKind.BUREAU_TRAINING, spring).title("区级学科培训").hours("40"),
+                    Claim.of(ClaimKind.BUREAU_TRAINING, spring).title("区级学科培训").hours("40").approved(true),
                     Claim.of(ClaimKind.SCHOOL_BASED, autumn).title("校本研训").hours("32"));
             case "sanmenxia-2023" -> List.of(
                     Claim.of(ClaimKind.PUBLIC_COURSE, spring).title("公需课").hours("30"),
                     Claim.of(ClaimKind.ETHICS_EDUCATION, spring).title("师德主题教育").hours("10").sessions(3).processMaterials(),
                     Claim.of(ClaimKind.SCHOOL_BASED, autumn).title("校本研修").hours("16").processMaterials(),
-                    Claim.of(ClaimKind.SUBJECT_TRAINING, autumn).title("学科知识与技能培训").hours("34"));
+                    Claim.of(ClaimKind.SUBJECT_TRAINING, autumn).title("学科知识与技能培训").hours("34").approved(true));
             default -> List.of(
                     XINXIANG.equals(key.cityCode())
                             ? Claim.of(ClaimKind.NETWORK_SCHOOL_BASED, autumn).title("网络校本研修")

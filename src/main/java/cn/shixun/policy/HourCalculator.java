@@ -41,6 +41,7 @@ public class HourCalculator {
     public CreditResult calculate(TeacherPolicy teacher, Claim claim, PriorCredits prior, LocalDate today) {
         validate(claim, today);
         refuseNotRegistrable(claim);
+        ClaimFields.requireStatedApproval(claim);
         PolicyKey key = teacher.key();
         CreditRule rule = decisions.creditRule(key, claim.kind(), claim.role());
         if (rule.refused()) {
@@ -78,6 +79,7 @@ public class HourCalculator {
             }
         }
         BigDecimal hours = baseHours(claim, rule, units, rules, why);
+        ClaimFields.refuseUnread(claim, rule);
         hours = applyExcellent(claim, rule, hours, rules, why);
 
         boolean capped = false;

@@ -91,8 +91,9 @@ final class AnnualFixture {
                 new Evidence(SourceType.PROJECT, "TEST-" + YEAR, number(), List.of(files)), "test");
     }
 
+    /** Training an education authority ran or approved, as the kinds that must say so do. */
     private static Claim.Builder claim(ClaimKind kind, String hours, LocalDate date) {
-        return Claim.of(kind, date).title(kind.label() + " " + hours).hours(hours);
+        return Claim.of(kind, date).title(kind.label() + " " + hours).hours(hours).approved(true);
     }
 
     private static String number() {

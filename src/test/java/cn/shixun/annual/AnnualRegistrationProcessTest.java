@@ -153,7 +153,7 @@ class AnnualRegistrationProcessTest {
                 .sessions(3).processMaterials().build());
         sanmenxia.register(teacher, Claim.of(ClaimKind.SCHOOL_BASED, day(5, 1)).title("校本研修").hours("16")
                 .processMaterials().build());
-        sanmenxia.register(teacher, Claim.of(ClaimKind.SUBJECT_TRAINING, day(6, 1)).title("学科培训").hours("20")
+        sanmenxia.register(teacher, Claim.of(ClaimKind.SUBJECT_TRAINING, day(6, 1)).approved(true).title("学科培训").hours("20")
                 .build());
 
         AnnualRegistration done = registerThrough(registrations.submit(sanmenxia.accountOf(teacher), YEAR, false,

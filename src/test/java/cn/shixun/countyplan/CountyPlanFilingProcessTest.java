@@ -303,7 +303,7 @@ class CountyPlanFilingProcessTest {
         decide(filed, data.cityReviewer, Decision.APPROVE, null);
         // The same certificate number was registered for this teacher by another route (R-40: not twice).
         LocalDate day = LocalDate.of(data.year, 1, 1);
-        ledger.register(teacher.getId(), Claim.of(ClaimKind.BUREAU_TRAINING, day).from(day).hours("16").build(),
+        ledger.register(teacher.getId(), Claim.of(ClaimKind.BUREAU_TRAINING, day).approved(true).from(day).hours("16").build(),
                 Evidence.project("elsewhere", "CP" + filed.getId() + "-1", "scan.pdf"), "someone");
 
         execute(job(instance));

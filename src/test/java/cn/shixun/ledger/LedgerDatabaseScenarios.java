@@ -107,7 +107,7 @@ abstract class LedgerDatabaseScenarios {
         Teacher teacher = unusedTeacher(KUNMING);
         // 𠮷 (U+20BB7) needs four bytes: it survives only in a real utf8mb4 column and connection.
         String title = "𠮷野区级语文培训（第二期）";
-        LedgerEntry entry = ledger.register(teacher.getId(), Claim.of(ClaimKind.BUREAU_TRAINING, LocalDate.of(2024, 3, 5))
+        LedgerEntry entry = ledger.register(teacher.getId(), Claim.of(ClaimKind.BUREAU_TRAINING, LocalDate.of(2024, 3, 5)).approved(true)
                         .from(LocalDate.of(2024, 3, 1)).days(3).title(title).build(),
                 Evidence.project("P-中文", "昆教培〔2024〕1号"), "县级审核员");
         var row = jdbc.queryForMap("SELECT title, evidence_number, decided_by, explanation FROM ledger_entry WHERE id = ?",
@@ -241,7 +241,7 @@ abstract class LedgerDatabaseScenarios {
                 .perform(post("/api/ledger/preview").with(user(reviewer)).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("""
-                                {"teacherId":%d,"claim":{"kind":"BUREAU_TRAINING","startDate":"2024-03-01",
+                                {"teacherId":%d,"claim":{"kind":"BUREAU_TRAINING","approvedByEducationAuthority":true,"startDate":"2024-03-01",
                                  "endDate":"2024-03-03","days":3}}""".formatted(teacher.getId())))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.hours").value(24.0))

@@ -74,7 +74,7 @@ class LedgerRegistrationTest {
     void registrationWritesOneEntryWithProvenanceFromTheDeployedTable() {
         Teacher t = regions.teacher(Regions.KUNMING, d("2008-09-01"));
         LedgerEntry entry = ledger.register(t.getId(),
-                Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-03-05")).from(d("2024-03-01")).days(3).title("区级语文培训").build(),
+                Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-03-05")).approved(true).from(d("2024-03-01")).days(3).title("区级语文培训").build(),
                 Evidence.project("P-1", "KM-2024-001", "scan/km-2024-001.pdf"), "county-officer");
         assertThat(entry.hours()).isEqualByComparingTo("24.00");
         assertThat(entry.category()).isEqualTo(HourCategory.GENERAL);
@@ -90,7 +90,7 @@ class LedgerRegistrationTest {
     @Test
     void previewWritesNothingNotEvenDecisionHistoryWhileRegistrationIsAudited() {
         Teacher t = regions.teacher(Regions.KUNMING, d("2008-09-01"));
-        Claim claim = Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-05-10")).from(d("2024-05-08")).days(3).build();
+        Claim claim = Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-05-10")).approved(true).from(d("2024-05-08")).days(3).build();
         long history = historyService.createHistoricDecisionInstanceQuery().count();
 
         assertThat(ledger.preview(t.getId(), claim).hours()).isEqualByComparingTo("24.00");
@@ -105,7 +105,7 @@ class LedgerRegistrationTest {
     void aTrainingFinishedTodayInBeijingIsNotRefusedAsFuture() {
         Teacher t = regions.teacher(Regions.KUNMING, d("2008-09-01"));
         LocalDate today = LocalDate.now(clock);
-        LedgerEntry entry = ledger.register(t.getId(), Claim.of(ClaimKind.BUREAU_TRAINING, today).hours("8").build(),
+        LedgerEntry entry = ledger.register(t.getId(), Claim.of(ClaimKind.BUREAU_TRAINING, today).approved(true).hours("8").build(),
                 Evidence.project("P-3", "KM-TODAY-1"), "officer");
         assertThat(entry.hours()).isEqualByComparingTo("8.00");
     }
@@ -114,7 +114,7 @@ class LedgerRegistrationTest {
     void R01_unregistrableTeacherIsRefusedAndNothingWritten() {
         Teacher t = regions.teacher(Regions.KUNMING, d("2008-09-01"), Stage.PRIMARY, null);
         refusedAndNothingWritten(t.getId(), () -> ledger.register(t.getId(),
-                Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-03-05")).hours("8").build(),
+                Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-03-05")).approved(true).hours("8").build(),
                 Evidence.project("P-1", "KM-R01"), "officer"), "R-01", "teacherId");
     }
 
@@ -122,7 +122,7 @@ class LedgerRegistrationTest {
     void R14_overTenPercentExcellentWritesNothing() {
         Teacher t = regions.teacher(Regions.KUNMING, d("2008-09-01"));
         refusedAndNothingWritten(t.getId(), () -> ledger.register(t.getId(),
-                Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-03-05")).hours("8").excellent(2, 10).build(),
+                Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-03-05")).approved(true).hours("8").excellent(2, 10).build(),
                 Evidence.project("P-1", "KM-R14"), "officer"), "R-14", "excellentCount");
     }
 
@@ -156,7 +156,7 @@ class LedgerRegistrationTest {
     void R40_registerOnceCreditsEachEvidenceOfOneSourceAndEachTeacher() {
         Teacher t = regions.teacher(Regions.ZHENGZHOU, d("2008-09-01"));
         Teacher other = regions.teacher(Regions.ZHENGZHOU, d("2008-09-01"));
-        Claim claim = Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-06-01")).hours("8").build();
+        Claim claim = Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-06-01")).approved(true).hours("8").build();
 
         // One county plan credits two of its projects to the same teacher: two entries, not one.
         LedgerEntry first = ledger.registerOnce(t.getId(), claim, Evidence.project("countyPlan/3", "CP3-1"), "city");
@@ -173,7 +173,7 @@ class LedgerRegistrationTest {
     void R01_registerOnceThrowsTheLedgersRefusalAndWritesNothing() {
         Teacher t = regions.teacher(Regions.KUNMING, d("2008-09-01"), Stage.PRIMARY, null);
         refusedAndNothingWritten(t.getId(), () -> ledger.registerOnce(t.getId(),
-                Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-03-05")).hours("8").build(),
+                Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-03-05")).approved(true).hours("8").build(),
                 Evidence.project("schoolClass/1", "SBC-1"), "officer"), "R-01", "teacherId");
     }
 
@@ -190,7 +190,7 @@ class LedgerRegistrationTest {
                 runs.add(pool.submit(() -> {
                     start.await();
                     return ledger.registerOnce(t.getId(),
-                            Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-05-01")).hours("8").build(), evidence, "county");
+                            Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-05-01")).approved(true).hours("8").build(), evidence, "county");
                 }));
             }
             start.countDown();
@@ -323,7 +323,7 @@ class LedgerRegistrationTest {
     static Stream<Arguments> refusedClaims() {
         return Stream.of(
                 Arguments.of("R-12", Regions.SANMENXIA, Claim.of(ClaimKind.PROGRAMME_CERTIFIED, d("2024-06-01")).hours("60"), "processMaterials"),
-                Arguments.of("R-13", Regions.ZHENGZHOU, Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-06-01")).days(2), "hours"),
+                Arguments.of("R-13", Regions.ZHENGZHOU, Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-06-01")).approved(true).days(2), "hours"),
                 Arguments.of("R-16", Regions.ZHENGZHOU, Claim.of(ClaimKind.DEGREE_OBTAINED, d("2024-06-01")).subjectRelated(false),
                         "subjectRelated"),
                 Arguments.of("R-17", Regions.XINXIANG, Claim.of(ClaimKind.SCHOOL_BASED, d("2019-06-01")).hours("8"), "kind"),

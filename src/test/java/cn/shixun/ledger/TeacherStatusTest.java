@@ -100,12 +100,12 @@ class TeacherStatusTest {
     @Test
     void R09_kunmingNeeds72EveryYear() {
         Teacher t = regions.teacher(Regions.KUNMING, d("2008-09-01"));
-        credit(t, Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-03-01")).hours("40"));
+        credit(t, Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-03-01")).approved(true).hours("40"));
         TeacherStatus s = status.statusOf(t.getId(), d("2024-06-01"));
         assertThat(s.cycle().start()).isEqualTo(d("2021-01-01"));
         assertThat(s.requirement("YEAR_TOTAL").missing()).isEqualByComparingTo("32");
         assertThat(s.requirement("CYCLE_TOTAL").missing()).isEqualByComparingTo("320");
-        credit(t, Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-04-01")).hours("32"));
+        credit(t, Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-04-01")).approved(true).hours("32"));
         assertThat(status.statusOf(t.getId(), d("2024-06-01")).requirement("YEAR_TOTAL").met()).isTrue();
         assertThat(status.statusOf(t.getId(), d("2025-06-01")).requirement("YEAR_TOTAL").missing()).isEqualByComparingTo("72");
     }
@@ -113,8 +113,8 @@ class TeacherStatusTest {
     @Test
     void R09_theStatusOnAPastDateCountsOnlyWhatWasEarnedByThen() {
         Teacher t = regions.teacher(Regions.KUNMING, d("2008-09-01"));
-        credit(t, Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-03-01")).hours("40"));
-        credit(t, Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-10-01")).hours("32"));
+        credit(t, Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-03-01")).approved(true).hours("40"));
+        credit(t, Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-10-01")).approved(true).hours("32"));
         TeacherStatus inJune = status.statusOf(t.getId(), d("2024-06-01"));
         assertThat(inJune.yearTotal()).isEqualByComparingTo("40");
         assertThat(inJune.cycleTotal()).isEqualByComparingTo("40");
@@ -142,7 +142,7 @@ class TeacherStatusTest {
         credit(t, Claim.of(ClaimKind.PUBLIC_COURSE, d("2024-05-01")).hours("30"));
         credit(t, Claim.of(ClaimKind.ETHICS_EDUCATION, d("2024-05-02")).hours("10").sessions(3).processMaterials());
         credit(t, Claim.of(ClaimKind.SCHOOL_BASED, d("2024-05-03")).hours("10").processMaterials());
-        credit(t, Claim.of(ClaimKind.SUBJECT_TRAINING, d("2024-05-04")).hours("60"));
+        credit(t, Claim.of(ClaimKind.SUBJECT_TRAINING, d("2024-05-04")).approved(true).hours("60"));
         TeacherStatus s = status.statusOf(t.getId(), d("2024-11-01"));
         assertThat(s.cycle().start()).isEqualTo(d("2023-01-01"));
         assertThat(s.cycle().end()).isEqualTo(d("2025-12-31"));

@@ -88,42 +88,42 @@ class HourCalculatorTest {
     @Test
     void R13_kunmingDaysWithoutHoursCountEightPerDay() {
         CreditResult result = credit(Fixtures.kunming(Stage.PRIMARY),
-                Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-03-05")).from(d("2024-03-01")).days(3));
+                Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-03-05")).approved(true).from(d("2024-03-01")).days(3));
         assertThat(result.hours()).isEqualByComparingTo("24.00");
         assertThat(result.ruleIds()).contains("R-13");
     }
 
     @Test
     void R13_henanDoesNotConvertDaysAndAsksForHours() {
-        refused(Fixtures.zhengzhou(Stage.PRIMARY), Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-03-05")).days(3),
+        refused(Fixtures.zhengzhou(Stage.PRIMARY), Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-03-05")).approved(true).days(3),
                 PriorCredits.NONE, "R-13", "hours");
     }
 
     @Test
     void R13_moreDaysThanTheDateRangeIsRefused() {
         refused(Fixtures.kunming(Stage.PRIMARY),
-                Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-03-02")).from(d("2024-03-01")).days(3),
+                Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-03-02")).approved(true).from(d("2024-03-01")).days(3),
                 PriorCredits.NONE, "R-13", "days");
     }
 
     @Test
     void R13_badHoursAreRefusedNamingTheField() {
         TeacherPolicy t = Fixtures.kunming(Stage.PRIMARY);
-        refused(t, Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-03-02")).hours("0"), PriorCredits.NONE, null, "hours");
-        refused(t, Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-03-02")).hours("-8"), PriorCredits.NONE, null, "hours");
-        refused(t, Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-03-02")).hours("5000"), PriorCredits.NONE, null, "hours");
-        refused(t, Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-03-02")).from(d("2024-03-01")).hours("49"),
+        refused(t, Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-03-02")).approved(true).hours("0"), PriorCredits.NONE, null, "hours");
+        refused(t, Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-03-02")).approved(true).hours("-8"), PriorCredits.NONE, null, "hours");
+        refused(t, Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-03-02")).approved(true).hours("5000"), PriorCredits.NONE, null, "hours");
+        refused(t, Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-03-02")).approved(true).from(d("2024-03-01")).hours("49"),
                 PriorCredits.NONE, null, "hours");
-        refused(t, Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-03-01")).from(d("2024-03-02")).hours("8"),
+        refused(t, Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-03-01")).approved(true).from(d("2024-03-02")).hours("8"),
                 PriorCredits.NONE, null, "startDate");
-        refused(t, Claim.of(ClaimKind.BUREAU_TRAINING, TODAY.plusDays(1)).hours("8"), PriorCredits.NONE, null, "endDate");
+        refused(t, Claim.of(ClaimKind.BUREAU_TRAINING, TODAY.plusDays(1)).approved(true).hours("8"), PriorCredits.NONE, null, "endDate");
         refused(t, Claim.of(null, d("2024-03-01")).hours("8"), PriorCredits.NONE, null, "kind");
     }
 
     @Test
     void R14_excellentTraineeGets125PercentWithFractions() {
         CreditResult result = credit(Fixtures.kunming(Stage.PRIMARY),
-                Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-05-01")).hours("13").excellent(3, 30));
+                Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-05-01")).approved(true).hours("13").excellent(3, 30));
         assertThat(result.hours()).isEqualByComparingTo("16.25");
         assertThat(result.hours().scale()).isEqualTo(2);
         assertThat(result.ruleIds()).contains("R-13", "R-14");
@@ -132,14 +132,17 @@ class HourCalculatorTest {
     @Test
     void R14_moreThanTenPercentExcellentIsRefused() {
         refused(Fixtures.kunming(Stage.PRIMARY),
-                Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-05-01")).hours("13").excellent(4, 30),
+                Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-05-01")).approved(true).hours("13").excellent(4, 30),
                 PriorCredits.NONE, "R-14", "excellentCount");
     }
 
     @Test
-    void R14_henanHasNoExcellentBonus() {
-        CreditResult result = credit(Fixtures.zhengzhou(Stage.PRIMARY),
-                Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-05-01")).hours("20").excellent(1, 30));
+    void R14_henanHasNoExcellentBonus_soAnExcellentRatingIsRefusedRatherThanSilentlyDropped() {
+        TeacherPolicy t = Fixtures.zhengzhou(Stage.PRIMARY);
+        refused(t, Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-05-01")).approved(true).hours("20").excellent(1, 30),
+                PriorCredits.NONE, "R-13", "excellent")
+                .hasFieldOrPropertyWithValue("messageKey", "policy.invalid.field-not-used");
+        CreditResult result = credit(t, Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-05-01")).approved(true).hours("20"));
         assertThat(result.hours()).isEqualByComparingTo("20.00");
         assertThat(result.ruleIds()).doesNotContain("R-14");
     }
@@ -319,6 +322,41 @@ class HourCalculatorTest {
                 PriorCredits.NONE, "R-23", "remedial");
         refused(t, Claim.of(ClaimKind.PROFESSIONAL_CERTIFICATE, d("2024-05-01")).hours("8").certificate("SOCIAL_TRAINING_BODY"),
                 PriorCredits.NONE, "R-23", "certificateKind");
+    }
+
+    @Test
+    void R23_aTrainingRunOrApprovedByAnAuthorityMustSayWhich_silenceIsNotApproval() {
+        // Before: a bureau training that said nothing about its approval was credited as approved.
+        refused(Fixtures.kunming(Stage.PRIMARY), Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-05-01")).hours("8"),
+                PriorCredits.NONE, "R-23", "approvedByEducationAuthority")
+                .hasFieldOrPropertyWithValue("messageKey", "policy.invalid.approval-required");
+        refused(Fixtures.sanmenxia(), Claim.of(ClaimKind.SUBJECT_TRAINING, d("2024-05-01")).hours("8"),
+                PriorCredits.NONE, "R-23", "approvedByEducationAuthority");
+        // A kind that names its organiser needs no such statement.
+        assertThat(credit(Fixtures.kunming(Stage.PRIMARY), Claim.of(ClaimKind.PROGRAMME_CERTIFIED, d("2024-05-01"))
+                .hours("8")).hours()).isEqualByComparingTo("8");
+    }
+
+    @Test
+    void R20_anOutreachClaimCountsUnits_sessionsGivenInsteadAreRefusedNotIgnored() {
+        // Before: "sessions": 3 was dropped and the claim credited as one session (5 h).
+        refused(Fixtures.kunming(Stage.PRIMARY), Claim.of(ClaimKind.OUTREACH_SESSION, d("2024-05-01")).sessions(3),
+                PriorCredits.NONE, "R-20", "sessions")
+                .hasFieldOrPropertyWithValue("messageKey", "policy.invalid.field-not-used");
+        assertThat(ClaimFields.readBy(ClaimKind.OUTREACH_SESSION,
+                FileDecisions.INSTANCE.creditRule(Fixtures.kunming(Stage.PRIMARY).key(), ClaimKind.OUTREACH_SESSION, null)))
+                .contains("units").doesNotContain("sessions");
+    }
+
+    @Test
+    void aFieldTheKindReadsIsAccepted_theSameFieldOnAKindThatDoesNotReadItIsRefused() {
+        // Sanmenxia's ethics education needs its sessions; a programme certificate has none.
+        assertThat(credit(Fixtures.sanmenxia(), Claim.of(ClaimKind.ETHICS_EDUCATION, d("2024-05-01")).hours("10")
+                .sessions(3).processMaterials()).hours()).isEqualByComparingTo("10");
+        refused(Fixtures.kunming(Stage.PRIMARY), Claim.of(ClaimKind.PROGRAMME_CERTIFIED, d("2024-05-01")).hours("8")
+                .sessions(3), PriorCredits.NONE, "R-12", "sessions");
+        refused(Fixtures.kunming(Stage.PRIMARY), Claim.of(ClaimKind.PROGRAMME_CERTIFIED, d("2024-05-01")).hours("8")
+                .score(90), PriorCredits.NONE, "R-12", "score");
     }
 
     @Test

@@ -53,7 +53,7 @@ public final class SanmenxiaTeachers {
         register(teacher, Claim.of(ClaimKind.PUBLIC_COURSE, LocalDate.of(year, 5, 1)).hours("30"));
         register(teacher, Claim.of(ClaimKind.ETHICS_EDUCATION, LocalDate.of(year, 5, 2)).hours("10").sessions(3).processMaterials());
         register(teacher, Claim.of(ClaimKind.SCHOOL_BASED, LocalDate.of(year, 5, 3)).hours(schoolBased).processMaterials());
-        register(teacher, Claim.of(ClaimKind.SUBJECT_TRAINING, LocalDate.of(year, 5, 4)).hours("60"));
+        register(teacher, Claim.of(ClaimKind.SUBJECT_TRAINING, LocalDate.of(year, 5, 4)).approved(true).hours("60"));
     }
 
     private void register(Teacher teacher, Claim.Builder claim) {

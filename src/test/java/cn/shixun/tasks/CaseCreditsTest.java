@@ -160,7 +160,7 @@ class CaseCreditsTest {
     private CaseCredits.Credit credit(Teacher teacher) {
         LocalDate end = LocalDate.now(clock).minusDays(10);
         return new CaseCredits.Credit(teacher.getId(),
-                Claim.of(ClaimKind.BUREAU_TRAINING, end).from(end.minusDays(2)).hours("24").title("区级语文培训").build(),
+                Claim.of(ClaimKind.BUREAU_TRAINING, end).approved(true).from(end.minusDays(2)).hours("24").title("区级语文培训").build(),
                 Evidence.project(PROCESS + "/" + caseId, caseId + "-" + teacher.getId(), "scan/" + caseId + ".pdf"));
     }
 }

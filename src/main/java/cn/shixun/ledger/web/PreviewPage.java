@@ -1,6 +1,7 @@
 package cn.shixun.ledger.web;
 
 import cn.shixun.ledger.Ledger;
+import cn.shixun.policy.ClaimFields;
 import cn.shixun.policy.ClaimKind;
 import cn.shixun.policy.CreditResult;
 import cn.shixun.policy.CreditRule;
@@ -118,14 +119,14 @@ class PreviewPage {
                 // A master-teacher base row exists per role; asking with one role tells whether the kind exists.
                 CreditRule rule = decisions.creditRule(key, kind, kind == ClaimKind.MASTER_BASE ? "MEMBER" : null);
                 if (!rule.refused()) {
-                    kinds.put(kind, PreviewForm.fieldsFor(kind, rule));
+                    kinds.put(kind, ClaimFields.readBy(kind, rule));
                 }
             }
         } catch (BusinessRuleException noProfile) {
             model.addAttribute("formError", new FieldError(refusals.forReader(noProfile)));
         }
         Map<String, String> fieldKinds = new LinkedHashMap<>();
-        for (String field : PreviewForm.OPTIONAL_FIELDS) {
+        for (String field : ClaimFields.OPTIONAL) {
             String usedBy = kinds.entrySet().stream().filter(e -> e.getValue().contains(field))
                     .map(e -> e.getKey().name()).collect(Collectors.joining(" "));
             // Thymeleaf drops an empty attribute, which would leave the field always shown: "-" matches no kind.

@@ -48,7 +48,7 @@ class AnnualRegistrationBrowserIT extends BrowserTestSupport {
     void R33_schoolDeclares_countyReturnsOneCard_schoolAmendsItOnTheCasePage_countyApprovesIt() {
         Teacher teacher = teachers.findByStaffNumber(STAFF).orElseThrow();
         // The teacher's own application this year, with a scan on the ledger entry (not a project registration).
-        ledger.register(teacher.getId(), Claim.of(ClaimKind.BUREAU_TRAINING, LocalDate.of(2026, 6, 10))
+        ledger.register(teacher.getId(), Claim.of(ClaimKind.BUREAU_TRAINING, LocalDate.of(2026, 6, 10)).approved(true)
                         .title("外出跟岗学习").hours("16").build(),
                 new Evidence(SourceType.APPLICATION, "browser-it", "BR-AN-1", List.of("files/跟岗证明-模糊.jpg")), "teacher");
 

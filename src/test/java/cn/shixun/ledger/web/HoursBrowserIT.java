@@ -89,6 +89,7 @@ class HoursBrowserIT extends BrowserTestSupport {
         setDate("startDate", LocalDate.now(clock).minusDays(12));
         setDate("endDate", LocalDate.now(clock).minusDays(10));
         find(By.id("days")).sendKeys("3");
+        byTest("approved").click();
         byTest("preview-submit").click();
         waitUntil(() -> !browser.findElements(By.cssSelector("[data-test='result-hours']")).isEmpty());
         assertThat(byTest("result-hours").getText()).isEqualTo("24学时");

@@ -90,7 +90,7 @@ class LedgerApiTest {
     void previewSaysWhatACertificateWouldEarnAndWritesNothing() throws Exception {
         mvc.perform(post("/api/ledger/preview").with(csrf()).contentType(MediaType.APPLICATION_JSON)
                         .content("""
-                                {"teacherId":%d,"claim":{"kind":"BUREAU_TRAINING","startDate":"2024-03-01",
+                                {"teacherId":%d,"claim":{"kind":"BUREAU_TRAINING","approvedByEducationAuthority":true,"startDate":"2024-03-01",
                                  "endDate":"2024-03-03","days":3,"excellent":true,"classSize":40,"excellentCount":4}}"""
                                 .formatted(teacher.getId())))
                 .andExpect(status().isOk())

@@ -97,7 +97,7 @@ final class PageFixture {
 
     /** A three-day bureau training ending on {@code endDate}: 24 hours in Kunming. */
     LedgerEntry bureauTraining(Ledger ledger, LocalDate endDate, String title) {
-        Claim claim = Claim.of(ClaimKind.BUREAU_TRAINING, endDate).from(endDate.minusDays(2)).days(3).title(title).build();
+        Claim claim = Claim.of(ClaimKind.BUREAU_TRAINING, endDate).approved(true).from(endDate.minusDays(2)).days(3).title(title).build();
         return ledger.register(teacher.getId(), claim, Evidence.project("KM-" + prefix, prefix + "-" + endDate),
                 "county.officer");
     }

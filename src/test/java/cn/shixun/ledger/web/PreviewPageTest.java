@@ -31,7 +31,8 @@ class PreviewPageTest extends PageTestSupport {
 
     private MockHttpServletRequestBuilder bureauTraining(String username) {
         return post("/my/hours/preview").with(user(username)).with(csrf())
-                .param("kind", "BUREAU_TRAINING").param("startDate", start()).param("endDate", end()).param("days", "3");
+                .param("kind", "BUREAU_TRAINING").param("startDate", start()).param("endDate", end()).param("days", "3")
+                .param("approvedByEducationAuthority", "true");
     }
 
     /** The contents of the element with {@code data-test="name"} (first match, tags stripped). */
@@ -137,6 +138,19 @@ class PreviewPageTest extends PageTestSupport {
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(html).contains("What would it earn?");
         assertThat(byTest(html, "error-excellentCount")).doesNotContainPattern("\\p{IsHan}").contains("R-14");
+    }
+
+    @Test
+    void R23_aBureauTrainingLeftUnticked_isRefusedAtItsApprovalBox_notCreditedAsApproved() throws Exception {
+        String html = mvc.perform(post("/my/hours/preview").with(user(data.teacherUser)).with(csrf())
+                        .param("kind", "BUREAU_TRAINING").param("startDate", start()).param("endDate", end())
+                        .param("days", "3"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+
+        assertThat(html).containsPattern("data-kinds=\"[^\"]*BUREAU_TRAINING[^\"]*\"[^>]*>\\s*<label class=\"check\">"
+                + "<input type=\"checkbox\" id=\"approvedByEducationAuthority\"");
+        assertThat(byTest(html, "error-approvedByEducationAuthority")).contains("未经教育行政部门批准或备案");
+        assertThat(html).doesNotContain("data-test=\"result-hours\"");
     }
 
     @Test

@@ -191,7 +191,9 @@ class TaskApiTest {
                 .andExpect(status().isUnprocessableEntity()).andExpect(jsonPath("$.field").value("size"));
         as(schoolAdmin, get("/api/tasks").param("size", "viele")).andExpect(status().isBadRequest());
         as(schoolAdmin, post("/api/tasks/x/decisions").contentType(MediaType.APPLICATION_JSON)
-                .content("{\"outcome\":\"MAYBE\"}")).andExpect(status().isBadRequest());
+                .content("{\"outcome\":\"MAYBE\"}")).andExpect(status().isUnprocessableEntity())
+                .andExpect(jsonPath("$.field").value("outcome"))
+                .andExpect(jsonPath("$.detail").value(containsString("APPROVE")));
         as(schoolAdmin, get("/api/tasks").param("page", "0").param("size", "1")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.size").value(1));
     }
