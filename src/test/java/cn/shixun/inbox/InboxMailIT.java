@@ -1,15 +1,18 @@
 package cn.shixun.inbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.shixun.evidence.EvidenceFiles;
 import cn.shixun.exemption.DegreeExemptions;
 import cn.shixun.exemption.web.ExemptionCaseCalls;
 import cn.shixun.security.Accounts;
+import cn.shixun.shared.BusinessRuleException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.mail.internet.MimeMessage;
@@ -141,6 +144,34 @@ class InboxMailIT {
         JsonNode sent = messageAbout("teacher", id, "RETURNED");
         assertThat(sent.get("mailState").asText()).isEqualTo("SENT");
         assertThat(sent.get("mailAttempts").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void onlyTheOwnerOpensAMessage_anotherAccountsIdIsNotFound() throws Exception {
+        long id = calls.apply();
+        calls.decide(id, "school.admin", "RETURN", "只有本人能看到");
+        long messageId = messageAbout("teacher", id, "RETURNED").get("id").asLong();
+
+        calls.api("school.admin", post("/api/messages/" + messageId + "/read")).andExpect(status().isNotFound());
+        assertThat(messageAbout("teacher", id, "RETURNED").get("read").asBoolean()).isFalse();
+
+        long unread = calls.body(calls.api("teacher", get("/api/messages"))).get("unread").asLong();
+        assertThat(calls.body(calls.api("teacher", post("/api/messages/" + messageId + "/read"))
+                .andExpect(status().isOk())).get("read").asBoolean()).isTrue();
+        assertThat(calls.body(calls.api("teacher", get("/api/messages"))).get("unread").asLong()).isEqualTo(unread - 1);
+    }
+
+    @Test
+    void anAddressThatIsNone_isRefusedClearly_andTheSettingStaysAsItWas() {
+        assertThatThrownBy(() -> mailSettings.change("teacher", "teacher at example.org", true))
+                .isInstanceOfSatisfying(BusinessRuleException.class, refused -> {
+                    assertThat(refused.field()).isEqualTo("address");
+                    assertThat(refused.messageKey()).isEqualTo("inbox.mail.address-invalid");
+                });
+        assertThatThrownBy(() -> mailSettings.change("teacher", " ", true))
+                .isInstanceOfSatisfying(BusinessRuleException.class,
+                        refused -> assertThat(refused.messageKey()).isEqualTo("inbox.mail.address-missing"));
+        assertThat(mailSettings.of("teacher")).isEqualTo(new MailSettings.View(TEACHER_MAIL, true, true));
     }
 
     @Test

@@ -50,7 +50,7 @@ class NoticeTextsTest {
         }
     }
 
-    private static ResourceBundleMessageSource bundle() {
+    static ResourceBundleMessageSource bundle() {
         ResourceBundleMessageSource bundle = new ResourceBundleMessageSource();
         bundle.setBasenames("i18n/inbox");
         bundle.setDefaultEncoding("UTF-8");
