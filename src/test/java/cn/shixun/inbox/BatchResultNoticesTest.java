@@ -14,6 +14,8 @@ import cn.shixun.tasks.CaseContacts;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /** A bulk declaration done tells whoever declared it, once per batch and counts. */
 class BatchResultNoticesTest {
@@ -21,7 +23,7 @@ class BatchResultNoticesTest {
     private final CaseContacts contacts = mock(CaseContacts.class);
     private final Inbox inbox = mock(Inbox.class);
     private final BatchResultNotices notices = new BatchResultNotices(contacts, new NoticeTexts(NoticeTextsTest.bundle()),
-            inbox);
+            inbox, mock(PlatformTransactionManager.class));
 
     @Test
     void aDrainedBatch_isAMessageToItsDeclarer_withTheCountsAndTheBatchPage() {
@@ -37,6 +39,17 @@ class BatchResultNoticesTest {
                 .contains("可在那里重试");
         assertThat(notice.getValue().link()).isEqualTo("/annual-registrations/batches/12");
         assertThat(notice.getValue().onceKey()).isEqualTo("batch:annualRegistration:12:40/2");
+    }
+
+    @Test
+    void aSecondWorkerRefusedByTheOnceOnlyKey_leavesItsRoundUnharmed() {
+        when(contacts.procedureName("annualRegistration")).thenReturn("教师年度学时登记（R-33）");
+        org.mockito.Mockito.doThrow(new DataIntegrityViolationException("uk_inbox_message_once"))
+                .when(inbox).post(any(), any());
+
+        notices.on(new BatchResult("annualRegistration", 12L, "school.admin", 40, 0, "/annual-registrations/batches/12"));
+
+        verify(inbox).post(any(), eq(List.of("school.admin")));
     }
 
     @Test
