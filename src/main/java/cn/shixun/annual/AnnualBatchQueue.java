@@ -2,9 +2,12 @@ package cn.shixun.annual;
 
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.tasks.BatchQueue;
+import cn.shixun.tasks.BatchResult;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -112,6 +115,19 @@ class AnnualBatchQueue implements BatchQueue<AnnualBatch> {
     @Override
     public BusinessRuleException stillRunning(Long batchId) {
         return BusinessRuleException.conflict("R-33", "id", "annual.batch-running", batchId);
+    }
+
+    /** Started or registered already, against not registrable or failed: for the school administrator who declared it. */
+    @Override
+    public Optional<BatchResult> result(Long batchId) {
+        AnnualBatch batch = batches.findById(batchId).orElseThrow();
+        Map<BatchItem.Outcome, Long> outcomes = items.outcomes(batchId);
+        long started = outcomes.getOrDefault(BatchItem.Outcome.STARTED, 0L)
+                + outcomes.getOrDefault(BatchItem.Outcome.ALREADY_REGISTERED, 0L);
+        long refused = outcomes.getOrDefault(BatchItem.Outcome.NOT_REGISTRABLE, 0L)
+                + outcomes.getOrDefault(BatchItem.Outcome.FAILED, 0L);
+        return Optional.of(new BatchResult(AnnualRegistrations.PROCESS_KEY, batchId, batch.declaredBy(), started, refused,
+                "/annual-registrations/batches/" + batchId));
     }
 
     /** The batch is finished (once: a batch reopened by the school is finished again when it is done). */

@@ -34,4 +34,11 @@ interface CycleVerificationRepository extends JpaRepository<CycleVerification, L
     @Query("select count(v) from CycleVerification v where v.batchId = ?1 and v.lifecycle.processInstanceId is null"
             + " and v.startFailure is null")
     long countPending(Long batchId);
+
+    @Query("select count(v) from CycleVerification v where v.batchId = ?1 and v.lifecycle.processInstanceId is not null")
+    long countStarted(Long batchId);
+
+    @Query("select count(v) from CycleVerification v where v.batchId = ?1 and v.lifecycle.processInstanceId is null"
+            + " and v.startFailure is not null")
+    long countStartFailed(Long batchId);
 }

@@ -3,9 +3,11 @@ package cn.shixun.cycleverification;
 import cn.shixun.cycleverification.process.CycleVerificationProcess;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.tasks.BatchQueue;
+import cn.shixun.tasks.BatchResult;
 import cn.shixun.tasks.CaseHistory;
 import cn.shixun.tasks.CaseOutcome;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Component;
 
@@ -69,6 +71,14 @@ class VerificationQueue implements BatchQueue<VerificationBatch> {
     @Override
     public void failed(Long id, BusinessRuleException refusal, String reason) {
         verifications.lockById(id).filter(v -> v.processInstanceId() == null).ifPresent(v -> v.startFailed(reason));
+    }
+
+    /** Verifications started against those refused, for the school administrator who declared the batch. */
+    @Override
+    public Optional<BatchResult> result(Long batchId) {
+        return Optional.of(new BatchResult(CycleVerifications.PROCESS, batchId, batches.findById(batchId).orElseThrow()
+                .declaredBy(), verifications.countStarted(batchId), verifications.countStartFailed(batchId),
+                "/cycle-verifications/batches/" + batchId));
     }
 
     @Override

@@ -80,6 +80,19 @@ public class Accounts {
         return repository.existsByUsername(username);
     }
 
+    /** The enabled accounts of the group's role at its organisation: who may work a task offered to it (ADR 0004). */
+    public List<String> usernamesIn(CandidateGroup group) {
+        return organisations.findByCode(group.organisationCode())
+                .map(organisation -> repository.findByRoleAndOrganisationIdAndEnabledTrue(group.role(), organisation.getId())
+                        .stream().map(Account::username).toList())
+                .orElse(List.of());
+    }
+
+    /** The enabled accounts of the teacher. */
+    public List<String> usernamesOfTeacher(Long teacherId) {
+        return repository.findByTeacherIdAndEnabledTrue(teacherId).stream().map(Account::username).toList();
+    }
+
     public long count() {
         return repository.count();
     }

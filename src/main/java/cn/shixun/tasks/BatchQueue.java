@@ -44,4 +44,9 @@ public interface BatchQueue<B> {
     /** Nothing of the batch is pending any more; called after each round that leaves it so. */
     default void drained(Long batchId) {
     }
+
+    /** The batch's result for whoever declared it, read when it has drained; empty for none to tell. */
+    default java.util.Optional<BatchResult> result(Long batchId) {
+        return java.util.Optional.empty();
+    }
 }

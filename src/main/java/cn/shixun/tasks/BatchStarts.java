@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.security.concurrent.DelegatingSecurityContextRunnable;
 import org.springframework.stereotype.Component;
@@ -35,6 +36,7 @@ public class BatchStarts implements PendingWork {
 
     private final List<BatchQueue<?>> queues;
     private final RefusalText refusals;
+    private final ApplicationEventPublisher publisher;
     private final TransactionTemplate ownTransaction;
     /** Starts a batch just declared on this node at once, instead of at the workers' next round. */
     private final ExecutorService background = Executors.newFixedThreadPool(2, runnable -> {
@@ -43,9 +45,11 @@ public class BatchStarts implements PendingWork {
         return thread;
     });
 
-    BatchStarts(List<BatchQueue<?>> queues, RefusalText refusals, PlatformTransactionManager transactionManager) {
+    BatchStarts(List<BatchQueue<?>> queues, RefusalText refusals, PlatformTransactionManager transactionManager,
+                ApplicationEventPublisher publisher) {
         this.queues = queues;
         this.refusals = refusals;
+        this.publisher = publisher;
         this.ownTransaction = new TransactionTemplate(transactionManager);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -116,8 +120,8 @@ public class BatchStarts implements PendingWork {
 
     /**
      * Starts up to {@code limit} pending items of the batch, each in a transaction of its own, then
-     * tells the procedure if nothing is pending any more. Every read is a transaction of its own too:
-     * the caller has none.
+     * tells the procedure if nothing is pending any more and publishes its {@link BatchResult}. Every
+     * read is a transaction of its own too: the caller has none.
      */
     public <B> void start(BatchQueue<B> queue, Long batchId, int limit) {
         B batch = ownTransaction.execute(status -> queue.batch(batchId));
@@ -127,6 +131,7 @@ public class BatchStarts implements PendingWork {
         ownTransaction.executeWithoutResult(status -> {
             if (queue.countPending(batchId) == 0) {
                 queue.drained(batchId);
+                queue.result(batchId).ifPresent(publisher::publishEvent);
             }
         });
     }

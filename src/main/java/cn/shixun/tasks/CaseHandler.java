@@ -47,6 +47,14 @@ public interface CaseHandler {
         return java.util.Optional.empty();
     }
 
+    /**
+     * The group that submitted the case for an organisation (a school's administrators, a county's
+     * reviewers) and works its submission steps: it hears of the case's decisions and results.
+     */
+    default java.util.Optional<cn.shixun.security.CandidateGroup> submitters(String caseId) {
+        return java.util.Optional.empty();
+    }
+
     /** The teacher the case is about, if it is one teacher's: the workbench shows their hours beside the task. */
     default java.util.Optional<Long> teacherId(String caseId) {
         return java.util.Optional.empty();

@@ -29,7 +29,10 @@ public class CaseHistory {
         this.publisher = publisher;
     }
 
-    /** Appends one line; {@code taskKey} may be null, a longer comment is cut to 1,000 characters. */
+    /**
+     * Appends one line; {@code taskKey} may be null, a longer comment is cut to 1,000 characters. Publishes
+     * {@link CaseStepRecorded} in the step's transaction (the message centre writes its messages from it).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public CaseEvent record(String processKey, String caseId, String taskKey, String step, CaseOutcome outcome,
                             String comment, String actor) {
@@ -37,8 +40,9 @@ public class CaseHistory {
         if (text != null && text.length() > MAX_COMMENT) {
             text = text.substring(0, MAX_COMMENT);
         }
-        CaseEvent event = events.save(new CaseEvent(processKey, caseId, taskKey, step, outcome, text, actor,
-                Instant.now()));
+        Instant now = Instant.now();
+        CaseEvent event = events.save(new CaseEvent(processKey, caseId, taskKey, step, outcome, text, actor, now));
+        publisher.publishEvent(new CaseStepRecorded(processKey, caseId, taskKey, step, outcome, text, actor, now));
         // The person who acted, named: through Camunda Tasklist Spring Security does not know them (ADR 0009).
         publisher.publishEvent(new AuditedAction("case." + outcome.name().toLowerCase(), processKey, caseId,
                 step + "：" + outcome.label() + (text == null ? "" : "（" + text + "）"), null,

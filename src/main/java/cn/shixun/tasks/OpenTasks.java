@@ -61,6 +61,12 @@ class OpenTasks {
                 .orderByTaskCreateTime().asc().listPage(page * size, size));
     }
 
+    /** A page of the open tasks due before {@code limit}, overdue ones included, earliest deadline first. */
+    List<CaseTask> dueBefore(java.time.Instant limit, int first, int max) {
+        return toCaseTasks(tasks.createTaskQuery().dueBefore(java.util.Date.from(limit)).orderByDueDate().asc()
+                .orderByTaskId().asc().listPage(first, max));
+    }
+
     long worklistSize(String username, String processKey) {
         return worklistQuery(username, processKey).count();
     }

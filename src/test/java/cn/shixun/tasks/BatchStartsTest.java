@@ -33,7 +33,7 @@ class BatchStartsTest {
     void R33_R34_anItemRefusedByARuleIsRecordedWithItsReason_andTheRestOfTheBatchIsStarted() {
         Queue queue = new Queue(1L, 4).refusing(2L, BusinessRuleException.violation("R-01", "teacherId",
                 "test.not-registrable", "张三"));
-        BatchStarts starts = new BatchStarts(List.of(queue), refusals, transactions);
+        BatchStarts starts = new BatchStarts(List.of(queue), refusals, transactions, event -> { });
 
         starts.startAll(queue, 1L);
 
@@ -47,7 +47,7 @@ class BatchStartsTest {
     @Test
     void R33_R34_aStartThatFailsForNoBusinessReasonIsRecordedAsTheProceduresOwnRefusal() {
         Queue queue = new Queue(1L, 2).refusing(1L, new IllegalStateException("engine down"));
-        BatchStarts starts = new BatchStarts(List.of(queue), refusals, transactions);
+        BatchStarts starts = new BatchStarts(List.of(queue), refusals, transactions, event -> { });
 
         starts.startAll(queue, 1L);
 
@@ -58,7 +58,7 @@ class BatchStartsTest {
     @Test
     void R33_R34_aBatchLeftHalfWayIsContinuedByTheNextWorkerRound_andOnlyThenDrained() {
         Queue queue = new Queue(1L, 5);
-        BatchStarts starts = new BatchStarts(List.of(queue), refusals, transactions);
+        BatchStarts starts = new BatchStarts(List.of(queue), refusals, transactions, event -> { });
 
         starts.start(queue, 1L, 2); // a worker stopped after two items
         assertThat(queue.started).containsExactly(1L, 2L);
@@ -74,7 +74,7 @@ class BatchStartsTest {
     @Test
     void R33_R34_anItemLockedByAnotherWorkerIsLeftPending_notRecordedAsFailed() {
         Queue queue = new Queue(1L, 2).refusing(1L, new CannotAcquireLockException("lock wait timeout"));
-        BatchStarts starts = new BatchStarts(List.of(queue), refusals, transactions);
+        BatchStarts starts = new BatchStarts(List.of(queue), refusals, transactions, event -> { });
 
         starts.startAll(queue, 1L);
 
@@ -86,7 +86,7 @@ class BatchStartsTest {
     @Test
     void R33_R34_theSchoolsRetryIsRefusedWhileItemsArePending_andRequeuesNothing() {
         Queue queue = new Queue(1L, 1);
-        BatchStarts starts = new BatchStarts(List.of(queue), refusals, transactions);
+        BatchStarts starts = new BatchStarts(List.of(queue), refusals, transactions, event -> { });
         List<String> requeued = new ArrayList<>();
 
         assertThatThrownBy(() -> starts.resumeInBackground(queue, 1L, () -> requeued.add("requeued")))
@@ -99,7 +99,7 @@ class BatchStartsTest {
     void R33_R34_theSchoolsRetryPutsTheFailedItemsBackAndStartsThem() {
         Queue queue = new Queue(1L, 2).refusing(2L, BusinessRuleException.violation("R-01", "teacherId",
                 "test.not-registrable", "李四"));
-        BatchStarts starts = new BatchStarts(List.of(queue), refusals, transactions);
+        BatchStarts starts = new BatchStarts(List.of(queue), refusals, transactions, event -> { });
         starts.startAll(queue, 1L);
         queue.refusals.clear();
 
@@ -118,7 +118,7 @@ class BatchStartsTest {
             }
         };
         Queue other = new Queue(7L, 2);
-        BatchStarts starts = new BatchStarts(List.of(broken, other), refusals, transactions);
+        BatchStarts starts = new BatchStarts(List.of(broken, other), refusals, transactions, event -> { });
 
         starts.startPending();
 

@@ -2,9 +2,11 @@ package cn.shixun.countyplan.process;
 
 import cn.shixun.countyplan.CountyPlanCasework;
 import cn.shixun.countyplan.CountyPlans;
+import cn.shixun.security.CandidateGroup;
 import cn.shixun.tasks.CaseHandler;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.Decision;
+import cn.shixun.tasks.ReviewRouting;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -18,10 +20,12 @@ class CountyPlanCaseHandler implements CaseHandler {
 
     private final CountyPlans plans;
     private final CountyPlanCasework casework;
+    private final ReviewRouting routing;
 
-    CountyPlanCaseHandler(CountyPlans plans, CountyPlanCasework casework) {
+    CountyPlanCaseHandler(CountyPlans plans, CountyPlanCasework casework, ReviewRouting routing) {
         this.plans = plans;
         this.casework = casework;
+        this.routing = routing;
     }
 
     @Override
@@ -48,6 +52,12 @@ class CountyPlanCaseHandler implements CaseHandler {
     @Override
     public Optional<Long> organisationId(String caseId) {
         return Optional.of(plans.require(Long.valueOf(caseId)).countyId());
+    }
+
+    /** The county's reviewers, who file the plan and report on it. */
+    @Override
+    public Optional<CandidateGroup> submitters(String caseId) {
+        return organisationId(caseId).map(routing::countyReview);
     }
 
     @Override

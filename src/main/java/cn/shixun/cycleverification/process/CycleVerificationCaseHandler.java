@@ -2,9 +2,11 @@ package cn.shixun.cycleverification.process;
 
 import cn.shixun.cycleverification.CycleVerifications;
 import cn.shixun.cycleverification.VerificationCasework;
+import cn.shixun.security.CandidateGroup;
 import cn.shixun.tasks.CaseHandler;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.Decision;
+import cn.shixun.tasks.ReviewRouting;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -17,10 +19,13 @@ class CycleVerificationCaseHandler implements CaseHandler {
 
     private final CycleVerifications verifications;
     private final VerificationCasework casework;
+    private final ReviewRouting routing;
 
-    CycleVerificationCaseHandler(CycleVerifications verifications, VerificationCasework casework) {
+    CycleVerificationCaseHandler(CycleVerifications verifications, VerificationCasework casework,
+                                 ReviewRouting routing) {
         this.verifications = verifications;
         this.casework = casework;
+        this.routing = routing;
     }
 
     @Override
@@ -42,6 +47,12 @@ class CycleVerificationCaseHandler implements CaseHandler {
     @Override
     public Optional<Long> organisationId(String caseId) {
         return Optional.of(verifications.require(Long.valueOf(caseId)).schoolId());
+    }
+
+    /** The declaring school's administrators, who amend a returned declaration. */
+    @Override
+    public Optional<CandidateGroup> submitters(String caseId) {
+        return organisationId(caseId).map(routing::schoolReview);
     }
 
     @Override

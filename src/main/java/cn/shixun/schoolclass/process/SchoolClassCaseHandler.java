@@ -2,9 +2,11 @@ package cn.shixun.schoolclass.process;
 
 import cn.shixun.schoolclass.SchoolClassCasework;
 import cn.shixun.schoolclass.SchoolClasses;
+import cn.shixun.security.CandidateGroup;
 import cn.shixun.tasks.CaseHandler;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.Decision;
+import cn.shixun.tasks.ReviewRouting;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -19,10 +21,12 @@ class SchoolClassCaseHandler implements CaseHandler {
 
     private final SchoolClasses classes;
     private final SchoolClassCasework casework;
+    private final ReviewRouting routing;
 
-    SchoolClassCaseHandler(SchoolClasses classes, SchoolClassCasework casework) {
+    SchoolClassCaseHandler(SchoolClasses classes, SchoolClassCasework casework, ReviewRouting routing) {
         this.classes = classes;
         this.casework = casework;
+        this.routing = routing;
     }
 
     @Override
@@ -44,6 +48,12 @@ class SchoolClassCaseHandler implements CaseHandler {
     @Override
     public Optional<Long> organisationId(String caseId) {
         return Optional.of(classes.require(Long.valueOf(caseId)).schoolId());
+    }
+
+    /** The school's administrators, who apply for the class and report on it. */
+    @Override
+    public Optional<CandidateGroup> submitters(String caseId) {
+        return organisationId(caseId).map(routing::schoolReview);
     }
 
     @Override
