@@ -34,8 +34,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Twelve weeks of finished degree-exemption cases for the 管理看板 (docs/insight.md): one a week at each of
- * 金水区第一初级中学 and 中原区伏牛路小学, applied for, reviewed by the school and by the county, some returned and
+ * Finished degree-exemption cases for the 管理看板 (docs/insight.md): one a week from twelve weeks back at each of
+ * 金水区第一初级中学 and 中原区伏牛路小学 (as many as the school has registrable teachers), applied for, reviewed by the school and by the county, some returned and
  * amended, some refused, through the same services as real cases, with the engine's clock set back to each step's
  * day (so the engine's history and the dashboard hold waits of days, not of the seconds the start-up takes; the
  * case history, written with the real time, says when the demo ran). 中原区 is the slower county. Every case ends,

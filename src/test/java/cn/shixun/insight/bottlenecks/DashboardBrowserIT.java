@@ -40,7 +40,7 @@ class DashboardBrowserIT extends BrowserTestSupport {
 
         assertThat(byTest("dashboard-heading").getText()).isEqualTo("管理看板");
         assertThat(find(By.cssSelector(".lead")).getText()).contains(scope);
-        assertThat(byTest("slowest-step").getText()).startsWith("等待最久的步骤：学历提升免修申请 · ");
+        assertThat(byTest("slowest-step").getText()).startsWith("等待最久的步骤：学历提升免修申请（R-30） · 登记机构审核");
         List<String> medians = browser.findElements(By.cssSelector("[data-test='step-median']")).stream()
                 .map(WebElement::getText).toList();
         assertThat(medians).as("the demo's waits are days and hours, not the seconds of the start-up")
