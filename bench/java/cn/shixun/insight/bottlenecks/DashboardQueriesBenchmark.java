@@ -88,7 +88,7 @@ class DashboardQueriesBenchmark {
 
     /**
      * Row x (written in batches of {@link #BATCH}): school x % 2000 (county school / 20, city county / 10; paths '/1/city/county/school/' with ids offset so
-     * that they never collide), procedure x % 6, step x / 6 % 3, created x / 3M of 52 weeks back from today, waiting
+     * that they never collide), procedure x % 6, step x / 6 % 3, created x / ROWS of 52 weeks back from today, waiting
      * 1 h to ~20 days (skewed by step and county); the newest {@link #OPEN} rows still open.
      */
     private void loadIfEmpty() {
