@@ -26,6 +26,8 @@ files_of() {
     dmn-js) echo "package/dist/dmn-viewer.production.min.js package/dist/dmn-modeler.production.min.js package/dist/assets" ;;
     # The camunda: attributes and extension elements as types, for the modeler's 步骤设置 panel.
     camunda-bpmn-moddle) echo "package/resources/camunda.json" ;;
+    # The 管理看板's charts (not a bpmn.io package, fetched the same way); Apache-2.0 asks for its NOTICE beside it.
+    echarts) echo "package/dist/echarts.min.js package/NOTICE" ;;
     *) echo "bpmn-io-assets: ERROR: $lock names $1, but this script does not know which of its files the pages need" >&2
        return 1 ;;
   esac

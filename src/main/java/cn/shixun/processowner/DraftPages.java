@@ -1,5 +1,6 @@
 package cn.shixun.processowner;
 
+import cn.shixun.shared.web.BpmnIoAssets;
 import cn.shixun.processowner.drafts.ModelDraft;
 import cn.shixun.processowner.drafts.ModelDraft.Kind;
 import cn.shixun.processowner.drafts.ModelDrafts;

@@ -1,5 +1,6 @@
 package cn.shixun.processowner;
 
+import cn.shixun.shared.web.BpmnIoAssets;
 import cn.shixun.models.HeldModels;
 import cn.shixun.processowner.policies.PolicyVersionOverview;
 import cn.shixun.shared.BusinessRuleException;

@@ -1,5 +1,6 @@
 package cn.shixun.processowner;
 
+import cn.shixun.shared.web.BpmnIoAssets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -37,7 +38,7 @@ class BpmnIoAssetsTest {
     @Test
     void theBuildUnpackedExactlyTheLockedPackagesWithTheirLicence() throws Exception {
         List<Line> lines = lines(Files.readString(LOCK));
-        assertThat(lines).extracting(Line::name).containsExactly("bpmn-js", "dmn-js", "camunda-bpmn-moddle");
+        assertThat(lines).extracting(Line::name).containsExactly("bpmn-js", "dmn-js", "camunda-bpmn-moddle", "echarts");
         assertThat(Files.readString(VENDOR.resolve("bpmn-io.lock"))).as("the stamp").startsWith(Files.readString(LOCK));
         for (Line line : lines.subList(0, 2)) {
             assertThat(sha512(line.tarball())).as("integrity of %s", line.tarball()).isEqualTo(line.integrity());
@@ -62,6 +63,12 @@ class BpmnIoAssetsTest {
         assertThat(descriptor.resolve("LICENSE")).as("the MIT licence beside it").content().contains("Permission is hereby granted");
         assertThat(descriptor.resolve("resources/camunda.json")).as("the modeler's camunda: types")
                 .content().contains("\"prefix\": \"camunda\"", "\"name\": \"Properties\"");
+        Line echarts = lines.get(3);
+        assertThat(sha512(echarts.tarball())).as("integrity of %s", echarts.tarball()).isEqualTo(echarts.integrity());
+        Path charts = VENDOR.resolve("echarts@" + echarts.version());
+        assertThat(charts.resolve("LICENSE")).as("the Apache licence beside it").content().contains("Apache License");
+        assertThat(charts.resolve("NOTICE")).as("its NOTICE, as Apache-2.0 asks").content().contains("Apache ECharts");
+        assertThat(charts.resolve("dist/echarts.min.js")).isRegularFile();
         assertThat(BpmnIoAssets.read(new org.springframework.core.io.ClassPathResource(BpmnIoAssets.STAMP)))
                 .containsEntry("bpmn-js", lines.get(0).version()).containsEntry("dmn-js", lines.get(1).version());
     }

@@ -1,5 +1,6 @@
 package cn.shixun.processowner;
 
+import cn.shixun.shared.web.BpmnIoAssets;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shixun.BrowserTestSupport;

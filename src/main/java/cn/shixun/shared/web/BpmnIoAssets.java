@@ -1,4 +1,4 @@
-package cn.shixun.processowner;
+package cn.shixun.shared.web;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,20 +10,20 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * Where the pages load bpmn-js and dmn-js from: {@code /vendor/<name>@<version>}, with the versions
+ * Where the pages load bpmn-js, dmn-js and ECharts from: {@code /vendor/<name>@<version>}, with the versions
  * of the lock that {@code scripts/bpmn-io-assets.sh} copied beside the unpacked bundles (so the
  * templates never name a version).
  */
 @Component
-class BpmnIoAssets {
+public class BpmnIoAssets {
 
     /** The lock as the build script left it: the stamp of what it unpacked. */
-    static final String STAMP = "static/vendor/bpmn-io.lock";
+    public static final String STAMP = "static/vendor/bpmn-io.lock";
 
     private volatile Map<String, String> versions;
 
     /** E.g. {@code /vendor/bpmn-js@18.31.1}: the folder holding the package's {@code dist/} and {@code LICENSE}. */
-    String path(String name) {
+    public String path(String name) {
         String version = versions().get(name);
         if (version == null) {
             throw new IllegalStateException("No " + name + " among the unpacked bpmn.io packages (" + STAMP
@@ -40,7 +40,7 @@ class BpmnIoAssets {
     }
 
     /** Name → version of each line of a lock ({@code name version integrity licence}; # comments). */
-    static Map<String, String> read(ClassPathResource lock) {
+    public static Map<String, String> read(ClassPathResource lock) {
         if (!lock.exists()) {
             throw new IllegalStateException(STAMP + " is missing: the build did not unpack the bpmn.io bundles "
                     + "(scripts/bpmn-io-assets.sh, run by Maven in generate-resources)");

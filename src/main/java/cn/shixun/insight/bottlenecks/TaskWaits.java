@@ -1,0 +1,122 @@
+package cn.shixun.insight.bottlenecks;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The dashboard's figures from {@code task_wait}, each limited to the tasks routed to an organisation whose path
+ * starts with the reader's scope. Waiting times count completed tasks only: a cancelled task was not worked.
+ */
+@Component
+class TaskWaits {
+
+    record OpenCount(String processKey, String level, Long organisationId, long open, long overdue, long escalated) {
+    }
+
+    record StepWaits(String processKey, String taskKey, String stepName, WaitStats week, WaitStats range,
+                     long returned, long decided) {
+    }
+
+    record OrganisationWaits(Long organisationId, WaitStats range) {
+    }
+
+    record Waits(List<StepWaits> steps, List<OrganisationWaits> organisations) {
+    }
+
+    record Week(LocalDate monday, long started, long approved, long returned, long rejected) {
+    }
+
+    private static final String ENDED_IN = " FROM task_wait WHERE ended_week BETWEEN ? AND ? AND ended_at >= ?"
+            + " AND ended_at < ? AND organisation_path LIKE ?";
+
+    private final JdbcTemplate jdbc;
+
+    TaskWaits(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Open tasks by procedure × level × organisation, with those past their due date and those escalated. */
+    List<OpenCount> open(String scopePath, Instant now) {
+        return jdbc.query("SELECT process_key, level, organisation_id, COUNT(*),"
+                        + " SUM(CASE WHEN due_at < ? THEN 1 ELSE 0 END), SUM(CASE WHEN escalated THEN 1 ELSE 0 END)"
+                        + " FROM task_wait WHERE ended_at IS NULL AND organisation_path LIKE ?"
+                        + " GROUP BY process_key, level, organisation_id ORDER BY COUNT(*) DESC",
+                (rs, n) -> new OpenCount(rs.getString(1), rs.getString(2), (Long) rs.getObject(3, Long.class),
+                        rs.getLong(4), rs.getLong(5), rs.getLong(6)), Timestamp.from(now), like(scopePath));
+    }
+
+    /** Waits of the tasks ended between the days, per step and per organisation, the slowest (90th percentile) first. */
+    Waits waits(String scopePath, LocalDate from, LocalDate to, LocalDate thisWeek) {
+        Map<List<String>, WaitSample> steps = new LinkedHashMap<>();
+        Map<List<String>, WaitSample> stepsThisWeek = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<Long, WaitSample> organisations = new LinkedHashMap<>();
+        jdbc.query("SELECT process_key, task_key, step_name, organisation_id, ended_week, wait_seconds, outcome"
+                + ENDED_IN + " AND outcome <> 'CANCELLED'", rs -> {
+            List<String> step = List.of(rs.getString(1), rs.getString(2));
+            names.put(step.get(0) + "/" + step.get(1), rs.getString(3));
+            long wait = rs.getLong(6);
+            String outcome = rs.getString(7);
+            steps.computeIfAbsent(step, key -> new WaitSample()).add(wait, outcome);
+            if (rs.getDate(5).toLocalDate().equals(thisWeek)) {
+                stepsThisWeek.computeIfAbsent(step, key -> new WaitSample()).add(wait, outcome);
+            }
+            Long organisation = rs.getObject(4, Long.class);
+            if (organisation != null) {
+                organisations.computeIfAbsent(organisation, key -> new WaitSample()).add(wait, outcome);
+            }
+        }, range(scopePath, from, to));
+        List<StepWaits> stepWaits = new ArrayList<>();
+        steps.forEach((step, sample) -> stepWaits.add(new StepWaits(step.get(0), step.get(1),
+                names.get(step.get(0) + "/" + step.get(1)),
+                stepsThisWeek.containsKey(step) ? stepsThisWeek.get(step).stats() : WaitStats.NONE, sample.stats(),
+                sample.returned(), sample.decided())));
+        stepWaits.sort(Comparator.comparingLong((StepWaits s) -> s.range().p90())
+                .thenComparingLong(s -> s.range().median()).reversed());
+        List<OrganisationWaits> organisationWaits = new ArrayList<>();
+        organisations.forEach((id, sample) -> organisationWaits.add(new OrganisationWaits(id, sample.stats())));
+        organisationWaits.sort(Comparator.comparingLong((OrganisationWaits o) -> o.range().p90())
+                .thenComparingLong(o -> o.range().median()).reversed());
+        return new Waits(stepWaits, organisationWaits);
+    }
+
+    /** Per week: cases started (their first task created) and review decisions taken, oldest week first. */
+    List<Week> throughput(String scopePath, LocalDate from, LocalDate to) {
+        Map<LocalDate, long[]> weeks = new TreeMap<>();
+        for (LocalDate week = Weeks.of(from); !week.isAfter(to); week = week.plusWeeks(1)) {
+            weeks.put(week, new long[4]);
+        }
+        jdbc.query("SELECT created_week, COUNT(*) FROM task_wait WHERE first_of_case = TRUE AND created_week BETWEEN ? AND ?"
+                        + " AND created_at >= ? AND created_at < ? AND organisation_path LIKE ? GROUP BY created_week",
+                rs -> {
+                    weeks.computeIfAbsent(rs.getDate(1).toLocalDate(), key -> new long[4])[0] = rs.getLong(2);
+                }, range(scopePath, from, to));
+        List<String> outcomes = List.of("APPROVED", "RETURNED", "REJECTED");
+        jdbc.query("SELECT ended_week, outcome, COUNT(*)" + ENDED_IN + " AND outcome IN ('APPROVED', 'RETURNED', 'REJECTED')"
+                + " GROUP BY ended_week, outcome", rs -> {
+            weeks.computeIfAbsent(rs.getDate(1).toLocalDate(), key -> new long[4])[1 + outcomes.indexOf(rs.getString(2))]
+                    = rs.getLong(3);
+        }, range(scopePath, from, to));
+        return weeks.entrySet().stream().map(week -> new Week(week.getKey(), week.getValue()[0], week.getValue()[1],
+                week.getValue()[2], week.getValue()[3])).toList();
+    }
+
+    static Object[] range(String scopePath, LocalDate from, LocalDate to) {
+        return new Object[] {Date.valueOf(Weeks.of(from)), Date.valueOf(to), Timestamp.from(Weeks.start(from)),
+                Timestamp.from(Weeks.start(to.plusDays(1))), like(scopePath)};
+    }
+
+    static String like(String scopePath) {
+        return scopePath + "%";
+    }
+}

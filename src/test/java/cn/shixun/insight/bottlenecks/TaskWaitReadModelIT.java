@@ -1,0 +1,157 @@
+package cn.shixun.insight.bottlenecks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.evidence.StoredEvidence;
+import cn.shixun.exemption.DegreeExemption;
+import cn.shixun.exemption.DegreeExemptions;
+import cn.shixun.exemption.Diploma;
+import cn.shixun.organisation.Organisations;
+import cn.shixun.policy.DegreeLevel;
+import cn.shixun.security.Accounts;
+import cn.shixun.security.CurrentAccount;
+import cn.shixun.tasks.CaseTasks;
+import cn.shixun.tasks.Decision;
+import cn.shixun.teacher.Teacher;
+import cn.shixun.teacher.Teachers;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.migration.MigrationPlan;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The 管理看板's read model ({@code task_wait}, docs/adr/0013) as the engine reports real cases to it: one row per
+ * task with its step, level, organisation, wait and outcome; closed by a cancellation, moved by a migration, marked
+ * by an escalation. The engine's clock is set to known instants so that the waits are exact.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "shixun.demo-data.enabled=true")
+class TaskWaitReadModelIT {
+
+    private static final Instant T0 = Instant.parse("2026-09-01T01:00:00Z");
+    private static final long DAY = Duration.ofDays(1).toSeconds();
+
+    @Autowired DegreeExemptions exemptions;
+    @Autowired EvidenceFiles evidence;
+    @Autowired CaseTasks cases;
+    @Autowired Teachers teachers;
+    @Autowired Accounts accounts;
+    @Autowired Organisations organisations;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService taskService;
+    @Autowired JdbcTemplate jdbc;
+
+    @AfterEach
+    void realTime() {
+        ClockUtil.reset();
+    }
+
+    @Test
+    void aCaseThroughSchoolAndCountyWithAReturn_givesOneRowPerTaskWithItsLevelOrganisationWaitAndOutcome() {
+        CurrentAccount school = accounts.find("school.admin").orElseThrow();
+        CurrentAccount county = accounts.find("county.reviewer").orElseThrow();
+        CurrentAccount teacher = accounts.find("teacher").orElseThrow();
+        at(0);
+        DegreeExemption applied = apply();
+        at(2);
+        decide(applied, school, Decision.APPROVE);
+        at(5);
+        decide(applied, county, Decision.RETURN);
+        at(6);
+        exemptions.amend(applied.getId(), teacher, diploma(teacher.teacherId()));
+        at(7);
+        decide(applied, school, Decision.APPROVE);
+        at(11);
+        decide(applied, county, Decision.REJECT);
+
+        long schoolId = organisations.findByCode("4101050001").orElseThrow().getId();
+        long countyId = organisations.findByCode("410105").orElseThrow().getId();
+        assertThat(rows(applied.processInstanceId())).extracting(row -> row.get("TASK_KEY"), row -> row.get("LEVEL"),
+                row -> row.get("ORGANISATION_ID"), row -> row.get("WAIT_SECONDS"), row -> row.get("OUTCOME"),
+                row -> row.get("FIRST_OF_CASE")).containsExactly(
+                tuple("UserTask_SchoolReview", "SCHOOL", schoolId, 2 * DAY, "APPROVED", true),
+                tuple("UserTask_AuthorityReview", "COUNTY", countyId, 3 * DAY, "RETURNED", false),
+                tuple("UserTask_Amend", "APPLICANT", schoolId, DAY, "SUBMITTED", false),
+                tuple("UserTask_SchoolReview", "SCHOOL", schoolId, DAY, "APPROVED", false),
+                tuple("UserTask_AuthorityReview", "COUNTY", countyId, 4 * DAY, "REJECTED", false));
+        assertThat(rows(applied.processInstanceId())).allSatisfy(row -> {
+            assertThat(row.get("CASE_ID")).isEqualTo(String.valueOf(applied.getId()));
+            assertThat(row.get("ESCALATED")).isEqualTo(false);
+            assertThat((String) row.get("ORGANISATION_PATH")).startsWith(organisations.find(countyId).orElseThrow().path());
+        });
+
+        // Data from before the read model: the backfill (V191) writes the same rows from the engine's history.
+        List<Map<String, Object>> live = rows(applied.processInstanceId());
+        jdbc.update("DELETE FROM task_wait WHERE process_instance_id = ?", applied.processInstanceId());
+        assertThat(V191__TaskWaitBackfill.fill(jdbc)).isEqualTo(live.size());
+        assertThat(rows(applied.processInstanceId())).isEqualTo(live);
+    }
+
+    @Test
+    void aCancelledCase_closesItsOpenTaskAsCancelled() {
+        DegreeExemption applied = apply();
+        runtime.deleteProcessInstance(applied.processInstanceId(), "withdrawn in a test");
+
+        assertThat(rows(applied.processInstanceId())).singleElement().satisfies(row -> {
+            assertThat(row.get("OUTCOME")).isEqualTo("CANCELLED");
+            assertThat(row.get("ENDED_AT")).isNotNull();
+        });
+    }
+
+    @Test
+    void aMigratedTask_namesItsNewStep_andAnEscalationMarksIt() {
+        DegreeExemption applied = apply();
+        String definition = runtime.createProcessInstanceQuery().processInstanceId(applied.processInstanceId())
+                .singleResult().getProcessDefinitionId();
+        MigrationPlan plan = runtime.createMigrationPlan(definition, definition)
+                .mapActivities("UserTask_SchoolReview", "UserTask_AuthorityReview").build();
+        runtime.newMigration(plan).processInstanceIds(applied.processInstanceId()).execute();
+        String taskId = taskService.createTaskQuery().processInstanceId(applied.processInstanceId()).singleResult().getId();
+        taskService.addCandidateGroup(taskId, "city-reviewer:410100");
+
+        assertThat(rows(applied.processInstanceId())).singleElement().satisfies(row -> {
+            assertThat(row.get("TASK_KEY")).isEqualTo("UserTask_AuthorityReview");
+            assertThat(row.get("STEP_NAME")).isEqualTo("登记机构审核");
+            assertThat(row.get("ENDED_AT")).as("still open").isNull();
+            assertThat(row.get("ESCALATED")).isEqualTo(true);
+        });
+        runtime.deleteProcessInstance(applied.processInstanceId(), "test done");
+    }
+
+    private void at(int day) {
+        ClockUtil.setCurrentTime(Date.from(T0.plusSeconds(day * DAY)));
+    }
+
+    private DegreeExemption apply() {
+        Teacher teacher = teachers.findByStaffNumber("4101050001001").orElseThrow();
+        return exemptions.apply(teacher.getId(), "teacher", diploma(teacher.getId()));
+    }
+
+    private Diploma diploma(Long teacherId) {
+        return new Diploma("郑州大学", DegreeLevel.BACHELOR, "小学教育", true, LocalDate.of(2021, 9, 1),
+                LocalDate.of(2024, 6, 30), "WAIT-" + System.nanoTime(), StoredEvidence.of(evidence, teacherId));
+    }
+
+    private void decide(DegreeExemption exemption, CurrentAccount account, Decision decision) {
+        cases.decide(exemptions.openTask(exemption.getId()).orElseThrow().id(), account, decision,
+                decision == Decision.APPROVE ? null : "测试：请补充材料");
+    }
+
+    private List<Map<String, Object>> rows(String processInstanceId) {
+        return jdbc.queryForList("SELECT * FROM task_wait WHERE process_instance_id = ? ORDER BY created_at, task_id",
+                processInstanceId);
+    }
+}
