@@ -1,5 +1,6 @@
 package cn.shixun.teacher;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,21 @@ interface TeacherRepository extends JpaRepository<Teacher, Long> {
     boolean existsByStaffNumber(String staffNumber);
 
     List<Teacher> findBySchoolIdOrderByStaffNumber(Long schoolId);
+
+    /**
+     * The teachers at {@code schoolId} on {@code date}: a teacher's school on a date is the one
+     * the first transfer after it moved them from, or their school now when none did (R-37).
+     */
+    @Query("""
+            select t from Teacher t
+            where (t.schoolId = :schoolId and not exists (
+                     select m from TeacherTransfer m where m.teacherId = t.id and m.effectiveOn > :date))
+               or exists (select m from TeacherTransfer m where m.teacherId = t.id and m.fromSchoolId = :schoolId
+                     and m.effectiveOn > :date and not exists (
+                       select e from TeacherTransfer e where e.teacherId = t.id and e.effectiveOn > :date
+                         and (e.effectiveOn < m.effectiveOn or e.effectiveOn = m.effectiveOn and e.id < m.id)))
+            order by t.staffNumber""")
+    List<Teacher> findAtSchoolOn(@Param("schoolId") Long schoolId, @Param("date") LocalDate date);
 
     /**
      * Teachers of the visible schools, optionally of one school, optionally only one teacher,

@@ -78,6 +78,15 @@ public class Teachers {
     }
 
     /**
+     * The teachers whose school was {@code schoolId} at the end of {@code date}, whatever their
+     * school now: a transfer after the date does not move them out of that day's staff (R-37).
+     * Teachers who had left post are included; the caller decides what leaving means to it.
+     */
+    public List<Teacher> atSchoolOn(Long schoolId, LocalDate date) {
+        return repository.findAtSchoolOn(schoolId, date).stream().filter(t -> !t.hireDate().isAfter(date)).toList();
+    }
+
+    /**
      * A page of the teachers {@code visible} to the caller, optionally of one school and matching
      * {@code query} (name part or staff-number prefix, taken literally: {@code %} and {@code _}
      * match only themselves). A school outside the visible ones yields an empty page.

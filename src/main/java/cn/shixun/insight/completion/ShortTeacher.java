@@ -1,0 +1,16 @@
+package cn.shixun.insight.completion;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+/** A counted teacher who has not met every requirement of the table's basis, and what each is missing. */
+record ShortTeacher(Long teacherId, String staffNumber, String name, List<Shortfall> shortfalls) {
+
+    ShortTeacher {
+        shortfalls = List.copyOf(shortfalls);
+    }
+
+    BigDecimal missingHours() {
+        return shortfalls.stream().map(Shortfall::missing).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}
