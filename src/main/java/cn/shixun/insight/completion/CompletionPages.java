@@ -6,6 +6,7 @@ import cn.shixun.security.CurrentAccount;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -72,7 +73,7 @@ class CompletionPages {
     String takeSnapshots(@RequestParam(required = false) String year, RedirectAttributes redirect) {
         CurrentAccount viewer = scope.viewer();
         if (!scope.takesSnapshots(viewer)) {
-            throw new org.springframework.security.access.AccessDeniedException(viewer.username() + " takes no snapshots");
+            throw new AccessDeniedException(viewer.username() + " takes no snapshots");
         }
         Organisation own = scope.organisation(viewer, null);
         CompletionView view = CompletionView.of(year, Basis.YEAR.name(), LocalDate.now(clock));
