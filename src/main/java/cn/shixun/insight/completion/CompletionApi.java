@@ -1,13 +1,9 @@
 package cn.shixun.insight.completion;
 
-import cn.shixun.organisation.Organisation;
-import cn.shixun.security.CurrentAccount;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RefusalText;
 import cn.shixun.shared.web.RefusalStatus;
 import java.net.URI;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -33,32 +29,26 @@ class CompletionApi {
     private final CompletionTables tables;
     private final MessageSource messages;
     private final RefusalText refusals;
-    private final Clock clock;
 
-    CompletionApi(CompletionScope scope, CompletionTables tables, MessageSource messages, RefusalText refusals,
-                  Clock clock) {
+    CompletionApi(CompletionScope scope, CompletionTables tables, MessageSource messages, RefusalText refusals) {
         this.scope = scope;
         this.tables = tables;
         this.messages = messages;
         this.refusals = refusals;
-        this.clock = clock;
     }
 
     @GetMapping
     CompletionJson.Table table(@RequestParam(required = false) Long org, @RequestParam(required = false) String year,
                                @RequestParam(required = false) String basis) {
-        CurrentAccount viewer = scope.viewer();
-        Organisation organisation = scope.organisation(viewer, org);
-        CompletionView view = CompletionView.of(year, basis, LocalDate.now(clock));
-        return CompletionJson.of(tables.table(organisation, view, organisation.getId().equals(viewer.organisationId())));
+        CompletionScope.Request request = scope.request(org, year, basis);
+        return CompletionJson.of(tables.table(request.organisation(), request.view(), request.own()));
     }
 
     @GetMapping("/schools/{schoolId}")
     CompletionJson.School school(@PathVariable Long schoolId, @RequestParam(required = false) String year,
                                  @RequestParam(required = false) String basis) {
-        Organisation school = scope.school(scope.viewer(), schoolId);
-        CompletionView view = CompletionView.of(year, basis, LocalDate.now(clock));
-        return CompletionJson.of(school, view, tables.school(schoolId, view));
+        CompletionScope.Request request = scope.schoolRequest(schoolId, year, basis);
+        return CompletionJson.of(request.organisation(), request.view(), tables.school(schoolId, request.view()));
     }
 
     /** Bad input is a 400 naming the field (the shared advice would answer 422 for a rule); not found stays 404. */

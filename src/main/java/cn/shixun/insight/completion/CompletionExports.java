@@ -2,10 +2,7 @@ package cn.shixun.insight.completion;
 
 import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
-import cn.shixun.security.CurrentAccount;
 import cn.shixun.shared.web.XlsxDownload;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,25 +30,22 @@ class CompletionExports {
     private final CompletionScope scope;
     private final CompletionTables tables;
     private final Organisations organisations;
-    private final Clock clock;
 
-    CompletionExports(CompletionScope scope, CompletionTables tables, Organisations organisations, Clock clock) {
+    CompletionExports(CompletionScope scope, CompletionTables tables, Organisations organisations) {
         this.scope = scope;
         this.tables = tables;
         this.organisations = organisations;
-        this.clock = clock;
     }
 
     @GetMapping("/dashboard/completion/schools.xlsx")
     ResponseEntity<StreamingResponseBody> schools(@RequestParam(required = false) Long org,
                                                   @RequestParam(required = false) String year,
                                                   @RequestParam(required = false) String basis) {
-        CurrentAccount viewer = scope.viewer();
-        Organisation organisation = scope.organisation(viewer, org);
-        CompletionView view = CompletionView.of(year, basis, LocalDate.now(clock));
-        List<Organisation> schools = tables.schoolsOf(organisation, organisation.getId().equals(viewer.organisationId()));
+        CompletionScope.Request request = scope.request(org, year, basis);
+        CompletionView view = request.view();
+        List<Organisation> schools = tables.schoolsOf(request.organisation(), request.own());
         Map<Long, String> parents = new HashMap<>();
-        return XlsxDownload.of(fileName("学校完成情况", organisation, view), "学校", SCHOOL_HEADERS, sink -> {
+        return XlsxDownload.of(fileName("学校完成情况", request.organisation(), view), "学校", SCHOOL_HEADERS, sink -> {
             for (Organisation school : schools) {
                 SchoolResult result = tables.school(school.getId(), view);
                 Figures f = result.figures();
@@ -67,19 +61,17 @@ class CompletionExports {
     ResponseEntity<StreamingResponseBody> shortTeachers(@RequestParam(required = false) Long org,
                                                         @RequestParam(required = false) String year,
                                                         @RequestParam(required = false) String basis) {
-        CurrentAccount viewer = scope.viewer();
-        Organisation organisation = scope.organisation(viewer, org);
-        CompletionView view = CompletionView.of(year, basis, LocalDate.now(clock));
-        return shortTeachers(organisation, tables.schoolsOf(organisation,
-                organisation.getId().equals(viewer.organisationId())), view);
+        CompletionScope.Request request = scope.request(org, year, basis);
+        return shortTeachers(request.organisation(), tables.schoolsOf(request.organisation(), request.own()),
+                request.view());
     }
 
     @GetMapping("/dashboard/completion/schools/{schoolId}/short-teachers.xlsx")
     ResponseEntity<StreamingResponseBody> shortTeachersOf(@PathVariable Long schoolId,
                                                           @RequestParam(required = false) String year,
                                                           @RequestParam(required = false) String basis) {
-        Organisation school = scope.school(scope.viewer(), schoolId);
-        return shortTeachers(school, List.of(school), CompletionView.of(year, basis, LocalDate.now(clock)));
+        CompletionScope.Request request = scope.schoolRequest(schoolId, year, basis);
+        return shortTeachers(request.organisation(), List.of(request.organisation()), request.view());
     }
 
     private ResponseEntity<StreamingResponseBody> shortTeachers(Organisation organisation, List<Organisation> schools,

@@ -42,28 +42,25 @@ class CompletionPages {
     @GetMapping("/dashboard/completion")
     String table(@RequestParam(required = false) Long org, @RequestParam(required = false) String year,
                  @RequestParam(required = false) String basis, Model model) {
-        CurrentAccount viewer = scope.viewer();
-        Organisation organisation = scope.organisation(viewer, org);
-        CompletionView view = CompletionView.of(year, basis, LocalDate.now(clock));
-        if (organisation.isSchool()) {
-            return "redirect:" + schoolPath(organisation.getId(), view);
+        CompletionScope.Request request = scope.request(org, year, basis);
+        CompletionView view = request.view();
+        if (request.organisation().isSchool()) {
+            return "redirect:" + schoolPath(request.organisation().getId(), view);
         }
-        CompletionTable table = tables.table(organisation, view, organisation.getId().equals(viewer.organisationId()));
-        common(model, viewer, organisation, view);
-        model.addAttribute("table", table);
-        model.addAttribute("mayTakeSnapshots", scope.takesSnapshots(viewer));
+        common(model, request.viewer(), request.organisation(), view);
+        model.addAttribute("table", tables.table(request.organisation(), view, request.own()));
+        model.addAttribute("mayTakeSnapshots", scope.takesSnapshots(request.viewer()));
         return "completion/table";
     }
 
     @GetMapping("/dashboard/completion/schools/{schoolId}")
     String school(@PathVariable Long schoolId, @RequestParam(required = false) String year,
                   @RequestParam(required = false) String basis, Model model) {
-        CurrentAccount viewer = scope.viewer();
-        Organisation school = scope.school(viewer, schoolId);
-        CompletionView view = CompletionView.of(year, basis, LocalDate.now(clock));
+        CompletionScope.Request request = scope.schoolRequest(schoolId, year, basis);
+        CompletionView view = request.view();
         SchoolResult result = tables.school(schoolId, view);
-        common(model, viewer, school, view);
-        model.addAttribute("school", school);
+        common(model, request.viewer(), request.organisation(), view);
+        model.addAttribute("school", request.organisation());
         model.addAttribute("result", result);
         model.addAttribute("flagged", view.flags(result.figures()));
         return "completion/school";

@@ -7,6 +7,8 @@ import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.CurrentAccounts;
 import cn.shixun.security.Role;
 import cn.shixun.shared.BusinessRuleException;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
@@ -27,11 +29,36 @@ class CompletionScope {
     private final CurrentAccounts accounts;
     private final AccessScope scope;
     private final Organisations organisations;
+    private final Clock clock;
 
-    CompletionScope(CurrentAccounts accounts, AccessScope scope, Organisations organisations) {
+    CompletionScope(CurrentAccounts accounts, AccessScope scope, Organisations organisations, Clock clock) {
+        this.clock = clock;
         this.accounts = accounts;
         this.scope = scope;
         this.organisations = organisations;
+    }
+
+    /** What a table request asks for, checked: the viewer, the organisation in scope, the year and basis. */
+    record Request(CurrentAccount viewer, Organisation organisation, CompletionView view) {
+
+        /** Whether the organisation is the viewer's own: its table adds the schools it registers elsewhere. */
+        boolean own() {
+            return organisation.getId().equals(viewer.organisationId());
+        }
+    }
+
+    /** The checked request for the table of {@code organisationId} (the viewer's own when null): 403, 404 or 400 otherwise. */
+    Request request(Long organisationId, String year, String basis) {
+        CurrentAccount viewer = viewer();
+        Organisation organisation = organisation(viewer, organisationId);
+        return new Request(viewer, organisation, CompletionView.of(year, basis, LocalDate.now(clock)));
+    }
+
+    /** The checked request for school {@code schoolId}'s own result: 403, 404 (not a school in scope) or 400 otherwise. */
+    Request schoolRequest(Long schoolId, String year, String basis) {
+        CurrentAccount viewer = viewer();
+        Organisation school = school(viewer, schoolId);
+        return new Request(viewer, school, CompletionView.of(year, basis, LocalDate.now(clock)));
     }
 
     /** The signed-in viewer; 403 for a role that sees no completion tables. */

@@ -16,7 +16,7 @@ record CompletionTable(Organisation organisation, CompletionView view, List<Row>
     record Row(Long organisationId, String code, String name, boolean school, Figures figures, int schools,
                int flaggedSchools) {
 
-        boolean flagged() {
+        public boolean flagged() {
             return school && flaggedSchools > 0;
         }
     }

@@ -33,12 +33,12 @@ record CompletionView(int year, Basis basis, LocalDate asOf, boolean currentYear
     }
 
     /** R-38 judges a school by the year's duties only: a cycle table flags nobody. */
-    boolean flags(Figures schoolFigures) {
+    public boolean flags(Figures schoolFigures) {
         return basis == Basis.YEAR && schoolFigures.belowR38();
     }
 
     /** Whether a school's year-end snapshot answers for this view (a past year's yearly table, R-38). */
-    boolean fromSnapshots() {
+    public boolean fromSnapshots() {
         return !currentYear && basis == Basis.YEAR;
     }
 }

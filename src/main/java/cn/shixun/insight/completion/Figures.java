@@ -18,12 +18,12 @@ record Figures(int counted, int met, int shortCount, int exempt, int notCounted)
     }
 
     /** Percent of counted teachers who met or are exempt, one decimal; null when nobody is counted. */
-    BigDecimal rate() {
+    public BigDecimal rate() {
         return percent(met + exempt);
     }
 
     /** Percent of counted teachers who are short, one decimal; null when nobody is counted. */
-    BigDecimal shortShare() {
+    public BigDecimal shortShare() {
         return percent(shortCount);
     }
 
@@ -31,7 +31,7 @@ record Figures(int counted, int met, int shortCount, int exempt, int notCounted)
      * R-38 (Kunming 第十八条): "当年有10%及以上的教师未完成规定学时" — 10% or more of the counted teachers
      * short. Compared in whole numbers (short × 10 ≥ counted), so exactly 10% is flagged.
      */
-    boolean belowR38() {
+    public boolean belowR38() {
         return counted > 0 && shortCount * 10L >= counted;
     }
 

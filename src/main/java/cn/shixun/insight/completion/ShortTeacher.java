@@ -1,6 +1,5 @@
 package cn.shixun.insight.completion;
 
-import java.math.BigDecimal;
 import java.util.List;
 
 /** A counted teacher who has not met every requirement of the table's basis, and what each is missing. */
@@ -8,9 +7,5 @@ record ShortTeacher(Long teacherId, String staffNumber, String name, List<Shortf
 
     ShortTeacher {
         shortfalls = List.copyOf(shortfalls);
-    }
-
-    BigDecimal missingHours() {
-        return shortfalls.stream().map(Shortfall::missing).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 }
