@@ -1,10 +1,11 @@
 package cn.shixun.ledger;
 
+import cn.shixun.policy.CycleRule;
 import cn.shixun.policy.Cycles;
 import cn.shixun.policy.HourCategory;
 import cn.shixun.policy.PolicyDecisions;
-import cn.shixun.policy.PolicyKey;
 import cn.shixun.policy.PolicyProfiles;
+import cn.shixun.policy.Requirement;
 import cn.shixun.policy.TeacherPolicy;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.teacher.Teacher;
@@ -45,8 +46,8 @@ public class SchoolStatusQuery {
 
     /**
      * Each teacher's status on {@code date} as a teacher of {@code schoolId} (their school on that
-     * date, R-37), keyed by teacher id. A teacher whose policy cannot be worked out (no profile version
-     * in force on the date) is left out of the map.
+     * date, R-37), keyed by teacher id. When the school's policy cannot be worked out (no profile
+     * version in force on the date) the map is empty.
      */
     public Map<Long, TeacherStatus> statusesAt(Long schoolId, List<Teacher> teachers, LocalDate date) {
         Map<Long, TeacherStatus> result = new LinkedHashMap<>();
@@ -57,25 +58,30 @@ public class SchoolStatusQuery {
     }
 
     private Map<Long, TeacherStatus> chunk(Long schoolId, List<Teacher> teachers, LocalDate date) {
+        if (teachers.isEmpty()) {
+            return Map.of();
+        }
+        TeacherPolicy school;
+        try {
+            // One school, one date: one profile version and city for all, one look-up of its tables.
+            school = profiles.forTeacherAt(teachers.get(0), schoolId, date);
+        } catch (BusinessRuleException noPolicy) {
+            return Map.of(); // no profile version in force on the date: no status to report
+        }
+        CycleRule cycleRule = decisions.cycleRule(school.key());
+        List<Requirement> requirements = decisions.requirements(school.key());
         Map<Long, TeacherPolicy> policies = new LinkedHashMap<>();
         LocalDate earliest = LocalDate.of(date.getYear(), 1, 1).minusYears(1);
         for (Teacher teacher : teachers) {
-            try {
-                TeacherPolicy policy = profiles.forTeacherAt(teacher, schoolId, date);
-                policies.put(teacher.getId(), policy);
-                LocalDate cycleStart = Cycles.cycleOn(decisions.cycleRule(policy.key()), policy, date).start();
-                earliest = cycleStart.isBefore(earliest) ? cycleStart : earliest;
-            } catch (BusinessRuleException noPolicy) {
-                // no profile version in force on the date: no status to report for this teacher
-            }
+            TeacherPolicy policy = school.forColleague(teacher);
+            policies.put(teacher.getId(), policy);
+            LocalDate cycleStart = Cycles.cycleOn(cycleRule, policy, date).start();
+            earliest = cycleStart.isBefore(earliest) ? cycleStart : earliest;
         }
         Map<Long, List<StatusArithmetic.Entry>> entries = entries(policies.keySet(), earliest, date);
         Map<Long, TeacherStatus> result = new LinkedHashMap<>();
-        policies.forEach((teacherId, policy) -> {
-            PolicyKey key = policy.key();
-            result.put(teacherId, StatusArithmetic.statusOf(policy, date, decisions.cycleRule(key),
-                    decisions.requirements(key), StatusArithmetic.sumsOf(entries.getOrDefault(teacherId, List.of()))));
-        });
+        policies.forEach((teacherId, policy) -> result.put(teacherId, StatusArithmetic.statusOf(policy, date, cycleRule,
+                requirements, StatusArithmetic.sumsOf(entries.getOrDefault(teacherId, List.of())))));
         return result;
     }
 
