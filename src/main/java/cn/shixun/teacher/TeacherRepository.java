@@ -19,19 +19,23 @@ interface TeacherRepository extends JpaRepository<Teacher, Long> {
     List<Teacher> findBySchoolIdOrderByStaffNumber(Long schoolId);
 
     /**
-     * The teachers at {@code schoolId} on {@code date}: a teacher's school on a date is the one
-     * the first transfer after it moved them from, or their school now when none did (R-37).
+     * The teachers at {@code schoolId} now who were already there at the end of {@code date}: no
+     * transfer after the date (served by the school index; the other half is {@link #findMovedAwayAfter}).
      */
     @Query("""
             select t from Teacher t
-            where (t.schoolId = :schoolId and not exists (
-                     select m from TeacherTransfer m where m.teacherId = t.id and m.effectiveOn > :date))
-               or exists (select m from TeacherTransfer m where m.teacherId = t.id and m.fromSchoolId = :schoolId
-                     and m.effectiveOn > :date and not exists (
-                       select e from TeacherTransfer e where e.teacherId = t.id and e.effectiveOn > :date
-                         and (e.effectiveOn < m.effectiveOn or e.effectiveOn = m.effectiveOn and e.id < m.id)))
-            order by t.staffNumber""")
-    List<Teacher> findAtSchoolOn(@Param("schoolId") Long schoolId, @Param("date") LocalDate date);
+            where t.schoolId = :schoolId and t.hireDate <= :date and not exists (
+                select m from TeacherTransfer m where m.teacherId = t.id and m.effectiveOn > :date)""")
+    List<Teacher> findStayedSince(@Param("schoolId") Long schoolId, @Param("date") LocalDate date);
+
+    /** The teachers whose first transfer after {@code date} took them away from {@code schoolId} (R-37). */
+    @Query("""
+            select t from Teacher t, TeacherTransfer m
+            where m.teacherId = t.id and m.fromSchoolId = :schoolId and m.effectiveOn > :date and t.hireDate <= :date
+              and not exists (
+                select e from TeacherTransfer e where e.teacherId = t.id and e.effectiveOn > :date
+                  and (e.effectiveOn < m.effectiveOn or e.effectiveOn = m.effectiveOn and e.id < m.id))""")
+    List<Teacher> findMovedAwayAfter(@Param("schoolId") Long schoolId, @Param("date") LocalDate date);
 
     /**
      * Teachers of the visible schools, optionally of one school, optionally only one teacher,

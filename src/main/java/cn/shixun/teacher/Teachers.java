@@ -9,6 +9,8 @@ import cn.shixun.shared.TeacherScope;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -83,7 +85,10 @@ public class Teachers {
      * Teachers who had left post are included; the caller decides what leaving means to it.
      */
     public List<Teacher> atSchoolOn(Long schoolId, LocalDate date) {
-        return repository.findAtSchoolOn(schoolId, date).stream().filter(t -> !t.hireDate().isAfter(date)).toList();
+        List<Teacher> staff = new ArrayList<>(repository.findStayedSince(schoolId, date));
+        staff.addAll(repository.findMovedAwayAfter(schoolId, date));
+        staff.sort(Comparator.comparing(Teacher::staffNumber));
+        return staff;
     }
 
     /**
