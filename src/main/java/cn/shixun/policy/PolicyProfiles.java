@@ -55,8 +55,13 @@ public class PolicyProfiles {
     }
 
     public TeacherPolicy forTeacher(Teacher teacher, LocalDate date) {
-        String code = organisations.effectivePolicyProfile(teacher.schoolId());
-        return new TeacherPolicy(teacher.getId(), version(code, date), cityCode(teacher.schoolId()), teacher.stage(),
+        return forTeacherAt(teacher, teacher.schoolId(), date);
+    }
+
+    /** The policy of {@code teacher} as a teacher of {@code schoolId}, e.g. the school they were at on a past date. */
+    public TeacherPolicy forTeacherAt(Teacher teacher, Long schoolId, LocalDate date) {
+        String code = organisations.effectivePolicyProfile(schoolId);
+        return new TeacherPolicy(teacher.getId(), version(code, date), cityCode(schoolId), teacher.stage(),
                 teacher.hireDate(), teacher.lastCertificateIssuedOn(), teacher.principalAppointedOn());
     }
 

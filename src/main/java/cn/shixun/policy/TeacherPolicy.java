@@ -1,6 +1,7 @@
 package cn.shixun.policy;
 
 import cn.shixun.organisation.Stage;
+import cn.shixun.teacher.Teacher;
 import java.time.LocalDate;
 
 /**
@@ -12,5 +13,11 @@ public record TeacherPolicy(Long teacherId, PolicyProfile profile, String cityCo
 
     public PolicyKey key() {
         return PolicyKey.of(profile, cityCode);
+    }
+
+    /** The same school's policy on the same date for a colleague: profile and city are the school's, the dates the teacher's. */
+    public TeacherPolicy forColleague(Teacher colleague) {
+        return new TeacherPolicy(colleague.getId(), profile, cityCode, colleague.stage(), colleague.hireDate(),
+                colleague.lastCertificateIssuedOn(), colleague.principalAppointedOn());
     }
 }

@@ -1,5 +1,6 @@
 package cn.shixun.teacher;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,25 @@ interface TeacherRepository extends JpaRepository<Teacher, Long> {
     boolean existsByStaffNumber(String staffNumber);
 
     List<Teacher> findBySchoolIdOrderByStaffNumber(Long schoolId);
+
+    /**
+     * The teachers at {@code schoolId} now who were already there at the end of {@code date}: no
+     * transfer after the date (served by the school index; the other half is {@link #findMovedAwayAfter}).
+     */
+    @Query("""
+            select t from Teacher t
+            where t.schoolId = :schoolId and t.hireDate <= :date and not exists (
+                select m from TeacherTransfer m where m.teacherId = t.id and m.effectiveOn > :date)""")
+    List<Teacher> findStayedSince(@Param("schoolId") Long schoolId, @Param("date") LocalDate date);
+
+    /** The teachers whose first transfer after {@code date} took them away from {@code schoolId} (R-37). */
+    @Query("""
+            select t from Teacher t, TeacherTransfer m
+            where m.teacherId = t.id and m.fromSchoolId = :schoolId and m.effectiveOn > :date and t.hireDate <= :date
+              and not exists (
+                select e from TeacherTransfer e where e.teacherId = t.id and e.effectiveOn > :date
+                  and (e.effectiveOn < m.effectiveOn or e.effectiveOn = m.effectiveOn and e.id < m.id))""")
+    List<Teacher> findMovedAwayAfter(@Param("schoolId") Long schoolId, @Param("date") LocalDate date);
 
     /**
      * Teachers of the visible schools, optionally of one school, optionally only one teacher,

@@ -9,6 +9,8 @@ import cn.shixun.shared.TeacherScope;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -75,6 +77,18 @@ public class Teachers {
 
     public List<Teacher> atSchool(Long schoolId) {
         return repository.findBySchoolIdOrderByStaffNumber(schoolId);
+    }
+
+    /**
+     * The teachers whose school was {@code schoolId} at the end of {@code date}, whatever their
+     * school now: a transfer after the date does not move them out of that day's staff (R-37).
+     * Teachers who had left post are included; the caller decides what leaving means to it.
+     */
+    public List<Teacher> atSchoolOn(Long schoolId, LocalDate date) {
+        List<Teacher> staff = new ArrayList<>(repository.findStayedSince(schoolId, date));
+        staff.addAll(repository.findMovedAwayAfter(schoolId, date));
+        staff.sort(Comparator.comparing(Teacher::staffNumber));
+        return staff;
     }
 
     /**

@@ -53,6 +53,21 @@ class R37TeacherTransferTest {
     }
 
     @Test
+    void R37_aSchoolsStaffOnADateFollowsTheTransfersMadeBeforeAndAfterIt() {
+        Long first = tree.primary().getId();
+        Long second = tree.otherPrimary().getId();
+        teachers.transfer(teacher.getId(), second, LocalDate.of(2020, 9, 1), "county-admin");
+        teachers.transfer(teacher.getId(), first, LocalDate.of(2023, 2, 15), "county-admin");
+
+        assertThat(teachers.atSchoolOn(first, LocalDate.of(2020, 8, 31))).extracting(Teacher::getId).contains(teacher.getId());
+        assertThat(teachers.atSchoolOn(second, LocalDate.of(2020, 8, 31))).extracting(Teacher::getId).doesNotContain(teacher.getId());
+        assertThat(teachers.atSchoolOn(second, LocalDate.of(2022, 12, 31))).extracting(Teacher::getId).contains(teacher.getId());
+        assertThat(teachers.atSchoolOn(first, LocalDate.of(2022, 12, 31))).extracting(Teacher::getId).doesNotContain(teacher.getId());
+        assertThat(teachers.atSchoolOn(first, LocalDate.of(2023, 2, 15))).extracting(Teacher::getId).contains(teacher.getId());
+        assertThat(teachers.atSchoolOn(first, LocalDate.of(2010, 8, 31))).as("not hired yet").isEmpty();
+    }
+
+    @Test
     void R37_refusedForTheSameUnknownOrUnsuitableSchool() {
         assertUnchanged(() -> teachers.transfer(teacher.getId(), tree.primary().getId(), LocalDate.of(2020, 9, 1), "admin"), "R-37", "toSchoolId");
         assertUnchanged(() -> teachers.transfer(teacher.getId(), tree.middle().getId(), LocalDate.of(2020, 9, 1), "admin"), "R-37", "toSchoolId");
