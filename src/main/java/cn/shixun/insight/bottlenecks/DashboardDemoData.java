@@ -8,6 +8,7 @@ import cn.shixun.exemption.Diploma;
 import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.policy.DegreeLevel;
+import cn.shixun.security.Accounts;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.Role;
 import cn.shixun.shared.BusinessRuleException;
@@ -23,6 +24,8 @@ import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,7 +50,6 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "shixun.demo-data.enabled", havingValue = "true")
 class DashboardDemoData implements ApplicationRunner {
 
-    static final String ACTOR = "demo-data";
     private static final List<String> SCHOOLS = List.of("4101050003", "4101020001");
     private static final int WEEKS = 12;
     private static final Duration DAY = Duration.ofDays(1);
@@ -59,9 +61,11 @@ class DashboardDemoData implements ApplicationRunner {
     private final Organisations organisations;
     private final Teachers teachers;
     private final JdbcTemplate jdbc;
+    private final Accounts accounts;
 
     DashboardDemoData(DegreeExemptions exemptions, CaseTasks cases, EvidenceFiles evidence, Organisations organisations,
-                      Teachers teachers, JdbcTemplate jdbc) {
+                      Teachers teachers, JdbcTemplate jdbc, Accounts accounts) {
+        this.accounts = accounts;
         this.exemptions = exemptions;
         this.cases = cases;
         this.evidence = evidence;
@@ -93,8 +97,8 @@ class DashboardDemoData implements ApplicationRunner {
 
     private int caseSeries(Organisation school, int schoolIndex, Instant now) {
         Organisation county = organisations.find(school.parentId()).orElseThrow();
-        CurrentAccount admin = new CurrentAccount(ACTOR, "演示数据", Role.SCHOOL_ADMIN, school.getId(), null);
-        CurrentAccount reviewer = new CurrentAccount(ACTOR, "演示数据", Role.COUNTY_REVIEWER, county.getId(), null);
+        CurrentAccount admin = reviewerOf(school, Role.SCHOOL_ADMIN, "演示学校管理员");
+        CurrentAccount reviewer = reviewerOf(county, Role.COUNTY_REVIEWER, "演示县级审核员");
         List<Teacher> applicants = teachers.atSchool(school.getId()).stream().filter(Teacher::isRegistrable)
                 .sorted(Comparator.comparing(Teacher::staffNumber).reversed()).limit(WEEKS).toList();
         int made = 0;
@@ -111,6 +115,17 @@ class DashboardDemoData implements ApplicationRunner {
             }
         }
         return made;
+    }
+
+    /**
+     * The reviewer who decides the demo's cases at {@code organisation}: a real account of the role there, as the
+     * crediting step checks every approval against our own accounts (CaseApprovals) and refuses a made-up actor.
+     * Nobody signs in with it: its password is random and never shown.
+     */
+    private CurrentAccount reviewerOf(Organisation organisation, Role role, String displayName) {
+        String username = "demo." + role.name().toLowerCase(Locale.ROOT).replace('_', '.') + "." + organisation.code();
+        return accounts.find(username).orElseGet(() -> accounts.createAccount(username,
+                UUID.randomUUID().toString(), displayName, role, organisation.getId()));
     }
 
     /**
