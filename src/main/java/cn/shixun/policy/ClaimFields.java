@@ -98,10 +98,14 @@ public final class ClaimFields {
         }
     }
 
-    /** Fields that come with another: the class of an excellent trainee, a degree's series, a MOOC's screenshot. */
+    /**
+     * Fields read beyond {@link #readBy}: an excellent rating is a fact of the class (a school class grades its
+     * learners whatever the profile), which the calculator reads everywhere and answers in its explanation where the
+     * profile gives no bonus (R-14: 本方案此类培训无优秀学员加计); a degree's series; a MOOC's screenshot.
+     */
     private static boolean readsAlso(ClaimKind kind, Set<String> read, String field) {
         return switch (field) {
-            case "classSize", "excellentCount" -> read.contains("excellent");
+            case "excellent", "classSize", "excellentCount" -> true;
             case "nationalSeries", "remedial" -> DEGREE_KINDS.contains(kind);
             case "hoursFromScreenshot", "screenshotRef" -> kind == ClaimKind.MOOC;
             case "approvedByEducationAuthority" -> true;

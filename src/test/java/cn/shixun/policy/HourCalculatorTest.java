@@ -137,14 +137,13 @@ class HourCalculatorTest {
     }
 
     @Test
-    void R14_henanHasNoExcellentBonus_soAnExcellentRatingIsRefusedRatherThanSilentlyDropped() {
-        TeacherPolicy t = Fixtures.zhengzhou(Stage.PRIMARY);
-        refused(t, Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-05-01")).approved(true).hours("20").excellent(1, 30),
-                PriorCredits.NONE, "R-13", "excellent")
-                .hasFieldOrPropertyWithValue("messageKey", "policy.invalid.field-not-used");
-        CreditResult result = credit(t, Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-05-01")).approved(true).hours("20"));
+    void R14_henanHasNoExcellentBonus_andTheExplanationSaysSo() {
+        // The rating is a fact of the class (a school class grades its learners in every region): read, not refused.
+        CreditResult result = credit(Fixtures.zhengzhou(Stage.PRIMARY),
+                Claim.of(ClaimKind.BUREAU_TRAINING, d("2024-05-01")).approved(true).hours("20").excellent(1, 30));
         assertThat(result.hours()).isEqualByComparingTo("20.00");
         assertThat(result.ruleIds()).doesNotContain("R-14");
+        assertThat(result.explanation()).contains("无优秀学员加计");
     }
 
     @Test
