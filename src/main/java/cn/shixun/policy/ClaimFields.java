@@ -30,8 +30,6 @@ public final class ClaimFields {
      */
     static final Set<ClaimKind> APPROVAL_STATED = EnumSet.of(ClaimKind.BUREAU_TRAINING, ClaimKind.SUBJECT_TRAINING);
 
-    private static final Set<ClaimKind> DEGREE_KINDS =
-            EnumSet.of(ClaimKind.DEGREE_STUDY_YEAR, ClaimKind.SELF_STUDY_EXAM, ClaimKind.DEGREE_OBTAINED);
 
     private ClaimFields() {
     }
@@ -106,7 +104,7 @@ public final class ClaimFields {
     private static boolean readsAlso(ClaimKind kind, Set<String> read, String field) {
         return switch (field) {
             case "excellent", "classSize", "excellentCount" -> true;
-            case "nationalSeries", "remedial" -> DEGREE_KINDS.contains(kind);
+            case "nationalSeries", "remedial" -> kind.isDegree();
             case "hoursFromScreenshot", "screenshotRef" -> kind == ClaimKind.MOOC;
             case "approvedByEducationAuthority" -> true;
             default -> read.contains(field);

@@ -47,4 +47,9 @@ public enum ClaimKind {
     public String label() {
         return label;
     }
+
+    /** A degree, studied or obtained: judged by its national series and whether it is remedial, not by approval. */
+    public boolean isDegree() {
+        return this == DEGREE_STUDY_YEAR || this == SELF_STUDY_EXAM || this == DEGREE_OBTAINED;
+    }
 }

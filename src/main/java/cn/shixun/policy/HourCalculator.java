@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,8 +28,6 @@ public class HourCalculator {
     private static final int MAX_DAYS = 366;
     private static final int MOOC_PASS_SCORE = 60;
     private static final int MOOC_REAL_NAME_FROM_YEAR = 2020;
-    private static final Set<ClaimKind> DEGREE_KINDS =
-            Set.of(ClaimKind.DEGREE_STUDY_YEAR, ClaimKind.SELF_STUDY_EXAM, ClaimKind.DEGREE_OBTAINED);
 
     private final PolicyDecisions decisions;
 
@@ -182,7 +179,7 @@ public class HourCalculator {
         if (Boolean.FALSE.equals(claim.approvedByEducationAuthority())) {
             throw BusinessRuleException.violation("R-23", "approvedByEducationAuthority", "policy.refused.not-approved");
         }
-        if (DEGREE_KINDS.contains(claim.kind())) {
+        if (claim.kind().isDegree()) {
             if (Boolean.FALSE.equals(claim.nationalSeries())) {
                 throw BusinessRuleException.violation("R-23", "nationalSeries", "policy.refused.not-national-series");
             }
