@@ -17,9 +17,22 @@ record AuditLineView(Long id, Instant occurredAt, String actor, String actorRole
         String role = e.actorRole();
         return new AuditLineView(e.getId(), e.occurredAt(), e.actor(), role,
                 role == null ? null : text(messages, "role." + role, role), e.clientIp(), e.userAgent(), e.action(),
-                text(messages, "audit.action." + e.action(), e.action()), e.subjectType(), e.subjectId(),
+                actionLabel(messages, e.action()), e.subjectType(), e.subjectId(),
                 e.organisationId(), organisationNames.get(e.organisationId()), e.detail(), e.outcome(),
                 text(messages, "audit.outcome." + e.outcome().name(), e.outcome().label()));
+    }
+
+    /**
+     * The action's label; an action named after an operation ({@code engine.admin.<operation>}) has none of its
+     * own and takes its family's ({@code audit.action.engine.admin.*}) with the operation filled in.
+     */
+    static String actionLabel(MessageSource messages, String action) {
+        String label = text(messages, "audit.action." + action, null);
+        for (int dot = action.lastIndexOf('.'); label == null && dot > 0; dot = action.lastIndexOf('.', dot - 1)) {
+            label = messages.getMessage("audit.action." + action.substring(0, dot) + ".*",
+                    new Object[] {action.substring(dot + 1)}, null, LocaleContextHolder.getLocale());
+        }
+        return label == null ? action : label;
     }
 
     private static String text(MessageSource messages, String key, String fallback) {

@@ -27,11 +27,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class AuditPage {
 
-    /** Offered as suggestions in the action filter; other modules' actions can be typed in. */
+    /**
+     * Offered as suggestions in the action filter (an area's entry ending in "." finds all its actions); other
+     * actions can be typed in.
+     */
     static final List<String> KNOWN_ACTIONS = List.of("ledger.", "ledger.register", "ledger.correct",
-            "ledger.import-legacy", "teacher.", "teacher.hire", "teacher.transfer", "teacher.leave-post", "exemption.",
-            "exemption.apply", "exemption.decide", "exemption.amend", "auth.sign-in", "auth.sign-in-failed",
-            "access.denied", "audit.export");
+            "ledger.import-legacy", "teacher.", "teacher.hire", "teacher.transfer", "teacher.leave-post", "case.",
+            "case.approved", "case.returned", "case.rejected", "exemption.", "training.", "countyPlan.", "annual.",
+            "cycle-verification.", "schoolclass.", "evidence.", "policy-publication.", "engine.", "engine.refused",
+            "auth.sign-in", "auth.sign-in-failed", "access.denied", "audit.export");
 
     private final AuditTrail trail;
     private final CurrentAccounts accounts;
