@@ -146,16 +146,19 @@ public class AnnualCasework {
             Teacher teacher = teachers.require(registration.teacherId());
             TeacherStatus status = registrations.yearStatus(registration);
             return teacher.name() + "（" + teacher.staffNumber() + "）" + registration.year() + "年度登记："
-                    + status.yearTotal().toPlainString() + " 学时，"
-                    + (AnnualRegistrations.yearMet(status.requirements()) ? "达到年度要求" : "未达到年度要求") + (registration.promotionCandidate() ? "，职称晋升" : "");
+                    + status.yearTotal().stripTrailingZeros().toPlainString() + " 学时，"
+                    + AnnualRegistrations.yearVerdict(status.requirements()).label()
+                    + (registration.promotionCandidate() ? "，职称晋升" : "");
         }).orElse(String.valueOf(id));
     }
 
     static String resultText(int year, BigDecimal yearTotal, List<TeacherStatus.RequirementStatus> requirements) {
         List<String> missing = requirements.stream()
                 .filter(line -> line.period() != Requirement.Period.CYCLE && !line.met())
-                .map(line -> line.label() + "缺 " + line.missing().toPlainString() + " 学时").toList();
-        return year + "年度共 " + yearTotal.toPlainString() + " 学时，"
-                + (missing.isEmpty() ? "年度要求已达到" : "未达到：" + String.join("；", missing));
+                .map(line -> line.label() + "缺 " + line.missing().stripTrailingZeros().toPlainString() + " 学时").toList();
+        String verdict = !missing.isEmpty() ? "未达到：" + String.join("；", missing)
+                : AnnualRegistrations.yearVerdict(requirements) == AnnualRegistrations.YearVerdict.NO_YEARLY_MINIMUM
+                ? "本地区无年度最低学时要求，按周期考核" : "年度要求已达到";
+        return year + "年度共 " + yearTotal.stripTrailingZeros().toPlainString() + " 学时，" + verdict;
     }
 }

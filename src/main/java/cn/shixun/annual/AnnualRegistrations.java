@@ -109,6 +109,28 @@ public class AnnualRegistrations {
         return registration;
     }
 
+    /** What a year's hours come to: a profile without a yearly minimum judges only its cycle, so its year is neither. */
+    public enum YearVerdict {
+        MET("达到年度要求"), NOT_MET("未达到年度要求"), NO_YEARLY_MINIMUM("无年度最低要求");
+
+        private final String label;
+
+        YearVerdict(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    public static YearVerdict yearVerdict(List<TeacherStatus.RequirementStatus> requirements) {
+        if (requirements.stream().allMatch(line -> line.period() == Requirement.Period.CYCLE)) {
+            return YearVerdict.NO_YEARLY_MINIMUM;
+        }
+        return yearMet(requirements) ? YearVerdict.MET : YearVerdict.NOT_MET;
+    }
+
     /** The year counts as met when every requirement of the year (yearly, first-year) is met; cycle lines are shown, not judged. */
     public static boolean yearMet(List<TeacherStatus.RequirementStatus> requirements) {
         return requirements.stream().filter(line -> line.period() != Requirement.Period.CYCLE)

@@ -76,7 +76,7 @@ public final class StatusArithmetic {
         return new TeacherStatus(policy.teacherId(), date, policy.profile(),
                 new TeacherStatus.CycleView(cycle.start(), cycle.end(), cycle.type().name(), cycle.determinedBy(),
                         cycle.owedYears(), cycle.cycleYears()),
-                date.getYear(), yearSums, cycleSums, total(yearSums), total(cycleSums), exempt, outcomes,
+                date.getYear(), yearSums, cycleSums, earned(yearSums), earned(cycleSums), exempt, outcomes,
                 decisionsUsed(cycleRule, requirements));
     }
 
@@ -100,7 +100,7 @@ public final class StatusArithmetic {
     static TeacherStatus.RequirementStatus evaluate(Requirement requirement, Window window,
                                                     Map<HourCategory, BigDecimal> sums, Cycle cycle, boolean exempt,
                                                     boolean notYetOwed) {
-        BigDecimal credited = requirement.category() == null ? total(sums)
+        BigDecimal credited = requirement.category() == null ? earned(sums)
                 : sums.getOrDefault(requirement.category(), BigDecimal.ZERO);
         BigDecimal required = requirement.minimumHours().setScale(2, RoundingMode.HALF_UP);
         String note = null;
@@ -136,7 +136,12 @@ public final class StatusArithmetic {
         return !date.isBefore(start) && !date.isAfter(end) ? Optional.of(new Window(start, end)) : Optional.empty();
     }
 
-    private static BigDecimal total(Map<HourCategory, BigDecimal> sums) {
-        return sums.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_UP);
+    /**
+     * The hours earned: every category but a degree exemption, which releases the teacher from the cycle's hours
+     * (R-16) without being hours of training, so it neither fills a requirement of all hours nor shows as earned.
+     */
+    private static BigDecimal earned(Map<HourCategory, BigDecimal> sums) {
+        return sums.entrySet().stream().filter(sum -> sum.getKey() != HourCategory.DEGREE_EXEMPTION)
+                .map(Map.Entry::getValue).reduce(BigDecimal.ZERO, BigDecimal::add).setScale(2, RoundingMode.HALF_UP);
     }
 }

@@ -141,7 +141,22 @@ class AnnualRegistrationProcessTest {
                 .extracting(ResultLine::missing, ResultLine::ruleId).containsExactly(
                         tuple(new java.math.BigDecimal("32.00"), "R-09"));
         assertThat(history.of(PROCESS, String.valueOf(done.getId())).get(3).comment())
-                .contains("2026年度共 40.00 学时", "每年不少于72学时缺 32.00 学时");
+                .contains("2026年度共 40 学时", "每年不少于72学时缺 32 学时");
+    }
+
+    @Test
+    void R07_aHenanYearHasNoYearlyMinimum_itIsNeitherMetNorShortButJudgedByTheCycle() {
+        AnnualFixture henan = new AnnualFixture(organisations, teachers, accounts, ledger, "henan-2016");
+        Teacher teacher = henan.teacher();
+        henan.projectHours(teacher, ClaimKind.BUREAU_TRAINING, "40", day(4, 15));
+
+        AnnualRegistration submitted = registrations.submit(henan.accountOf(teacher), YEAR, false, List.of());
+        assertThat(tasks.summary(openTask(submitted))).contains("2026年度登记：40 学时，无年度最低要求")
+                .doesNotContain("达到年度要求");
+        AnnualRegistration done = registerThrough(submitted, henan.schoolAdmin, henan.countyReviewer);
+
+        assertThat(history.of(PROCESS, String.valueOf(done.getId())).get(3).comment())
+                .contains("2026年度共 40 学时，本地区无年度最低学时要求，按周期考核");
     }
 
     @Test

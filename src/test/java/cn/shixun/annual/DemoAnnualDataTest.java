@@ -51,7 +51,7 @@ class DemoAnnualDataTest {
         List<CaseTask> countyWork = tasks.worklist(data.countyReviewer, AnnualRegistrations.PROCESS_KEY, 0, 50);
         assertThat(countyWork).hasSize(2).allSatisfy(task -> assertThat(task.taskKey())
                 .isEqualTo("UserTask_AuthorityReview"));
-        assertThat(tasks.summary(countyWork.get(0))).contains("2026年度登记", "72.00 学时", "达到年度要求");
+        assertThat(tasks.summary(countyWork.get(0))).contains("2026年度登记", "72 学时", "达到年度要求");
         assertThat(demo.declare(data.schools.countySchool)).isEmpty();
     }
 }

@@ -102,6 +102,22 @@ class StatusArithmeticTest {
     }
 
     @Test
+    void R16_aDegreeExemptionIsNotCountedAsEarnedHours() {
+        TeacherStatus s = status(teacherHired("2010-09-01"), "2019-12-31",
+                List.of(cycleTotal("360"), yearly("YEAR_TOTAL", null, "72", false)),
+                entry("2019-03-01", HourCategory.GENERAL, "40"), entry("2019-07-01", HourCategory.DEGREE_EXEMPTION, "360"));
+
+        assertThat(s.yearTotal()).isEqualByComparingTo("40");
+        assertThat(s.cycleTotal()).isEqualByComparingTo("40");
+        assertThat(s.requirement("CYCLE_TOTAL").metByExemption()).isTrue();
+        assertThat(s.requirement("CYCLE_TOTAL").credited()).isEqualByComparingTo("40");
+        // A requirement of all hours that the exemption does not cover is not filled by it either.
+        assertThat(s.requirement("YEAR_TOTAL").met()).isFalse();
+        assertThat(s.requirement("YEAR_TOTAL").missing()).isEqualByComparingTo("32");
+        assertThat(s.yearTotals()).containsEntry(HourCategory.DEGREE_EXEMPTION, new BigDecimal("360.00"));
+    }
+
+    @Test
     void R09_firstYearRequirementsApplyOnlyInTheFirstYearAfterHiring() {
         Requirement newTeacher = new Requirement("NEW_TEACHER", HourCategory.NEW_TEACHER, Requirement.Period.FIRST_YEAR,
                 new BigDecimal("120"), false, "R-09", "新教师", REQUIREMENTS);
