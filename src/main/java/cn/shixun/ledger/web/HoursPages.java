@@ -2,7 +2,6 @@ package cn.shixun.ledger.web;
 
 import static cn.shixun.shared.web.ErrorPage.notFound;
 
-import cn.shixun.ledger.Ledger;
 import cn.shixun.ledger.TeacherStatus;
 import cn.shixun.ledger.TeacherStatusQuery;
 import cn.shixun.organisation.Organisation;
@@ -34,7 +33,7 @@ import org.springframework.web.util.UriComponentsBuilder;
  * 我的学时 for a teacher, and the same view of one teacher for the school administrators,
  * reviewers and managers whose scope covers the teacher's school.
  *
- * <p>Nine collaborators for one page: the status and the entries it shows, the teacher and school it
+ * <p>Nine collaborators for one page: the status and the view it shows (entries, what would count toward a shortfall), the teacher and school it
  * names, who asks and whether their scope covers the teacher, the texts of a refused date or status,
  * and the clock for "today"; the view itself is built apart ({@link HoursView}).
  */
@@ -46,7 +45,7 @@ class HoursPages {
     private static final LocalDate LATEST = LocalDate.of(2099, 12, 31);
 
     private final TeacherStatusQuery statusQuery;
-    private final Ledger ledger;
+    private final HoursViews views;
     private final Teachers teachers;
     private final Organisations organisations;
     private final CurrentAccounts currentAccounts;
@@ -55,12 +54,12 @@ class HoursPages {
     private final RefusalText refusals;
     private final Clock clock;
 
-    HoursPages(TeacherStatusQuery statusQuery, Ledger ledger, Teachers teachers, Organisations organisations,
+    HoursPages(TeacherStatusQuery statusQuery, HoursViews views, Teachers teachers, Organisations organisations,
                CurrentAccounts currentAccounts, AccessScope accessScope, MessageSource messages,
                RefusalText refusals, Clock clock) {
         this.clock = clock;
         this.statusQuery = statusQuery;
-        this.ledger = ledger;
+        this.views = views;
         this.teachers = teachers;
         this.organisations = organisations;
         this.currentAccounts = currentAccounts;
@@ -130,7 +129,7 @@ class HoursPages {
         model.addAttribute("date", date);
         model.addAttribute("today", today);
         model.addAttribute("pagePath", own ? "/my/hours" : "/teachers/" + teacher.getId() + "/hours");
-        model.addAttribute("view", HoursView.of(status, ledger.entriesOf(teacher.getId())));
+        model.addAttribute("view", views.of(teacher, status));
         return "ledger/hours";
     }
 

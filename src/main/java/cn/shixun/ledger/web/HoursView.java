@@ -2,6 +2,7 @@ package cn.shixun.ledger.web;
 
 import cn.shixun.ledger.LedgerEntry;
 import cn.shixun.ledger.TeacherStatus;
+import cn.shixun.policy.ClaimKind;
 import cn.shixun.policy.HourCategory;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -26,9 +27,12 @@ record HoursView(TeacherStatus status, String yearTotal, String cycleTotal, List
     record Total(HourCategory category, String year, String cycle) {
     }
 
-    /** One requirement with its bar: {@code percent} is 0..100. */
+    /**
+     * One requirement with its bar: {@code percent} is 0..100. {@code counting} names the kinds of training that
+     * would count toward a requirement not met; empty when it is met or counts every kind (all hours).
+     */
     record RequirementRow(TeacherStatus.RequirementStatus requirement, String required, String credited,
-                          String missing, int percent) {
+                          String missing, int percent, List<ClaimKind> counting) {
     }
 
     /**
@@ -40,12 +44,13 @@ record HoursView(TeacherStatus status, String yearTotal, String cycleTotal, List
                     Long reversedById, String explanation) {
     }
 
-    static HoursView of(TeacherStatus status, List<LedgerEntry> oldestFirst) {
+    static HoursView of(TeacherStatus status, List<LedgerEntry> oldestFirst,
+                        Map<HourCategory, List<ClaimKind>> countingKinds) {
         if (status == null) {
             return new HoursView(null, null, null, List.of(), List.of(), entries(oldestFirst));
         }
         return new HoursView(status, plain(status.yearTotal()), plain(status.cycleTotal()), totals(status),
-                status.requirements().stream().map(HoursView::row).toList(), entries(oldestFirst));
+                status.requirements().stream().map(r -> row(r, countingKinds)).toList(), entries(oldestFirst));
     }
 
     /** Hours without trailing zeros: 24, 12.5, -8. */
@@ -63,7 +68,8 @@ record HoursView(TeacherStatus status, String yearTotal, String cycleTotal, List
                 .toList();
     }
 
-    private static RequirementRow row(TeacherStatus.RequirementStatus r) {
+    private static RequirementRow row(TeacherStatus.RequirementStatus r,
+                                      Map<HourCategory, List<ClaimKind>> countingKinds) {
         int percent;
         if (r.met() || r.required().signum() == 0) {
             percent = 100;
@@ -71,7 +77,9 @@ record HoursView(TeacherStatus status, String yearTotal, String cycleTotal, List
             percent = r.credited().max(BigDecimal.ZERO).multiply(BigDecimal.valueOf(100))
                     .divide(r.required(), 0, RoundingMode.DOWN).min(BigDecimal.valueOf(100)).intValue();
         }
-        return new RequirementRow(r, plain(r.required()), plain(r.credited()), plain(r.missing()), percent);
+        List<ClaimKind> counting = r.met() || r.category() == null ? List.of()
+                : countingKinds.getOrDefault(r.category(), List.of());
+        return new RequirementRow(r, plain(r.required()), plain(r.credited()), plain(r.missing()), percent, counting);
     }
 
     private static List<EntryRow> entries(List<LedgerEntry> oldestFirst) {

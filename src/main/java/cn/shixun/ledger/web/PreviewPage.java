@@ -3,10 +3,9 @@ package cn.shixun.ledger.web;
 import cn.shixun.ledger.Ledger;
 import cn.shixun.policy.ClaimFields;
 import cn.shixun.policy.ClaimKind;
+import cn.shixun.policy.CreditableKinds;
 import cn.shixun.policy.CreditResult;
-import cn.shixun.policy.CreditRule;
 import cn.shixun.policy.DegreeLevel;
-import cn.shixun.policy.PolicyDecisions;
 import cn.shixun.policy.PolicyKey;
 import cn.shixun.policy.PolicyProfiles;
 import cn.shixun.security.CurrentAccount;
@@ -54,20 +53,20 @@ class PreviewPage {
     private final Ledger ledger;
     private final Teachers teachers;
     private final PolicyProfiles profiles;
-    private final PolicyDecisions decisions;
+    private final CreditableKinds creditable;
     private final CurrentAccounts currentAccounts;
     private final MessageSource messages;
     private final RefusalText refusals;
     private final Clock clock;
 
-    PreviewPage(Ledger ledger, Teachers teachers, PolicyProfiles profiles, PolicyDecisions decisions,
+    PreviewPage(Ledger ledger, Teachers teachers, PolicyProfiles profiles, CreditableKinds creditable,
                 CurrentAccounts currentAccounts, MessageSource messages,
                 RefusalText refusals, Clock clock) {
         this.clock = clock;
         this.ledger = ledger;
         this.teachers = teachers;
         this.profiles = profiles;
-        this.decisions = decisions;
+        this.creditable = creditable;
         this.currentAccounts = currentAccounts;
         this.messages = messages;
         this.refusals = refusals;
@@ -115,13 +114,7 @@ class PreviewPage {
         Map<ClaimKind, Set<String>> kinds = new EnumMap<>(ClaimKind.class);
         try {
             PolicyKey key = profiles.forTeacher(teacher, LocalDate.now(clock)).key();
-            for (ClaimKind kind : ClaimKind.values()) {
-                // A master-teacher base row exists per role; asking with one role tells whether the kind exists.
-                CreditRule rule = decisions.creditRule(key, kind, kind == ClaimKind.MASTER_BASE ? "MEMBER" : null);
-                if (!rule.refused()) {
-                    kinds.put(kind, ClaimFields.readBy(kind, rule));
-                }
-            }
+            creditable.rules(key).forEach((kind, rule) -> kinds.put(kind, ClaimFields.readBy(kind, rule)));
         } catch (BusinessRuleException noProfile) {
             model.addAttribute("formError", new FieldError(refusals.forReader(noProfile)));
         }

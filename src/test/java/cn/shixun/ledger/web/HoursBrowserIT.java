@@ -25,6 +25,21 @@ class HoursBrowserIT extends BrowserTestSupport {
     @Autowired Teachers teachers;
 
     @Test
+    void R10_aSanmenxiaTeacherShortOfACategoryIsToldWhichTrainingCountsTowardIt() {
+        signIn("teacher.smx", DEMO_PASSWORD);
+        open("/my/hours");
+        waitUntil(() -> currentPath().startsWith("/my/hours"));
+
+        List<WebElement> shortOnes = browser.findElements(By.cssSelector(".requirement-open"));
+        assertThat(shortOnes).as("the demo Sanmenxia teacher is short of something this year").isNotEmpty();
+        assertThat(shortOnes).allSatisfy(requirement -> assertThat(requirement
+                .findElement(By.cssSelector("[data-test='requirement-advice']")).getText())
+                .matches("(可计入此项的培训：.+|本政策认定的各类培训都计入此项。)\\s*先测算能计多少学时"));
+        fullPageScreenshot("hours-08-sanmenxia-advice");
+        signOut();
+    }
+
+    @Test
     void demoTeacherSeesRequirementsAndEntries() {
         signIn("teacher", DEMO_PASSWORD);
         byTest("home-links").findElement(By.cssSelector("a[href='/my/hours']")).click();

@@ -15,6 +15,10 @@ import cn.shixun.organisation.OrganisationLevel;
 import cn.shixun.organisation.SchoolKind;
 import cn.shixun.organisation.Stage;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.EnumSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
@@ -61,6 +65,31 @@ class HoursPagesTest extends PageTestSupport {
         mvc.perform(get("/my/hours").with(user(data.teacherUser)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(containsString("您还没有学时记录"), containsString("按适用政策，需要完成"))));
+    }
+
+    @Test
+    void R10_aShortCategorySaysWhichKindsOfTrainingCountTowardIt() throws Exception {
+        String sanmenxia = data.sanmenxiaTeacher(organisations, teachers, accounts);
+
+        String html = mvc.perform(get("/my/hours").with(user(sanmenxia))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        // Each requirement short gets its advice: Sanmenxia's public course, ethics, school-based and subject categories.
+        Matcher advice = Pattern.compile("data-test=\"requirement-advice\">(.*?)</p>", Pattern.DOTALL).matcher(html);
+        List<String> advices = new ArrayList<>();
+        while (advice.find()) {
+            advices.add(advice.group(1).replaceAll("<[^>]+>", "").replaceAll("\\s+", ""));
+        }
+        assertThat(advices).hasSizeGreaterThanOrEqualTo(4)
+                .anyMatch(text -> text.startsWith("可计入此项的培训：公需课"))
+                .anyMatch(text -> text.contains("学科知识、技能培训"))
+                .allMatch(text -> text.endsWith("先测算能计多少学时"));
+    }
+
+    @Test
+    void R09_aShortfallOfAllHoursSaysEveryRecognisedKindCounts() throws Exception {
+        mvc.perform(get("/my/hours").with(user(data.teacherUser))).andExpect(status().isOk())
+                .andExpect(content().string(containsString("本政策认定的各类培训都计入此项")));
     }
 
     @Test

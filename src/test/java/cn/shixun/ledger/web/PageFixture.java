@@ -90,6 +90,23 @@ final class PageFixture {
         return username;
     }
 
+    /** A teacher with an account at a new school under 三门峡市 (profile sanmenxia-2023: 90 hours a year by category, R-10). */
+    String sanmenxiaTeacher(Organisations organisations, Teachers teachers, Accounts accounts) {
+        Organisation province = organisations.findByCode("410000").orElseGet(() ->
+                organisations.createRegion("410000", "河南省", OrganisationLevel.PROVINCE, null, "henan-2016"));
+        Organisation city = organisations.findByCode("411200").orElseGet(() ->
+                organisations.createRegion("411200", "三门峡市", OrganisationLevel.CITY, province.getId(), "sanmenxia-2023"));
+        Organisation county = organisations.createRegion(prefix + "M", "页面测试三门峡区", OrganisationLevel.COUNTY,
+                city.getId(), null);
+        Organisation school = organisations.createSchool(prefix + "SM", "页面测试三门峡小学", county.getId(),
+                EnumSet.of(Stage.PRIMARY), SchoolKind.COUNTY_SCHOOL, county.getId());
+        Teacher hired = teachers.hire(prefix + "004", "陕老师", "女", school.getId(), Stage.PRIMARY, "数学", certificate(),
+                LocalDate.of(2011, 9, 1));
+        String username = prefix + ".smx";
+        accounts.createTeacherAccount(username, PASSWORD, hired.getId());
+        return username;
+    }
+
     /** A well-formed qualification certificate number of its own. */
     String certificate() {
         return String.format("2016%013d", 8_000_000L + SEQUENCE.incrementAndGet());
