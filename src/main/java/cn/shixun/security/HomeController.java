@@ -3,8 +3,6 @@ package cn.shixun.security;
 import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.teacher.Teachers;
-import java.util.Comparator;
-import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,14 +14,14 @@ class HomeController {
     private final CurrentAccounts currentAccounts;
     private final Organisations organisations;
     private final Teachers teachers;
-    private final List<HomeLinks> homeLinks;
+    private final AccountLinks links;
 
     HomeController(CurrentAccounts currentAccounts, Organisations organisations, Teachers teachers,
-                   List<HomeLinks> homeLinks) {
+                   AccountLinks links) {
         this.currentAccounts = currentAccounts;
         this.organisations = organisations;
         this.teachers = teachers;
-        this.homeLinks = homeLinks;
+        this.links = links;
     }
 
     @GetMapping("/")
@@ -33,10 +31,7 @@ class HomeController {
         model.addAttribute("lineage", organisations.lineage(account.organisationId()).stream()
                 .map(Organisation::name).toList());
         model.addAttribute("teacher", account.isTeacher() ? teachers.find(account.teacherId()).orElse(null) : null);
-        model.addAttribute("links", homeLinks.stream()
-                .flatMap(contributor -> contributor.linksFor(account).stream())
-                .sorted(Comparator.comparingInt(HomeLink::order))
-                .toList());
+        model.addAttribute("links", links.of(account));
         return "home";
     }
 }

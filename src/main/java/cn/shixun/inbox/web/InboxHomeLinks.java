@@ -12,6 +12,6 @@ class InboxHomeLinks implements HomeLinks {
 
     @Override
     public List<HomeLink> linksFor(CurrentAccount account) {
-        return List.of(new HomeLink("home.link.inbox", "home.link.inbox.description", "/messages", 40));
+        return List.of(new HomeLink("home.link.inbox", "home.link.inbox.description", "/messages", 900));
     }
 }

@@ -17,6 +17,7 @@ import cn.shixun.organisation.Stage;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.EnumSet;
@@ -90,6 +91,16 @@ class HoursPagesTest extends PageTestSupport {
     void R09_aShortfallOfAllHoursSaysEveryRecognisedKindCounts() throws Exception {
         mvc.perform(get("/my/hours").with(user(data.teacherUser))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("本政策认定的各类培训都计入此项")));
+    }
+
+    @Test
+    void everyPageHasTheRolesMenuWithThePageShownMarked() throws Exception {
+        String html = mvc.perform(get("/my/hours").with(user(data.teacherUser))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("data-test=\"site-nav\"", "首页", "学时测算").doesNotContain("href=\"/audit\"");
+        assertThat(Pattern.compile("<a [^>]*aria-current=\"page\"[^>]*>").matcher(html).results()
+                .map(MatchResult::group)).singleElement().asString().contains("href=\"/my/hours\"");
     }
 
     @Test
