@@ -135,6 +135,7 @@ class ExemptionPagesTest {
         DegreeExemption exemption = appliedWithScan();
         String path = "/exemptions/" + exemption.getId();
         page(fixture.schoolAdmin.username(), get(path)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("由 " + fixture.schools.countySchool.name() + " 办理")))
                 .andExpect(content().string(containsString("data-test=\"workbench-task\"")))
                 .andExpect(content().string(containsString("/tasks?task=" + exemptions.openTask(exemption.getId()).orElseThrow().id())))
                 .andExpect(content().string(containsString("data-test=\"scan-link\"")))
@@ -151,6 +152,10 @@ class ExemptionPagesTest {
         assertThat(returned).contains("data-test=\"return-note\"", "&lt;b&gt;请补充&lt;/b&gt;学位证书", "data-test=\"amend-form\"",
                 "value=\"" + exemption.diploma().institution() + "\"").doesNotContain("<b>请补充");
         assertThat(returned).containsPattern("<option value=\"" + exemption.diploma().diplomaFile() + "\"\\s+selected");
+        // The history names who returned it, and what comes next is the applicant's amendment.
+        assertThat(returned).contains("王丽（" + fixture.schools.countySchool.name() + "）")
+                .doesNotContain(">" + fixture.schoolAdmin.username() + "<")
+                .containsPattern("data-test=\"case-next-step\">\\s*<strong>[^<]+</strong>\\s*<span>由 申请人 办理</span>");
         // The school administrator reads the returned case but has nothing to do on it.
         page(fixture.schoolAdmin.username(), get(path)).andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("data-test=\"amend-form\""))))

@@ -38,7 +38,7 @@ class WorkbenchBrowserIT extends BrowserTestSupport {
 
         // Approve the first: the detail opens beside the list (htmx), with the history and the applicant's hours.
         String approved = open(0);
-        assertThat(byTest("history").getText()).contains("提交申请", "学校审核", "同意", "school.admin", "学历证书原件已核验");
+        assertThat(byTest("history").getText()).contains("提交申请", "学校审核", "同意", "王丽（", "学历证书原件已核验");
         assertThat(byTest("applicant-hours").getAttribute("href")).matches(".*/teachers/\\d+/hours");
         fullScreenshot("workbench-02-detail");
         byTest("decide").click();
