@@ -110,6 +110,7 @@ class EngineRestProblems implements ExceptionMapper<Throwable> {
         }
         int status = switch (refusal.kind()) {
             case RULE_VIOLATION -> gate != null ? 400 : 422;
+            case MALFORMED -> 400;
             case NOT_FOUND -> 404;
             case CONFLICT -> 409;
             case FORBIDDEN -> 403;

@@ -16,6 +16,8 @@ public class BusinessRuleException extends RuntimeException {
     public enum Kind {
         /** Input breaks a rule of the rule book or a plain validity check (HTTP 422). */
         RULE_VIOLATION,
+        /** Input that cannot be read as what its field holds: not a date, a range reversed or open-ended (HTTP 400). */
+        MALFORMED,
         /** A referenced thing (teacher, school, profile…) does not exist (HTTP 404). */
         NOT_FOUND,
         /** The input collides with what is already recorded, e.g. the same evidence twice (HTTP 409). */
@@ -42,6 +44,11 @@ public class BusinessRuleException extends RuntimeException {
     /** The input breaks rule {@code ruleId} (may be null when no R-xx applies, e.g. a blank name). */
     public static BusinessRuleException violation(String ruleId, String field, String messageKey, Object... args) {
         return new BusinessRuleException(Kind.RULE_VIOLATION, ruleId, field, messageKey, args);
+    }
+
+    /** The value of {@code field} cannot be read as what the field holds; no rule was even asked. */
+    public static BusinessRuleException malformed(String field, String messageKey, Object... args) {
+        return new BusinessRuleException(Kind.MALFORMED, null, field, messageKey, args);
     }
 
     /** The thing named by {@code field} does not exist. */

@@ -32,13 +32,13 @@ class CaseDrillPages {
             try {
                 parsed = CaseDrill.Kind.valueOf(kind == null ? "" : kind.strip().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException unknown) {
-                throw BusinessRuleException.violation(null, "kind", "dashboard.cases.kind", kind);
+                throw BusinessRuleException.malformed("kind", "dashboard.cases.kind", kind);
             }
             LocalDate monday;
             try {
                 monday = week == null || week.isBlank() ? null : Weeks.of(LocalDate.parse(week.strip()));
             } catch (java.time.format.DateTimeParseException notADate) {
-                throw BusinessRuleException.violation(null, "week", "dashboard.range.not-a-date", week);
+                throw BusinessRuleException.malformed("week", "dashboard.range.not-a-date", week);
             }
             return new CaseDrill.Filter(parsed, blank(procedure), blank(step), unit, blank(level), monday);
         }

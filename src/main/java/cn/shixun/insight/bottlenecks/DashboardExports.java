@@ -2,6 +2,9 @@ package cn.shixun.insight.bottlenecks;
 
 import cn.shixun.security.CurrentAccounts;
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.RefusalText;
+import cn.shixun.shared.web.ErrorPage;
+import cn.shixun.shared.web.RefusalStatus;
 import cn.shixun.shared.web.XlsxDownload;
 import java.time.LocalDate;
 import java.util.List;
@@ -9,7 +12,6 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
@@ -32,14 +35,16 @@ class DashboardExports {
     private final CaseDrillPages drill;
     private final CurrentAccounts accounts;
     private final MessageSource messages;
+    private final RefusalText refusals;
 
     DashboardExports(DashboardFilter filter, DashboardFigures figures, CaseDrillPages drill, CurrentAccounts accounts,
-                     MessageSource messages) {
+                     MessageSource messages, RefusalText refusals) {
         this.filter = filter;
         this.figures = figures;
         this.drill = drill;
         this.accounts = accounts;
         this.messages = messages;
+        this.refusals = refusals;
     }
 
     @GetMapping("/dashboard/export/{table}.xlsx")
@@ -87,11 +92,11 @@ class DashboardExports {
         return messages.getMessage(key, args, key, locale);
     }
 
-    /** A bad range or figure before any byte is sent: 400 naming the field. */
+    /** A bad range or figure before any byte is sent: the error page naming the field (400). */
     @ExceptionHandler(BusinessRuleException.class)
-    ResponseEntity<String> invalid(BusinessRuleException invalid) {
-        return ResponseEntity.badRequest().contentType(MediaType.TEXT_PLAIN)
-                .body(invalid.field() + ": " + text(LocaleContextHolder.getLocale(), invalid.messageKey(),
-                        invalid.messageArgs()));
+    ModelAndView invalid(BusinessRuleException invalid) {
+        Locale locale = LocaleContextHolder.getLocale();
+        return ErrorPage.of(RefusalStatus.of(invalid),
+                text(locale, "dashboard.field." + invalid.field()) + "：" + refusals.forReader(invalid));
     }
 }

@@ -6,12 +6,12 @@ import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.Role;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RefusalText;
+import cn.shixun.shared.web.RefusalStatus;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.Set;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -66,15 +66,15 @@ class DashboardFilter {
             return new Range(Weeks.of(today).minusWeeks(DEFAULT_WEEKS - 1L), today);
         }
         if (noFrom || noTo) {
-            throw BusinessRuleException.violation(null, noFrom ? "from" : "to", "dashboard.range.unbounded");
+            throw BusinessRuleException.malformed(noFrom ? "from" : "to", "dashboard.range.unbounded");
         }
         LocalDate start = day("from", from);
         LocalDate end = day("to", to);
         if (start.isAfter(end)) {
-            throw BusinessRuleException.violation(null, "from", "dashboard.range.reversed", start, end);
+            throw BusinessRuleException.malformed("from", "dashboard.range.reversed", start, end);
         }
         if (start.plusDays(MAX_DAYS).isBefore(end)) {
-            throw BusinessRuleException.violation(null, "from", "dashboard.range.too-long", MAX_DAYS);
+            throw BusinessRuleException.malformed("from", "dashboard.range.too-long", MAX_DAYS);
         }
         return new Range(start, end);
     }
@@ -83,13 +83,13 @@ class DashboardFilter {
         try {
             return LocalDate.parse(value.strip());
         } catch (DateTimeParseException notADate) {
-            throw BusinessRuleException.violation(null, field, "dashboard.range.not-a-date", value);
+            throw BusinessRuleException.malformed(field, "dashboard.range.not-a-date", value);
         }
     }
 
     /** The page's answer to a bad range or figure: 400, the field and the reason shown above the form. */
     static void refused(BusinessRuleException invalid, RefusalText refusals, Model model, HttpServletResponse response) {
-        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        response.setStatus(RefusalStatus.of(invalid).value());
         model.addAttribute("invalidField", invalid.field());
         model.addAttribute("invalid", refusals.forReader(invalid));
     }

@@ -1,15 +1,5 @@
 package cn.shixun.insight.completion;
 
-import cn.shixun.shared.BusinessRuleException;
-import cn.shixun.shared.RefusalText;
-import cn.shixun.shared.web.RefusalStatus;
-import java.net.URI;
-import java.util.Locale;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -19,7 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The completion tables as JSON (R-38): {@code GET /api/completion?org=&year=&basis=} and a
  * school's short teachers {@code GET /api/completion/schools/{id}}. Outside the scope: 404; a bad
- * year or basis: 400 naming the field.
+ * year or basis: 400 naming the field (a malformed input, answered by the shared problem details).
  */
 @RestController
 @RequestMapping("/api/completion")
@@ -27,14 +17,10 @@ class CompletionApi {
 
     private final CompletionScope scope;
     private final CompletionTables tables;
-    private final MessageSource messages;
-    private final RefusalText refusals;
 
-    CompletionApi(CompletionScope scope, CompletionTables tables, MessageSource messages, RefusalText refusals) {
+    CompletionApi(CompletionScope scope, CompletionTables tables) {
         this.scope = scope;
         this.tables = tables;
-        this.messages = messages;
-        this.refusals = refusals;
     }
 
     @GetMapping
@@ -49,22 +35,5 @@ class CompletionApi {
                                  @RequestParam(required = false) String basis) {
         CompletionScope.Request request = scope.schoolRequest(schoolId, year, basis);
         return CompletionJson.of(request.organisation(), request.view(), tables.school(schoolId, request.view()));
-    }
-
-    /** Bad input is a 400 naming the field (the shared advice would answer 422 for a rule); not found stays 404. */
-    @ExceptionHandler(BusinessRuleException.class)
-    ProblemDetail refused(BusinessRuleException refusal) {
-        HttpStatus status = refusal.kind() == BusinessRuleException.Kind.RULE_VIOLATION ? HttpStatus.BAD_REQUEST
-                : RefusalStatus.of(refusal);
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, refusals.forReader(refusal));
-        problem.setType(URI.create("urn:shixun:problem:" + refusal.messageKey()));
-        String title = "problem.title." + (status == HttpStatus.BAD_REQUEST ? "invalid"
-                : refusal.kind().name().toLowerCase(Locale.ROOT));
-        problem.setTitle(messages.getMessage(title, null, title, LocaleContextHolder.getLocale()));
-        problem.setProperty("field", refusal.field());
-        if (refusal.ruleId() != null) {
-            problem.setProperty("ruleId", refusal.ruleId());
-        }
-        return problem;
     }
 }

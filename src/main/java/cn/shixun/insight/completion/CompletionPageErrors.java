@@ -3,6 +3,7 @@ package cn.shixun.insight.completion;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.RefusalText;
 import cn.shixun.shared.web.ErrorPage;
+import cn.shixun.shared.web.RefusalStatus;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -11,7 +12,7 @@ import org.springframework.web.servlet.ModelAndView;
 
 /**
  * A refusal on a completion page or export: outside the scope or unknown → the 404 page; a bad
- * year or basis → 400 with the message naming the field, and nothing downloaded.
+ * year or basis → 400 (a snapshot of a year not over: 422) with the message naming the field, and nothing downloaded.
  */
 @ControllerAdvice(assignableTypes = {CompletionPages.class, CompletionExports.class})
 class CompletionPageErrors {
@@ -29,6 +30,6 @@ class CompletionPageErrors {
         }
         return new ModelAndView("completion/refused",
                 Map.of("message", refusals.forReader(refusal), "field", String.valueOf(refusal.field())),
-                HttpStatus.BAD_REQUEST);
+                RefusalStatus.of(refusal));
     }
 }

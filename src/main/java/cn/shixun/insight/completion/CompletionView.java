@@ -18,15 +18,15 @@ record CompletionView(int year, Basis basis, LocalDate asOf, boolean currentYear
             try {
                 y = Integer.parseInt(year.trim());
             } catch (NumberFormatException notANumber) {
-                throw BusinessRuleException.violation(null, "year", "completion.year-invalid", year);
+                throw BusinessRuleException.malformed("year", "completion.year-invalid", year);
             }
         }
         if (y < FIRST_YEAR || y > today.getYear()) {
-            throw BusinessRuleException.violation(null, "year", "completion.year-out-of-range", y, FIRST_YEAR, today.getYear());
+            throw BusinessRuleException.malformed("year", "completion.year-out-of-range", y, FIRST_YEAR, today.getYear());
         }
         Basis b = basis == null || basis.isBlank() ? Basis.YEAR : Basis.parse(basis.trim());
         if (b == null) {
-            throw BusinessRuleException.violation(null, "basis", "completion.basis-invalid", basis);
+            throw BusinessRuleException.malformed("basis", "completion.basis-invalid", basis);
         }
         boolean current = y == today.getYear();
         return new CompletionView(y, b, current ? today : LocalDate.of(y, 12, 31), current);

@@ -29,4 +29,9 @@ public final class ErrorPage {
     public static ModelAndView of(HttpStatus status) {
         return new ModelAndView(VIEW, Map.of("status", status.value()), status);
     }
+
+    /** From an exception handler: the error page with {@code status} and what was wrong, e.g. a bad date range of a download. */
+    public static ModelAndView of(HttpStatus status, String message) {
+        return new ModelAndView(VIEW, Map.of("status", status.value(), "message", message), status);
+    }
 }

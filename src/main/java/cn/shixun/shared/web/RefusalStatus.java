@@ -12,6 +12,7 @@ public final class RefusalStatus {
     public static HttpStatus of(BusinessRuleException refusal) {
         return switch (refusal.kind()) {
             case RULE_VIOLATION -> HttpStatus.UNPROCESSABLE_ENTITY;
+            case MALFORMED -> HttpStatus.BAD_REQUEST;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case CONFLICT -> HttpStatus.CONFLICT;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;

@@ -64,7 +64,8 @@ class DashboardScopeTest {
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("结束日期：日期范围须同时填写")));
         MvcResult export = mvc.perform(get("/dashboard/export/steps.xlsx").param("to", "2026-10-01")
                 .with(as("manager", "MANAGER"))).andExpect(status().isBadRequest()).andReturn();
-        assertThat(export.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).startsWith("from:");
+        assertThat(export.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("data-test=\"error-message\"", "开始日期：日期范围须同时填写");
         mvc.perform(get("/dashboard/cases").param("kind", "everything").with(as("manager", "MANAGER")))
                 .andExpect(status().isBadRequest());
     }
