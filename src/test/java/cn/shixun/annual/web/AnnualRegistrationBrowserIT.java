@@ -78,6 +78,7 @@ class AnnualRegistrationBrowserIT extends BrowserTestSupport {
         open("/tasks?process=annualRegistration");
         browser.findElements(By.cssSelector("[data-test='task-pick']")).forEach(WebElement::click);
         byTest("batch-approve").click();
+        byTest("batch-confirm").click();
         assertThat(byTest("batch-result").getText()).contains("0 项未办理");
         assertThat(AnnualStanding.of(registrations, caseProgress, card.getId())).isEqualTo("OPEN@UserTask_AuthorityReview");
         signOut();
