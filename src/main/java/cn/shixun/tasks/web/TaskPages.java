@@ -1,5 +1,6 @@
 package cn.shixun.tasks.web;
 
+import cn.shixun.ledger.TeacherStatus;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.CurrentAccounts;
 import cn.shixun.shared.BusinessRuleException;
@@ -44,16 +45,18 @@ class TaskPages {
     private final CurrentAccounts accounts;
     private final Worklists worklists;
     private final WorklistChoices choices;
+    private final ApplicantStanding standing;
     private final MessageSource messages;
     private final RefusalText refusals;
 
     TaskPages(CaseTasks tasks, CaseHistory history, CurrentAccounts accounts, Worklists worklists,
-              WorklistChoices choices, MessageSource messages, RefusalText refusals) {
+              WorklistChoices choices, ApplicantStanding standing, MessageSource messages, RefusalText refusals) {
         this.tasks = tasks;
         this.history = history;
         this.accounts = accounts;
         this.worklists = worklists;
         this.choices = choices;
+        this.standing = standing;
         this.messages = messages;
         this.refusals = refusals;
     }
@@ -81,7 +84,8 @@ class TaskPages {
     }
 
     /** The selected task beside the list. */
-    record Detail(Row row, Long teacherId, String casePage, List<CaseHistoryLines.Line> history) {
+    record Detail(Row row, Long teacherId, String casePage, List<CaseHistoryLines.Line> history,
+                  List<TeacherStatus.RequirementStatus> standing) {
     }
 
     /** Links of the list as it is shown: its pages and its tasks. */
@@ -165,7 +169,8 @@ class TaskPages {
     }
 
     private Detail detail(Row row) {
-        return new Detail(row, tasks.teacherId(row.task()).orElse(null), tasks.casePage(row.task()).orElse(null),
-                CaseHistoryLines.from(history.of(row.task().processKey(), row.task().caseId())));
+        Long teacherId = tasks.teacherId(row.task()).orElse(null);
+        return new Detail(row, teacherId, tasks.casePage(row.task()).orElse(null),
+                CaseHistoryLines.from(history.of(row.task().processKey(), row.task().caseId())), standing.of(teacherId));
     }
 }

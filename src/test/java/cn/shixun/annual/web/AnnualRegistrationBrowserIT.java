@@ -115,6 +115,7 @@ class AnnualRegistrationBrowserIT extends BrowserTestSupport {
         fullPageScreenshot("annual-05-card-amended");
         open("/tasks?process=annualRegistration");
         openTaskOf(STAFF);
+        byTest("outcome-APPROVE").click();
         byTest("decide").click();
         assertThat(byTest("done").getText()).contains("同意");
         signOut();
@@ -122,6 +123,7 @@ class AnnualRegistrationBrowserIT extends BrowserTestSupport {
         signIn("county.reviewer", DEMO_PASSWORD);
         open("/tasks?process=annualRegistration");
         openTaskOf(STAFF);
+        byTest("outcome-APPROVE").click();
         byTest("decide").click();
         assertThat(byTest("done").getText()).contains("同意");
         // The job executor registers and publishes the year in the running application; it is off in tests.

@@ -17,6 +17,8 @@ import cn.shixun.evidence.EvidenceFiles;
 import cn.shixun.evidence.StoredEvidence;
 import cn.shixun.exemption.DegreeExemptions;
 import cn.shixun.exemption.Diploma;
+import cn.shixun.ledger.TeacherStatus;
+import cn.shixun.ledger.TeacherStatusQuery;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.organisation.Stage;
 import cn.shixun.policy.DegreeLevel;
@@ -28,6 +30,7 @@ import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import cn.shixun.shared.BusinessDate;
 import cn.shixun.tasks.Decision;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.MatchResult;
@@ -58,6 +61,8 @@ class TaskPagesTest {
     @Autowired Accounts accounts;
     @Autowired DegreeExemptions exemptions;
     @Autowired ManagementService management;
+    @Autowired TeacherStatusQuery statusQuery;
+    @Autowired Clock clock;
 
     MockMvc mvc;
     R04Schools schools;
@@ -161,6 +166,23 @@ class TaskPagesTest {
             assertThat(rows(html)).as("the list is not narrowed by a filter with a wrong value").isEqualTo(3);
         }
         assertThat(page("from", today.toString(), "to", today.minusDays(1).toString())).contains("晚于");
+    }
+
+    @Test
+    void theChosenTeachersTaskShowsEachOfTheirRequirementsMetOrWithTheHoursMissing() throws Exception {
+        Teacher teacher = schools.teacherAt(schools.countySchool, Stage.PRIMARY);
+        String task = exemptions.openTask(applyFor(teacher)).orElseThrow().id();
+        List<TeacherStatus.RequirementStatus> requirements = statusQuery.statusOf(teacher.getId(),
+                LocalDate.now(clock)).requirements();
+        assertThat(requirements).isNotEmpty();
+
+        String html = page("task", task);
+        String standing = html.substring(html.indexOf("data-test=\"applicant-standing\""));
+        standing = standing.substring(0, standing.indexOf("</ul>"));
+        assertThat(standing).contains(requirements.stream().map(TeacherStatus.RequirementStatus::label)
+                .toArray(String[]::new));
+        assertThat(standing.split("未达到", -1).length - 1).isEqualTo(requirements.stream().filter(r -> !r.met()).count());
+        assertThat(standing.split("尚缺", -1).length - 1).isEqualTo(requirements.stream().filter(r -> !r.met()).count());
     }
 
     @Test

@@ -72,7 +72,7 @@ class WorkbenchBatchBrowserIT extends BrowserTestSupport {
 
         assertThat(byTest("batch-result").getText()).contains("批量退回修改：200 项已办理，0 项未办理");
         assertThat(browser.findElements(By.cssSelector("[data-test='batch-line']"))).hasSize(CARDS)
-                .allSatisfy(line -> assertThat(line.getText()).contains("已退回", "学校审核", "年度登记"));
+                .allSatisfy(line -> assertThat(line.getText()).contains("已退回", "2026年度登记"));
         screenshot("workbench-batch-02-results");
         for (AnnualRegistration card : cards) {
             String caseId = String.valueOf(card.getId());
