@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * tasks by {@link CaseTaskPlugin}), whoever completes it — our API, Camunda Tasklist or the
  * engine REST API:
  * <ul>
- *   <li>on create, forgets the previous review's decision, so a gateway never reads a stale one;</li>
+ *   <li>on create, forgets the previous review's decision, so a gateway never reads a stale one, and
+ *       names the case's organisation and applicant on the task for the worklist ({@link WorklistFacts});</li>
  *   <li>on complete, refuses unless the engine knows who acts and that person may work on the
  *       task (R-04), and unless a review carries a decision and, for a return or rejection, a
  *       reason (R-40); then records the step in the {@link CaseHistory} and lets the
@@ -31,11 +32,13 @@ class CaseTaskListener implements TaskListener {
     private final CaseHistory history;
     private final CaseHandlers handlers;
     private final RefusalText refusals;
+    private final WorklistFacts facts;
 
-    CaseTaskListener(CaseHistory history, CaseHandlers handlers, RefusalText refusals) {
+    CaseTaskListener(CaseHistory history, CaseHandlers handlers, RefusalText refusals, WorklistFacts facts) {
         this.history = history;
         this.handlers = handlers;
         this.refusals = refusals;
+        this.facts = facts;
     }
 
     @Override
@@ -47,6 +50,8 @@ class CaseTaskListener implements TaskListener {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.getExecution().removeVariable(CaseTasks.DECISION);
             task.getExecution().removeVariable(CaseTasks.COMMENT);
+            facts.label(task, task.getProcessEngineServices().getRepositoryService()
+                    .getProcessDefinition(task.getProcessDefinitionId()).getKey());
         } else if (EVENTNAME_COMPLETE.equals(task.getEventName())) {
             try {
                 // The engine has checked that the actor may complete this task; what follows is the

@@ -106,11 +106,11 @@ public class CaseTasks {
      * groups, including escalations — earliest deadline first; {@code processKey} may be null.
      */
     public List<CaseTask> worklist(CurrentAccount account, String processKey, int page, int size) {
-        return open.worklist(account.username(), processKey, page, size);
+        return open.worklist(account.username(), WorklistFilter.ofProcess(processKey), page, size);
     }
 
     public long worklistSize(CurrentAccount account, String processKey) {
-        return open.worklistSize(account.username(), processKey);
+        return open.worklistSize(account.username(), WorklistFilter.ofProcess(processKey));
     }
 
     /** The task if {@code account} may work on it; refused clearly if it is gone, already done, or someone else's. */
@@ -191,16 +191,7 @@ public class CaseTasks {
      */
     public List<BatchOutcome> decideAll(List<String> taskIds, CurrentAccount account, Decision decision,
                                         String comment) {
-        if (taskIds == null || taskIds.isEmpty()) {
-            throw BusinessRuleException.violation(null, "taskIds", "task.batch-empty");
-        }
-        if (taskIds.size() > MAX_BATCH) {
-            throw BusinessRuleException.violation(null, "taskIds", "task.batch-too-large", MAX_BATCH);
-        }
-        if (decision == null) {
-            throw BusinessRuleException.violation(null, "outcome", "task.decision-required");
-        }
-        checkedComment(decision, comment);
+        checkBatch(taskIds, decision, comment);
         List<BatchOutcome> outcomes = new ArrayList<>();
         for (String taskId : taskIds.stream().distinct().toList()) {
             try {
@@ -212,6 +203,20 @@ public class CaseTasks {
             }
         }
         return outcomes;
+    }
+
+    /** Refuses a batch {@link #decideAll} would refuse as a whole, before any task is looked at. */
+    public static void checkBatch(List<String> taskIds, Decision decision, String comment) {
+        if (taskIds == null || taskIds.isEmpty()) {
+            throw BusinessRuleException.violation(null, "taskIds", "task.batch-empty");
+        }
+        if (taskIds.size() > MAX_BATCH) {
+            throw BusinessRuleException.violation(null, "taskIds", "task.batch-too-large", MAX_BATCH);
+        }
+        if (decision == null) {
+            throw BusinessRuleException.violation(null, "outcome", "task.decision-required");
+        }
+        checkedComment(decision, comment);
     }
 
     /** The handler's one-line description of the task's case. */

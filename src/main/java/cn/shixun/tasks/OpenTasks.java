@@ -2,6 +2,7 @@ package cn.shixun.tasks;
 
 import cn.shixun.shared.BusinessRuleException;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.variable.type.ValueType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,10 +57,23 @@ class OpenTasks {
                 caseId -> open.getOrDefault(caseId, List.of())));
     }
 
-    /** A page of the tasks assigned or offered to the user, earliest deadline first; {@code processKey} may be null. */
-    List<CaseTask> worklist(String username, String processKey, int page, int size) {
-        return toCaseTasks(worklistQuery(username, processKey).orderByDueDate().asc()
-                .orderByTaskCreateTime().asc().listPage(page * size, size));
+    /** A page of the tasks assigned or offered to the user, narrowed and ordered by {@code filter}. */
+    List<CaseTask> worklist(String username, WorklistFilter filter, int page, int size) {
+        TaskQuery query = worklistQuery(username, filter);
+        switch (filter.sort()) {
+            case DUE -> query.orderByDueDate().asc().orderByTaskCreateTime().asc();
+            case CREATED -> query.orderByTaskCreateTime().asc();
+            case APPLICANT -> query.orderByTaskVariable(WorklistFacts.APPLICANT, ValueType.STRING).asc()
+                    .orderByDueDate().asc();
+        }
+        // The id last: equal deadlines must not trade places between one page and the next.
+        return toCaseTasks(query.orderByTaskId().asc().listPage(page * size, size));
+    }
+
+    /** Those of the tasks that are assigned or offered to the user, in no particular order. */
+    List<CaseTask> worklistTasks(String username, Collection<String> taskIds) {
+        return taskIds.isEmpty() ? List.of()
+                : toCaseTasks(worklistQuery(username, WorklistFilter.NONE).taskIdIn(taskIds.toArray(String[]::new)).list());
     }
 
     /** A page of the open tasks due before {@code limit}, overdue ones included, earliest deadline first. */
@@ -67,8 +82,8 @@ class OpenTasks {
                 .orderByTaskId().asc().listPage(first, max));
     }
 
-    long worklistSize(String username, String processKey) {
-        return worklistQuery(username, processKey).count();
+    long worklistSize(String username, WorklistFilter filter) {
+        return worklistQuery(username, filter).count();
     }
 
     /** Whether the task is offered to one of the groups (whoever has claimed it since). */
@@ -104,9 +119,36 @@ class OpenTasks {
         }
     }
 
-    private TaskQuery worklistQuery(String username, String processKey) {
+    private TaskQuery worklistQuery(String username, WorklistFilter filter) {
         TaskQuery query = tasks.createTaskQuery().or().taskAssignee(username).taskCandidateUser(username).endOr();
-        return processKey == null ? query : query.processDefinitionKey(processKey);
+        if (filter.processKey() != null) {
+            query.processDefinitionKey(filter.processKey());
+        }
+        if (filter.step() != null) {
+            query.taskName(filter.step());
+        }
+        if (filter.organisation() != null) {
+            query.taskVariableValueLike(WorklistFacts.ORGANISATION, containing(filter.organisation()));
+        }
+        if (filter.applicant() != null) {
+            query.taskVariableValueLike(WorklistFacts.APPLICANT, containing(filter.applicant()));
+        }
+        if (filter.dueBefore() != null) {
+            query.dueBefore(Date.from(filter.dueBefore()));
+        }
+        if (filter.createdFrom() != null) {
+            // The engine's "after" is strict; a task opened at the very start of the day counts.
+            query.taskCreatedAfter(Date.from(filter.createdFrom().minusMillis(1)));
+        }
+        if (filter.createdBefore() != null) {
+            query.taskCreatedBefore(Date.from(filter.createdBefore()));
+        }
+        return query;
+    }
+
+    /** A LIKE pattern for a value containing {@code text} taken literally. */
+    private static String containing(String text) {
+        return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     private List<CaseTask> toCaseTasks(List<Task> found) {

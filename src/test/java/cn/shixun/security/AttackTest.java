@@ -262,7 +262,7 @@ class AttackTest {
             }
         });
         assertThat(writes).as("the page writes found").contains("POST /my/hours/preview", "POST /tasks/1/decision",
-                "POST /tasks/approvals");
+                "POST /tasks/batch", "POST /tasks/batch/decisions");
         // Sign-in and sign-out are the security filters' own endpoints, not handlers.
         writes.add("POST /logout");
 

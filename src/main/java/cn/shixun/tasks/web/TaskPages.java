@@ -1,5 +1,6 @@
 package cn.shixun.tasks.web;
 
+import cn.shixun.ledger.TeacherStatus;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.CurrentAccounts;
 import cn.shixun.shared.BusinessRuleException;
@@ -9,15 +10,13 @@ import cn.shixun.tasks.CaseHistory;
 import cn.shixun.tasks.CaseOutcome;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.CaseTasks;
-import cn.shixun.tasks.CaseTasks.BatchOutcome;
 import cn.shixun.tasks.Decision;
+import cn.shixun.tasks.WorklistFilter;
+import cn.shixun.tasks.Worklists;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -27,13 +26,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
- * The reviewer's workbench ({@code /tasks}): the account's open tasks of every procedure, one
- * task's case beside the list (summary, the applicant's hours, the history), a decision on it,
- * and "approve all ticked" with a result per task. Everything goes through {@link CaseTasks},
- * so the checks and the history are the API's and Tasklist's.
+ * The reviewer's workbench ({@code /tasks}): the account's open tasks of every procedure, filtered
+ * and sorted in the task query ({@link FilterForm}), one task's case beside the list (summary, the
+ * applicant's hours, the history) and a decision on it; many at once are {@link BatchPages}'.
+ * Everything goes through {@link CaseTasks}, so the checks and the history are the API's and Tasklist's.
  */
 @Controller
 class TaskPages {
@@ -45,16 +43,20 @@ class TaskPages {
     private final CaseTasks tasks;
     private final CaseHistory history;
     private final CurrentAccounts accounts;
-    private final RepositoryService repository;
+    private final Worklists worklists;
+    private final WorklistChoices choices;
+    private final ApplicantStanding standing;
     private final MessageSource messages;
     private final RefusalText refusals;
 
-    TaskPages(CaseTasks tasks, CaseHistory history, CurrentAccounts accounts, RepositoryService repository,
-              MessageSource messages, RefusalText refusals) {
+    TaskPages(CaseTasks tasks, CaseHistory history, CurrentAccounts accounts, Worklists worklists,
+              WorklistChoices choices, ApplicantStanding standing, MessageSource messages, RefusalText refusals) {
         this.tasks = tasks;
         this.history = history;
         this.accounts = accounts;
-        this.repository = repository;
+        this.worklists = worklists;
+        this.choices = choices;
+        this.standing = standing;
         this.messages = messages;
         this.refusals = refusals;
     }
@@ -82,30 +84,55 @@ class TaskPages {
     }
 
     /** The selected task beside the list. */
-    record Detail(Row row, Long teacherId, String casePage, List<CaseHistoryLines.Line> history) {
+    record Detail(Row row, Long teacherId, String casePage, List<CaseHistoryLines.Line> history,
+                  List<TeacherStatus.RequirementStatus> standing) {
+    }
+
+    /** Links of the list as it is shown: its pages and its tasks. */
+    record Links(FilterForm filter, int page) {
+
+        public String page(int number) {
+            return filter.pageLink(number);
+        }
+
+        public String task(String taskId) {
+            return filter.link(page, taskId);
+        }
     }
 
     @GetMapping("/tasks")
-    String workbench(@RequestParam(required = false) String process, @RequestParam(required = false) String task,
+    String workbench(FilterForm filter, @RequestParam(required = false) String task,
                      @RequestParam(defaultValue = "0") int page, Model model) {
         CurrentAccount account = accounts.require();
-        Map<String, String> processes = processNames();
-        String filter = process == null || process.isBlank() ? null : process;
+        WorklistChoices.Choices choices = this.choices.of(account, filter.process());
         Instant now = Instant.now();
-        long total = tasks.worklistSize(account, filter);
+        WorklistFilter worklist;
+        try {
+            worklist = filter.parsed(choices.names().keySet(), now);
+        } catch (BusinessRuleException refusal) {
+            // Shown with the fields as typed; the list stays unfiltered until they are right.
+            model.addAttribute("filterError", refusals.forReader(refusal));
+            model.addAttribute("filterField", refusal.field());
+            worklist = WorklistFilter.NONE;
+        }
+        long total = worklists.size(account, worklist);
         // A page past the end (the list shrank since the link was made) shows the last one.
         Paging paging = Paging.of(page, total);
-        List<Row> rows = tasks.worklist(account, filter, paging.number(), PAGE_SIZE).stream()
-                .map(open -> row(open, processes, now)).toList();
-        model.addAttribute("processes", processes);
-        model.addAttribute("process", filter);
+        List<Row> rows = worklists.page(account, worklist, paging.number(), PAGE_SIZE).stream()
+                .map(open -> row(open, choices.names(), now)).toList();
+        model.addAttribute("choices", choices);
+        model.addAttribute("filterParams", filter.params());
+        model.addAttribute("narrowed", worklist != WorklistFilter.NONE && filter.narrows());
+        model.addAttribute("links", new Links(filter, paging.number()));
         model.addAttribute("rows", rows);
         model.addAttribute("total", total);
+        model.addAttribute("batchLimit", Math.min(total, CaseTasks.MAX_BATCH));
         model.addAttribute("paging", paging);
+        model.addAttribute("decisions", Decision.values());
         if (task != null && !model.containsAttribute("detail")) {
             try {
                 CaseTask selected = tasks.requireOwn(task, account);
-                model.addAttribute("detail", detail(row(selected, processes, now)));
+                model.addAttribute("detail", detail(row(selected, choices.names(), now)));
             } catch (BusinessRuleException refusal) {
                 model.addAttribute("error", refusals.forReader(refusal));
             }
@@ -115,43 +142,21 @@ class TaskPages {
 
     @PostMapping("/tasks/{taskId}/decision")
     String decide(@PathVariable String taskId, @RequestParam(required = false) Decision outcome,
-                  @RequestParam(required = false) String comment, @RequestParam(required = false) String process,
+                  @RequestParam(required = false) String comment, FilterForm filter,
                   @RequestParam(required = false) Integer page, RedirectAttributes redirect) {
         CurrentAccount account = accounts.require();
         try {
             CaseTask decided = tasks.decide(taskId, account, outcome, comment);
             redirect.addFlashAttribute("done", messages.getMessage("workbench.decided",
                     new Object[] {decided.name(), tasks.summary(decided), outcome.label()}, LocaleContextHolder.getLocale()));
-            return "redirect:" + back(process, page, null);
+            return "redirect:" + filter.link(page, null);
         } catch (BusinessRuleException refusal) {
             redirect.addFlashAttribute("error", refusals.forReader(refusal));
+            // The form comes back as it was sent: a refused return must not turn into an approval.
+            redirect.addFlashAttribute("chosen", outcome);
             redirect.addFlashAttribute("comment", comment);
-            return "redirect:" + back(process, page, taskId);
+            return "redirect:" + filter.link(page, taskId);
         }
-    }
-
-    @PostMapping("/tasks/approvals")
-    String approveAll(@RequestParam(name = "taskIds", required = false) List<String> taskIds,
-                      @RequestParam(required = false) String process, @RequestParam(required = false) Integer page,
-                      RedirectAttributes redirect) {
-        CurrentAccount account = accounts.require();
-        try {
-            // Named before deciding: a decided task is no longer in the worklist.
-            Map<String, String> names = new LinkedHashMap<>();
-            tasks.worklist(account, null, 0, CaseTasks.MAX_BATCH).forEach(
-                    open -> names.put(open.id(), open.name() + "：" + tasks.summary(open)));
-            List<BatchOutcome> outcomes = tasks.decideAll(taskIds, account, Decision.APPROVE, null);
-            redirect.addFlashAttribute("batch", outcomes.stream()
-                    .map(outcome -> new BatchLine(names.getOrDefault(outcome.taskId(), outcome.taskId()), outcome.done(),
-                            outcome.message())).toList());
-        } catch (BusinessRuleException refusal) {
-            redirect.addFlashAttribute("error", refusals.forReader(refusal));
-        }
-        return "redirect:" + back(process, page, null);
-    }
-
-    /** One task's result in a batch, as the page lists it. */
-    record BatchLine(String task, boolean done, String reason) {
     }
 
     private Row row(CaseTask task, Map<String, String> processes, Instant now) {
@@ -164,24 +169,8 @@ class TaskPages {
     }
 
     private Detail detail(Row row) {
-        return new Detail(row, tasks.teacherId(row.task()).orElse(null), tasks.casePage(row.task()).orElse(null),
-                CaseHistoryLines.from(history.of(row.task().processKey(), row.task().caseId())));
-    }
-
-    /** The deployed processes by key, with their names as people read them. */
-    private Map<String, String> processNames() {
-        Map<String, String> names = new LinkedHashMap<>();
-        for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion()
-                .orderByProcessDefinitionName().asc().list()) {
-            names.put(definition.getKey(), definition.getName() == null ? definition.getKey() : definition.getName());
-        }
-        return names;
-    }
-
-    private static String back(String process, Integer page, String task) {
-        return UriComponentsBuilder.fromPath("/tasks").queryParamIfPresent("process",
-                        java.util.Optional.ofNullable(process).filter(p -> !p.isBlank()))
-                .queryParamIfPresent("page", java.util.Optional.ofNullable(page).filter(p -> p > 0))
-                .queryParamIfPresent("task", java.util.Optional.ofNullable(task)).build().encode().toUriString();
+        Long teacherId = tasks.teacherId(row.task()).orElse(null);
+        return new Detail(row, teacherId, tasks.casePage(row.task()).orElse(null),
+                CaseHistoryLines.from(history.of(row.task().processKey(), row.task().caseId())), standing.of(teacherId));
     }
 }

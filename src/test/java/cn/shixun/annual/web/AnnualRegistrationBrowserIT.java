@@ -78,6 +78,7 @@ class AnnualRegistrationBrowserIT extends BrowserTestSupport {
         open("/tasks?process=annualRegistration");
         browser.findElements(By.cssSelector("[data-test='task-pick']")).forEach(WebElement::click);
         byTest("batch-approve").click();
+        byTest("batch-confirm").click();
         assertThat(byTest("batch-result").getText()).contains("0 项未办理");
         assertThat(AnnualStanding.of(registrations, caseProgress, card.getId())).isEqualTo("OPEN@UserTask_AuthorityReview");
         signOut();
@@ -114,6 +115,7 @@ class AnnualRegistrationBrowserIT extends BrowserTestSupport {
         fullPageScreenshot("annual-05-card-amended");
         open("/tasks?process=annualRegistration");
         openTaskOf(STAFF);
+        byTest("outcome-APPROVE").click();
         byTest("decide").click();
         assertThat(byTest("done").getText()).contains("同意");
         signOut();
@@ -121,6 +123,7 @@ class AnnualRegistrationBrowserIT extends BrowserTestSupport {
         signIn("county.reviewer", DEMO_PASSWORD);
         open("/tasks?process=annualRegistration");
         openTaskOf(STAFF);
+        byTest("outcome-APPROVE").click();
         byTest("decide").click();
         assertThat(byTest("done").getText()).contains("同意");
         // The job executor registers and publishes the year in the running application; it is off in tests.

@@ -115,6 +115,7 @@ class CountyPlanBrowserIT extends BrowserTestSupport {
         // The city approves, then records the HR bureau's filing on the case page it reaches from the workbench.
         signIn("city.reviewer", DEMO_PASSWORD);
         openFromWorkbench(planId);
+        byTest("outcome-APPROVE").click();
         byTest("decide").click();
         assertThat(byTest("done").getText()).contains("同意");
         openFromWorkbench(planId);
@@ -168,6 +169,7 @@ class CountyPlanBrowserIT extends BrowserTestSupport {
                 .isEqualTo("200 application/pdf attachment %PDF-");
         openFromWorkbench(planId);
         byTest("comment").sendKeys("学时核实无误");
+        byTest("outcome-APPROVE").click();
         byTest("decide").click();
         assertThat(byTest("done").getText()).contains("同意");
         CountyPlan audited = plans.require(planId);

@@ -104,6 +104,7 @@ class CycleVerificationBrowserIT extends BrowserTestSupport {
         assertThat(rows).hasSize(expected);
         rows.forEach(row -> row.findElement(By.cssSelector("[data-test='task-pick']")).click());
         byTest("batch-approve").click();
+        byTest("batch-confirm").click();
     }
 
     /** Registers what the teacher's cycle lacks, as the school would with the certificates it holds. */

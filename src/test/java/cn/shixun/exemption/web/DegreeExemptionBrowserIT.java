@@ -80,6 +80,7 @@ class DegreeExemptionBrowserIT extends BrowserTestSupport {
         screenshot("exemption-03-case-for-school");
         byTest("workbench-task").click();
         waitUntil(() -> currentPath().startsWith("/tasks?task="));
+        byTest("outcome-APPROVE").click();
         byTest("decide").click();
         assertThat(byTest("done").getText()).contains("同意");
         signOut();
@@ -118,6 +119,7 @@ class DegreeExemptionBrowserIT extends BrowserTestSupport {
         for (String reviewer : List.of("school.admin", "county.reviewer")) {
             signIn(reviewer, DEMO_PASSWORD);
             openTaskInWorkbench();
+            byTest("outcome-APPROVE").click();
             byTest("decide").click();
             assertThat(byTest("done").getText()).contains("同意");
             signOut();

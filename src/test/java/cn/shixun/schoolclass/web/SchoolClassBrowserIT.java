@@ -210,6 +210,7 @@ class SchoolClassBrowserIT extends BrowserTestSupport {
         if (comment != null) {
             byTest("comment").sendKeys(comment);
         }
+        byTest("outcome-APPROVE").click();
         byTest("decide").click();
         assertThat(byTest("done").getText()).contains("同意");
     }
