@@ -8,6 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -22,6 +25,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 class CurrentCompletion {
+
+    private static final Logger log = LoggerFactory.getLogger(CurrentCompletion.class);
 
     private final CurrentStore store;
     private final LiveCompletion live;
@@ -62,8 +67,13 @@ class CurrentCompletion {
         long revision = profiles.revision();
         long generation = store.generation(schoolId);
         SchoolResult result = live.fresh(schoolId, view.basis(), view.asOf());
-        transactions.executeWithoutResult(tx -> store.save(schoolId, view.basis(), view.year(), view.asOf(), generation,
-                revision, result.figures(), Instant.now(clock)));
+        try {
+            transactions.executeWithoutResult(tx -> store.save(schoolId, view.basis(), view.year(), view.asOf(),
+                    generation, revision, result.figures(), Instant.now(clock)));
+        } catch (ConcurrencyFailureException busy) {
+            // The row is held by the job or another viewer writing the same school: this result is shown, theirs kept.
+            log.info("Completion of school {} not kept, its row is busy: {}", schoolId, busy.toString());
+        }
         return result;
     }
 

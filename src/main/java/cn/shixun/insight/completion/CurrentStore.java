@@ -76,9 +76,13 @@ class CurrentStore {
     /**
      * The row of one school, basis and year, locked until the transaction ends (two nodes: the
      * second waits), with the school's change count read after the lock (the count's own row is
-     * not locked: writers never wait for a recomputation).
+     * not locked: writers never wait for a recomputation). A missing row is not locked: InnoDB
+     * would lock the gap where it would go, and two such transactions inserting it would deadlock.
      */
     Optional<Stored> lock(Long schoolId, Basis basis, int year) {
+        if (!exists(schoolId, basis, year)) {
+            return Optional.empty();
+        }
         return jdbc.query("SELECT " + ROW + ", 0 FROM completion_current c WHERE c.school_id = ? AND c.basis = ?"
                         + " AND c.period_year = ? FOR UPDATE", (rs, n) -> stored(rs), schoolId, basis.name(), year)
                 .stream().findFirst().map(row -> row.withSchoolGeneration(generation(schoolId)));
@@ -86,9 +90,7 @@ class CurrentStore {
 
     /** The school's change count: 0 until the first change after the table was made. */
     long generation(Long schoolId) {
-        List<Long> found = jdbc.queryForList("SELECT generation FROM completion_change WHERE school_id = ?", Long.class,
-                schoolId);
-        return found.isEmpty() ? 0 : found.get(0);
+        return count(schoolId).orElse(0L);
     }
 
     /**
@@ -98,44 +100,45 @@ class CurrentStore {
      */
     void markChanged(Collection<Long> schoolIds) {
         schoolIds.stream().distinct().sorted().forEach(schoolId -> {
-            if (raise(schoolId) == 0) {
+            // A school's first change inserts its count rather than updating none (which would lock the gap, see save).
+            if (count(schoolId).isEmpty()) {
                 try {
                     jdbc.update("INSERT INTO completion_change (school_id, generation) VALUES (?, 1)", schoolId);
+                    return;
                 } catch (DuplicateKeyException anotherWriter) {
                     // Inserted by a writer that committed meanwhile (the insert waited for it): raise theirs.
-                    raise(schoolId);
                 }
             }
+            jdbc.update("UPDATE completion_change SET generation = generation + 1 WHERE school_id = ?", schoolId);
         });
     }
 
     /**
      * Keeps {@code figures} as the school's result, unless the row holds a result computed after a
-     * later change or on a later policy revision. Returns whether a row was written; a row inserted
-     * at the same moment by another node wins (the unique key).
+     * later change or on a later policy revision. Returns whether a row was written. A missing row
+     * is inserted first (of two nodes inserting it at once, the second waits, then updates), never
+     * updated first: an update that finds no row locks the gap, and two of those deadlock on insert.
      */
     boolean save(Long schoolId, Basis basis, int year, LocalDate asOf, long generation, long revision, Figures figures,
                  Instant computedAt) {
-        int updated = jdbc.update("UPDATE completion_current SET as_of = ?, generation = ?, policy_revision = ?,"
+        if (!exists(schoolId, basis, year)) {
+            try {
+                return jdbc.update("INSERT INTO completion_current (school_id, basis, period_year, period_end, as_of,"
+                                + " generation, policy_revision, counted, met, short_count, exempt, not_counted, computed_at)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        schoolId, basis.name(), year, Date.valueOf(LocalDate.of(year, 12, 31)), Date.valueOf(asOf),
+                        generation, revision, figures.counted(), figures.met(), figures.shortCount(), figures.exempt(),
+                        figures.notCounted(), Timestamp.from(computedAt)) > 0;
+            } catch (DuplicateKeyException anotherNode) {
+                // Inserted meanwhile by another viewer or node: theirs is replaced below if this one is not older.
+            }
+        }
+        return jdbc.update("UPDATE completion_current SET as_of = ?, generation = ?, policy_revision = ?,"
                         + " counted = ?, met = ?, short_count = ?, exempt = ?, not_counted = ?, computed_at = ?"
                         + " WHERE school_id = ? AND basis = ? AND period_year = ? AND generation <= ? AND policy_revision <= ?",
                 Date.valueOf(asOf), generation, revision, figures.counted(), figures.met(), figures.shortCount(),
                 figures.exempt(), figures.notCounted(), Timestamp.from(computedAt), schoolId, basis.name(), year,
-                generation, revision);
-        if (updated > 0) {
-            return true;
-        }
-        try {
-            // The row is missing, or holds a result newer than this one: the insert fails on the unique key then.
-            return jdbc.update("INSERT INTO completion_current (school_id, basis, period_year, period_end, as_of, generation,"
-                            + " policy_revision, counted, met, short_count, exempt, not_counted, computed_at)"
-                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    schoolId, basis.name(), year, Date.valueOf(LocalDate.of(year, 12, 31)), Date.valueOf(asOf), generation,
-                    revision, figures.counted(), figures.met(), figures.shortCount(), figures.exempt(), figures.notCounted(),
-                    Timestamp.from(computedAt)) > 0;
-        } catch (DuplicateKeyException anotherNode) {
-            return false;
-        }
+                generation, revision) > 0;
     }
 
     /**
@@ -158,8 +161,14 @@ class CurrentStore {
                 basis.name(), year);
     }
 
-    private long raise(Long schoolId) {
-        return jdbc.update("UPDATE completion_change SET generation = generation + 1 WHERE school_id = ?", schoolId);
+    private Optional<Long> count(Long schoolId) {
+        return jdbc.queryForList("SELECT generation FROM completion_change WHERE school_id = ?", Long.class, schoolId)
+                .stream().findFirst();
+    }
+
+    private boolean exists(Long schoolId, Basis basis, int year) {
+        return !jdbc.queryForList("SELECT id FROM completion_current WHERE school_id = ? AND basis = ? AND period_year = ?",
+                Long.class, schoolId, basis.name(), year).isEmpty();
     }
 
     private static Stored stored(ResultSet rs) throws SQLException {
