@@ -100,6 +100,7 @@ public class Ledger {
         }
         log.debug("Registered {} hours ({}) for teacher {} as entry {} by {}", result.hours(), result.kind(), teacherId,
                 entry.getId(), decidedBy);
+        events.publishEvent(new HoursChanged(teacherId));
         events.publishEvent(new AuditedAction("ledger.register", "ledger-entry", String.valueOf(entry.getId()),
                 "教师 " + teacher.staffNumber() + " 登记 " + result.hours().toPlainString() + " 学时（" + result.kind().label()
                         + "，凭证 " + evidence.number().strip() + "，决定人 " + decidedBy + "）", teacher.schoolId()));
@@ -156,6 +157,7 @@ public class Ledger {
             written.add(register(original.teacherId(), replacement, evidence, decidedBy));
         }
         log.info("Entry {} reversed by {} ({} entries written)", entryId, decidedBy, written.size());
+        events.publishEvent(new HoursChanged(original.teacherId()));
         events.publishEvent(new AuditedAction("ledger.correct", "ledger-entry", String.valueOf(entryId),
                 "冲销记录 " + entryId + "（冲销记录 " + written.get(0).getId()
                         + (written.size() > 1 ? "，替代记录 " + written.get(1).getId() : "") + "），原因：" + reason.strip(),
@@ -216,6 +218,7 @@ public class Ledger {
         }
         List<LedgerEntry> saved = entries.saveAllAndFlush(prepared);
         log.info("Imported {} legacy rows for teacher {} by {}", saved.size(), teacherId, decidedBy);
+        events.publishEvent(new HoursChanged(teacherId));
         events.publishEvent(new AuditedAction("ledger.import-legacy", "teacher", String.valueOf(teacherId),
                 "教师 " + teacher.staffNumber() + " 导入系统启用前学时 " + saved.size() + " 条（记录 "
                         + saved.stream().map(e -> String.valueOf(e.getId())).collect(java.util.stream.Collectors.joining(","))

@@ -48,6 +48,14 @@ public class PolicyProfiles {
         return current().versions();
     }
 
+    /**
+     * The catalogue revision this node's answers are made on; it rises with every publication. A
+     * result computed after reading it is computed on that revision or a later one.
+     */
+    public long revision() {
+        return current().revision();
+    }
+
     /** The version of {@code code} in force on {@code date}; refused when none is (e.g. before the notice). */
     public PolicyProfile version(String code, LocalDate date) {
         return current().inForce(code, date)

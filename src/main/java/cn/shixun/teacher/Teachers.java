@@ -150,6 +150,7 @@ public class Teachers {
         }
         Teacher hired = repository.save(new Teacher(staffNumber.trim(), name.trim(), gender, schoolId, stage,
                 blankToNull(subject), certificate, hireDate));
+        events.publishEvent(new TeacherChanged(hired.getId()));
         audit("teacher.hire", hired, hired.name() + "（工号 " + hired.staffNumber() + "）入职 " + school.name());
         return hired;
     }
@@ -198,6 +199,7 @@ public class Teachers {
         TeacherTransfer move = transfers.save(new TeacherTransfer(teacherId, teacher.schoolId(), toSchoolId, effectiveOn,
                 Instant.now(), recordedBy.trim()));
         teacher.moveTo(toSchoolId);
+        events.publishEvent(new TeacherChanged(teacherId));
         // Filed under the receiving school: the teacher's scope follows the transfer.
         audit("teacher.transfer", teacher, teacher.name() + "（工号 " + teacher.staffNumber() + "）自 "
                 + organisations.find(move.fromSchoolId()).map(Organisation::name).orElse("?") + " 调入 " + school.name()
@@ -225,6 +227,7 @@ public class Teachers {
             throw BusinessRuleException.violation(null, "leftOn", "teacher.left-date-invalid", leftOn, teacher.hireDate());
         }
         teacher.leavePost(leftOn);
+        events.publishEvent(new TeacherChanged(teacherId));
         audit("teacher.leave-post", teacher, teacher.name() + "（工号 " + teacher.staffNumber() + "）" + leftOn + " 离岗");
         return teacher;
     }
@@ -233,11 +236,13 @@ public class Teachers {
     @Transactional
     public void recordCertificateIssued(Long teacherId, LocalDate issuedOn) {
         require(teacherId).recordCertificateIssued(issuedOn);
+        events.publishEvent(new TeacherChanged(teacherId));
     }
 
     @Transactional
     public void appointPrincipal(Long teacherId, LocalDate appointedOn) {
         require(teacherId).appointPrincipal(appointedOn);
+        events.publishEvent(new TeacherChanged(teacherId));
     }
 
 

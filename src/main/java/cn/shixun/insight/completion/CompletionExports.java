@@ -16,8 +16,9 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /**
  * The completion tables as {@code .xlsx} (R-38, R-39): the schools of an organisation, and the
  * short teachers of an organisation or of one school. Scope and input are checked here, before
- * a byte is sent; the rows are produced school by school while the file streams, so that a
- * province's export holds one school's result at a time, not the table.
+ * a byte is sent; the rows are produced while the file streams, so that a province's export holds
+ * a few hundred schools' figures (read from the stored results), or one school's short teachers,
+ * at a time, not the table.
  */
 @Controller
 class CompletionExports {
@@ -26,6 +27,9 @@ class CompletionExports {
             "未计入", "完成率(%)", "未完成占比(%)", "不具备评优资格", "数据来源");
     static final List<String> SHORT_HEADERS = List.of("学校", "工号", "姓名", "未完成要求", "规则", "应修学时", "已修学时",
             "还差学时");
+
+    /** Schools read from the stored results at once while the schools' file streams. */
+    private static final int SCHOOLS_AT_A_TIME = 500;
 
     private final CompletionScope scope;
     private final CompletionTables tables;
@@ -46,13 +50,17 @@ class CompletionExports {
         List<Organisation> schools = tables.schoolsOf(request.organisation(), request.own());
         Map<Long, String> parents = new HashMap<>();
         return XlsxDownload.of(fileName("学校完成情况", request.organisation(), view), "学校", SCHOOL_HEADERS, sink -> {
-            for (Organisation school : schools) {
-                SchoolResult result = tables.school(school.getId(), view);
-                Figures f = result.figures();
-                String parent = parents.computeIfAbsent(school.parentId(),
-                        id -> organisations.find(id).map(Organisation::name).orElse(""));
-                sink.row(parent, school.name(), school.code(), f.counted(), f.met(), f.shortCount(), f.exempt(),
-                        f.notCounted(), f.rate(), f.shortShare(), view.flags(f), source(result));
+            for (int from = 0; from < schools.size(); from += SCHOOLS_AT_A_TIME) {
+                List<Organisation> some = schools.subList(from, Math.min(schools.size(), from + SCHOOLS_AT_A_TIME));
+                Map<Long, SchoolResult> results = tables.figures(some.stream().map(Organisation::getId).toList(), view);
+                for (Organisation school : some) {
+                    SchoolResult result = results.get(school.getId());
+                    Figures f = result.figures();
+                    String parent = parents.computeIfAbsent(school.parentId(),
+                            id -> organisations.find(id).map(Organisation::name).orElse(""));
+                    sink.row(parent, school.name(), school.code(), f.counted(), f.met(), f.shortCount(), f.exempt(),
+                            f.notCounted(), f.rate(), f.shortShare(), view.flags(f), source(result));
+                }
             }
         });
     }

@@ -13,19 +13,20 @@ import org.springframework.stereotype.Service;
 
 /**
  * Builds the completion tables: each school's result (its year-end snapshot for a past year's
- * yearly table when one was taken, else computed from the ledger) added up per region under the
- * organisation viewed. Scope is the caller's ({@link CompletionScope}).
+ * yearly table when one was taken, else its current result, stored or computed from the ledger:
+ * {@link CurrentCompletion}) added up per region under the organisation viewed. Scope is the
+ * caller's ({@link CompletionScope}).
  */
 @Service
 class CompletionTables {
 
     private final Organisations organisations;
-    private final LiveCompletion live;
+    private final CurrentCompletion current;
     private final SnapshotStore snapshots;
 
-    CompletionTables(Organisations organisations, LiveCompletion live, SnapshotStore snapshots) {
+    CompletionTables(Organisations organisations, CurrentCompletion current, SnapshotStore snapshots) {
         this.organisations = organisations;
-        this.live = live;
+        this.current = current;
         this.snapshots = snapshots;
     }
 
@@ -35,7 +36,7 @@ class CompletionTables {
         List<Organisation> elsewhere = own ? registeredElsewhere(organisation, schools) : List.of();
         List<Long> ids = new ArrayList<>(schools.stream().map(Organisation::getId).toList());
         elsewhere.forEach(s -> ids.add(s.getId()));
-        Map<Long, SchoolResult> results = results(ids, view);
+        Map<Long, SchoolResult> results = figures(ids, view);
         Map<Long, List<Organisation>> byChild = new LinkedHashMap<>();
         for (Organisation school : schools) {
             byChild.computeIfAbsent(childOf(organisation, school), c -> new ArrayList<>()).add(school);
@@ -56,12 +57,12 @@ class CompletionTables {
         return new CompletionTable(organisation, view, rows, other, total, ids.size(), flagged, (int) fromSnapshots, last);
     }
 
-    /** One school's result for the view, with its short teachers. */
+    /** One school's result for the view, with its short teachers: its snapshot, else computed now (and its figures kept). */
     SchoolResult school(Long schoolId, CompletionView view) {
         if (view.fromSnapshots()) {
-            return snapshots.find(schoolId, view.year()).orElseGet(() -> live.result(schoolId, view.basis(), view.asOf()));
+            return snapshots.find(schoolId, view.year()).orElseGet(() -> current.school(schoolId, view));
         }
-        return live.result(schoolId, view.basis(), view.asOf());
+        return current.school(schoolId, view);
     }
 
     /** The ids of the schools a table of {@code organisation} covers, in the table's order (exports). */
@@ -73,14 +74,13 @@ class CompletionTables {
         return schools;
     }
 
-    private Map<Long, SchoolResult> results(List<Long> schoolIds, CompletionView view) {
+    /** The figures of the schools (no short teachers), by school id: snapshots where they answer, else current results. */
+    Map<Long, SchoolResult> figures(List<Long> schoolIds, CompletionView view) {
         Map<Long, SchoolResult> results = new LinkedHashMap<>();
         if (view.fromSnapshots()) {
             results.putAll(snapshots.figures(view.year(), schoolIds));
         }
-        for (Long id : schoolIds) {
-            results.computeIfAbsent(id, school -> live.result(school, view.basis(), view.asOf()));
-        }
+        results.putAll(current.figures(schoolIds.stream().filter(id -> !results.containsKey(id)).toList(), view));
         return results;
     }
 
