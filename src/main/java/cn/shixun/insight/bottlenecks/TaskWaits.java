@@ -1,9 +1,9 @@
 package cn.shixun.insight.bottlenecks;
 
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -36,13 +36,12 @@ class TaskWaits {
     record Week(LocalDate monday, long started, long approved, long returned, long rejected) {
     }
 
-    private static final String ENDED_IN = " FROM task_wait WHERE ended_week BETWEEN ? AND ? AND ended_at >= ?"
-            + " AND ended_at < ? AND organisation_path LIKE ?";
-
     private final JdbcTemplate jdbc;
+    private final ClosedWeeks closedWeeks;
 
-    TaskWaits(JdbcTemplate jdbc) {
+    TaskWaits(JdbcTemplate jdbc, ClosedWeeks closedWeeks) {
         this.jdbc = jdbc;
+        this.closedWeeks = closedWeeks;
     }
 
     /** Open tasks by procedure × level × organisation, with those past their due date and those escalated. */
@@ -62,7 +61,7 @@ class TaskWaits {
         Map<String, String> names = new LinkedHashMap<>();
         Map<Long, WaitSample> organisations = new LinkedHashMap<>();
         jdbc.query("SELECT process_key, task_key, step_name, organisation_id, ended_week, wait_seconds, outcome"
-                + ENDED_IN + " AND outcome <> 'CANCELLED'", rs -> {
+                + " FROM task_wait WHERE" + within("ended", from, to) + " AND outcome <> 'CANCELLED'", rs -> {
             List<String> step = List.of(rs.getString(1), rs.getString(2));
             names.put(step.get(0) + "/" + step.get(1), rs.getString(3));
             long wait = rs.getLong(6);
@@ -90,30 +89,75 @@ class TaskWaits {
         return new Waits(stepWaits, organisationWaits);
     }
 
-    /** Per week: cases started (their first task created) and review decisions taken, oldest week first. */
-    List<Week> throughput(String scopePath, LocalDate from, LocalDate to) {
+    /**
+     * Per week: cases started (their first task created) and review decisions taken, oldest week first. The whole
+     * weeks before this one are read from their closed counts ({@link ClosedWeeks}); a week cut by the range, this
+     * week and a week being closed or reopened right now are counted from the rows.
+     */
+    List<Week> throughput(String scopePath, LocalDate from, LocalDate to, LocalDate thisWeek) {
         Map<LocalDate, long[]> weeks = new TreeMap<>();
         for (LocalDate week = Weeks.of(from); !week.isAfter(to); week = week.plusWeeks(1)) {
             weeks.put(week, new long[4]);
         }
-        jdbc.query("SELECT created_week, COUNT(*) FROM task_wait WHERE first_of_case = TRUE AND created_week BETWEEN ? AND ?"
-                        + " AND created_at >= ? AND created_at < ? AND organisation_path LIKE ? GROUP BY created_week",
-                rs -> {
-                    weeks.computeIfAbsent(rs.getDate(1).toLocalDate(), key -> new long[4])[0] = rs.getLong(2);
-                }, range(scopePath, from, to));
-        List<String> outcomes = List.of("APPROVED", "RETURNED", "REJECTED");
-        jdbc.query("SELECT ended_week, outcome, COUNT(*)" + ENDED_IN + " AND outcome IN ('APPROVED', 'RETURNED', 'REJECTED')"
-                + " GROUP BY ended_week, outcome", rs -> {
-            weeks.computeIfAbsent(rs.getDate(1).toLocalDate(), key -> new long[4])[1 + outcomes.indexOf(rs.getString(2))]
-                    = rs.getLong(3);
-        }, range(scopePath, from, to));
+        Map<LocalDate, long[]> closed = closedWeeks.counts(scopePath, weeks.keySet().stream()
+                .filter(week -> !week.isBefore(from) && !week.plusDays(6).isAfter(to) && week.isBefore(thisWeek))
+                .toList());
+        weeks.putAll(closed);
+        List<LocalDate> open = weeks.keySet().stream().filter(week -> !closed.containsKey(week)).toList();
+        int first = 0;
+        while (first < open.size()) {
+            // Each run of consecutive weeks in one pair of queries.
+            int last = first;
+            while (last + 1 < open.size() && open.get(last + 1).equals(open.get(last).plusWeeks(1))) {
+                last++;
+            }
+            LocalDate start = open.get(first).isBefore(from) ? from : open.get(first);
+            LocalDate sunday = open.get(last).plusDays(6);
+            weeks.putAll(counted(scopePath, start, sunday.isAfter(to) ? to : sunday));
+            first = last + 1;
+        }
         return weeks.entrySet().stream().map(week -> new Week(week.getKey(), week.getValue()[0], week.getValue()[1],
                 week.getValue()[2], week.getValue()[3])).toList();
     }
 
-    static Object[] range(String scopePath, LocalDate from, LocalDate to) {
-        return new Object[] {Date.valueOf(Weeks.of(from)), Date.valueOf(to), Timestamp.from(Weeks.start(from)),
-                Timestamp.from(Weeks.start(to.plusDays(1))), like(scopePath)};
+    /** Started, approved, returned and rejected per week between the days, counted from the rows. */
+    Map<LocalDate, long[]> counted(String scopePath, LocalDate from, LocalDate to) {
+        Map<LocalDate, long[]> weeks = new TreeMap<>();
+        for (LocalDate week = Weeks.of(from); !week.isAfter(to); week = week.plusWeeks(1)) {
+            weeks.put(week, new long[4]);
+        }
+        jdbc.query("SELECT created_week, COUNT(*) FROM task_wait WHERE first_of_case = TRUE AND"
+                        + within("created", from, to) + " GROUP BY created_week",
+                rs -> {
+                    weeks.get(rs.getObject(1, LocalDate.class))[0] = rs.getLong(2);
+                }, range(scopePath, from, to));
+        List<String> outcomes = List.of("APPROVED", "RETURNED", "REJECTED");
+        jdbc.query("SELECT ended_week, outcome, COUNT(*) FROM task_wait WHERE" + within("ended", from, to)
+                + " AND outcome IN ('APPROVED', 'RETURNED', 'REJECTED') GROUP BY ended_week, outcome", rs -> {
+            weeks.get(rs.getObject(1, LocalDate.class))[1 + outcomes.indexOf(rs.getString(2))] = rs.getLong(3);
+        }, range(scopePath, from, to));
+        return weeks;
+    }
+
+    /**
+     * The rows of a scope whose {@code event} ("created", "ended") fell between the days: their weeks listed one
+     * by one rather than as a range, so that the index led by the week and then the path seeks each week's part
+     * of the scope instead of reading the whole province's weeks (docs/performance.md).
+     */
+    private static String within(String event, LocalDate from, LocalDate to) {
+        return " " + event + "_week IN (" + ClosedWeeks.marks(mondays(from, to).size()) + ") AND " + event + "_at >= ?"
+                + " AND " + event + "_at < ? AND organisation_path LIKE ?";
+    }
+
+    private static Object[] range(String scopePath, LocalDate from, LocalDate to) {
+        List<Object> args = new ArrayList<>(List.of(ClosedWeeks.dates(mondays(from, to))));
+        args.addAll(List.of(Timestamp.from(Weeks.start(from)), Timestamp.from(Weeks.start(to.plusDays(1))),
+                like(scopePath)));
+        return args.toArray();
+    }
+
+    private static List<LocalDate> mondays(LocalDate from, LocalDate to) {
+        return Weeks.of(from).datesUntil(to.plusDays(1), Period.ofWeeks(1)).toList();
     }
 
     static String like(String scopePath) {
