@@ -3,15 +3,18 @@ package cn.shixun.insight.bottlenecks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import cn.shixun.annual.AnnualRegistrations;
 import cn.shixun.evidence.EvidenceFiles;
 import cn.shixun.evidence.StoredEvidence;
 import cn.shixun.exemption.DegreeExemption;
 import cn.shixun.exemption.DegreeExemptions;
 import cn.shixun.exemption.Diploma;
+import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.policy.DegreeLevel;
 import cn.shixun.security.Accounts;
 import cn.shixun.security.CurrentAccount;
+import cn.shixun.shared.BusinessDate;
 import cn.shixun.tasks.CaseTasks;
 import cn.shixun.tasks.Decision;
 import cn.shixun.teacher.Teacher;
@@ -62,6 +65,7 @@ class TaskWaitReadModelIT {
     @Autowired JdbcTemplate jdbc;
     @Autowired TaskWaits waits;
     @Autowired ClosedWeeks closedWeeks;
+    @Autowired RegistrationForecasts forecasts;
 
     @AfterEach
     void realTime() {
@@ -217,6 +221,35 @@ class TaskWaitReadModelIT {
         assertThat(waits.throughput(county, week, week.plusDays(6), Weeks.of(Instant.now())))
                 .isEqualTo(counted(county, week, week.plusDays(6)))
                 .singleElement().satisfies(counts -> assertThat(counts.started()).isPositive());
+    }
+
+    @Test
+    void theForecast_countsARegistrationCaseWithTwoOpenTasksOnce() {
+        Organisation county = organisations.findByCode("410105").orElseThrow();
+        String school = organisations.findByCode("4101050001").orElseThrow().path();
+        Instant now = Instant.now();
+        LocalDate today = LocalDate.ofInstant(now, BusinessDate.ZONE);
+        long before = openCasesOf(county, now, today);
+        String instance = "forecast-" + System.nanoTime();
+        try {
+            for (String task : List.of("a", "b")) {
+                // A parallel or escalated registration: two tasks of one case open at once.
+                jdbc.update("INSERT INTO task_wait (task_id, process_instance_id, process_key, case_id, task_key,"
+                                + " step_name, level, organisation_id, organisation_path, first_of_case, created_at,"
+                                + " created_week, escalated) VALUES (?, ?, ?, ?, 'UserTask_SchoolReview', '学校审核',"
+                                + " 'SCHOOL', NULL, ?, FALSE, ?, ?, FALSE)", instance + task, instance,
+                        AnnualRegistrations.PROCESS_KEY, instance, school, java.sql.Timestamp.from(now),
+                        Weeks.of(now));
+            }
+            assertThat(openCasesOf(county, now, today) - before).isEqualTo(1);
+        } finally {
+            jdbc.update("DELETE FROM task_wait WHERE process_instance_id = ?", instance);
+        }
+    }
+
+    private long openCasesOf(Organisation county, Instant now, LocalDate today) {
+        return forecasts.counties(county.path(), now, today).stream()
+                .filter(forecast -> forecast.id().equals(county.getId())).findFirst().orElseThrow().open();
     }
 
     private void awaitAndClose(CountDownLatch go, LocalDate week) {
