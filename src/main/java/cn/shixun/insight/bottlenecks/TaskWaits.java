@@ -1,5 +1,6 @@
 package cn.shixun.insight.bottlenecks;
 
+import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,6 +38,13 @@ class TaskWaits {
     record Week(LocalDate monday, long started, long approved, long returned, long rejected) {
     }
 
+    /**
+     * The rows of a scope whose event ("created", "ended") fell in one week and between the days: one query per
+     * week, because an equality on the week lets the index led by the week and then the path seek the scope's
+     * part of it; a range or a list of weeks made H2 read every row of the weeks (docs/performance.md).
+     */
+    private static final String IN_WEEK = " %1$s_week = ? AND %1$s_at >= ? AND %1$s_at < ? AND organisation_path LIKE ?";
+
     private final JdbcTemplate jdbc;
     private final ClosedWeeks closedWeeks;
 
@@ -60,8 +69,7 @@ class TaskWaits {
         Map<List<String>, WaitSample> stepsThisWeek = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
         Map<Long, WaitSample> organisations = new LinkedHashMap<>();
-        jdbc.query("SELECT process_key, task_key, step_name, organisation_id, ended_week, wait_seconds, outcome"
-                + " FROM task_wait WHERE" + within("ended", from, to) + " AND outcome <> 'CANCELLED'", rs -> {
+        RowCallbackHandler row = rs -> {
             List<String> step = List.of(rs.getString(1), rs.getString(2));
             names.put(step.get(0) + "/" + step.get(1), rs.getString(3));
             long wait = rs.getLong(6);
@@ -74,7 +82,12 @@ class TaskWaits {
             if (organisation != null) {
                 organisations.computeIfAbsent(organisation, key -> new WaitSample()).add(wait, outcome);
             }
-        }, range(scopePath, from, to));
+        };
+        for (LocalDate monday : mondays(from, to)) {
+            jdbc.query("SELECT process_key, task_key, step_name, organisation_id, ended_week, wait_seconds, outcome"
+                    + " FROM task_wait WHERE" + IN_WEEK.formatted("ended") + " AND outcome <> 'CANCELLED'", row,
+                    week(monday, scopePath, from, to));
+        }
         List<StepWaits> stepWaits = new ArrayList<>();
         steps.forEach((step, sample) -> stepWaits.add(new StepWaits(step.get(0), step.get(1),
                 names.get(step.get(0) + "/" + step.get(1)),
@@ -96,9 +109,7 @@ class TaskWaits {
      */
     List<Week> throughput(String scopePath, LocalDate from, LocalDate to, LocalDate thisWeek) {
         Map<LocalDate, long[]> weeks = new TreeMap<>();
-        for (LocalDate week = Weeks.of(from); !week.isAfter(to); week = week.plusWeeks(1)) {
-            weeks.put(week, new long[4]);
-        }
+        mondays(from, to).forEach(monday -> weeks.put(monday, new long[4]));
         Map<LocalDate, long[]> closed = closedWeeks.counts(scopePath, weeks.keySet().stream()
                 .filter(week -> !week.isBefore(from) && !week.plusDays(6).isAfter(to) && week.isBefore(thisWeek))
                 .toList());
@@ -123,37 +134,23 @@ class TaskWaits {
     /** Started, approved, returned and rejected per week between the days, counted from the rows. */
     Map<LocalDate, long[]> counted(String scopePath, LocalDate from, LocalDate to) {
         Map<LocalDate, long[]> weeks = new TreeMap<>();
-        for (LocalDate week = Weeks.of(from); !week.isAfter(to); week = week.plusWeeks(1)) {
-            weeks.put(week, new long[4]);
-        }
-        jdbc.query("SELECT created_week, COUNT(*) FROM task_wait WHERE first_of_case = TRUE AND"
-                        + within("created", from, to) + " GROUP BY created_week",
-                rs -> {
-                    weeks.get(rs.getObject(1, LocalDate.class))[0] = rs.getLong(2);
-                }, range(scopePath, from, to));
+        mondays(from, to).forEach(monday -> weeks.put(monday, new long[4]));
         List<String> outcomes = List.of("APPROVED", "RETURNED", "REJECTED");
-        jdbc.query("SELECT ended_week, outcome, COUNT(*) FROM task_wait WHERE" + within("ended", from, to)
-                + " AND outcome IN ('APPROVED', 'RETURNED', 'REJECTED') GROUP BY ended_week, outcome", rs -> {
-            weeks.get(rs.getObject(1, LocalDate.class))[1 + outcomes.indexOf(rs.getString(2))] = rs.getLong(3);
-        }, range(scopePath, from, to));
+        for (LocalDate monday : weeks.keySet()) {
+            long[] counts = weeks.get(monday);
+            counts[0] = jdbc.queryForObject("SELECT COUNT(*) FROM task_wait WHERE first_of_case = TRUE AND"
+                    + IN_WEEK.formatted("created"), Long.class, week(monday, scopePath, from, to));
+            jdbc.query("SELECT outcome, COUNT(*) FROM task_wait WHERE" + IN_WEEK.formatted("ended")
+                    + " AND outcome IN ('APPROVED', 'RETURNED', 'REJECTED') GROUP BY outcome", rs -> {
+                counts[1 + outcomes.indexOf(rs.getString(1))] = rs.getLong(2);
+            }, week(monday, scopePath, from, to));
+        }
         return weeks;
     }
 
-    /**
-     * The rows of a scope whose {@code event} ("created", "ended") fell between the days: their weeks listed one
-     * by one rather than as a range, so that the index led by the week and then the path seeks each week's part
-     * of the scope instead of reading the whole province's weeks (docs/performance.md).
-     */
-    private static String within(String event, LocalDate from, LocalDate to) {
-        return " " + event + "_week IN (" + ClosedWeeks.marks(mondays(from, to).size()) + ") AND " + event + "_at >= ?"
-                + " AND " + event + "_at < ? AND organisation_path LIKE ?";
-    }
-
-    private static Object[] range(String scopePath, LocalDate from, LocalDate to) {
-        List<Object> args = new ArrayList<>(List.of(ClosedWeeks.dates(mondays(from, to))));
-        args.addAll(List.of(Timestamp.from(Weeks.start(from)), Timestamp.from(Weeks.start(to.plusDays(1))),
-                like(scopePath)));
-        return args.toArray();
+    private static Object[] week(LocalDate monday, String scopePath, LocalDate from, LocalDate to) {
+        return new Object[] {Date.valueOf(monday), Timestamp.from(Weeks.start(from)),
+                Timestamp.from(Weeks.start(to.plusDays(1))), like(scopePath)};
     }
 
     private static List<LocalDate> mondays(LocalDate from, LocalDate to) {
