@@ -84,7 +84,7 @@ class DashboardFigures {
         List<OrganisationRow> byOrganisation = found.organisations().stream().map(row -> new OrganisationRow(
                 row.organisationId(), name(names, row.organisationId()), wait(row.range(), locale))).toList();
         return new Figures(now, today, range, open, steps, byOrganisation,
-                waits.throughput(scope.path(), range.from(), range.to()), forecasts.counties(scope.path(), now, today),
+                waits.throughput(scope.path(), range.from(), range.to(), Weeks.of(now)), forecasts.counties(scope.path(), now, today),
                 procedures);
     }
 

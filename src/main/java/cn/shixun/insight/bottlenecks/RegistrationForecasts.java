@@ -13,8 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The forecast of each county in scope (issue 13 item 4, {@link Forecast}): its open annual-registration tasks (at
- * its schools and itself), the approvals of the last 14 days, and the registration deadline of its profile's notice
+ * The forecast of each county in scope (issue 13 item 4, {@link Forecast}): its open annual-registration cases (a
+ * task open at its schools or itself; a case with two open tasks counts once), the approvals of the last 14 days, and the registration deadline of its profile's notice
  * ({@link AnnualCalendar}, R-33) for the year of {@code today}. Flagged counties first.
  */
 @Component
@@ -40,8 +40,9 @@ class RegistrationForecasts {
                         + " ORDER BY code", (rs, n) -> {
                     long id = rs.getLong(1);
                     String path = rs.getString(4);
-                    long open = count("ended_at IS NULL", path);
-                    long approved = count("outcome = 'APPROVED' AND ended_at >= ?", path, windowStart);
+                    // A case with two tasks open at once (parallel, escalated) is still one registration to finish.
+                    long open = count("DISTINCT process_instance_id", "ended_at IS NULL", path);
+                    long approved = count("*", "outcome = 'APPROVED' AND ended_at >= ?", path, windowStart);
                     LocalDate deadline = deadline(id, today);
                     return new County(id, rs.getString(2), rs.getString(3), open, approved, deadline,
                             Forecast.of(open, approved, today, deadline));
@@ -51,12 +52,12 @@ class RegistrationForecasts {
                 .toList();
     }
 
-    private long count(String condition, String countyPath, Object... more) {
+    private long count(String what, String condition, String countyPath, Object... more) {
         Object[] args = new Object[more.length + 2];
         args[0] = AnnualRegistrations.PROCESS_KEY;
         System.arraycopy(more, 0, args, 1, more.length);
         args[args.length - 1] = TaskWaits.like(countyPath);
-        return jdbc.queryForObject("SELECT COUNT(*) FROM task_wait WHERE process_key = ? AND " + condition
+        return jdbc.queryForObject("SELECT COUNT(" + what + ") FROM task_wait WHERE process_key = ? AND " + condition
                 + " AND organisation_path LIKE ?", Long.class, args);
     }
 

@@ -3,6 +3,7 @@ package cn.shixun.insight.bottlenecks;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -10,8 +11,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes {@code task_wait} (docs/adr/0013): a row when a task is created, its organisation when it is routed,
- * the escalation, a migration's new step, and its end. Each method is one statement in the caller's
- * transaction, the engine command's: a command that rolls back takes its rows with it.
+ * the escalation, a migration's new step, and its end; each reopens the closed weeks whose counts the row is in
+ * ({@link ClosedWeeks}). All in the caller's transaction, the engine command's: a command that rolls back takes
+ * its rows with it.
  */
 @Component
 class TaskWaitWriter {
@@ -54,6 +56,9 @@ class TaskWaitWriter {
                 where.map(RoutedOrganisations.Routed::id).orElse(null),
                 where.map(RoutedOrganisations.Routed::path).orElse("/"), first, Timestamp.from(task.created()),
                 Date.valueOf(Weeks.of(task.created())), task.due() == null ? null : Timestamp.from(task.due()));
+        if (first) {
+            ClosedWeeks.reopen(jdbc, Weeks.of(task.created()));
+        }
     }
 
     /**
@@ -68,6 +73,8 @@ class TaskWaitWriter {
             if (routedNow == 0) {
                 jdbc.update("UPDATE task_wait SET escalated = TRUE WHERE task_id = ? AND organisation_id <> ?"
                         + " AND ended_at IS NULL", taskId, routed.id());
+            } else {
+                reopenWeeksOf(taskId);
             }
         });
     }
@@ -76,13 +83,27 @@ class TaskWaitWriter {
     void migrated(String taskId, String processKey, String taskKey, String stepName) {
         jdbc.update("UPDATE task_wait SET process_key = ?, task_key = ?, step_name = ? WHERE task_id = ?",
                 processKey, taskKey, stepName, taskId);
+        reopenWeeksOf(taskId);
     }
 
     /** The task ended: completed with {@code outcome}, or deleted (CANCELLED). Only the first end counts. */
     void ended(String taskId, Instant ended, String outcome) {
-        jdbc.update("UPDATE task_wait SET ended_at = ?, ended_week = ?, outcome = ?,"
+        if (jdbc.update("UPDATE task_wait SET ended_at = ?, ended_week = ?, outcome = ?,"
                         + " wait_seconds = ? WHERE task_id = ? AND ended_at IS NULL",
-                Timestamp.from(ended), Date.valueOf(Weeks.of(ended)), outcome, waitSeconds(taskId, ended), taskId);
+                Timestamp.from(ended), Date.valueOf(Weeks.of(ended)), outcome, waitSeconds(taskId, ended), taskId) > 0) {
+            ClosedWeeks.reopen(jdbc, Weeks.of(ended));
+        }
+    }
+
+    /** The weeks whose closed counts hold the task: its case's start, its decision (V192). */
+    private void reopenWeeksOf(String taskId) {
+        jdbc.query("SELECT created_week, ended_week FROM task_wait WHERE task_id = ?", rs -> {
+            ClosedWeeks.reopen(jdbc, rs.getObject(1, LocalDate.class));
+            LocalDate ended = rs.getObject(2, LocalDate.class);
+            if (ended != null) {
+                ClosedWeeks.reopen(jdbc, ended);
+            }
+        }, taskId);
     }
 
     private Long waitSeconds(String taskId, Instant ended) {

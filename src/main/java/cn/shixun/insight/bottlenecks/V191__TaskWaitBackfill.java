@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 import org.slf4j.Logger;
@@ -27,7 +29,8 @@ import org.springframework.stereotype.Component;
  * {@code ACT_HI_IDENTITYLINK} (escalated when a group of another organisation was added later); the outcome of a
  * completed review from the case history ({@code case_event}: the n-th decision recorded on a step is that of the
  * step's n-th completed task), SUBMITTED for other completed tasks, CANCELLED for deleted ones. A new database has
- * no engine tables yet when Flyway runs: nothing to fill. A Spring bean, so that Spring Boot's Flyway runs it.
+ * no engine tables yet when Flyway runs: nothing to fill. Closed weeks (V192) do not exist when Flyway runs this;
+ * called later, the fill reopens the weeks of the rows it adds. A Spring bean, so that Spring Boot's Flyway runs it.
  */
 @Component
 class V191__TaskWaitBackfill extends BaseJavaMigration {
@@ -61,6 +64,7 @@ class V191__TaskWaitBackfill extends BaseJavaMigration {
         RoutedOrganisations organisations = new RoutedOrganisations(jdbc);
         Map<String, List<String>> decisions = new HashMap<>();
         Map<String, Long> lastOrganisation = new HashMap<>();
+        Set<LocalDate> weeks = new TreeSet<>();
         Set<String> started = new HashSet<>(jdbc.queryForList(
                 "SELECT DISTINCT process_instance_id FROM task_wait", String.class));
         for (Task task : tasks) {
@@ -92,6 +96,14 @@ class V191__TaskWaitBackfill extends BaseJavaMigration {
                     task.ended() == null ? null
                             : Math.max(0, task.ended().toInstant().getEpochSecond() - created.getEpochSecond()),
                     outcome, escalated);
+            weeks.add(Weeks.of(created));
+            if (task.ended() != null) {
+                weeks.add(Weeks.of(task.ended().toInstant()));
+            }
+        }
+        // Run again later (V192 is there then): the weeks the new rows belong to are counted again.
+        if (hasTable(jdbc, "TASK_WAIT_WEEK_CLOSED")) {
+            weeks.forEach(week -> ClosedWeeks.reopen(jdbc, week));
         }
         return tasks.size();
     }
@@ -103,6 +115,10 @@ class V191__TaskWaitBackfill extends BaseJavaMigration {
                         + " ORDER BY id", String.class, task.processKey(), task.caseId(), task.taskKey()).stream()
                         .filter(DECISIONS::contains).toList()));
         return left.isEmpty() ? "SUBMITTED" : left.remove(0);
+    }
+
+    private static boolean hasTable(JdbcTemplate jdbc, String name) {
+        return Boolean.TRUE.equals(jdbc.execute((Connection connection) -> hasTable(connection.getMetaData(), name)));
     }
 
     private static boolean hasTable(DatabaseMetaData metadata, String name) throws SQLException {

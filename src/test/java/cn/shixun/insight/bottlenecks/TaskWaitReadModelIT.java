@@ -3,15 +3,18 @@ package cn.shixun.insight.bottlenecks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import cn.shixun.annual.AnnualRegistrations;
 import cn.shixun.evidence.EvidenceFiles;
 import cn.shixun.evidence.StoredEvidence;
 import cn.shixun.exemption.DegreeExemption;
 import cn.shixun.exemption.DegreeExemptions;
 import cn.shixun.exemption.Diploma;
+import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.policy.DegreeLevel;
 import cn.shixun.security.Accounts;
 import cn.shixun.security.CurrentAccount;
+import cn.shixun.shared.BusinessDate;
 import cn.shixun.tasks.CaseTasks;
 import cn.shixun.tasks.Decision;
 import cn.shixun.teacher.Teacher;
@@ -22,6 +25,11 @@ import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -43,6 +51,8 @@ class TaskWaitReadModelIT {
 
     private static final Instant T0 = Instant.parse("2026-09-01T01:00:00Z");
     private static final long DAY = Duration.ofDays(1).toSeconds();
+    /** A Tuesday morning in Beijing, weeks before the other cases here and the demo's history. */
+    private static final Instant SEASON = Instant.parse("2026-06-02T01:00:00Z");
 
     @Autowired DegreeExemptions exemptions;
     @Autowired EvidenceFiles evidence;
@@ -53,6 +63,9 @@ class TaskWaitReadModelIT {
     @Autowired RuntimeService runtime;
     @Autowired TaskService taskService;
     @Autowired JdbcTemplate jdbc;
+    @Autowired TaskWaits waits;
+    @Autowired ClosedWeeks closedWeeks;
+    @Autowired RegistrationForecasts forecasts;
 
     @AfterEach
     void realTime() {
@@ -129,6 +142,134 @@ class TaskWaitReadModelIT {
             assertThat(row.get("ESCALATED")).isEqualTo(true);
         });
         runtime.deleteProcessInstance(applied.processInstanceId(), "test done");
+    }
+
+    @Test
+    void theWeeklyThroughput_readFromClosedWeeks_equalsTheCountsFromTheRows_andABackDatedCaseReopensItsWeeks() {
+        String county = organisations.findByCode("410105").orElseThrow().path();
+        String province = organisations.find(organisations.findByCode("410105").orElseThrow().parentId())
+                .flatMap(city -> organisations.find(city.parentId())).orElseThrow().path();
+        LocalDate from = Weeks.of(SEASON);
+        LocalDate to = from.plusWeeks(5).minusDays(1);
+        LocalDate thisWeek = Weeks.of(Instant.now());
+        List<TaskWaits.Week> before = waits.throughput(county, from, to, thisWeek);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM task_wait_week_closed WHERE week BETWEEN ? AND ?",
+                Integer.class, from, to)).as("the five weeks are closed by the read").isEqualTo(5);
+
+        // A case over four weeks, written with the engine's clock set back into the closed weeks.
+        CurrentAccount school = accounts.find("school.admin").orElseThrow();
+        CurrentAccount reviewer = accounts.find("county.reviewer").orElseThrow();
+        CurrentAccount teacher = accounts.find("teacher").orElseThrow();
+        inSeason(0);
+        DegreeExemption applied = apply();
+        inSeason(2);
+        decide(applied, school, Decision.APPROVE);
+        inSeason(9);
+        decide(applied, reviewer, Decision.RETURN);
+        inSeason(10);
+        exemptions.amend(applied.getId(), teacher, diploma(teacher.teacherId()));
+        inSeason(16);
+        decide(applied, school, Decision.APPROVE);
+        inSeason(23);
+        decide(applied, reviewer, Decision.REJECT);
+        ClockUtil.reset();
+
+        List<TaskWaits.Week> after = waits.throughput(county, from, to, thisWeek);
+        assertThat(after).isEqualTo(counted(county, from, to));
+        assertThat(waits.throughput(county, from, to, thisWeek)).as("read again, from the weeks closed again")
+                .isEqualTo(after);
+        assertThat(waits.throughput(province, from, to, thisWeek)).isEqualTo(counted(province, from, to));
+        // Started, approved, returned, rejected added per week by the case.
+        long[][] added = {{1, 1, 0, 0}, {0, 0, 1, 0}, {0, 1, 0, 0}, {0, 0, 0, 1}, {0, 0, 0, 0}};
+        for (int week = 0; week < 5; week++) {
+            TaskWaits.Week was = before.get(week);
+            TaskWaits.Week is = after.get(week);
+            assertThat(new long[] {is.started() - was.started(), is.approved() - was.approved(),
+                    is.returned() - was.returned(), is.rejected() - was.rejected()}).as("week %d", week)
+                    .containsExactly(added[week]);
+        }
+    }
+
+    @Test
+    void aWeekClosedByTwoReadersAtOnce_isCountedOnce() throws Exception {
+        String county = organisations.findByCode("410105").orElseThrow().path();
+        inSeason(37);
+        DegreeExemption applied = apply();
+        inSeason(38);
+        decide(applied, accounts.find("school.admin").orElseThrow(), Decision.APPROVE);
+        ClockUtil.reset();
+        LocalDate week = Weeks.of(SEASON.plus(Duration.ofDays(37)));
+        ClosedWeeks.reopen(jdbc, week);
+
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> closing = List.of(two.submit(() -> awaitAndClose(go, week)),
+                    two.submit(() -> awaitAndClose(go, week)));
+            go.countDown();
+            for (Future<?> close : closing) {
+                close.get(30, TimeUnit.SECONDS);
+            }
+        } finally {
+            two.shutdownNow();
+        }
+        closedWeeks.close(week);
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM task_wait_week_closed WHERE week = ?", Integer.class, week))
+                .isEqualTo(1);
+        assertThat(closedWeeks.counts(county, List.of(week))).containsOnlyKeys(week);
+        assertThat(waits.throughput(county, week, week.plusDays(6), Weeks.of(Instant.now())))
+                .isEqualTo(counted(county, week, week.plusDays(6)))
+                .singleElement().satisfies(counts -> assertThat(counts.started()).isPositive());
+    }
+
+    @Test
+    void theForecast_countsARegistrationCaseWithTwoOpenTasksOnce() {
+        Organisation county = organisations.findByCode("410105").orElseThrow();
+        String school = organisations.findByCode("4101050001").orElseThrow().path();
+        Instant now = Instant.now();
+        LocalDate today = LocalDate.ofInstant(now, BusinessDate.ZONE);
+        long before = openCasesOf(county, now, today);
+        String instance = "forecast-" + System.nanoTime();
+        try {
+            for (String task : List.of("a", "b")) {
+                // A parallel or escalated registration: two tasks of one case open at once.
+                jdbc.update("INSERT INTO task_wait (task_id, process_instance_id, process_key, case_id, task_key,"
+                                + " step_name, level, organisation_id, organisation_path, first_of_case, created_at,"
+                                + " created_week, escalated) VALUES (?, ?, ?, ?, 'UserTask_SchoolReview', '学校审核',"
+                                + " 'SCHOOL', NULL, ?, FALSE, ?, ?, FALSE)", instance + task, instance,
+                        AnnualRegistrations.PROCESS_KEY, instance, school, java.sql.Timestamp.from(now),
+                        Weeks.of(now));
+            }
+            assertThat(openCasesOf(county, now, today) - before).isEqualTo(1);
+        } finally {
+            jdbc.update("DELETE FROM task_wait WHERE process_instance_id = ?", instance);
+        }
+    }
+
+    private long openCasesOf(Organisation county, Instant now, LocalDate today) {
+        return forecasts.counties(county.path(), now, today).stream()
+                .filter(forecast -> forecast.id().equals(county.getId())).findFirst().orElseThrow().open();
+    }
+
+    private void awaitAndClose(CountDownLatch go, LocalDate week) {
+        try {
+            go.await();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        closedWeeks.close(week);
+    }
+
+    /** The throughput counted from task_wait's rows alone. */
+    private List<TaskWaits.Week> counted(String scope, LocalDate from, LocalDate to) {
+        return waits.counted(scope, from, to).entrySet().stream().map(week -> new TaskWaits.Week(week.getKey(),
+                week.getValue()[0], week.getValue()[1], week.getValue()[2], week.getValue()[3])).toList();
+    }
+
+    private void inSeason(int day) {
+        ClockUtil.setCurrentTime(Date.from(SEASON.plusSeconds(day * DAY)));
     }
 
     private void at(int day) {
