@@ -101,7 +101,7 @@ class AnnualRegistrationBrowserIT extends BrowserTestSupport {
         assertThat(byTest("submission-hint").isDisplayed()).isTrue();
         byTest("case-page").click();
         waitUntil(() -> currentPath().equals("/annual-registrations/" + card.getId()));
-        assertThat(byTest("return-comment").getText()).contains("证明扫描件不清晰", "county.reviewer");
+        assertThat(byTest("return-comment").getText()).contains("证明扫描件不清晰", "赵明（金水区）");
         // The clearer scan is uploaded with the amendment and stored as the teacher's evidence file.
         Path scan = samplePdf("跟岗证明-清晰-", "Job shadowing certificate, clear scan");
         byTest("amend-files").sendKeys(scan.toAbsolutePath().toString());
