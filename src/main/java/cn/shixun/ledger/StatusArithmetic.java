@@ -75,7 +75,7 @@ public final class StatusArithmetic {
         }
         return new TeacherStatus(policy.teacherId(), date, policy.profile(),
                 new TeacherStatus.CycleView(cycle.start(), cycle.end(), cycle.type().name(), cycle.determinedBy(),
-                        cycle.owedYears(), cycle.cycleYears()),
+                        cycle.owedYears(), cycle.cycleYears(), cycle.ruleId()),
                 date.getYear(), yearSums, cycleSums, earned(yearSums), earned(cycleSums), exempt, outcomes,
                 decisionsUsed(cycleRule, requirements));
     }

@@ -19,9 +19,9 @@ public record TeacherStatus(Long teacherId, LocalDate date, PolicyProfile profil
                             BigDecimal yearTotal, BigDecimal cycleTotal, boolean cycleExemptByDegree,
                             List<RequirementStatus> requirements, List<DecisionRef> decisions) {
 
-    /** The cycle and how it was determined. */
+    /** The cycle, how it was determined (for people) and the rule it was determined by. */
     public record CycleView(LocalDate start, LocalDate end, String type, String determinedBy, int owedYears,
-                            int cycleYears) {
+                            int cycleYears, String ruleId) {
     }
 
     /**

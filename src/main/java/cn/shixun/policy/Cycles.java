@@ -42,21 +42,21 @@ public final class Cycles {
         if (start.isAfter(base)) {
             how += "（该期已满未换发证书，按" + rule.years() + "年顺延推算）";
         }
-        return new Cycle(start, start.plusYears(rule.years()).minusDays(1), rule.type(), how + "（" + rule.ruleId() + "）",
+        return new Cycle(start, start.plusYears(rule.years()).minusDays(1), rule.type(), how,
                 rule.years(), rule.years(), rule.ruleId());
     }
 
     private static Cycle calendar(CycleRule rule, TeacherPolicy teacher, LocalDate date) {
         int startYear = rule.anchorYear() + Math.floorDiv(date.getYear() - rule.anchorYear(), rule.years()) * rule.years();
         int endYear = startYear + rule.years() - 1;
-        String how = "统一周期 " + startYear + "—" + endYear + " 年（" + rule.ruleId() + "）";
+        String how = "统一周期 " + startYear + "—" + endYear + " 年";
         int owed = rule.years();
         int firstOwed = firstOwedYear(rule, teacher.hireDate());
         if (firstOwed > startYear) {
             owed = Math.max(0, endYear - firstOwed + 1);
             how += "；入职日 " + teacher.hireDate() + "，自 " + firstOwed + " 年起应学，本周期应完成 " + owed + " 年的学时";
             if (rule.newTeacherStart() == CycleRule.NewTeacherStart.HALF_YEAR) {
-                how += "（上半年入职当年起算，下半年入职次年起算，R-11）";
+                how += "（上半年入职当年起算，下半年入职次年起算）";
             }
         }
         return new Cycle(LocalDate.of(startYear, 1, 1), LocalDate.of(endYear, 12, 31), rule.type(), how, owed,

@@ -27,6 +27,9 @@ import org.springframework.http.HttpHeaders;
 /** 我的学时 and a teacher's hours for reviewers: who may open which page, and what it says. */
 class HoursPagesTest extends PageTestSupport {
 
+    /** A 依据 disclosure (fragments/basis.html and the profile's): where a rule code may still be read. */
+    private static final Pattern BASIS = Pattern.compile("<details class=\"basis\".*?</details>", Pattern.DOTALL);
+
     @Test
     void anonymousVisitorIsSentToTheLoginPage() throws Exception {
         mvc.perform(get("/my/hours")).andExpect(status().is3xxRedirection())
@@ -42,7 +45,7 @@ class HoursPagesTest extends PageTestSupport {
                 .andExpect(status().isOk())
                 .andExpect(content().string(allOf(
                         containsString("我的学时"), containsString("kunming-2015"), containsString("当前周期"),
-                        containsString("学时要求"), containsString("还差"), containsString("R-13"),
+                        containsString("学时要求"), containsString("还差"), containsString("data-rule=\"R-13\""),
                         containsString("county.officer"))))
                 .andReturn().getResponse().getContentAsString();
         assertThat(html.indexOf("最近的区级培训")).as("newest first").isLessThan(html.indexOf("较早的区级培训"));
@@ -91,6 +94,18 @@ class HoursPagesTest extends PageTestSupport {
     void R09_aShortfallOfAllHoursSaysEveryRecognisedKindCounts() throws Exception {
         mvc.perform(get("/my/hours").with(user(data.teacherUser))).andExpect(status().isOk())
                 .andExpect(content().string(containsString("本政策认定的各类培训都计入此项")));
+    }
+
+    @Test
+    void R09_aKunmingTeacherSeesTheNoticesWordsAsBasisAndNoBareRuleCode() throws Exception {
+        String html = mvc.perform(get("/my/hours").with(user(data.teacherUser))).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        assertThat(html).contains("依据", "昆明市《中小学教师培训学时登记管理办法（试行）》第三条、第十六条",
+                "其他教师每年参加培训不少于72学时。");
+        String outsideBasis = BASIS.matcher(html).replaceAll("");
+        assertThat(outsideBasis).as("the page without its 依据 elements").doesNotContain("R-09")
+                .doesNotContain("kunming-2015").contains("起施行");
     }
 
     @Test

@@ -37,9 +37,11 @@ class PreviewPageTest extends PageTestSupport {
 
     /** The contents of the element with {@code data-test="name"} (first match, tags stripped). */
     private static String byTest(String html, String name) {
-        var m = Pattern.compile("data-test=\"" + name + "\"[^>]*>(.*?)</(p|dd|div)>", Pattern.DOTALL).matcher(html);
+        // Up to the element's own end tag: a 依据 inside a <dd> holds a <div> of its own.
+        var m = Pattern.compile("<(\\w+)\\b[^>]*data-test=\"" + name + "\"[^>]*>(.*?)</\\1>", Pattern.DOTALL)
+                .matcher(html);
         assertThat(m.find()).as("element " + name).isTrue();
-        return m.group(1).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip();
+        return m.group(2).replaceAll("<[^>]+>", " ").replaceAll("\\s+", " ").strip();
     }
 
     @Test
