@@ -101,7 +101,7 @@ class CountyPlanBrowserIT extends BrowserTestSupport {
         assertThat(byTest("waiting-for").getText()).isEqualTo("县（区）");
         byTest("plan-link").click();
         waitUntil(() -> currentPath().equals("/county-plans/" + planId));
-        assertThat(byTest("returned").getText()).contains("请把高中物理项目的课程安排细化到每次活动", "city.reviewer");
+        assertThat(byTest("returned").getText()).contains("请把高中物理项目的课程安排细化到每次活动", "陈静（郑州市）");
         WebElement schedule = projectRows().get(1).findElement(By.cssSelector("[data-test='project-schedule']"));
         schedule.clear();
         schedule.sendKeys("7月8日：实验教学专题讲座（4学时）；7月9日：分组实验（4学时）；7月10日：实验说课展示（4学时）");
