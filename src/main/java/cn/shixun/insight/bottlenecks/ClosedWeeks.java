@@ -21,9 +21,10 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The weekly throughput of weeks that are over, counted once from {@code task_wait} into {@code task_wait_week}
- * (V192, docs/adr/0013) on the first read that needs them, so that a province's twelve weeks are read from a few
- * rows per week and organisation instead of every task. A week's counts and its mark in
+ * The weekly throughput and waits of weeks that are over, counted once from {@code task_wait} into
+ * {@code task_wait_week} (V192) and {@link ClosedWeekWaits}' histograms (V196, docs/adr/0013) on the first read that
+ * needs them, so that a province's twelve weeks are read from a few rows per week and organisation instead of
+ * every task. A week's counts and its mark in
  * {@code task_wait_week_closed} are written in one transaction; the mark's key lets one node close a week, and a
  * crash leaves neither. {@link #reopen} undoes both for a week whose tasks change afterwards.
  */
@@ -33,10 +34,12 @@ class ClosedWeeks {
     private static final Logger log = LoggerFactory.getLogger(ClosedWeeks.class);
 
     private final JdbcTemplate jdbc;
+    private final ClosedWeekWaits waits;
     private final TransactionTemplate ownTransaction;
 
-    ClosedWeeks(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    ClosedWeeks(JdbcTemplate jdbc, ClosedWeekWaits waits, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.waits = waits;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
@@ -50,9 +53,7 @@ class ClosedWeeks {
         if (weeks.isEmpty()) {
             return Map.of();
         }
-        List<LocalDate> closed = jdbc.queryForList("SELECT week FROM task_wait_week_closed WHERE week IN ("
-                + marks(weeks.size()) + ")", LocalDate.class, dates(weeks));
-        weeks.stream().filter(week -> !closed.contains(week)).forEach(this::close);
+        closeThoseOpen(weeks);
         // One statement: a week reopened between the close and this read is missing, not half counted.
         Map<LocalDate, long[]> counts = new HashMap<>();
         jdbc.query("SELECT c.week, SUM(w.started), SUM(w.approved), SUM(w.returned), SUM(w.rejected)"
@@ -65,7 +66,29 @@ class ClosedWeeks {
         return counts;
     }
 
-    /** Counts the week from task_wait, unless another node does it at the same time. */
+    /**
+     * The waits of the closed weeks among {@code weeks} (Mondays before the current week) within the scope, closing
+     * the weeks not closed yet first; the weeks missing from the answer are for the caller to read from the rows.
+     */
+    ClosedWeekWaits.Answer waits(String scopePath, List<LocalDate> weeks) {
+        if (!weeks.isEmpty()) {
+            closeThoseOpen(weeks);
+        }
+        return waits.read(scopePath, weeks);
+    }
+
+    private void closeThoseOpen(List<LocalDate> weeks) {
+        List<LocalDate> closed = closedAmong(weeks);
+        weeks.stream().filter(week -> !closed.contains(week)).forEach(this::close);
+    }
+
+    /** Those of the weeks that are closed now. */
+    List<LocalDate> closedAmong(List<LocalDate> weeks) {
+        return jdbc.queryForList("SELECT week FROM task_wait_week_closed WHERE week IN (" + marks(weeks.size()) + ")",
+                LocalDate.class, dates(weeks));
+    }
+
+    /** Counts the week's throughput and waits from task_wait, unless another node does it at the same time. */
     void close(LocalDate week) {
         try {
             ownTransaction.executeWithoutResult(status -> {
@@ -82,6 +105,7 @@ class ClosedWeeks {
                         + " AND outcome IN ('APPROVED', 'RETURNED', 'REJECTED')) t"
                         + " GROUP BY organisation_path, process_key, task_key",
                         Date.valueOf(week), Date.valueOf(week), Date.valueOf(week));
+                waits.count(week);
             });
         } catch (DuplicateKeyException | ConcurrencyFailureException closedElsewhere) {
             log.debug("Week {} is being closed by another transaction: {}", week, closedElsewhere.getMessage());
@@ -96,6 +120,7 @@ class ClosedWeeks {
     static void reopen(JdbcTemplate jdbc, LocalDate week) {
         if (jdbc.update("DELETE FROM task_wait_week_closed WHERE week = ?", Date.valueOf(week)) > 0) {
             jdbc.update("DELETE FROM task_wait_week WHERE week = ?", Date.valueOf(week));
+            ClosedWeekWaits.forget(jdbc, week);
         }
     }
 

@@ -2,11 +2,16 @@ package cn.shixun.insight.bottlenecks;
 
 import java.util.Locale;
 
-/** A wait as people read it: days with one decimal from a day on, hours below, minutes below an hour. */
+/**
+ * A wait as people read it: days with one decimal from a day on, hours with one decimal below, whole minutes
+ * below an hour. Rounded half up in whole seconds, so that {@link WaitHistogram} can know exactly which waits
+ * read alike.
+ */
 final class Durations {
 
-    private static final long HOUR = 3600;
-    private static final long DAY = 24 * HOUR;
+    static final long MINUTE = 60;
+    static final long HOUR = 3600;
+    static final long DAY = 24 * HOUR;
 
     private Durations() {
     }
@@ -14,16 +19,25 @@ final class Durations {
     static String text(long seconds, Locale locale) {
         boolean chinese = !Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
         if (seconds >= DAY) {
-            return String.format(Locale.ROOT, "%.1f", seconds / (double) DAY) + (chinese ? " 天" : " d");
+            return oneDecimal(tenths(seconds, DAY)) + (chinese ? " 天" : " d");
         }
         if (seconds >= HOUR) {
-            return String.format(Locale.ROOT, "%.1f", seconds / (double) HOUR) + (chinese ? " 小时" : " h");
+            return oneDecimal(tenths(seconds, HOUR)) + (chinese ? " 小时" : " h");
         }
-        return (seconds / 60) + (chinese ? " 分钟" : " min");
+        return (seconds / MINUTE) + (chinese ? " 分钟" : " min");
     }
 
     /** In days, for the charts and spreadsheets. */
     static double days(long seconds) {
-        return Math.round(seconds * 10.0 / DAY) / 10.0;
+        return tenths(seconds, DAY) / 10.0;
+    }
+
+    /** Tenths of the unit, rounded half up. */
+    static long tenths(long seconds, long unit) {
+        return (seconds * 10 + unit / 2) / unit;
+    }
+
+    private static String oneDecimal(long tenths) {
+        return tenths / 10 + "." + tenths % 10;
     }
 }

@@ -63,15 +63,28 @@ class TaskWaits {
                         rs.getLong(4), rs.getLong(5), rs.getLong(6)), Timestamp.from(now), like(scopePath));
     }
 
-    /** Waits of the tasks ended between the days, per step and per organisation, the slowest (90th percentile) first. */
+    /**
+     * Waits of the tasks ended between the days, per step and per organisation, the slowest (90th percentile) first.
+     * The whole weeks before this one are read from their histograms ({@link ClosedWeekWaits}), which give the
+     * figures exactly as the page shows them; a week cut by the range, this week and a week being closed or reopened
+     * right now are read wait by wait from the rows.
+     */
     Waits waits(String scopePath, LocalDate from, LocalDate to, LocalDate thisWeek) {
         Map<List<String>, WaitSample> steps = new LinkedHashMap<>();
         Map<List<String>, WaitSample> stepsThisWeek = new LinkedHashMap<>();
-        Map<String, String> names = new LinkedHashMap<>();
+        Map<List<String>, String> names = new LinkedHashMap<>();
         Map<Long, WaitSample> organisations = new LinkedHashMap<>();
+        ClosedWeekWaits.Answer closed = closedWeeks.waits(scopePath, wholeWeeksBefore(thisWeek, from, to));
+        closed.steps().forEach((step, summary) -> {
+            names.put(step, summary.name);
+            steps.computeIfAbsent(step, key -> new WaitSample()).addSummary(summary.waits, summary.returned,
+                    summary.decided);
+        });
+        closed.organisations().forEach((organisation, histogram) ->
+                organisations.computeIfAbsent(organisation, key -> new WaitSample()).addSummary(histogram, 0, 0));
         RowCallbackHandler row = rs -> {
             List<String> step = List.of(rs.getString(1), rs.getString(2));
-            names.put(step.get(0) + "/" + step.get(1), rs.getString(3));
+            names.put(step, rs.getString(3));
             long wait = rs.getLong(6);
             String outcome = rs.getString(7);
             steps.computeIfAbsent(step, key -> new WaitSample()).add(wait, outcome);
@@ -84,13 +97,14 @@ class TaskWaits {
             }
         };
         for (LocalDate monday : mondays(from, to)) {
-            jdbc.query("SELECT process_key, task_key, step_name, organisation_id, ended_week, wait_seconds, outcome"
-                    + " FROM task_wait WHERE" + IN_WEEK.formatted("ended") + " AND outcome <> 'CANCELLED'", row,
-                    week(monday, scopePath, from, to));
+            if (!closed.weeks().contains(monday)) {
+                jdbc.query("SELECT process_key, task_key, step_name, organisation_id, ended_week, wait_seconds, outcome"
+                        + " FROM task_wait WHERE" + IN_WEEK.formatted("ended") + " AND outcome <> 'CANCELLED'", row,
+                        week(monday, scopePath, from, to));
+            }
         }
         List<StepWaits> stepWaits = new ArrayList<>();
-        steps.forEach((step, sample) -> stepWaits.add(new StepWaits(step.get(0), step.get(1),
-                names.get(step.get(0) + "/" + step.get(1)),
+        steps.forEach((step, sample) -> stepWaits.add(new StepWaits(step.get(0), step.get(1), names.get(step),
                 stepsThisWeek.containsKey(step) ? stepsThisWeek.get(step).stats() : WaitStats.NONE, sample.stats(),
                 sample.returned(), sample.decided())));
         stepWaits.sort(Comparator.comparingLong((StepWaits s) -> s.range().p90())
@@ -102,6 +116,13 @@ class TaskWaits {
         return new Waits(stepWaits, organisationWaits);
     }
 
+    /** The Mondays of the weeks wholly between the days and before this week: those that can be closed. */
+    private static List<LocalDate> wholeWeeksBefore(LocalDate thisWeek, LocalDate from, LocalDate to) {
+        return mondays(from, to).stream()
+                .filter(week -> !week.isBefore(from) && !week.plusDays(6).isAfter(to) && week.isBefore(thisWeek))
+                .toList();
+    }
+
     /**
      * Per week: cases started (their first task created) and review decisions taken, oldest week first. The whole
      * weeks before this one are read from their closed counts ({@link ClosedWeeks}); a week cut by the range, this
@@ -110,9 +131,7 @@ class TaskWaits {
     List<Week> throughput(String scopePath, LocalDate from, LocalDate to, LocalDate thisWeek) {
         Map<LocalDate, long[]> weeks = new TreeMap<>();
         mondays(from, to).forEach(monday -> weeks.put(monday, new long[4]));
-        Map<LocalDate, long[]> closed = closedWeeks.counts(scopePath, weeks.keySet().stream()
-                .filter(week -> !week.isBefore(from) && !week.plusDays(6).isAfter(to) && week.isBefore(thisWeek))
-                .toList());
+        Map<LocalDate, long[]> closed = closedWeeks.counts(scopePath, wholeWeeksBefore(thisWeek, from, to));
         weeks.putAll(closed);
         List<LocalDate> open = weeks.keySet().stream().filter(week -> !closed.containsKey(week)).toList();
         int first = 0;

@@ -2,11 +2,16 @@ package cn.shixun.insight.bottlenecks;
 
 import java.util.Arrays;
 
-/** The waits of one step or organisation as they are read, for {@link WaitStats}; with its returns and decisions. */
+/**
+ * The waits of one step or organisation as they are read, for {@link WaitStats}; with its returns and decisions.
+ * Waits read one by one give exact figures; once a closed week's histogram is added, the figures come from the
+ * histogram, which reads the same on the page ({@link WaitHistogram}).
+ */
 final class WaitSample {
 
     private long[] waits = new long[16];
     private int count;
+    private WaitHistogram summarised;
     private long returned;
     private long decided;
 
@@ -23,8 +28,26 @@ final class WaitSample {
         }
     }
 
+    /** A closed week's waits, with its returns among its decisions. */
+    void addSummary(WaitHistogram histogram, long returnedThere, long decidedThere) {
+        if (summarised == null) {
+            summarised = new WaitHistogram();
+        }
+        summarised.addAll(histogram);
+        returned += returnedThere;
+        decided += decidedThere;
+    }
+
     WaitStats stats() {
-        return WaitStats.of(waits, count);
+        if (summarised == null) {
+            return WaitStats.of(waits, count);
+        }
+        WaitHistogram all = new WaitHistogram();
+        all.addAll(summarised);
+        for (int i = 0; i < count; i++) {
+            all.add(waits[i]);
+        }
+        return all.stats();
     }
 
     long returned() {

@@ -24,12 +24,15 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -65,6 +68,7 @@ class TaskWaitReadModelIT {
     @Autowired JdbcTemplate jdbc;
     @Autowired TaskWaits waits;
     @Autowired ClosedWeeks closedWeeks;
+    @Autowired WeekClosing weekClosing;
     @Autowired RegistrationForecasts forecasts;
 
     @AfterEach
@@ -176,6 +180,8 @@ class TaskWaitReadModelIT {
 
         List<TaskWaits.Week> after = waits.throughput(county, from, to, thisWeek);
         assertThat(after).isEqualTo(counted(county, from, to));
+        assertThat(shown(waits.waits(county, from, to, thisWeek))).as("the waits of the weeks closed again")
+                .isEqualTo(shown(readFromTheRows(county, from, to))).anyMatch(step -> step.contains("RETURNED 1"));
         assertThat(waits.throughput(county, from, to, thisWeek)).as("read again, from the weeks closed again")
                 .isEqualTo(after);
         assertThat(waits.throughput(province, from, to, thisWeek)).isEqualTo(counted(province, from, to));
@@ -260,6 +266,66 @@ class TaskWaitReadModelIT {
             return;
         }
         closedWeeks.close(week);
+    }
+
+    @Test
+    void theWaitsOfClosedWeeks_readFromTheirHistograms_showTheSameFiguresAsTheWaitsReadOneByOne() {
+        LocalDate thisWeek = Weeks.of(Instant.now());
+        LocalDate from = thisWeek.minusWeeks(12);
+        LocalDate to = thisWeek.minusDays(1);
+        Organisation county = organisations.findByCode("410105").orElseThrow();
+        String province = organisations.find(county.parentId()).flatMap(city -> organisations.find(city.parentId()))
+                .orElseThrow().path();
+        for (String scope : List.of(province, county.path())) {
+            List<String> fromTheRows = shown(readFromTheRows(scope, from, to));
+            List<String> fromTheHistograms = shown(waits.waits(scope, from, to, thisWeek));
+
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM task_wait_week_step WHERE week BETWEEN ? AND ?"
+                    + " AND scope_path = ?", Integer.class, from, to, scope)).as("read from the histograms").isPositive();
+            assertThat(fromTheHistograms).as(scope).isEqualTo(fromTheRows)
+                    .as("the demo's weeks of waits").anyMatch(line -> line.startsWith("step"))
+                    .anyMatch(line -> line.startsWith("organisation"));
+        }
+    }
+
+    @Test
+    void theWeekClosingJob_closesLastWeekFirst_oneWeekARound_asAReaderWould() {
+        LocalDate thisWeek = Weeks.of(Instant.now());
+        LocalDate lastWeek = thisWeek.minusWeeks(1);
+        ClosedWeeks.reopen(jdbc, lastWeek);
+        ClosedWeeks.reopen(jdbc, lastWeek.minusWeeks(1));
+
+        assertThat(weekClosing.closeOne(thisWeek)).contains(lastWeek);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM task_wait_week_closed WHERE week = ?", Integer.class,
+                lastWeek.minusWeeks(1))).as("one week a round").isZero();
+        assertThat(weekClosing.closeOne(thisWeek)).contains(lastWeek.minusWeeks(1));
+
+        String province = organisations.find(organisations.findByCode("410105").orElseThrow().parentId())
+                .flatMap(city -> organisations.find(city.parentId())).orElseThrow().path();
+        LocalDate from = lastWeek.minusWeeks(1);
+        assertThat(waits.throughput(province, from, thisWeek.minusDays(1), thisWeek))
+                .isEqualTo(counted(province, from, thisWeek.minusDays(1)));
+        assertThat(shown(waits.waits(province, from, thisWeek.minusDays(1), thisWeek)))
+                .isEqualTo(shown(readFromTheRows(province, from, thisWeek.minusDays(1))));
+    }
+
+    /** The waits between the days read wait by wait: as if every week were this week's, so that none is closed. */
+    private TaskWaits.Waits readFromTheRows(String scope, LocalDate from, LocalDate to) {
+        return waits.waits(scope, from, to, Weeks.of(from));
+    }
+
+    /** The twelve weeks' figures as the page shows them, per step and per organisation, in a stable order. */
+    private static List<String> shown(TaskWaits.Waits found) {
+        Locale chinese = Locale.SIMPLIFIED_CHINESE;
+        Function<WaitStats, String> text = stats -> stats.count() + " 件，中位 "
+                + Durations.text(stats.median(), chinese) + "，90% " + Durations.text(stats.p90(), chinese)
+                + "，最长 " + Durations.text(stats.max(), chinese);
+        return Stream.concat(
+                found.steps().stream().map(step -> "step " + step.processKey() + "/" + step.taskKey() + " "
+                        + step.stepName() + ": " + text.apply(step.range()) + ", RETURNED " + step.returned()
+                        + " of " + step.decided()),
+                found.organisations().stream().map(organisation -> "organisation " + organisation.organisationId()
+                        + ": " + text.apply(organisation.range()))).sorted().toList();
     }
 
     /** The throughput counted from task_wait's rows alone. */
