@@ -47,6 +47,8 @@ class CaseStepNotices {
             List<CaseTask> open = step.taskKey() == null ? List.of()
                     : contacts.openTasksAt(step.processKey(), step.caseId(), step.taskKey());
             to = recipients.ofTasks(open);
+            // Nobody works their own case: a process owner is not reminded of the publication he submitted.
+            side.applicant().ifPresent(to::remove);
             link = open.isEmpty() ? "/tasks" : "/tasks?task=" + open.get(0).id();
         } else {
             to = recipients.ofCase(side);

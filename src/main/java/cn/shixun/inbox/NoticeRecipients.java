@@ -2,8 +2,10 @@ package cn.shixun.inbox;
 
 import cn.shixun.security.Accounts;
 import cn.shixun.security.CandidateGroup;
+import cn.shixun.security.Role;
 import cn.shixun.tasks.CaseContacts.CaseSide;
 import cn.shixun.tasks.CaseTask;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,8 +36,9 @@ class NoticeRecipients {
 
     /**
      * Whoever may work the tasks: the assignee of an assigned task, else the accounts of every
-     * candidate group, the groups an escalation added included. Role-wide groups (process owners)
-     * name no organisation and are left out.
+     * candidate group, the groups an escalation added included. The process owners' group (a policy
+     * publication's second approval) names no organisation: it is every process owner; the other
+     * role-wide groups carry engine authorizations, not tasks, and are left out.
      */
     Set<String> ofTasks(Collection<CaseTask> tasks) {
         Set<String> recipients = new LinkedHashSet<>();
@@ -50,7 +53,14 @@ class NoticeRecipients {
     }
 
     private List<String> ofGroups(List<String> groupIds) {
-        return groupIds.stream().map(CandidateGroup::parse).flatMap(java.util.Optional::stream)
-                .flatMap(group -> accounts.usernamesIn(group).stream()).toList();
+        List<String> usernames = new ArrayList<>();
+        for (String groupId : groupIds) {
+            if (CandidateGroup.PROCESS_OWNERS.equals(groupId)) {
+                usernames.addAll(accounts.usernamesWithRole(Role.PROCESS_OWNER));
+            } else {
+                CandidateGroup.parse(groupId).ifPresent(group -> usernames.addAll(accounts.usernamesIn(group)));
+            }
+        }
+        return usernames;
     }
 }

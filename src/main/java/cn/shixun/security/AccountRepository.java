@@ -12,5 +12,7 @@ interface AccountRepository extends JpaRepository<Account, Long> {
 
     List<Account> findByRoleAndOrganisationIdAndEnabledTrue(Role role, Long organisationId);
 
+    List<Account> findByRoleAndEnabledTrue(Role role);
+
     List<Account> findByTeacherIdAndEnabledTrue(Long teacherId);
 }

@@ -88,6 +88,11 @@ public class Accounts {
                 .orElse(List.of());
     }
 
+    /** The enabled accounts of a role held platform-wide, whose engine group names no organisation (process owners). */
+    public List<String> usernamesWithRole(Role role) {
+        return repository.findByRoleAndEnabledTrue(role).stream().map(Account::username).toList();
+    }
+
     /** The enabled accounts of the teacher. */
     public List<String> usernamesOfTeacher(Long teacherId) {
         return repository.findByTeacherIdAndEnabledTrue(teacherId).stream().map(Account::username).toList();

@@ -45,13 +45,25 @@ class NoticeRecipientsTest {
     void anAssignedTask_goesToItsAssignee_anOfferedOneToTheAccountsOfEveryGroup_escalationsIncluded() {
         when(accounts.usernamesIn(SCHOOL_ADMINS)).thenReturn(List.of("school.admin"));
         when(accounts.usernamesIn(COUNTY_REVIEWERS)).thenReturn(List.of("county.reviewer"));
+        when(accounts.usernamesWithRole(Role.PROCESS_OWNER)).thenReturn(List.of("process.owner", "process.owner2"));
 
         CaseTask amend = task("teacher", List.of(SCHOOL_ADMINS.id()));
         CaseTask review = task(null, List.of(SCHOOL_ADMINS.id(), COUNTY_REVIEWERS.id(), CandidateGroup.PROCESS_OWNERS));
 
         assertThat(recipients.ofTasks(List.of(amend))).containsExactly("teacher");
-        assertThat(recipients.ofTasks(List.of(review))).as("a role-wide group names no organisation and is left out")
-                .containsExactly("school.admin", "county.reviewer");
+        assertThat(recipients.ofTasks(List.of(review))).as("the process owners' group is every process owner")
+                .containsExactly("school.admin", "county.reviewer", "process.owner", "process.owner2");
+    }
+
+    @Test
+    void aPolicyPublicationsApproval_remindsEveryProcessOwner_otherRoleWideGroupsNobody() {
+        when(accounts.usernamesWithRole(Role.PROCESS_OWNER)).thenReturn(List.of("process.owner", "process.owner2"));
+
+        CaseTask approval = task(null, List.of(CandidateGroup.PROCESS_OWNERS));
+        CaseTask engineGroupsOnly = task(null, List.of(CandidateGroup.TASKLIST_USERS, CandidateGroup.CAMUNDA_ADMIN));
+
+        assertThat(recipients.ofTasks(List.of(approval))).containsExactly("process.owner", "process.owner2");
+        assertThat(recipients.ofTasks(List.of(engineGroupsOnly))).isEmpty();
     }
 
     private static CaseTask task(String assignee, List<String> groups) {

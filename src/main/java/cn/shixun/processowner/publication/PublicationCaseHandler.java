@@ -42,6 +42,12 @@ class PublicationCaseHandler implements CaseHandler {
         return "发布 " + caseId + "（提交人 " + publication.submittedBy() + "）";
     }
 
+    /** The submitter: he hears of the decision, and is not reminded of a step he may not take. */
+    @Override
+    public Optional<String> applicant(String caseId) {
+        return Optional.of(store.get(Long.parseLong(caseId)).submittedBy());
+    }
+
     @Override
     public Optional<String> casePage(String caseId) {
         return Optional.of("/process-owner/publications/" + caseId);

@@ -126,6 +126,29 @@ class PolicyPublicationProcessTest {
     }
 
     @Test
+    void theApprovalsReminder_reachesTheOtherProcessOwners_notTheSubmitter() {
+        long versionId = draft("2029-01-01");
+        long id = publications.submit(versionId, FIRST);
+        ProcessInstance instance = caseOf(id);
+        Task approval = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+        Job reminder = management.createJobQuery().processInstanceId(instance.getId()).timers().list().stream()
+                .min(java.util.Comparator.comparing(Job::getDuedate)).orElseThrow();
+
+        management.executeJob(reminder.getId());
+
+        assertThat(history.of(OwnerApprovalTask.PROCESS_KEY, String.valueOf(id)))
+                .anySatisfy(event -> assertThat(event.outcome()).isEqualTo(CaseOutcome.REMINDED));
+        assertThat(remindersTo(SECOND, approval)).as("the other owner, who may approve").isEqualTo(1);
+        assertThat(remindersTo(FIRST, approval)).as("the submitter may not approve his own").isZero();
+        returnAndDiscard(id, versionId);
+    }
+
+    private int remindersTo(String owner, Task approval) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM inbox_message WHERE recipient = ? AND kind = 'REMINDER'"
+                + " AND link = ?", Integer.class, owner, "/tasks?task=" + approval.getId());
+    }
+
+    @Test
     void returnedWithItsReason_theCaseEnds_andTheDraftMayBeSubmittedAgainAsANewCase() {
         long versionId = draft("2030-01-01");
         long id = publications.submit(versionId, FIRST);
