@@ -3,6 +3,7 @@ package cn.shixun;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.EnumLabels;
 import cn.shixun.tasks.CaseOutcome;
 import java.io.IOException;
 import java.io.Reader;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.Test;
 class MessageKeysTest {
 
     private static final Path MAIN_JAVA = Path.of("src/main/java");
+    private static final Path MAIN_CLASSES = Path.of("target/classes");
     private static final Path TEMPLATES = Path.of("src/main/resources/templates");
     /** A literal key in a template; {@code #{__${...}__}} (a preprocessed, computed key) does not match. */
     private static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z0-9][A-Za-z0-9_.\\-]*)");
@@ -148,6 +150,56 @@ class MessageKeysTest {
         assertThat(actions).as("the scan found the audited actions").contains("ledger.register", "annual.declare",
                 "engine.admin.*");
         assertThat(actions.stream().filter(action -> !exists("audit.action." + action))).isEmpty();
+    }
+
+    /**
+     * Every code a person reads has a label in both languages (issue 14, item 4): every constant of every enum
+     * with a {@code label()} (the Chinese text kept in records) has its {@link EnumLabels} key in Chinese, saying
+     * the same as {@code label()}, and in English, so that no page or refusal shows {@code HR_CE_CERTIFICATE}.
+     */
+    @Test
+    void everyCodeAPersonReadsHasALabelInChineseAndEnglish() throws Exception {
+        List<Class<?>> labelled = labelledEnums();
+        assertThat(labelled).as("the scan found the labelled enums")
+                .contains(CaseOutcome.class, cn.shixun.training.CertificateKind.class, cn.shixun.policy.HourCategory.class);
+        List<String> unlabelled = new ArrayList<>();
+        for (Class<?> type : labelled) {
+            for (Object constant : type.getEnumConstants()) {
+                String key = EnumLabels.key((Enum<?>) constant);
+                String label = (String) type.getMethod("label").invoke(constant);
+                if (!label.equals(value(chinese, key))) {
+                    unlabelled.add(key + " (中文) should be " + label + ", is " + value(chinese, key));
+                }
+                if (value(english, key) == null) {
+                    unlabelled.add(key + " has no English");
+                }
+            }
+        }
+        assertThat(unlabelled).isEmpty();
+    }
+
+    /** The enums of the application, nested ones too, whose constants have a {@code label()}. */
+    private static List<Class<?>> labelledEnums() throws IOException, ClassNotFoundException {
+        List<Class<?>> enums = new ArrayList<>();
+        ClassLoader loader = MessageKeysTest.class.getClassLoader();
+        for (Path compiled : files(MAIN_CLASSES, ".class")) {
+            String name = MAIN_CLASSES.relativize(compiled).toString().replace('/', '.').replaceAll("\\.class$", "");
+            Class<?> type = Class.forName(name, false, loader);
+            if (type.isEnum() && hasLabel(type)) {
+                enums.add(type);
+            }
+        }
+        return enums;
+    }
+
+    private static boolean hasLabel(Class<?> type) {
+        return Arrays.stream(type.getMethods())
+                .anyMatch(method -> method.getName().equals("label") && method.getParameterCount() == 0);
+    }
+
+    private static String value(Map<String, Properties> bundles, String key) {
+        return bundles.values().stream().map(bundle -> bundle.getProperty(key)).filter(java.util.Objects::nonNull)
+                .findFirst().orElse(null);
     }
 
     private boolean exists(String key) {

@@ -1,6 +1,7 @@
 package cn.shixun.organisation;
 
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.EnumLabels;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -149,7 +150,7 @@ public class Organisations {
             }
         } else {
             if (parentId == null) {
-                throw BusinessRuleException.violation("R-02", "parentId", "organisation.parent-required", level.label());
+                throw BusinessRuleException.violation("R-02", "parentId", "organisation.parent-required", EnumLabels.argument(level));
             }
             parent = require(parentId, "parentId");
             OrganisationLevel expected = OrganisationLevel.values()[level.ordinal() - 1];
@@ -179,7 +180,7 @@ public class Organisations {
             throw BusinessRuleException.violation("R-02", "schoolKind", "organisation.school-kind-required");
         }
         if (parentId == null) {
-            throw BusinessRuleException.violation("R-02", "parentId", "organisation.parent-required", OrganisationLevel.SCHOOL.label());
+            throw BusinessRuleException.violation("R-02", "parentId", "organisation.parent-required", EnumLabels.argument(OrganisationLevel.SCHOOL));
         }
         Organisation parent = require(parentId, "parentId");
         OrganisationLevel expectedParent = RegistrationAuthorityRule.parentLevelOf(kind);

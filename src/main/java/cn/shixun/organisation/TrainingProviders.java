@@ -1,6 +1,7 @@
 package cn.shixun.organisation;
 
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.EnumLabels;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -46,7 +47,7 @@ public class TrainingProviders {
                 throw BusinessRuleException.violation("R-06", "countyId", "provider.county-required", county.name());
             }
         } else if (countyId != null) {
-            throw BusinessRuleException.violation("R-06", "countyId", "provider.county-only-for-county-school", kind.label());
+            throw BusinessRuleException.violation("R-06", "countyId", "provider.county-only-for-county-school", EnumLabels.argument(kind));
         }
         if (repository.existsByName(name.trim())) {
             throw BusinessRuleException.conflict(null, "name", "provider.name-taken", name.trim());

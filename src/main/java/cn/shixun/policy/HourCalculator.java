@@ -2,12 +2,15 @@ package cn.shixun.policy;
 
 import cn.shixun.organisation.Stage;
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.EnumLabels;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Service;
 
 /**
@@ -42,7 +45,7 @@ public class HourCalculator {
         PolicyKey key = teacher.key();
         CreditRule rule = decisions.creditRule(key, claim.kind(), claim.role());
         if (rule.refused()) {
-            throw BusinessRuleException.violation(rule.ruleId(), "kind", rule.refusal(), claim.kind().label(),
+            throw BusinessRuleException.violation(rule.ruleId(), "kind", rule.refusal(), EnumLabels.argument(claim.kind()),
                     teacher.profile().label());
         }
         List<String> rules = new ArrayList<>();
@@ -54,7 +57,7 @@ public class HourCalculator {
             Recognition recognition = decisions.recognition(key, claim.certificateKind());
             if (!recognition.recognised()) {
                 throw BusinessRuleException.violation(recognition.ruleId(), "certificateKind", recognition.reason(),
-                        claim.certificateKind());
+                        certificateKindLabel(claim.certificateKind()));
             }
             addOnce(rules, recognition.ruleId());
             if (recognition.category() != null) {
@@ -322,5 +325,13 @@ public class HourCalculator {
 
     private static String plain(BigDecimal value) {
         return value.stripTrailingZeros().toPlainString();
+    }
+
+    /**
+     * A certificate kind as the reader's language names it: the recognition table's input values are the names
+     * of {@code training.CertificateKind}, whose labels are kept under these keys ({@link EnumLabels}).
+     */
+    private static MessageSourceResolvable certificateKindLabel(String kind) {
+        return new DefaultMessageSourceResolvable(new String[] {"enum.CertificateKind." + kind}, kind);
     }
 }

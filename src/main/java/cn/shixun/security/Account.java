@@ -47,6 +47,10 @@ class Account {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The language chosen in the site menu (a language tag), or null to follow the browser. */
+    @Column(name = "ui_language")
+    private String language;
+
     protected Account() {
         // for JPA
     }
@@ -106,5 +110,13 @@ class Account {
 
     void disable() {
         this.enabled = false;
+    }
+
+    String language() {
+        return language;
+    }
+
+    void chooseLanguage(String languageTag) {
+        this.language = languageTag;
     }
 }

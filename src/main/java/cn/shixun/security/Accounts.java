@@ -5,6 +5,7 @@ import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -74,6 +75,19 @@ public class Accounts {
 
     public Optional<CurrentAccount> find(String username) {
         return repository.findByUsername(username).filter(Account::enabled).map(this::view);
+    }
+
+    /** The language the account chose in the site menu, or empty: then the browser's Accept-Language decides. */
+    public Optional<Locale> languageOf(String username) {
+        return repository.findByUsername(username).map(Account::language).map(Locale::forLanguageTag);
+    }
+
+    /** Keeps {@code language} (one of {@link AccountLocaleResolver#LANGUAGES}) on the account, for every later sign-in. */
+    @Transactional
+    public void chooseLanguage(String username, Locale language) {
+        repository.findByUsername(username)
+                .orElseThrow(() -> BusinessRuleException.notFound("username", "account.not-found", username))
+                .chooseLanguage(language.toLanguageTag());
     }
 
     public boolean exists(String username) {

@@ -2,12 +2,7 @@ package cn.shixun.security;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
-import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.security.SecurityProperties;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -22,7 +17,7 @@ import org.springframework.security.oauth2.jwt.SupplierJwtDecoder;
 
 /**
  * Beans of the {@code keycloak} profile besides {@link KeycloakSignIn}: the access-token decoder
- * for the APIs and the single sign-on of the Camunda webapps. Settings: {@code shixun.oidc.*}
+ * for the APIs (the webapps' single sign-on, {@link WebappSingleSignOn}, serves every profile). Settings: {@code shixun.oidc.*}
  * in application.yml, from the environment (docs/operations.md).
  */
 @Configuration(proxyBeanMethods = false)
@@ -49,22 +44,5 @@ class KeycloakConfiguration {
                             audiences -> audiences != null && audiences.contains(audience))));
             return decoder;
         });
-    }
-
-    /**
-     * Camunda's container-based authentication: the webapps take the user from the servlet
-     * principal, which Spring Security sets from the OIDC session, and read the user's groups
-     * through our identity provider (ADR 0004). Runs right after Spring Security's filter and
-     * before the webapps' own authentication filter.
-     */
-    @Bean
-    FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappSingleSignOn() {
-        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
-        registration.setName("camundaWebappSingleSignOn");
-        registration.setInitParameters(Map.of("authentication-provider", ContainerBasedAuthenticationProvider.class.getName()));
-        registration.addUrlPatterns("/camunda/*");
-        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
-        return registration;
     }
 }

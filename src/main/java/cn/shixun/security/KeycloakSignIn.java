@@ -85,7 +85,7 @@ class KeycloakSignIn implements SignIn {
 
     /**
      * The webapps see the signed-in account through the servlet principal (see
-     * {@link KeycloakConfiguration#camundaWebappSingleSignOn}). Here only who may open any webapp
+     * {@link WebappSingleSignOn}). Here only who may open any webapp
      * at all: teachers and managers get our 403 page. Which webapp each role opens, and what it
      * sees there, is the engine's authorization (ADR 0005), the same grants as with passwords.
      * The webapps' own password login is closed: local passwords do nothing under Keycloak.

@@ -11,8 +11,9 @@ import org.springframework.security.web.authentication.SimpleUrlAuthenticationFa
 import org.springframework.stereotype.Component;
 
 /**
- * Local accounts (ADR 0003): HTTP Basic on the APIs, our login form on the pages; the Camunda
- * webapps keep their own login, checked against the same accounts (ADR 0004).
+ * Local accounts (ADR 0003): HTTP Basic on the APIs, our login form on the pages. The Camunda webapps
+ * take a person signed in here as they are ({@link WebappSingleSignOn}, ADR 0014) and keep their own
+ * login for anyone else, checked against the same accounts (ADR 0004).
  */
 @Component
 @Profile("!keycloak")

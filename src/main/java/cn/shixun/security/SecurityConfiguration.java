@@ -120,6 +120,12 @@ class SecurityConfiguration {
         return registration;
     }
 
+    /** A person signed in to Shixun opens the Camunda webapps without signing in again (ADR 0014). */
+    @Bean
+    FilterRegistrationBean<WebappSingleSignOn> camundaWebappSingleSignOn() {
+        return WebappSingleSignOn.registration();
+    }
+
     @Bean
     @Order(2)
     SecurityFilterChain camundaWebappChain(HttpSecurity http, SignIn signIn) throws Exception {

@@ -5,6 +5,7 @@ import cn.shixun.organisation.Organisations;
 import cn.shixun.security.CandidateGroup;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.EnumLabels;
 import cn.shixun.shared.RefusalText;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -257,7 +258,7 @@ public class CaseTasks {
     static String checkedComment(Decision decision, String comment) {
         String text = comment == null ? "" : comment.strip();
         if (decision.needsComment() && text.isEmpty()) {
-            throw BusinessRuleException.violation("R-40", COMMENT, "task.comment-required", decision.label());
+            throw BusinessRuleException.violation("R-40", COMMENT, "task.comment-required", EnumLabels.argument(decision));
         }
         if (text.length() > CaseHistory.MAX_COMMENT) {
             throw BusinessRuleException.violation(null, COMMENT, "task.comment-too-long", CaseHistory.MAX_COMMENT);

@@ -5,6 +5,7 @@ import cn.shixun.organisation.Organisations;
 import cn.shixun.organisation.Stage;
 import cn.shixun.shared.AuditedAction;
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.EnumLabels;
 import cn.shixun.shared.TeacherScope;
 import java.time.Clock;
 import java.time.Instant;
@@ -133,7 +134,7 @@ public class Teachers {
             throw BusinessRuleException.violation("R-02", "stage", "teacher.stage-required");
         }
         if (!school.stages().contains(stage)) {
-            throw BusinessRuleException.violation("R-02", "stage", "teacher.stage-not-at-school", stage.label(), school.name());
+            throw BusinessRuleException.violation("R-02", "stage", "teacher.stage-not-at-school", EnumLabels.argument(stage), school.name());
         }
         String certificate = blankToNull(qualificationCertificateNumber);
         if (certificate != null && !CERTIFICATE_NUMBER.matcher(certificate).matches()) {
@@ -175,7 +176,7 @@ public class Teachers {
             throw BusinessRuleException.violation("R-37", "toSchoolId", "teacher.transfer-same-school", school.name());
         }
         if (!school.stages().contains(teacher.stage())) {
-            throw BusinessRuleException.violation("R-37", "toSchoolId", "teacher.stage-not-at-school", teacher.stage().label(), school.name());
+            throw BusinessRuleException.violation("R-37", "toSchoolId", "teacher.stage-not-at-school", EnumLabels.argument(teacher.stage()), school.name());
         }
         if (effectiveOn == null) {
             throw BusinessRuleException.violation("R-37", "effectiveOn", "teacher.transfer-date-required");

@@ -3,14 +3,20 @@ package cn.shixun.policy;
 import static cn.shixun.policy.Fixtures.TODAY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import cn.shixun.organisation.Stage;
 import cn.shixun.shared.BusinessRuleException;
 import cn.shixun.shared.Readable;
+import cn.shixun.shared.RefusalText;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** The hour calculator against the real decision tables (R-12..R-24), profile by profile. */
 class HourCalculatorTest {
@@ -296,6 +302,30 @@ class HourCalculatorTest {
         CreditResult publicHours = credit(Fixtures.sanmenxia(),
                 Claim.of(ClaimKind.PROFESSIONAL_CERTIFICATE, d("2024-05-01")).hours("30").certificate("HR_PUBLIC_PLATFORM"));
         assertThat(publicHours.category()).isEqualTo(HourCategory.PUBLIC);
+    }
+
+    /** Issue 14: the refusal names the certificate kind as the reader's language does, never by its code. */
+    @Test
+    void R21_aCertificateNotRecognisedIsNamedByItsLabelNotItsCode() {
+        Claim.Builder other = Claim.of(ClaimKind.PROFESSIONAL_CERTIFICATE, d("2019-05-01")).hours("30")
+                .certificate("HR_CE_CERTIFICATE");
+        BusinessRuleException refusal = catchThrowableOfType(BusinessRuleException.class,
+                () -> credit(Fixtures.xinxiang(d("2010-09-01")), other));
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasenames("i18n/policy", "i18n/training");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        RefusalText refusals = new RefusalText(messages);
+        for (Locale locale : List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH)) {
+            String label = messages.getMessage("enum.CertificateKind.HR_CE_CERTIFICATE", null, locale);
+            LocaleContextHolder.setLocale(locale);
+            try {
+                assertThat(refusals.forReader(refusal)).as(locale.toString())
+                        .contains(label).doesNotContain("HR_CE_CERTIFICATE").endsWith("R-21" + (locale == Locale.ENGLISH ? ")" : "）"));
+            } finally {
+                LocaleContextHolder.resetLocaleContext();
+            }
+        }
     }
 
     @Test

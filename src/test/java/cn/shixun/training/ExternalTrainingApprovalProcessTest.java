@@ -314,7 +314,8 @@ class ExternalTrainingApprovalProcessTest {
         BpmnAwareTests.assertThat(instance).isEnded().hasPassed("EndEvent_CreditRefused").hasNotPassed("EndEvent_Registered");
         ExternalTraining refused = trainings.require(applied.getId());
         assertThat(refused.status()).isEqualTo(TrainingStatus.CREDIT_REFUSED);
-        assertThat(refused.outcomeReason()).contains("R-21");
+        assertThat(refused.outcomeReason()).contains("R-21", CertificateKind.HR_CE_CERTIFICATE.label())
+                .as("the kind by its label, not its code").doesNotContain("HR_CE_CERTIFICATE");
         assertThat(trainings.history(applied.getId())).last().satisfies(event -> {
             assertThat(event.outcome()).isEqualTo(CaseOutcome.REFUSED);
             assertThat(event.actor()).isEqualTo(CaseHistory.SYSTEM);

@@ -6,6 +6,7 @@ import cn.shixun.processowner.drafts.ModelDraft.State;
 import cn.shixun.security.CurrentAccounts;
 import cn.shixun.shared.AuditedAction;
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.shared.EnumLabels;
 import cn.shixun.tasks.ModelProblem;
 import cn.shixun.tasks.ModelValidation;
 import cn.shixun.tasks.ProcedureModel;
@@ -163,7 +164,7 @@ public class ModelDrafts {
         ModelDraft draft = get(id);
         requireEditing(draft);
         if (!store.changeState(id, State.EDITING, State.DISCARDED, actor(), clock.instant())) {
-            throw BusinessRuleException.conflict(null, "id", "draft.not-editing", id, get(id).state().label());
+            throw BusinessRuleException.conflict(null, "id", "draft.not-editing", id, EnumLabels.argument(get(id).state()));
         }
         events.publishEvent(new AuditedAction("model-draft.discard", SUBJECT, String.valueOf(id),
                 "放弃草稿 " + draft.resourceName()));
@@ -179,7 +180,7 @@ public class ModelDrafts {
     @Transactional
     public void move(long id, State from, State to, String by) {
         if (!store.changeState(id, from, to, by, clock.instant())) {
-            throw BusinessRuleException.conflict(null, "id", "draft.not-in-state", id, from.label(), get(id).state().label());
+            throw BusinessRuleException.conflict(null, "id", "draft.not-in-state", id, EnumLabels.argument(from), EnumLabels.argument(get(id).state()));
         }
     }
 
@@ -239,7 +240,7 @@ public class ModelDrafts {
 
     private static void requireEditing(ModelDraft draft) {
         if (draft.state() != State.EDITING) {
-            throw BusinessRuleException.conflict(null, "id", "draft.not-editing", draft.id(), draft.state().label());
+            throw BusinessRuleException.conflict(null, "id", "draft.not-editing", draft.id(), EnumLabels.argument(draft.state()));
         }
     }
 

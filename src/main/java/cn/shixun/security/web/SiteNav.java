@@ -3,10 +3,13 @@ package cn.shixun.security.web;
 import cn.shixun.security.AccountLinks;
 import cn.shixun.security.CurrentAccounts;
 import cn.shixun.security.HomeLink;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -34,6 +37,21 @@ public class SiteNav {
     public record Item(String titleKey, String href, Long count, boolean current) {
     }
 
+    /**
+     * The 中文 / English switch next to the menu: the language it offers (the one not shown now), its label
+     * written in that language, and this page to come back to.
+     */
+    public record LanguageSwitch(String language, String label, String back) {
+    }
+
+    public LanguageSwitch languageSwitch() {
+        String back = currentRequest().map(request -> request.getRequestURI()
+                + (request.getQueryString() == null ? "" : "?" + request.getQueryString())).orElse(HOME);
+        return Locale.ENGLISH.getLanguage().equals(LocaleContextHolder.getLocale().getLanguage())
+                ? new LanguageSwitch("zh-CN", "中文", back)
+                : new LanguageSwitch("en", "English", back);
+    }
+
     public List<Item> items() {
         return currentAccounts.current().map(account -> items(links.of(account), currentPath())).orElse(List.of());
     }
@@ -57,8 +75,12 @@ public class SiteNav {
     }
 
     private static String currentPath() {
+        return currentRequest().map(HttpServletRequest::getRequestURI).orElse(null);
+    }
+
+    private static Optional<HttpServletRequest> currentRequest() {
         RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
         return Optional.ofNullable(attributes).filter(ServletRequestAttributes.class::isInstance)
-                .map(found -> ((ServletRequestAttributes) found).getRequest().getRequestURI()).orElse(null);
+                .map(found -> ((ServletRequestAttributes) found).getRequest());
     }
 }

@@ -5,6 +5,7 @@ import static cn.shixun.shared.web.PageDates.DAY;
 import cn.shixun.evidence.EvidenceFiles;
 import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.Organisations;
+import cn.shixun.organisation.ProviderKind;
 import cn.shixun.organisation.TrainingProvider;
 import cn.shixun.organisation.TrainingProviders;
 import cn.shixun.security.CurrentAccount;
@@ -62,8 +63,8 @@ class TrainingPageModel {
                String badge, String step, String applied) {
     }
 
-    /** A provider as the select offers it: the name and its kind. */
-    record ProviderOption(Long id, String label) {
+    /** A provider as the select offers it: the name and its kind, which the page labels in the reader's language. */
+    record ProviderOption(Long id, String name, ProviderKind kind) {
     }
 
     /** The list's rows, where each application stands read from one query of their open tasks. */
@@ -123,7 +124,7 @@ class TrainingPageModel {
     /** The providers qualified for the teacher, their files, and the earliest start. */
     void putPlanChoices(Model model, Long teacherId) {
         model.addAttribute("providers", trainings.providersFor(teacherId).stream()
-                .map(p -> new ProviderOption(p.getId(), p.name() + "（" + p.kind().label() + "）")).toList());
+                .map(p -> new ProviderOption(p.getId(), p.name(), p.kind())).toList());
         model.addAttribute("uploads", evidence.ofTeacher(teacherId));
         model.addAttribute("earliestStart", LocalDate.now(clock).plusDays(1));
     }
