@@ -32,7 +32,7 @@ class AnnualOpenings {
 
     private static final Logger log = LoggerFactory.getLogger(AnnualOpenings.class);
     /** The field of a late card's reason (补报原因), in the API and the pages' forms. */
-    static final String LATE_REASON = "lateReason";
+    private static final String LATE_REASON = "lateReason";
     private static final int MAX_LATE_REASON = 500;
 
     private final AnnualRegistrationRepository repository;
@@ -62,7 +62,8 @@ class AnnualOpenings {
     }
 
     /**
-     * Opens a registration and starts its process at the school's review. {@code applicant} is the
+     * Opens a registration and starts its process at the school's review (a late card at the authority's review of
+     * the late filing: the model's). {@code applicant} is the
      * teacher's username when the teacher submits (a returned card goes back to them), null when
      * the school declares (it goes back to the school). {@code requireEvidence}: a teacher's own
      * card in time must carry evidence for every line; a school's declaration and a late card are checked by
