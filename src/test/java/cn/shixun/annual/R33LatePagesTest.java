@@ -22,6 +22,7 @@ import cn.shixun.policy.ClaimKind;
 import cn.shixun.security.Accounts;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.tasks.CaseTasks;
+import cn.shixun.tasks.Decision;
 import cn.shixun.teacher.Teacher;
 import cn.shixun.teacher.Teachers;
 import java.time.Duration;
@@ -142,6 +143,13 @@ class R33LatePagesTest {
         mvc.perform(get("/tasks").param("task", taskId).with(as(kunming.countyReviewer)))
                 .andExpect(content().string(allOf(containsString("登记机构审核补报"),
                         containsString("补报（2026-12-05），原因：产假期间未能按期提交"))));
+
+        // Rejected: the year is free, and the teacher's page offers the late path again, with the rejection said.
+        tasks.decide(taskId, kunming.countyReviewer, Decision.REJECT, "产假证明未附");
+        mvc.perform(get("/annual-registrations/mine").with(as(account)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(allOf(containsString("2026年度的登记卡未通过：产假证明未附"),
+                        containsString("data-test=\"late-form\""), containsString("data-test=\"latest-card\""))));
     }
 
     @Test

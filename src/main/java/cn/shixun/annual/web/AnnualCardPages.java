@@ -7,6 +7,7 @@ import cn.shixun.annual.AnnualRegistration;
 import cn.shixun.annual.AnnualRegistrations;
 import cn.shixun.annual.AnnualUploads;
 import cn.shixun.annual.AnnualUploads.LineFiles;
+import cn.shixun.annual.RegistrationStatus;
 import cn.shixun.evidence.EvidenceUploads;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.CurrentAccounts;
@@ -81,12 +82,23 @@ class AnnualCardPages {
         int year = calendar.today().getYear();
         List<AnnualRegistration> own = registrations.ofTeacher(account.teacherId());
         Optional<AnnualRegistration> current = own.stream().filter(r -> r.year() == year).findFirst();
-        // No card this year yet: an earlier one, if any, is only linked, so that the year's deadline and (after it) the
-        // late path stay in sight.
-        if (current.isPresent()) {
+        // No card this year yet, or one that was rejected or refused while the late path is open: an earlier card is
+        // only linked, so that the year's deadline and (after it) the late path (补报) stay in sight.
+        boolean yearFree = current.map(card -> !card.status().isOpen()
+                && card.status() != RegistrationStatus.PUBLISHED).orElse(true);
+        if (current.isPresent() && !(yearFree && lateOpenFor(account, year))) {
             return "redirect:/annual-registrations/" + current.get().getId();
         }
         return minePage(account, year, own, model);
+    }
+
+    private boolean lateOpenFor(CurrentAccount account, int year) {
+        try {
+            return registrations.datesOf(teachers.require(account.teacherId()).schoolId(), year, false)
+                    .lateOpenOn(calendar.today());
+        } catch (BusinessRuleException noDates) {
+            return false;
+        }
     }
 
     /**
@@ -117,6 +129,7 @@ class AnnualCardPages {
         model.addAttribute("year", year);
         model.addAttribute("today", today);
         model.addAttribute("latest", own.isEmpty() ? null : own.get(0));
+        model.addAttribute("closedThisYear", own.stream().filter(card -> card.year() == year).findFirst().orElse(null));
         try {
             AnnualCalendar.Dates dates = registrations.datesOf(teachers.require(account.teacherId()).schoolId(), year,
                     false);
