@@ -26,7 +26,8 @@ import org.springframework.boot.test.context.SpringBootTest;
  * 文化路第一小学's declaration was due 30 November. {@code school.admin} finds the 集中申报 card saying why — the
  * date and its 依据 — and files the school late with a reason; {@code county.reviewer} sees 补报 and the reason in
  * the workbench and accepts the late filing; the school and the county approve the demo teacher's card as usual;
- * the teacher finds the year registered and published, marked 补报. Screenshots at 1440 px and 390 px
+ * the teacher finds the year registered and published, marked 补报; a Kunming teacher without a card finds the late
+ * path on 我的年度登记. Screenshots at 1440 px and 390 px
  * ({@code target/screenshots/annual-late-*.png}). A context of its own (the clock on 5 December), so an engine of
  * its own name (ItContextConventionsTest).
  */
@@ -121,6 +122,15 @@ class R33LateRegistrationBrowserIT extends AnnualBrowserTestSupport {
             open("/annual-registrations/" + card.getId());
             assertThat(noSidewaysScroll()).isTrue();
             fullPageScreenshot("annual-late-07-teacher-390");
+            signOut();
+
+            // A Kunming teacher whose school has not declared: 我的年度登记 says why (31 October, 依据) and offers 补报.
+            signIn("teacher.km", DEMO_PASSWORD);
+            open("/annual-registrations/mine");
+            assertThat(byTest("late-closed").getText()).contains("2026-10-31，已过期限", "依据", "补报可办理到 2026-12-15");
+            assertThat(byTest("late-submit").getText()).isEqualTo("补报我的年度登记");
+            assertThat(noSidewaysScroll()).isTrue();
+            fullPageScreenshot("annual-late-08-teacher-mine-390");
         } finally {
             browser.manage().window().setSize(before);
         }
