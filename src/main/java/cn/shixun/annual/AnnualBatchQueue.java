@@ -94,7 +94,7 @@ class AnnualBatchQueue implements BatchQueue<AnnualBatch> {
             return;
         }
         AnnualRegistration registration = openings.open(item.teacherId(), batch.year(), item.isPromotionCandidate(),
-                List.of(), null, batch.declaredBy(), item.batchId(), false, today.get());
+                List.of(), null, batch.declaredBy(), item.batchId(), false, today.get(), item.lateReason());
         item.done(BatchItem.Outcome.STARTED, registration.getId(), null);
     }
 

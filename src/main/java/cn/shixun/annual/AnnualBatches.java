@@ -58,19 +58,21 @@ public class AnnualBatches {
     /**
      * {@code account} declares every teacher of the school for {@code year}; teachers up for
      * title promotion are named in {@code promotionCandidateIds} (their own deadline, R-33
-     * Sanmenxia). Returns the batch's progress once every item has been tried.
+     * Sanmenxia). After the submission date the school declares late (补报) with {@code lateReason}.
+     * Returns the batch's progress once every item has been tried.
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    public Progress declare(CurrentAccount account, Long schoolId, Integer year, Set<Long> promotionCandidateIds) {
-        return declare(account, schoolId, year, promotionCandidateIds, calendar.today());
+    public Progress declare(CurrentAccount account, Long schoolId, Integer year, Set<Long> promotionCandidateIds,
+                            String lateReason) {
+        return declare(account, schoolId, year, promotionCandidateIds, calendar.today(), lateReason);
     }
 
-    /** {@link #declare(CurrentAccount, Long, Integer, Set)} as of {@code today} (the demo data declares on a date of its own). */
+    /** {@link #declare(CurrentAccount, Long, Integer, Set, String)} as of {@code today} (the demo data and tests declare on a date of their own). */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     Progress declare(CurrentAccount account, Long schoolId, Integer year, Set<Long> promotionCandidateIds,
-                     LocalDate today) {
+                     LocalDate today, String lateReason) {
         Set<Long> promoted = promotionCandidateIds == null ? Set.of() : Set.copyOf(promotionCandidateIds);
-        Long batchId = declarations.prepare(account, schoolId, year, promoted, today).getId();
+        Long batchId = declarations.prepare(account, schoolId, year, promoted, today, lateReason).getId();
         starts.startAll(queue.asOf(today), batchId);
         return progress(batchId);
     }
@@ -78,12 +80,13 @@ public class AnnualBatches {
     /**
      * The page's declaration: the same checks, refused as a whole before anything is written, and
      * the batch with its items; then the teachers are started in the background, so that the
-     * batch page can show them being started. Returns the batch's id at once.
+     * batch page can show them being started. Returns the batch's id at once. {@code lateReason}: after the
+     * submission date, the school's reason for declaring late (补报).
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
-    public Long declareInBackground(CurrentAccount account, Long schoolId, Integer year) {
+    public Long declareInBackground(CurrentAccount account, Long schoolId, Integer year, String lateReason) {
         LocalDate today = calendar.today();
-        Long batchId = declarations.prepare(account, schoolId, year, Set.of(), today).getId();
+        Long batchId = declarations.prepare(account, schoolId, year, Set.of(), today, lateReason).getId();
         starts.startSoon(queue, batchId);
         return batchId;
     }
@@ -98,7 +101,7 @@ public class AnnualBatches {
         AnnualBatch batch = progressVisibleTo(batchId, account).batch();
         LocalDate today = calendar.today();
         starts.resumeInBackground(queue, batchId, () -> {
-            AnnualBatch prepared = declarations.prepare(account, batch.schoolId(), batch.year(), Set.of(), today);
+            AnnualBatch prepared = declarations.prepare(account, batch.schoolId(), batch.year(), Set.of(), today, null);
             List<BatchItem> failed = items.findByBatchIdAndOutcomeOrderByIdAsc(batchId, BatchItem.Outcome.FAILED);
             failed.forEach(BatchItem::retry);
             if (!failed.isEmpty()) {

@@ -21,8 +21,22 @@ import org.springframework.stereotype.Component;
 @EnableConfigurationProperties(AnnualDeadlineSettings.class)
 public class AnnualCalendar {
 
-    /** The dates that apply to one registration. */
-    public record Dates(LocalDate submission, LocalDate schoolReview, LocalDate registration, boolean promotion) {
+    /**
+     * The dates that apply to one registration. {@code lateUntil}: the last day of the late path (补报) after
+     * {@code submission}; null for a promotion candidate, whose date is the promotion's (no late path).
+     */
+    public record Dates(LocalDate submission, LocalDate schoolReview, LocalDate registration, LocalDate lateUntil,
+                        boolean promotion) {
+
+        /** Whether a card submitted on {@code day} is late: after the submission date. */
+        public boolean lateOn(LocalDate day) {
+            return day.isAfter(submission);
+        }
+
+        /** Whether the late path is still open on {@code day}. */
+        public boolean lateOpenOn(LocalDate day) {
+            return lateUntil != null && lateOn(day) && !day.isAfter(lateUntil);
+        }
     }
 
     private final AnnualDeadlineSettings settings;
@@ -59,10 +73,32 @@ public class AnnualCalendar {
                 .filter(day -> promotionCandidate);
         if (promotion.isPresent()) {
             LocalDate due = promotion.get().atYear(year);
-            return new Dates(due, due, due, true);
+            return new Dates(due, due, due, null, true);
         }
+        String lateUntil = dates.lateUntil() == null || dates.lateUntil().isBlank() ? "12-31" : dates.lateUntil();
         return new Dates(at(dates.submission(), year), at(dates.schoolReview(), year), at(dates.registration(), year),
-                false);
+                at(lateUntil, year), false);
+    }
+
+    /**
+     * A late card's dates (补报, filed on {@code filedOn}): the deadline it missed stays; the school's review
+     * and the registration are due at least two and three times {@code lateReviewDays} after the filing
+     * (the configured day where that is later), after the authority's review of the late filing
+     * ({@link #lateReviewDue}), so that no step of a late card is overdue the day it opens.
+     */
+    public Dates late(Dates dates, LocalDate filedOn) {
+        int days = settings.lateReviewDays();
+        return new Dates(dates.submission(), latest(dates.schoolReview(), filedOn.plusDays(2L * days)),
+                latest(dates.registration(), filedOn.plusDays(3L * days)), dates.lateUntil(), dates.promotion());
+    }
+
+    /** The registration authority's review of a late filing (补报审核) is due {@code lateReviewDays} after it. */
+    public LocalDate lateReviewDue(LocalDate filedOn) {
+        return filedOn.plusDays(settings.lateReviewDays());
+    }
+
+    private static LocalDate latest(LocalDate configured, LocalDate earliest) {
+        return configured.isAfter(earliest) ? configured : earliest;
     }
 
     private static LocalDate at(String monthDay, int year) {

@@ -140,7 +140,7 @@ public class AnnualCasework {
                 registration.year() + "年度登记结果已发布", CaseHistory.SYSTEM);
     }
 
-    /** One line for a reviewer's worklist: who, which year, and the ledger's count so far. */
+    /** One line for a reviewer's worklist: who, which year, the ledger's count so far, and a late card's reason (补报). */
     public String summary(Long id) {
         return registrations.find(id).map(registration -> {
             Teacher teacher = teachers.require(registration.teacherId());
@@ -148,7 +148,8 @@ public class AnnualCasework {
             return teacher.name() + "（" + teacher.staffNumber() + "）" + registration.year() + "年度登记："
                     + status.yearTotal().stripTrailingZeros().toPlainString() + " 学时，"
                     + AnnualRegistrations.yearVerdict(status.requirements()).label()
-                    + (registration.promotionCandidate() ? "，职称晋升" : "");
+                    + (registration.promotionCandidate() ? "，职称晋升" : "")
+                    + (registration.late() ? "；补报（" + registration.lateOn() + "），原因：" + registration.lateReason() : "");
         }).orElse(String.valueOf(id));
     }
 

@@ -44,10 +44,14 @@ class AnnualDeclarations {
         this.events = events;
     }
 
-    /** Every check before anything is written; then the batch (found or created) with an item per teacher. */
+    /**
+     * Every check before anything is written; then the batch (found or created) with an item per teacher.
+     * {@code lateReason}: the school's reason for declaring after the submission date (补报), kept on each
+     * teacher it adds now; required after the date, refused before it ({@link AnnualOpenings#requireOpenYear}).
+     */
     @Transactional
     AnnualBatch prepare(CurrentAccount account, Long schoolId, Integer year, Set<Long> promoted,
-                                LocalDate today) {
+                                LocalDate today, String lateReason) {
         if (account.isTeacher()) {
             throw BusinessRuleException.forbidden("R-33", "schoolId", "annual.only-schools-declare");
         }
@@ -56,12 +60,12 @@ class AnnualDeclarations {
             throw BusinessRuleException.forbidden("R-04", "schoolId", "annual.school-outside-scope", school.name());
         }
         String profile = organisations.effectivePolicyProfile(schoolId);
-        openings.requireOpenYear(year, profile, false, today, "year");
+        boolean late = openings.requireOpenYear(year, profile, false, today, "year", lateReason).lateOn(today);
         for (Long teacherId : promoted) {
             Teacher teacher = teachers.find(teacherId).filter(found -> schoolId.equals(found.schoolId()))
                     .orElseThrow(() -> BusinessRuleException.violation("R-33", "promotionCandidateIds",
                             "annual.promotion-not-at-school", teacherId, school.name()));
-            openings.requireOpenYear(year, profile, true, today, "promotionCandidateIds");
+            openings.requireOpenYear(year, profile, true, today, "promotionCandidateIds", null);
             if (!teacher.isRegistrable()) {
                 throw BusinessRuleException.violation("R-01", "promotionCandidateIds", "teacher.not-registrable",
                         teacher.name());
@@ -74,7 +78,7 @@ class AnnualDeclarations {
                 .collect(Collectors.toSet());
         for (Teacher teacher : teachers.atSchool(schoolId)) {
             if (!listed.contains(teacher.getId())) {
-                BatchItem item = new BatchItem(batch.getId(), teacher.getId());
+                BatchItem item = new BatchItem(batch.getId(), teacher.getId(), late ? lateReason.strip() : null);
                 if (!teacher.isRegistrable()) {
                     item.done(BatchItem.Outcome.NOT_REGISTRABLE, null, null);
                 }
@@ -85,7 +89,7 @@ class AnnualDeclarations {
         items.findByBatchIdAndOutcomeOrderByIdAsc(batch.getId(), BatchItem.Outcome.PENDING).stream()
                 .filter(item -> promoted.contains(item.teacherId())).forEach(BatchItem::promotionCandidate);
         events.publishEvent(new AuditedAction("annual.declare", "annualBatch", String.valueOf(batch.getId()),
-                school.name() + " " + year + "年度集中申报"));
+                school.name() + " " + year + "年度集中申报" + (late ? "（补报）" : "")));
         return batch;
     }
 }

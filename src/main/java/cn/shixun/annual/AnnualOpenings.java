@@ -31,6 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
 class AnnualOpenings {
 
     private static final Logger log = LoggerFactory.getLogger(AnnualOpenings.class);
+    /** The field of a late card's reason (补报原因), in the API and the pages' forms. */
+    private static final String LATE_REASON = "lateReason";
+    private static final int MAX_LATE_REASON = 500;
 
     private final AnnualRegistrationRepository repository;
     private final AnnualCards cards;
@@ -59,28 +62,33 @@ class AnnualOpenings {
     }
 
     /**
-     * Opens a registration and starts its process at the school's review. {@code applicant} is the
+     * Opens a registration and starts its process at the school's review (a late card at the authority's review of
+     * the late filing: the model's). {@code applicant} is the
      * teacher's username when the teacher submits (a returned card goes back to them), null when
      * the school declares (it goes back to the school). {@code requireEvidence}: a teacher's own
-     * card must carry evidence for every line; a school's declaration is checked by its review.
+     * card in time must carry evidence for every line; a school's declaration and a late card are checked by
+     * the school's review, which can approve only a complete card.
      * {@code today}: the day of the submission ({@link AnnualCalendar#today()}; the demo data's own date).
+     * {@code lateReason}: why a card is filed after the submission date (补报); whether it is late is decided
+     * here from the configured date, never taken from the caller.
      */
     @Transactional
     AnnualRegistration open(Long teacherId, Integer year, boolean promotionCandidate, List<Attachment> attachments,
                             String applicant, String submittedBy, Long batchId, boolean requireEvidence,
-                            LocalDate today) {
+                            LocalDate today, String lateReason) {
         if (teacherId == null || teachers.find(teacherId).isEmpty()) {
             throw BusinessRuleException.notFound("teacherId", "annual.teacher-not-found", teacherId);
         }
         Teacher teacher = teachers.requireRegistrable(teacherId);
         String profile = organisations.effectivePolicyProfile(teacher.schoolId());
-        requireOpenYear(year, profile, promotionCandidate, today, promotionCandidate ? "promotionCandidate" : "year");
+        boolean late = requireOpenYear(year, profile, promotionCandidate, today,
+                promotionCandidate ? "promotionCandidate" : "year", lateReason).lateOn(today);
         repository.findByLiveKey(AnnualRegistration.liveKey(teacherId, year)).ifPresent(live -> {
             throw BusinessRuleException.conflict("R-33", "year", "annual.already-open", year, live.getId(),
                     progress.statusLabel(live));
         });
         AnnualCards.Card card = cards.card(teacher.getId(), year, today, attachments, null, 0);
-        if (requireEvidence) {
+        if (requireEvidence && !late) {
             AnnualCards.requireComplete(card);
         }
         CandidateGroup school = routing.schoolReview(teacher.schoolId());
@@ -89,13 +97,19 @@ class AnnualOpenings {
         AnnualRegistration registration = repository.saveAndFlush(new AnnualRegistration(teacherId,
                 teacher.schoolId(), year, profile, promotionCandidate, batchId, applicant, submittedBy, school.id(),
                 authority.id(), now));
+        if (late) {
+            registration.filedLate(lateReason.strip(), today);
+        }
         cards.store(registration, card);
         registration.startedAs(process.start(registration.getId()));
         String caseId = AnnualRegistrations.caseId(registration);
-        history.record(AnnualRegistrations.PROCESS_KEY, caseId, null, batchId == null ? "提交登记卡" : "学校集中申报",
-                CaseOutcome.SUBMITTED, year + "年度登记卡，" + card.lines().size() + " 项", submittedBy);
+        String step = (batchId == null ? "提交登记卡" : "学校集中申报") + (late ? "（补报）" : "");
+        history.record(AnnualRegistrations.PROCESS_KEY, caseId, null, step, CaseOutcome.SUBMITTED,
+                year + "年度登记卡，" + card.lines().size() + " 项" + (late ? "；补报原因：" + registration.lateReason() : ""),
+                submittedBy);
         events.publishEvent(new AuditedAction("annual.submit", AnnualRegistrations.PROCESS_KEY, caseId,
-                teacher.name() + " " + year + "年度登记卡" + (batchId == null ? "" : "（学校集中申报）")));
+                teacher.name() + " " + year + "年度登记卡" + (batchId == null ? "" : "（学校集中申报）")
+                        + (late ? "（补报）" : "")));
         log.info("Annual registration {} opened for teacher {} year {} by {}, routed to {} then {}",
                 registration.getId(), teacherId, year, submittedBy, school.id(), authority.id());
         return registration;
@@ -103,10 +117,12 @@ class AnnualOpenings {
 
     /**
      * R-33: the year has begun, the profile has annual dates, and the submission deadline that
-     * applies (a promotion candidate's where the profile has one) has not passed.
+     * applies (a promotion candidate's where the profile has one) has not passed — or, after it, the
+     * card is filed late (补报) with a reason while the late path is open ({@code late-until}). A reason
+     * before the deadline is refused: the card is simply in time, and nothing may mark it late.
      */
     AnnualCalendar.Dates requireOpenYear(Integer year, String profile, boolean promotionCandidate, LocalDate today,
-                                         String deadlineField) {
+                                         String deadlineField, String lateReason) {
         if (year == null) {
             throw BusinessRuleException.violation("R-33", "year", "annual.year-required");
         }
@@ -114,10 +130,28 @@ class AnnualOpenings {
             throw BusinessRuleException.violation("R-33", "year", "annual.year-not-begun", year);
         }
         AnnualCalendar.Dates dates = calendar.of(profile, year, promotionCandidate);
-        if (today.isAfter(dates.submission())) {
-            throw BusinessRuleException.violation("R-33", dates.promotion() ? deadlineField : "year",
-                    dates.promotion() ? "annual.after-promotion-deadline" : "annual.after-deadline", year,
+        boolean reasonGiven = lateReason != null && !lateReason.isBlank();
+        if (!dates.lateOn(today)) {
+            if (reasonGiven) {
+                throw BusinessRuleException.violation("R-33", LATE_REASON, "annual.late-before-deadline", year,
+                        dates.submission());
+            }
+            return dates;
+        }
+        if (dates.promotion()) {
+            throw BusinessRuleException.violation("R-33", deadlineField, "annual.after-promotion-deadline", year,
                     dates.submission());
+        }
+        if (!dates.lateOpenOn(today)) {
+            throw BusinessRuleException.violation("R-33", "year", "annual.after-late-deadline", year,
+                    dates.submission(), dates.lateUntil());
+        }
+        if (!reasonGiven) {
+            throw BusinessRuleException.violation("R-33", LATE_REASON, "annual.late-reason-required", year,
+                    dates.submission());
+        }
+        if (lateReason.strip().length() > MAX_LATE_REASON) {
+            throw BusinessRuleException.violation("R-33", LATE_REASON, "annual.late-reason-too-long", MAX_LATE_REASON);
         }
         return dates;
     }

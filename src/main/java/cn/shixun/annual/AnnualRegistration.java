@@ -81,6 +81,14 @@ public class AnnualRegistration {
     @Column(name = "published_at")
     private Instant publishedAt;
 
+    /** Why the card was filed after the submission date (补报, R-33); null for a card filed in time. */
+    @Column(name = "late_reason")
+    private String lateReason;
+
+    /** The day a late card was filed, from which its steps' due dates are counted. */
+    @Column(name = "late_on")
+    private LocalDate lateOn;
+
     protected AnnualRegistration() {
         // for JPA
     }
@@ -123,6 +131,12 @@ public class AnnualRegistration {
         lifecycle.changedAt(now);
         lifecycle.closedBecause(reason);
         this.liveKey = null;
+    }
+
+    /** Filed after the submission date with its reason (补报): the model routes it to the late review first. */
+    void filedLate(String reason, LocalDate on) {
+        this.lateReason = reason;
+        this.lateOn = on;
     }
 
     void nextCardVersion(Instant now) {
@@ -221,5 +235,18 @@ public class AnnualRegistration {
 
     public Instant publishedAt() {
         return publishedAt;
+    }
+
+    /** Whether the card was filed late (补报): set when it was opened, from the deadline in our settings. */
+    public boolean late() {
+        return lateOn != null;
+    }
+
+    public String lateReason() {
+        return lateReason;
+    }
+
+    public LocalDate lateOn() {
+        return lateOn;
     }
 }

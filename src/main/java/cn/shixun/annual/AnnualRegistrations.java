@@ -76,15 +76,20 @@ public class AnnualRegistrations {
      * The signed-in teacher submits their own card for {@code year} (R-33 本人申请). A teacher may
      * do so as long as no registration of theirs for the year is open or done — also when the
      * school has not declared yet; a later school batch then skips them.
+     * <p>
+     * After the submission date the card is filed late (补报) with {@code lateReason}, whether or not the
+     * caller says it is late: our dates decide. A late card, like a school's declaration, need not carry
+     * every scan yet — the authority first decides on the late filing, and the school's review then
+     * returns the lines lacking evidence to the teacher (it can approve only a complete card).
      */
     @Transactional
     public AnnualRegistration submit(CurrentAccount account, Integer year, boolean promotionCandidate,
-                                     List<Attachment> attachments) {
+                                     List<Attachment> attachments, String lateReason) {
         if (!account.isTeacher() || account.teacherId() == null) {
             throw BusinessRuleException.forbidden("R-33", "teacherId", "annual.only-teachers-submit");
         }
         return openings.open(account.teacherId(), year, promotionCandidate, attachments, account.username(),
-                account.username(), null, true, calendar.today());
+                account.username(), null, true, calendar.today(), lateReason);
     }
 
     /**
@@ -142,8 +147,16 @@ public class AnnualRegistrations {
         return statusQuery.statusOf(registration.teacherId(), asOf(registration));
     }
 
+    /** The dates of the registration's reviews: the profile's, or a late card's (counted from its filing, 补报). */
     public AnnualCalendar.Dates datesOf(AnnualRegistration registration) {
-        return calendar.of(registration.profileCode(), registration.year(), registration.promotionCandidate());
+        AnnualCalendar.Dates dates = calendar.of(registration.profileCode(), registration.year(),
+                registration.promotionCandidate());
+        return registration.late() ? calendar.late(dates, registration.lateOn()) : dates;
+    }
+
+    /** When the authority's review of a late filing (补报审核) is due. */
+    public LocalDate lateReviewDue(AnnualRegistration registration) {
+        return calendar.lateReviewDue(registration.lateOn());
     }
 
     public List<CardItem> currentCard(AnnualRegistration registration) {

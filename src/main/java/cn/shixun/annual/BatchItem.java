@@ -55,14 +55,19 @@ public class BatchItem {
     @Column(name = "promotion_candidate", nullable = false)
     private boolean promotionCandidate;
 
+    /** The school's reason when it declared the teacher after the submission date (补报); null in time. */
+    @Column(name = "late_reason")
+    private String lateReason;
+
     protected BatchItem() {
         // for JPA
     }
 
-    BatchItem(Long batchId, Long teacherId) {
+    BatchItem(Long batchId, Long teacherId, String lateReason) {
         this.batchId = batchId;
         this.teacherId = teacherId;
         this.outcome = Outcome.PENDING;
+        this.lateReason = lateReason;
     }
 
     /** Named as up for title promotion (R-33 Sanmenxia): started with the promotion deadline. */
@@ -108,5 +113,9 @@ public class BatchItem {
 
     public boolean isPromotionCandidate() {
         return promotionCandidate;
+    }
+
+    public String lateReason() {
+        return lateReason;
     }
 }

@@ -73,7 +73,7 @@ class DemoAnnualData implements ApplicationRunner {
                     .submission();
             CurrentAccount admin = new CurrentAccount(ACTOR, "演示数据", Role.SCHOOL_ADMIN, school.getId(), null);
             AnnualBatches.Progress progress = batches.declare(admin, school.getId(), year, Set.of(),
-                    today.isAfter(deadline) ? deadline : today);
+                    today.isAfter(deadline) ? deadline : today, null);
             List<BatchItem> started = batches.items(progress.batch().getId()).stream()
                     .filter(item -> item.outcome() == BatchItem.Outcome.STARTED).toList();
             for (int i = 0; i < started.size() - LEFT_TO_CHECK; i++) {

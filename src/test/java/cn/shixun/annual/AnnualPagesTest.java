@@ -99,7 +99,7 @@ class AnnualPagesTest {
                 .andExpect(content().string(containsString("未申报")))
                 .andExpect(content().string(not(containsString("??"))));
 
-        batches.declare(kunming.schoolAdmin, kunming.schools.countySchool.getId(), YEAR, Set.of());
+        batches.declare(kunming.schoolAdmin, kunming.schools.countySchool.getId(), YEAR, Set.of(), null);
         AnnualRegistration card = registrations.ofTeacher(declared.getId()).get(0);
         mvc.perform(get("/annual-registrations").with(as(kunming.schoolAdmin)))
                 .andExpect(content().string(containsString("/annual-registrations/" + card.getId())))
@@ -147,7 +147,7 @@ class AnnualPagesTest {
     @Test
     void R33_aTeacherLeftPendingByAStoppedNodeIsStartedByTheNextWorkerRound_withNothingToPress() throws Exception {
         Teacher first = kunming.teacher();
-        Long batchId = batches.declare(kunming.schoolAdmin, kunming.schools.countySchool.getId(), YEAR, Set.of())
+        Long batchId = batches.declare(kunming.schoolAdmin, kunming.schools.countySchool.getId(), YEAR, Set.of(), null)
                 .batch().getId();
         // As if the node had stopped after listing a teacher and before starting them.
         Teacher late = kunming.teacher();
@@ -176,7 +176,7 @@ class AnnualPagesTest {
     @Test
     void R33_aTeacherWhoseStartFailedOffersToResume_andResumingRetriesOnlyThatTeacher() throws Exception {
         Teacher first = kunming.teacher();
-        Long batchId = batches.declare(kunming.schoolAdmin, kunming.schools.countySchool.getId(), YEAR, Set.of())
+        Long batchId = batches.declare(kunming.schoolAdmin, kunming.schools.countySchool.getId(), YEAR, Set.of(), null)
                 .batch().getId();
         Teacher failed = kunming.teacher();
         jdbc.update("insert into annual_batch_item (batch_id, teacher_id, outcome, reason) values (?, ?, 'FAILED', ?)",
@@ -207,7 +207,7 @@ class AnnualPagesTest {
     void R33_R40_aDeclaredCardReturnedByTheSchoolIsAmendedOnItsCasePageByTheSchool() throws Exception {
         Teacher teacher = kunming.teacher();
         LedgerEntry unproven = kunming.ownHours(teacher, ClaimKind.SCHOOL_BASED, "32", day(5, 1));
-        batches.declare(kunming.schoolAdmin, kunming.schools.countySchool.getId(), YEAR, Set.of());
+        batches.declare(kunming.schoolAdmin, kunming.schools.countySchool.getId(), YEAR, Set.of(), null);
         AnnualRegistration card = registrations.ofTeacher(teacher.getId()).get(0);
         tasks.decide(openTask(card).id(), kunming.schoolAdmin, Decision.RETURN, "<b>缺</b>校本研修学时证明");
         CurrentAccount teacherAccount = kunming.accountOf(teacher);
@@ -264,7 +264,7 @@ class AnnualPagesTest {
         CurrentAccount account = kunming.accountOf(teacher);
         String blurred = StoredEvidence.of(evidence, teacher.getId());
         AnnualRegistration card = registrations.submit(account, YEAR, false,
-                List.of(new Attachment(unproven.getId(), List.of(blurred))));
+                List.of(new Attachment(unproven.getId(), List.of(blurred))), null);
         tasks.decide(openTask(card).id(), kunming.schoolAdmin, Decision.RETURN, "扫描件不清晰");
         int filesBefore = evidence.ofTeacher(teacher.getId()).size();
 
@@ -301,7 +301,7 @@ class AnnualPagesTest {
         LedgerEntry unproven = kunming.ownHours(teacher, ClaimKind.SCHOOL_BASED, "32", day(5, 1));
         CurrentAccount account = kunming.accountOf(teacher);
         AnnualRegistration card = registrations.submit(account, YEAR, false,
-                List.of(new Attachment(unproven.getId(), List.of(StoredEvidence.of(evidence, teacher.getId())))));
+                List.of(new Attachment(unproven.getId(), List.of(StoredEvidence.of(evidence, teacher.getId())))), null);
         tasks.decide(openTask(card).id(), kunming.schoolAdmin, Decision.RETURN, "扫描件不清晰");
         int filesBefore = evidence.ofTeacher(teacher.getId()).size();
 
@@ -324,7 +324,7 @@ class AnnualPagesTest {
         LedgerEntry unproven = kunming.ownHours(teacher, ClaimKind.SCHOOL_BASED, "32", day(5, 1));
         CurrentAccount account = kunming.accountOf(teacher);
         AnnualRegistration card = registrations.submit(account, YEAR, false,
-                List.of(new Attachment(unproven.getId(), List.of(StoredEvidence.of(evidence, teacher.getId())))));
+                List.of(new Attachment(unproven.getId(), List.of(StoredEvidence.of(evidence, teacher.getId())))), null);
         tasks.decide(openTask(card).id(), kunming.schoolAdmin, Decision.RETURN, "扫描件不清晰");
 
         mvc.perform(get("/annual-registrations/mine").with(as(account)))
@@ -358,7 +358,7 @@ class AnnualPagesTest {
     void R04_outOfScopeIs404_aTeacherOnTheSchoolsPagesIs403_andAPostWithoutCsrfIs403() throws Exception {
         Teacher teacher = kunming.teacher();
         CurrentAccount teacherAccount = kunming.accountOf(teacher);
-        Long batchId = batches.declare(kunming.schoolAdmin, kunming.schools.countySchool.getId(), YEAR, Set.of())
+        Long batchId = batches.declare(kunming.schoolAdmin, kunming.schools.countySchool.getId(), YEAR, Set.of(), null)
                 .batch().getId();
         AnnualRegistration card = registrations.ofTeacher(teacher.getId()).get(0);
         AnnualFixture other = new AnnualFixture(organisations, teachers, accounts, ledger, "kunming-2015");
@@ -392,7 +392,7 @@ class AnnualPagesTest {
     @Test
     void R33_theWorkbenchLinksAnAnnualTaskToItsCasePage() throws Exception {
         Teacher teacher = kunming.teacher();
-        batches.declare(kunming.schoolAdmin, kunming.schools.countySchool.getId(), YEAR, Set.of());
+        batches.declare(kunming.schoolAdmin, kunming.schools.countySchool.getId(), YEAR, Set.of(), null);
         AnnualRegistration card = registrations.ofTeacher(teacher.getId()).get(0);
 
         mvc.perform(get("/tasks").param("task", openTask(card).id()).with(as(kunming.schoolAdmin)))

@@ -86,7 +86,7 @@ class AnnualRegistrationOnABeijingMorningTest {
                 .isEqualTo(BEIJING_TODAY);
 
         AnnualBatches.Progress declared = batches.declare(kunming.schoolAdmin, kunming.schools.countySchool.getId(),
-                YEAR, Set.of());
+                YEAR, Set.of(), null);
 
         assertThat(declared.items()).containsEntry(BatchItem.Outcome.STARTED, 1L);
         Long id = batches.items(declared.batch().getId()).get(0).registrationId();

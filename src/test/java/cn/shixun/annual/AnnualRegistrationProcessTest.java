@@ -89,7 +89,7 @@ class AnnualRegistrationProcessTest {
         CurrentAccount account = kunming.accountOf(teacher);
 
         AnnualRegistration submitted = registrations.submit(account, YEAR, false,
-                List.of(new Attachment(own.getId(), List.of(scan(teacher)))));
+                List.of(new Attachment(own.getId(), List.of(scan(teacher)))), null);
 
         ProcessInstance instance = instanceOf(submitted);
         assertThat(instance.getBusinessKey()).isEqualTo(String.valueOf(submitted.getId()));
@@ -134,7 +134,7 @@ class AnnualRegistrationProcessTest {
         kunming.projectHours(teacher, ClaimKind.BUREAU_TRAINING, "40", day(4, 15));
 
         AnnualRegistration done = registerThrough(registrations.submit(kunming.accountOf(teacher), YEAR, false,
-                List.of()), kunming.schoolAdmin, kunming.countyReviewer);
+                List.of(), null), kunming.schoolAdmin, kunming.countyReviewer);
 
         assertThat(done.resultMet()).isFalse();
         assertThat(registrations.result(done)).filteredOn(line -> line.code().equals("YEAR_TOTAL"))
@@ -150,7 +150,7 @@ class AnnualRegistrationProcessTest {
         Teacher teacher = henan.teacher();
         henan.projectHours(teacher, ClaimKind.BUREAU_TRAINING, "40", day(4, 15));
 
-        AnnualRegistration submitted = registrations.submit(henan.accountOf(teacher), YEAR, false, List.of());
+        AnnualRegistration submitted = registrations.submit(henan.accountOf(teacher), YEAR, false, List.of(), null);
         assertThat(tasks.summary(openTask(submitted))).contains("2026年度登记：40 学时，无年度最低要求")
                 .doesNotContain("达到年度要求");
         AnnualRegistration done = registerThrough(submitted, henan.schoolAdmin, henan.countyReviewer);
@@ -172,7 +172,7 @@ class AnnualRegistrationProcessTest {
                 .build());
 
         AnnualRegistration done = registerThrough(registrations.submit(sanmenxia.accountOf(teacher), YEAR, false,
-                List.of()), sanmenxia.schoolAdmin, sanmenxia.countyReviewer);
+                List.of(), null), sanmenxia.schoolAdmin, sanmenxia.countyReviewer);
 
         assertThat(done.resultMet()).isFalse();
         assertThat(registrations.result(done)).filteredOn(line -> line.period().name().equals("YEAR"))
@@ -194,7 +194,7 @@ class AnnualRegistrationProcessTest {
         LedgerEntry own = kunming.ownHours(teacher, ClaimKind.SCHOOL_BASED, "32", day(6, 30));
         CurrentAccount account = kunming.accountOf(teacher);
         AnnualRegistration submitted = registrations.submit(account, YEAR, false,
-                List.of(new Attachment(own.getId(), List.of(scan(teacher)))));
+                List.of(new Attachment(own.getId(), List.of(scan(teacher)))), null);
 
         tasks.decide(openTask(submitted).id(), kunming.schoolAdmin, Decision.RETURN, "学时证明扫描件不清晰");
         CaseTask amend = openTask(submitted);
@@ -230,7 +230,7 @@ class AnnualRegistrationProcessTest {
         LedgerEntry own = kunming.ownHours(teacher, ClaimKind.SCHOOL_BASED, "32", day(6, 30));
         CurrentAccount account = kunming.accountOf(teacher);
         AnnualRegistration submitted = registrations.submit(account, YEAR, false,
-                List.of(new Attachment(own.getId(), List.of(scan(teacher)))));
+                List.of(new Attachment(own.getId(), List.of(scan(teacher)))), null);
         tasks.decide(openTask(submitted).id(), kunming.schoolAdmin, Decision.APPROVE, null);
         List<CardItem> approved = registrations.currentCard(registrations.require(submitted.getId()));
         String another = scan(teacher);
@@ -258,7 +258,7 @@ class AnnualRegistrationProcessTest {
         Teacher teacher = kunming.teacher();
         LedgerEntry own = kunming.ownHours(teacher, ClaimKind.SCHOOL_BASED, "32", day(6, 30), "files/on-entry.pdf");
         CurrentAccount account = kunming.accountOf(teacher);
-        AnnualRegistration submitted = registrations.submit(account, YEAR, false, List.of());
+        AnnualRegistration submitted = registrations.submit(account, YEAR, false, List.of(), null);
         tasks.decide(openTask(submitted).id(), kunming.schoolAdmin, Decision.APPROVE, null);
 
         tasks.decide(openTask(submitted).id(), kunming.countyReviewer, Decision.RETURN, "请补充培训通知书");
@@ -272,7 +272,7 @@ class AnnualRegistrationProcessTest {
     void R33_rejectedBySchool_endsWithTheReason_andFreesTheYearForANewCard() {
         Teacher teacher = kunming.teacher();
         CurrentAccount account = kunming.accountOf(teacher);
-        AnnualRegistration submitted = registrations.submit(account, YEAR, false, List.of());
+        AnnualRegistration submitted = registrations.submit(account, YEAR, false, List.of(), null);
         ProcessInstance instance = instanceOf(submitted);
 
         tasks.decide(openTask(submitted).id(), kunming.schoolAdmin, Decision.REJECT, "本人已调离，由新学校登记");
@@ -281,12 +281,12 @@ class AnnualRegistrationProcessTest {
         AnnualRegistration rejected = registrations.require(submitted.getId());
         assertThat(rejected.status()).isEqualTo(RegistrationStatus.REJECTED);
         assertThat(rejected.outcomeReason()).isEqualTo("本人已调离，由新学校登记");
-        assertThat(registrations.submit(account, YEAR, false, List.of()).getId()).isNotEqualTo(submitted.getId());
+        assertThat(registrations.submit(account, YEAR, false, List.of(), null).getId()).isNotEqualTo(submitted.getId());
     }
 
     @Test
     void R33_rejectedByTheAuthority_endsRejected() {
-        AnnualRegistration submitted = registrations.submit(kunming.accountOf(kunming.teacher()), YEAR, false, List.of());
+        AnnualRegistration submitted = registrations.submit(kunming.accountOf(kunming.teacher()), YEAR, false, List.of(), null);
         ProcessInstance instance = instanceOf(submitted);
         tasks.decide(openTask(submitted).id(), kunming.schoolAdmin, Decision.APPROVE, null);
         tasks.decide(openTask(submitted).id(), kunming.countyReviewer, Decision.REJECT, "非本辖区教师");
@@ -297,7 +297,7 @@ class AnnualRegistrationProcessTest {
 
     @Test
     void R33_R04_anOverdueSchoolReviewIsRemindedThenEscalatedToTheCounty_andAnOverdueCountyToTheCity() {
-        AnnualRegistration submitted = registrations.submit(kunming.accountOf(kunming.teacher()), YEAR, false, List.of());
+        AnnualRegistration submitted = registrations.submit(kunming.accountOf(kunming.teacher()), YEAR, false, List.of(), null);
         ProcessInstance instance = instanceOf(submitted);
         List<Job> timers = timersOf(instance);
         assertThat(timers).extracting(Job::getDuedate).containsExactly(
@@ -323,7 +323,7 @@ class AnnualRegistrationProcessTest {
 
     @Test
     void R33_anAmendmentNotMadeInTenDaysIsRemindedThenMarkedOverdue() {
-        AnnualRegistration submitted = registrations.submit(kunming.accountOf(kunming.teacher()), YEAR, false, List.of());
+        AnnualRegistration submitted = registrations.submit(kunming.accountOf(kunming.teacher()), YEAR, false, List.of(), null);
         tasks.decide(openTask(submitted).id(), kunming.schoolAdmin, Decision.RETURN, "请补充材料");
         ProcessInstance instance = instanceOf(submitted);
 
@@ -349,7 +349,7 @@ class AnnualRegistrationProcessTest {
     @Test
     void R01_aTeacherWhoLeftPostBeforeRegistrationIsRefused_andTheRefusalIsRecorded() {
         Teacher teacher = kunming.teacher();
-        AnnualRegistration submitted = registrations.submit(kunming.accountOf(teacher), YEAR, false, List.of());
+        AnnualRegistration submitted = registrations.submit(kunming.accountOf(teacher), YEAR, false, List.of(), null);
         tasks.decide(openTask(submitted).id(), kunming.schoolAdmin, Decision.APPROVE, null);
         tasks.decide(openTask(submitted).id(), kunming.countyReviewer, Decision.APPROVE, null);
         teachers.leavePost(teacher.getId(), day(10, 1));
@@ -379,7 +379,7 @@ class AnnualRegistrationProcessTest {
         LedgerEntry unproven = kunming.ownHours(withoutScan, ClaimKind.SCHOOL_BASED, "32", day(5, 1));
 
         AnnualBatches.Progress progress = batches.declare(kunming.schoolAdmin, kunming.schools.countySchool.getId(),
-                YEAR, Set.of());
+                YEAR, Set.of(), null);
 
         assertThat(progress.finished()).isTrue();
         assertThat(progress.items()).containsEntry(BatchItem.Outcome.STARTED, 3L)
@@ -430,24 +430,24 @@ class AnnualRegistrationProcessTest {
     @Test
     void R33_declaringTwiceCreatesNoDuplicates_aResumedBatchTakesNewTeachers_andAnOwnCardIsSkipped() {
         Teacher own = kunming.teacher();
-        AnnualRegistration ownCard = registrations.submit(kunming.accountOf(own), YEAR, false, List.of());
+        AnnualRegistration ownCard = registrations.submit(kunming.accountOf(own), YEAR, false, List.of(), null);
         kunming.teacher();
         Long school = kunming.schools.countySchool.getId();
 
-        AnnualBatches.Progress first = batches.declare(kunming.schoolAdmin, school, YEAR, Set.of());
+        AnnualBatches.Progress first = batches.declare(kunming.schoolAdmin, school, YEAR, Set.of(), null);
         assertThat(first.items()).containsEntry(BatchItem.Outcome.STARTED, 1L)
                 .containsEntry(BatchItem.Outcome.ALREADY_REGISTERED, 1L);
         assertThat(batches.items(first.batch().getId())).filteredOn(item -> item.teacherId().equals(own.getId()))
                 .singleElement().satisfies(item -> assertThat(item.registrationId()).isEqualTo(ownCard.getId()));
 
-        AnnualBatches.Progress again = batches.declare(kunming.schoolAdmin, school, YEAR, Set.of());
+        AnnualBatches.Progress again = batches.declare(kunming.schoolAdmin, school, YEAR, Set.of(), null);
         assertThat(again.batch().getId()).isEqualTo(first.batch().getId());
         assertThat(again.items()).isEqualTo(first.items());
         assertThat(engine.getTaskService().createTaskQuery().processDefinitionKey(PROCESS)
                 .taskCandidateGroup("school-admin:" + kunming.schools.countySchool.code()).count()).isEqualTo(2);
 
         Teacher hiredSince = kunming.teacher();
-        AnnualBatches.Progress resumed = batches.declare(kunming.schoolAdmin, school, YEAR, Set.of());
+        AnnualBatches.Progress resumed = batches.declare(kunming.schoolAdmin, school, YEAR, Set.of(), null);
         assertThat(resumed.items()).containsEntry(BatchItem.Outcome.STARTED, 2L);
         assertThat(registrationsOf(resumed)).containsKey(hiredSince.getId());
     }
@@ -464,7 +464,7 @@ class AnnualRegistrationProcessTest {
 
     private List<String> authorityGroupOf(Organisation school, Stage stage) {
         Teacher teacher = kunming.teacherAt(school, stage);
-        AnnualRegistration submitted = registrations.submit(kunming.accountOf(teacher), YEAR, false, List.of());
+        AnnualRegistration submitted = registrations.submit(kunming.accountOf(teacher), YEAR, false, List.of(), null);
         CurrentAccount admin = kunming.adminOf(school);
         tasks.decide(openTask(submitted).id(), admin, Decision.APPROVE, null);
         return openTask(submitted).candidateGroups();

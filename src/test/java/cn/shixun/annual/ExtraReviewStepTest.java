@@ -81,7 +81,7 @@ class ExtraReviewStepTest {
     void R04_R33_aCityReviewAddedInTheModelIsAStepOfItsOwnByNameAndLevel_andTheYearIsPublishedAfterIt() {
         Teacher teacher = kunming.teacher();
         kunming.projectHours(teacher, ClaimKind.BUREAU_TRAINING, "72", day(3, 1));
-        AnnualRegistration card = registrations.submit(kunming.accountOf(teacher), YEAR, false, List.of());
+        AnnualRegistration card = registrations.submit(kunming.accountOf(teacher), YEAR, false, List.of(), null);
         tasks.decide(openTask(card).id(), kunming.schoolAdmin, Decision.APPROVE, null);
         tasks.decide(openTask(card).id(), kunming.countyReviewer, Decision.APPROVE, null);
 

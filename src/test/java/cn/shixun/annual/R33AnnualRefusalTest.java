@@ -60,41 +60,51 @@ class R33AnnualRefusalTest {
     @Test
     void R01_aTeacherWithoutAQualificationCertificateIsNotRegistrable() {
         Teacher uncertified = kunming.uncertifiedTeacher();
-        refused(() -> registrations.submit(kunming.accountOf(uncertified), YEAR, false, List.of()), "R-01", "teacherId");
+        refused(() -> registrations.submit(kunming.accountOf(uncertified), YEAR, false, List.of(), null), "R-01", "teacherId");
     }
 
     @Test
     void R33_aYearNotYetBegunIsRefused() {
-        refused(() -> registrations.submit(account, YEAR + 1, false, List.of()), "R-33", "year");
-        refused(() -> registrations.submit(account, null, false, List.of()), "R-33", "year");
+        refused(() -> registrations.submit(account, YEAR + 1, false, List.of(), null), "R-33", "year");
+        refused(() -> registrations.submit(account, null, false, List.of(), null), "R-33", "year");
     }
 
     @Test
     void R33_afterTheProfilesDeadlineACardIsRefused_kunming31October() {
         // 2025's card was due 2025-10-31.
-        refused(() -> registrations.submit(account, YEAR - 1, false, List.of()), "R-33", "year");
-        refused(() -> batches.declare(kunming.schoolAdmin, kunming.schools.countySchool.getId(), YEAR - 1, Set.of()),
+        refused(() -> registrations.submit(account, YEAR - 1, false, List.of(), null), "R-33", "year");
+        refused(() -> batches.declare(kunming.schoolAdmin, kunming.schools.countySchool.getId(), YEAR - 1, Set.of(), null),
                 "R-33", "year");
+    }
+
+    @Test
+    void R33_aLateFilingBeforeTheDeadlineIsRefused_theCardIsSimplyInTime_andNothingIsWritten() {
+        // 15 October: Kunming's cards are due 31 October, so there is nothing to file late (补报).
+        long before = count("annual_registration");
+        refused(() -> registrations.submit(account, YEAR, false, List.of(), "想先补报"), "R-33", "lateReason");
+        refused(() -> batches.declare(kunming.schoolAdmin, kunming.schools.countySchool.getId(), YEAR, Set.of(),
+                "想先补报"), "R-33", "lateReason");
+        assertThat(count("annual_registration")).isEqualTo(before);
     }
 
     @Test
     void R33_aSanmenxiaPromotionCandidateIsLateAfter31August_whileOthersMayStillSubmit() {
         AnnualFixture sanmenxia = new AnnualFixture(organisations, teachers, accounts, ledger, "sanmenxia-2023");
         Teacher candidate = sanmenxia.teacher();
-        refused(() -> registrations.submit(sanmenxia.accountOf(candidate), YEAR, true, List.of()), "R-33",
+        refused(() -> registrations.submit(sanmenxia.accountOf(candidate), YEAR, true, List.of(), null), "R-33",
                 "promotionCandidate");
         refused(() -> batches.declare(sanmenxia.schoolAdmin, sanmenxia.schools.countySchool.getId(), YEAR,
-                Set.of(candidate.getId())), "R-33", "promotionCandidateIds");
+                Set.of(candidate.getId()), null), "R-33", "promotionCandidateIds");
         // Not a candidate: the 20 November date applies and the card is taken.
-        AnnualRegistration taken = registrations.submit(sanmenxia.accountOf(candidate), YEAR, false, List.of());
+        AnnualRegistration taken = registrations.submit(sanmenxia.accountOf(candidate), YEAR, false, List.of(), null);
         assertThat(AnnualStanding.of(registrations, caseProgress, taken.getId())).isEqualTo("OPEN@UserTask_SchoolReview");
     }
 
     @Test
     void R33_aSecondCardForTheSameYearIsRefused() {
-        registrations.submit(account, YEAR, false, List.of());
+        registrations.submit(account, YEAR, false, List.of(), null);
         long before = count("annual_registration");
-        assertThatThrownBy(() -> registrations.submit(account, YEAR, false, List.of()))
+        assertThatThrownBy(() -> registrations.submit(account, YEAR, false, List.of(), null))
                 .isInstanceOfSatisfying(BusinessRuleException.class, refusal -> {
                     assertThat(refusal.kind()).isEqualTo(BusinessRuleException.Kind.CONFLICT);
                     assertThat(refusal.ruleId()).isEqualTo("R-33");
@@ -105,7 +115,7 @@ class R33AnnualRefusalTest {
     @Test
     void R33_aLineWithoutEvidenceIsRefused_andNamed() {
         kunming.ownHours(teacher, ClaimKind.SCHOOL_BASED, "32", day(5, 1));
-        assertThatThrownBy(() -> registrations.submit(account, YEAR, false, List.of()))
+        assertThatThrownBy(() -> registrations.submit(account, YEAR, false, List.of(), null))
                 .isInstanceOfSatisfying(BusinessRuleException.class, refusal -> {
                     assertThat(refusal.ruleId()).isEqualTo("R-33");
                     assertThat(refusal.field()).isEqualTo("attachments");
@@ -121,7 +131,7 @@ class R33AnnualRefusalTest {
         String proof = StoredEvidence.of(evidence, teacher.getId());
         refused(() -> registrations.submit(account, YEAR, false, List.of(
                 new Attachment(first.getId(), List.of(proof)),
-                new Attachment(second.getId(), List.of(proof)))), "R-40", "attachments[1].files");
+                new Attachment(second.getId(), List.of(proof))), null), "R-40", "attachments[1].files");
     }
 
     @Test
@@ -130,7 +140,7 @@ class R33AnnualRefusalTest {
         Teacher colleague = kunming.teacher();
         for (String file : List.of("files/proof.pdf", StoredEvidence.of(evidence, colleague.getId()),
                 StoredEvidence.ofOrganisation(evidence, kunming.schools.countySchool.getId()))) {
-            refused(() -> registrations.submit(account, YEAR, false, List.of(new Attachment(own.getId(), List.of(file)))),
+            refused(() -> registrations.submit(account, YEAR, false, List.of(new Attachment(own.getId(), List.of(file))), null),
                     "R-40", "attachments[0].files");
         }
         assertNothingWritten();
@@ -141,19 +151,19 @@ class R33AnnualRefusalTest {
         LedgerEntry lastYear = kunming.ownHours(teacher, ClaimKind.SCHOOL_BASED, "16", day(5, 1).minusYears(1),
                 "files/2025.pdf");
         refused(() -> registrations.submit(account, YEAR, false, List.of(
-                new Attachment(lastYear.getId(), List.of(StoredEvidence.of(evidence, teacher.getId()))))), "R-33",
+                new Attachment(lastYear.getId(), List.of(StoredEvidence.of(evidence, teacher.getId())))), null), "R-33",
                 "attachments[0].entryId");
     }
 
     @Test
     void R04_aSchoolOutsideTheAccountsScopeCannotBeDeclared_norByATeacher() {
         CurrentAccount otherSchool = kunming.adminOf(kunming.schools.cityMiddleSchool);
-        assertThatThrownBy(() -> batches.declare(otherSchool, kunming.schools.countySchool.getId(), YEAR, Set.of()))
+        assertThatThrownBy(() -> batches.declare(otherSchool, kunming.schools.countySchool.getId(), YEAR, Set.of(), null))
                 .isInstanceOfSatisfying(BusinessRuleException.class, refusal -> {
                     assertThat(refusal.kind()).isEqualTo(BusinessRuleException.Kind.FORBIDDEN);
                     assertThat(refusal.field()).isEqualTo("schoolId");
                 });
-        assertThatThrownBy(() -> batches.declare(account, kunming.schools.countySchool.getId(), YEAR, Set.of()))
+        assertThatThrownBy(() -> batches.declare(account, kunming.schools.countySchool.getId(), YEAR, Set.of(), null))
                 .isInstanceOfSatisfying(BusinessRuleException.class,
                         refusal -> assertThat(refusal.kind()).isEqualTo(BusinessRuleException.Kind.FORBIDDEN));
         assertNothingWritten();
@@ -163,12 +173,12 @@ class R33AnnualRefusalTest {
     void R33_aPromotionCandidateFromAnotherSchoolIsRefused() {
         Teacher elsewhere = kunming.teacherAt(kunming.schools.cityMiddleSchool, cn.shixun.organisation.Stage.JUNIOR_MIDDLE);
         refused(() -> batches.declare(kunming.schoolAdmin, kunming.schools.countySchool.getId(), YEAR,
-                Set.of(elsewhere.getId())), "R-33", "promotionCandidateIds");
+                Set.of(elsewhere.getId()), null), "R-33", "promotionCandidateIds");
     }
 
     @Test
     void R33_onlyATeacherSubmitsACard() {
-        assertThatThrownBy(() -> registrations.submit(kunming.schoolAdmin, YEAR, false, List.of()))
+        assertThatThrownBy(() -> registrations.submit(kunming.schoolAdmin, YEAR, false, List.of(), null))
                 .isInstanceOfSatisfying(BusinessRuleException.class,
                         refusal -> assertThat(refusal.kind()).isEqualTo(BusinessRuleException.Kind.FORBIDDEN));
     }

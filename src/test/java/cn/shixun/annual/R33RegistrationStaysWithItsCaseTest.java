@@ -68,8 +68,8 @@ class R33RegistrationStaysWithItsCaseTest {
 
     @Test
     void R33_R04_aKunmingReviewerWhoPointsItsCompletionAtAZhengzhouCardRegistersOnlyItsOwnCase() {
-        AnnualRegistration foreign = registrations.submit(henan.accountOf(henan.teacher()), YEAR, false, List.of());
-        AnnualRegistration own = registrations.submit(kunming.accountOf(kunming.teacher()), YEAR, false, List.of());
+        AnnualRegistration foreign = registrations.submit(henan.accountOf(henan.teacher()), YEAR, false, List.of(), null);
+        AnnualRegistration own = registrations.submit(kunming.accountOf(kunming.teacher()), YEAR, false, List.of(), null);
         tasks.decide(openTaskId(own), kunming.schoolAdmin, Decision.APPROVE, null);
 
         completeAs(kunming.countyReviewer, "county-reviewer:" + kunming.schools.district.code(), openTaskId(own),
@@ -95,7 +95,7 @@ class R33RegistrationStaysWithItsCaseTest {
 
     @Test
     void R33_R04_aCardApprovedByItsOwnSchoolAdminAtTheAuthorityReviewIsNeitherRegisteredNorPublished() {
-        AnnualRegistration card = registrations.submit(kunming.accountOf(kunming.teacher()), YEAR, false, List.of());
+        AnnualRegistration card = registrations.submit(kunming.accountOf(kunming.teacher()), YEAR, false, List.of(), null);
         String schoolGroup = "school-admin:" + kunming.schools.countySchool.code();
         tasks.decide(openTaskId(card), kunming.schoolAdmin, Decision.APPROVE, null);
         // The door left open: the authority's review offered to the school's own group.

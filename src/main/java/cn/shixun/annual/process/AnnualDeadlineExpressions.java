@@ -43,6 +43,20 @@ public class AnnualDeadlineExpressions {
     }
 
     /**
+     * {@code Gateway_LateSubmission}: whether the card was filed after the submission date (补报), as our record
+     * says — set when it was opened from the configured date, so no variable a caller sets can route it.
+     */
+    public boolean late(DelegateExecution execution) {
+        return registration(execution).late();
+    }
+
+    /** {@code UserTask_LateReview}: the authority's review of a late filing is due a few days after it. */
+    public Date lateReviewDue(DelegateExecution execution) {
+        AnnualRegistration registration = registration(execution);
+        return AnnualCalendar.endOf(registrations.lateReviewDue(registration));
+    }
+
+    /**
      * A card the teacher submitted goes back to the teacher (the task's assignee); one the
      * school declared goes back to the school's administrators, who collect the missing scan.
      */

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 public class AnnualRegistrationProcess {
 
     public static final String PROCESS_ID = "annualRegistration";
+    public static final String LATE_REVIEW = "UserTask_LateReview";
     public static final String SCHOOL_REVIEW = "UserTask_SchoolReview";
     public static final String AUTHORITY_REVIEW = "UserTask_AuthorityReview";
     public static final String AMEND_CARD = "UserTask_AmendCard";

@@ -7,6 +7,7 @@ import cn.shixun.annual.AnnualRegistration;
 import cn.shixun.annual.AnnualRegistrations;
 import cn.shixun.annual.AnnualUploads;
 import cn.shixun.annual.AnnualUploads.LineFiles;
+import cn.shixun.annual.RegistrationStatus;
 import cn.shixun.evidence.EvidenceUploads;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.CurrentAccounts;
@@ -15,7 +16,9 @@ import cn.shixun.shared.RefusalText;
 import cn.shixun.shared.web.RefusalStatus;
 import cn.shixun.tasks.CaseTask;
 import cn.shixun.tasks.CaseTasks;
+import cn.shixun.teacher.Teachers;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,33 +60,85 @@ class AnnualCardPages {
     private final CaseTasks tasks;
     private final CurrentAccounts accounts;
     private final AnnualCalendar calendar;
+    private final Teachers teachers;
     private final RefusalText refusals;
 
     AnnualCardPages(AnnualRegistrations registrations, AnnualUploads uploads, AnnualCardPageModel pageModel,
-                    CaseTasks tasks, CurrentAccounts accounts, AnnualCalendar calendar, RefusalText refusals) {
+                    CaseTasks tasks, CurrentAccounts accounts, AnnualCalendar calendar, Teachers teachers,
+                    RefusalText refusals) {
         this.registrations = registrations;
         this.uploads = uploads;
         this.pageModel = pageModel;
         this.tasks = tasks;
         this.accounts = accounts;
         this.calendar = calendar;
+        this.teachers = teachers;
         this.refusals = refusals;
     }
 
     @GetMapping("/annual-registrations/mine")
     String mine(Model model) {
-        CurrentAccount account = accounts.require();
-        if (!account.isTeacher() || account.teacherId() == null) {
-            throw new AccessDeniedException(account.username() + " is not a teacher");
-        }
+        CurrentAccount account = requireTeacher();
         int year = calendar.today().getYear();
         List<AnnualRegistration> own = registrations.ofTeacher(account.teacherId());
-        Optional<AnnualRegistration> current = own.stream().filter(r -> r.year() == year).findFirst()
-                .or(() -> own.stream().findFirst());
-        if (current.isPresent()) {
+        Optional<AnnualRegistration> current = own.stream().filter(r -> r.year() == year).findFirst();
+        // No card this year yet, or one that was rejected or refused while the late path is open: an earlier card is
+        // only linked, so that the year's deadline and (after it) the late path (补报) stay in sight.
+        boolean yearFree = current.map(card -> !card.status().isOpen()
+                && card.status() != RegistrationStatus.PUBLISHED).orElse(true);
+        if (current.isPresent() && !(yearFree && lateOpenFor(account, year))) {
             return "redirect:/annual-registrations/" + current.get().getId();
         }
+        return minePage(account, year, own, model);
+    }
+
+    private boolean lateOpenFor(CurrentAccount account, int year) {
+        try {
+            return registrations.datesOf(teachers.require(account.teacherId()).schoolId(), year, false)
+                    .lateOpenOn(calendar.today());
+        } catch (BusinessRuleException noDates) {
+            return false;
+        }
+    }
+
+    /**
+     * The teacher files their own card late (补报) with a reason, after the school's submission date: it opens at the
+     * registration authority's review of the late filing. Refused (nothing written) without a reason, or before the date.
+     */
+    @PostMapping("/annual-registrations/mine/late")
+    String fileLate(@RequestParam(required = false) String lateReason, Model model, HttpServletResponse response,
+                    RedirectAttributes redirect) {
+        CurrentAccount account = requireTeacher();
+        int year = calendar.today().getYear();
+        try {
+            AnnualRegistration filed = registrations.submit(account, year, false, List.of(), lateReason);
+            redirect.addFlashAttribute("done", "annual.page.late.filed");
+            return "redirect:/annual-registrations/" + filed.getId();
+        } catch (BusinessRuleException refusal) {
+            response.setStatus(RefusalStatus.of(refusal).value());
+            model.addAttribute("error", refusals.forReader(refusal));
+            model.addAttribute("errorField", refusal.field());
+            model.addAttribute("lateReason", lateReason);
+            return minePage(account, year, registrations.ofTeacher(account.teacherId()), model);
+        }
+    }
+
+    /** The teacher without a card this year: the school's submission date and, after it, why and the late path. */
+    private String minePage(CurrentAccount account, int year, List<AnnualRegistration> own, Model model) {
+        LocalDate today = calendar.today();
         model.addAttribute("year", year);
+        model.addAttribute("today", today);
+        model.addAttribute("latest", own.isEmpty() ? null : own.get(0));
+        model.addAttribute("closedThisYear", own.stream().filter(card -> card.year() == year).findFirst().orElse(null));
+        try {
+            AnnualCalendar.Dates dates = registrations.datesOf(teachers.require(account.teacherId()).schoolId(), year,
+                    false);
+            model.addAttribute("dates", dates);
+            model.addAttribute("deadlinePassed", dates.lateOn(today));
+            model.addAttribute("lateOpen", dates.lateOpenOn(today));
+        } catch (BusinessRuleException noDates) {
+            model.addAttribute("datesError", refusals.forReader(noDates));
+        }
         return "annual/mine-empty";
     }
 
@@ -150,6 +205,14 @@ class AnnualCardPages {
                             Map<String, String> typed) {
         pageModel.fill(model, registration, account, typed);
         return "annual/card";
+    }
+
+    private CurrentAccount requireTeacher() {
+        CurrentAccount account = accounts.require();
+        if (!account.isTeacher() || account.teacherId() == null) {
+            throw new AccessDeniedException(account.username() + " is not a teacher");
+        }
+        return account;
     }
 
     private Optional<AnnualRegistration> visible(Long id, CurrentAccount account) {

@@ -65,13 +65,14 @@ class AnnualRegistrationController {
         this.accounts = accounts;
     }
 
-    record SubmitRequest(Integer year, Boolean promotionCandidate, List<Attachment> attachments) {
+    /** {@code lateReason}: after the submission date, why the card is filed late (补报); whether it is late is ours to say. */
+    record SubmitRequest(Integer year, Boolean promotionCandidate, List<Attachment> attachments, String lateReason) {
     }
 
     record AmendRequest(List<Attachment> attachments) {
     }
 
-    record DeclareRequest(Long schoolId, Integer year, Set<Long> promotionCandidateIds) {
+    record DeclareRequest(Long schoolId, Integer year, Set<Long> promotionCandidateIds, String lateReason) {
     }
 
     record TaskView(String id, String taskKey, String name, List<String> candidateGroups, String assignee,
@@ -126,7 +127,7 @@ class AnnualRegistrationController {
      */
     record RegistrationView(Long id, Long teacherId, String teacherName, String staffNumber, Long schoolId, int year,
                             String profileCode, boolean promotionCandidate, AnnualCalendar.Dates deadlines,
-                            Long batchId, String submittedBy, RegistrationStatus status, String statusLabel,
+                            boolean late, LocalDate lateOn, String lateReason, Long batchId, String submittedBy, RegistrationStatus status, String statusLabel,
                             List<OpenStepView> openSteps, int cardVersion, List<ItemView> card, boolean evidenceComplete, YearView yearStatus,
                             List<TaskView> openTasks, String schoolGroup, String authorityGroup,
                             String outcomeReason, Instant createdAt, Instant publishedAt, List<EventView> history) {
@@ -159,7 +160,7 @@ class AnnualRegistrationController {
     @Transactional
     ResponseEntity<RegistrationView> submit(@RequestBody SubmitRequest request) {
         AnnualRegistration registration = registrations.submit(accounts.require(), request.year(),
-                Boolean.TRUE.equals(request.promotionCandidate()), request.attachments());
+                Boolean.TRUE.equals(request.promotionCandidate()), request.attachments(), request.lateReason());
         return ResponseEntity.created(URI.create("/api/annual-registrations/" + registration.getId()))
                 .body(view(registration));
     }
@@ -180,7 +181,7 @@ class AnnualRegistrationController {
     @PostMapping("/api/annual-batches")
     ResponseEntity<BatchView> declare(@RequestBody DeclareRequest request) {
         AnnualBatches.Progress progress = batches.declare(accounts.require(), request.schoolId(), request.year(),
-                request.promotionCandidateIds());
+                request.promotionCandidateIds(), request.lateReason());
         return ResponseEntity.created(URI.create("/api/annual-batches/" + progress.batch().getId()))
                 .body(view(progress));
     }
@@ -219,7 +220,8 @@ class AnnualRegistrationController {
         List<CaseTask> open = caseProgress.openTasks(r.getId());
         CaseProgress steps = CaseProgress.of(open);
         return new RegistrationView(r.getId(), r.teacherId(), teacher.name(), teacher.staffNumber(), r.schoolId(),
-                r.year(), r.profileCode(), r.promotionCandidate(), registrations.datesOf(r), r.batchId(),
+                r.year(), r.profileCode(), r.promotionCandidate(), registrations.datesOf(r), r.late(), r.lateOn(),
+                r.lateReason(), r.batchId(),
                 r.submittedBy(), r.status(), steps.statusLabel(r.status()), OpenStepView.of(steps), r.cardVersion(),
                 card.stream().map(ItemView::of).toList(), card.stream().allMatch(CardItem::evidenceComplete), year,
                 open.stream().map(TaskView::of).toList(),

@@ -37,6 +37,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -116,17 +117,22 @@ class AnnualSchoolPages {
         return schoolPage(account, model);
     }
 
+    /** The declaration, in time or — after the submission date — late (补报) with the school's {@code lateReason}. */
     @PostMapping("/annual-registrations/batches")
-    String declare(Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String declare(@RequestParam(required = false) String lateReason, Model model, HttpServletResponse response,
+                   RedirectAttributes redirect) {
         CurrentAccount account = accounts.require();
         requireSchoolAdmin(account);
         try {
-            Long batchId = batches.declareInBackground(account, account.organisationId(), calendar.today().getYear());
+            Long batchId = batches.declareInBackground(account, account.organisationId(), calendar.today().getYear(),
+                    lateReason);
             redirect.addFlashAttribute("done", "annual.page.declared");
             return "redirect:/annual-registrations/batches/" + batchId;
         } catch (BusinessRuleException refusal) {
             response.setStatus(RefusalStatus.of(refusal).value());
             model.addAttribute("error", refusals.forReader(refusal));
+            model.addAttribute("errorField", refusal.field());
+            model.addAttribute("lateReason", lateReason);
             return schoolPage(account, model);
         }
     }
@@ -151,6 +157,8 @@ class AnnualSchoolPages {
             }
             model.addAttribute("deadlines", deadlines);
             model.addAttribute("submission", deadlines.get(0));
+            model.addAttribute("dates", dates);
+            model.addAttribute("lateOpen", dates.lateOpenOn(today));
         } catch (BusinessRuleException noDates) {
             model.addAttribute("datesError", refusals.forReader(noDates));
         }

@@ -2,7 +2,6 @@ package cn.shixun.annual.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.shixun.BrowserTestSupport;
 import cn.shixun.annual.AnnualRegistration;
 import cn.shixun.annual.AnnualRegistrations;
 import cn.shixun.annual.AnnualStanding;
@@ -34,7 +33,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * the card's case page (reached through the workbench's case-page link), approves it again, the
  * county approves it, and the teacher finds their published year under "我的年度登记".
  */
-class AnnualRegistrationBrowserIT extends BrowserTestSupport {
+class AnnualRegistrationBrowserIT extends AnnualBrowserTestSupport {
 
     private static final String STAFF = "4101050001001";
 
@@ -156,12 +155,4 @@ class AnnualRegistrationBrowserIT extends BrowserTestSupport {
 
 
     /** Opens the workbench detail of the task whose summary names the staff number. */
-    private void openTaskOf(String staffNumber) {
-        WebElement link = browser.findElements(By.cssSelector("[data-test='task-row']")).stream()
-                .filter(row -> row.getText().contains(staffNumber)).findFirst().orElseThrow()
-                .findElement(By.cssSelector("[data-test='task-link']"));
-        String summary = link.getText();
-        link.click();
-        waitUntil(() -> byTest("detail-summary").getText().equals(summary));
-    }
 }

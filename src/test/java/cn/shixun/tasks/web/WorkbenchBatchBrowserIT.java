@@ -50,7 +50,7 @@ class WorkbenchBatchBrowserIT extends BrowserTestSupport {
         for (int i = 0; i < CARDS; i++) {
             schools.teacherAt(schools.countySchool, Stage.PRIMARY);
         }
-        Long batchId = batches.declare(schoolAdmin, schools.countySchool.getId(), 2026, Set.of()).batch().getId();
+        Long batchId = batches.declare(schoolAdmin, schools.countySchool.getId(), 2026, Set.of(), null).batch().getId();
         List<AnnualRegistration> cards = registrations.ofBatch(batchId);
         assertThat(cards).hasSize(CARDS);
 
