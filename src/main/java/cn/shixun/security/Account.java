@@ -104,7 +104,25 @@ class Account {
         return enabled;
     }
 
+    Instant createdAt() {
+        return createdAt;
+    }
+
     void disable() {
         this.enabled = false;
+    }
+
+    void enable() {
+        this.enabled = true;
+    }
+
+    void changePassword(String newPasswordHash) {
+        this.passwordHash = newPasswordHash;
+    }
+
+    /** A new role and organisation for a non-teacher account (checked by {@link Accounts#reassign}). */
+    void reassign(Role newRole, Long newOrganisationId) {
+        this.role = newRole;
+        this.organisationId = newOrganisationId;
     }
 }
