@@ -24,7 +24,7 @@ final class OrganisationForms {
         }
 
         /** The stages ticked; none when the form came without any. */
-        Set<Stage> ticked() {
+        public Set<Stage> ticked() {
             return stages == null ? EnumSet.noneOf(Stage.class) : stages;
         }
     }
