@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.shixun.audit.AuditQuery;
+import cn.shixun.evidence.EvidenceFiles;
+import cn.shixun.evidence.StoredEvidence;
 import cn.shixun.audit.AuditTrail;
 import cn.shixun.organisation.Organisation;
 import cn.shixun.organisation.OrganisationLevel;
@@ -13,12 +15,18 @@ import cn.shixun.organisation.ProviderKind;
 import cn.shixun.organisation.SchoolKind;
 import cn.shixun.organisation.Stage;
 import cn.shixun.organisation.TrainingProvider;
+import cn.shixun.schoolclass.CourseDesign;
+import cn.shixun.schoolclass.CourseType;
+import cn.shixun.schoolclass.SchoolClass;
+import cn.shixun.schoolclass.SchoolClasses;
 import cn.shixun.security.AccessScope;
 import cn.shixun.security.Accounts;
 import cn.shixun.security.CurrentAccount;
 import cn.shixun.security.CurrentAccounts;
 import cn.shixun.security.Role;
 import cn.shixun.shared.BusinessRuleException;
+import cn.shixun.tasks.OpenCases;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -53,6 +61,9 @@ class AdministrationTest {
     @Autowired ProviderEligibility eligibility;
     @Autowired AuditTrail auditTrail;
     @Autowired PasswordEncoder passwordEncoder;
+    @Autowired SchoolClasses schoolClasses;
+    @Autowired EvidenceFiles evidence;
+    @Autowired OpenCases openCases;
     @Autowired UserDetailsService userDetails;
 
     String prefix;
@@ -207,6 +218,24 @@ class AdministrationTest {
         signIn(platform);
         assertRefused(() -> organisationAdmin.moveSchool(platform, henanSchool.getId(), wuhua.getId()), "countyId", "R-02");
         assertThat(organisations.require(henanSchool.getId(), "id").parentId()).isEqualTo(henanCountyB.getId());
+    }
+
+    @Test
+    void R04_aSchoolWithARunningCaseDoesNotMoveSinceItsReviewsAreCheckedAgainstTheCountyItBelongsToNow() {
+        CurrentAccount schoolAdmin = accounts.createAccount(prefix + ".school", "secret-123", "王丽", Role.SCHOOL_ADMIN,
+                henanSchool.getId());
+        signIn(schoolAdmin);
+        SchoolClass running = schoolClasses.propose(schoolAdmin, henanSchool.getId(), new CourseDesign("课堂观察",
+                CourseType.SCHOOL_TRAINING, new BigDecimal("8"), "三轮听课、评课、议课。",
+                StoredEvidence.ofOrganisation(evidence, henanSchool.getId())));
+
+        signIn(henanAdmin);
+        assertRefused(() -> organisationAdmin.moveSchool(henanAdmin, henanSchool.getId(), henanCountyB.getId()),
+                "schoolId", "R-04");
+        assertThat(organisations.require(henanSchool.getId(), "id").parentId()).isEqualTo(henanCounty.getId());
+        assertThat(organisations.registrationAuthorityOf(henanSchool.getId()).getId()).isEqualTo(henanCounty.getId());
+        assertThat(openCases.of(henanSchool.getId())).extracting(OpenCases.OpenCase::caseId)
+                .containsExactly(String.valueOf(running.getId()));
     }
 
     @Test

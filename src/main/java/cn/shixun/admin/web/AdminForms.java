@@ -35,12 +35,17 @@ class AdminForms {
         response.setStatus(RefusalStatus.of(refusal).value());
     }
 
-    /** An organisation as a select's option: indented by its level so that the tree shows, its code after its name. */
+    /** An organisation as a select's option: indented by its depth so that the tree shows, its code after its name. */
     record Option(Long id, String label, String level) {
 
         static List<Option> of(List<Organisation> tree) {
-            return tree.stream().map(o -> new Option(o.getId(), "\u3000".repeat(o.level().ordinal()) + o.name()
+            return tree.stream().map(o -> new Option(o.getId(), "\u3000".repeat(depth(o)) + o.name()
                     + "（" + o.code() + "）", o.level().name())).toList();
         }
+    }
+
+    /** How deep in the tree: 0 for a province, 1 for a city or a province-direct school, and so on ({@code /1/5/} is 1). */
+    static int depth(Organisation organisation) {
+        return (int) organisation.path().chars().filter(c -> c == '/').count() - 2;
     }
 }

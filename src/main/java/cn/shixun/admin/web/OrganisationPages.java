@@ -89,6 +89,7 @@ class OrganisationPages {
         Map<Long, String> names = tree.stream().collect(Collectors.toMap(Organisation::getId, Organisation::name));
         model.addAttribute("tree", tree);
         model.addAttribute("names", names);
+        model.addAttribute("depths", tree.stream().collect(Collectors.toMap(Organisation::getId, AdminForms::depth)));
         model.addAttribute("options", AdminForms.Option.of(tree));
         model.addAttribute("schools", AdminForms.Option.of(tree.stream().filter(Organisation::isSchool).toList()));
         model.addAttribute("counties", AdminForms.Option.of(levelOf(tree, OrganisationLevel.COUNTY)));
