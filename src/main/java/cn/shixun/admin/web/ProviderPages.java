@@ -34,10 +34,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/providers")
 class ProviderPages {
 
-    /** A new provider: name, kind, whether it runs 国培 programmes, and a county training school's county. */
-    record ProviderForm(String name, ProviderKind kind, boolean guopeiQualified, Long countyId) {
+    /**
+     * A new provider: name, kind, whether it runs 国培 programmes (an unticked box sends nothing, hence the
+     * wrapper), and a county training school's county.
+     */
+    record ProviderForm(String name, ProviderKind kind, Boolean guopeiQualified, Long countyId) {
 
         static final List<String> FIELDS = List.of("name", "kind", "countyId");
+
+        boolean guopei() {
+            return Boolean.TRUE.equals(guopeiQualified);
+        }
     }
 
     private final ProviderAdministration providers;
@@ -55,7 +62,7 @@ class ProviderPages {
 
     @GetMapping
     String list(Model model) {
-        model.addAttribute("form", new ProviderForm(null, null, false, null));
+        model.addAttribute("form", new ProviderForm(null, null, null, null));
         return page(scope.requireAdmin(), model);
     }
 
@@ -64,7 +71,7 @@ class ProviderPages {
                     RedirectAttributes redirect) {
         CurrentAccount admin = scope.requireAdmin();
         try {
-            TrainingProvider provider = providers.register(admin, form.name(), form.kind(), form.guopeiQualified(),
+            TrainingProvider provider = providers.register(admin, form.name(), form.kind(), form.guopei(),
                     form.countyId());
             return done(redirect, "registered", provider);
         } catch (BusinessRuleException refusal) {

@@ -134,6 +134,52 @@ class AdministrationBrowserIT extends SchoolClassBrowserSupport {
         fullScreenshot("admin-04-audit");
     }
 
+    @Test
+    void R02_R04_R06_henansAdministratorMovesANewCountySchoolAndKeepsTheCountyTrainingSchools() {
+        signInAs("sysadmin");
+        open("/admin/organisations");
+        assertThat(byTest("tree").getText()).contains("郑州市").doesNotContain("昆明市");
+        type("school-code", "4101020099");
+        type("school-name", "郑州市中原区迁校测试小学");
+        new Select(byTest("field-kind")).selectByVisibleText("县（区）属学校");
+        selectContaining("field-parentId", "中原区（410102）");
+        byTest("stage-PRIMARY").click();
+        byTest("school-submit").click();
+        assertThat(byTest("done").getText()).contains("郑州市中原区迁校测试小学");
+        Organisation school = organisations.findByCode("4101020099").orElseThrow();
+        assertThat(organisations.registrationAuthorityOf(school.getId()).code()).as("its county, by R-04").isEqualTo("410102");
+
+        // What moving does is said beside the form; the school then belongs to and registers with 金水区.
+        assertThat(byTest("move-explained").getText()).contains("教师", "学时记录", "在办案件");
+        selectContaining("field-schoolId", "郑州市中原区迁校测试小学");
+        selectContaining("field-countyId", "金水区（410105）");
+        byTest("move-submit").click();
+        assertThat(byTest("done").getText()).contains("已迁移");
+        assertThat(organisations.registrationAuthorityOf(school.getId()).code()).isEqualTo("410105");
+        Long newParent = organisations.require(school.getId(), "id").parentId();
+        assertThat(organisations.require(newParent, "parentId").code()).isEqualTo("410105");
+
+        // A county teacher-training school of the province: registered, withdrawn; a university is not theirs.
+        open("/admin/providers");
+        type("name", "金水区教师进修学校（测试）");
+        new Select(byTest("field-kind")).selectByVisibleText("县级教师培训机构");
+        selectContaining("field-countyId", "金水区（410105）");
+        byTest("provider-submit").click();
+        assertThat(byTest("done").getText()).contains("已登记");
+        pageAtBothWidths("admin-05-providers");
+        providerRow("金水区教师进修学校（测试）").findElement(By.cssSelector("[data-test='withdraw']")).click();
+        assertThat(byTest("done").getText()).contains("已移出名录");
+        assertThat(providerRow("金水区教师进修学校（测试）").getText()).contains("已移出");
+        type("name", "某师范大学（测试）");
+        new Select(byTest("field-kind")).selectByIndex(1);
+        byTest("provider-submit").click();
+        assertThat(byTest("error-kind").getText()).contains("平台管理员");
+    }
+
+    private org.openqa.selenium.WebElement providerRow(String name) {
+        return browser.findElement(By.cssSelector("[data-test='provider-row'][data-name='" + name + "']"));
+    }
+
     /** The school's whole class as its administrator and 五华区's reviewer do it, from the course to credited hours. */
     private long runClassToCreditedHours(List<Teacher> staff, String password) {
         LocalDate today = LocalDate.now(clock);
