@@ -35,6 +35,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -52,6 +53,7 @@ class AdministrationTest {
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
     @Autowired AccountAdministration accountAdmin;
+    @Autowired AdminScope adminScope;
     @Autowired OrganisationAdministration organisationAdmin;
     @Autowired ProviderAdministration providerAdmin;
     @Autowired Accounts accounts;
@@ -152,6 +154,16 @@ class AdministrationTest {
                     assertThat(refusal.kind()).isEqualTo(BusinessRuleException.Kind.CONFLICT);
                 });
         assertThat(accounts.find(prefix + ".dup")).get().extracting(CurrentAccount::displayName).isEqualTo("王丽");
+    }
+
+    @Test
+    void onlySystemAdministratorsAdminister() {
+        CurrentAccount reviewer = accounts.createAccount(prefix + ".reviewer", "secret-123", "赵明", Role.PROVINCE_REVIEWER,
+                henan.getId());
+        signIn(reviewer);
+        assertThatThrownBy(() -> adminScope.requireAdmin()).isInstanceOf(AccessDeniedException.class);
+        signIn(henanAdmin);
+        assertThat(adminScope.requireAdmin().username()).isEqualTo(henanAdmin.username());
     }
 
     @Test
