@@ -134,6 +134,13 @@ public class Organisation {
         this.schoolKind = kind;
     }
 
+    /** A county school moved to another county: its parent, its path and its registration authority. */
+    void moveToCounty(Organisation county) {
+        this.parentId = county.getId();
+        this.path = county.path() + id + "/";
+        this.registrationAuthorityId = county.getId();
+    }
+
     void assignRegistrationAuthority(Organisation authority) {
         this.registrationAuthorityId = authority.getId();
     }

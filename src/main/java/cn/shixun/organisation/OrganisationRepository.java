@@ -14,6 +14,8 @@ interface OrganisationRepository extends JpaRepository<Organisation, Long> {
 
     List<Organisation> findByParentIdOrderByCode(Long parentId);
 
+    List<Organisation> findByPathStartingWithOrderByCode(String pathPrefix);
+
     /** Everything whose path starts with {@code pathPrefix}, i.e. the organisation and all below it. */
     List<Organisation> findByLevelAndPathStartingWithOrderByCode(OrganisationLevel level, String pathPrefix);
 

@@ -91,6 +91,17 @@ public class Organisations {
         return find(id).map(root -> Set.copyOf(repository.schoolIdsCoveredFrom(root.path()))).orElse(Set.of());
     }
 
+    /** Every school of the platform: what the platform administrator covers. */
+    public Set<Long> allSchoolIds() {
+        return Set.copyOf(repository.schoolIdsCoveredFrom("/"));
+    }
+
+    /** The organisation and everything below it, ordered by code (which follows the tree); all of them for null. */
+    public List<Organisation> treeUnder(Long id) {
+        String prefix = id == null ? "/" : require(id, "organisationId").path();
+        return repository.findByPathStartingWithOrderByCode(prefix);
+    }
+
     /** Whether an authority at organisation {@code authorityId} answers for {@code organisationId} (see {@link #schoolIdsCoveredBy}). */
     public boolean answersFor(Long authorityId, Long organisationId) {
         Optional<Organisation> authority = find(authorityId);
@@ -197,6 +208,38 @@ public class Organisations {
         school.makeSchool(stages, kind);
         school.assignRegistrationAuthority(authority);
         return saveWithPath(school);
+    }
+
+    /**
+     * Moves a county school to another county of the same province (R-02): the county becomes its parent and
+     * its registration authority (R-04). Its teachers, their hour records and its finished cases stay as they
+     * are; the caller makes sure no case of the school is running (docs/administration.md). Only county
+     * schools move: a city- or province-direct school belongs to its city or province, not to a county.
+     */
+    @Transactional
+    public Organisation moveSchool(Long schoolId, Long countyId) {
+        Organisation school = requireSchool(schoolId, "schoolId");
+        if (school.schoolKind() != SchoolKind.COUNTY_SCHOOL) {
+            throw BusinessRuleException.violation("R-02", "schoolId", "organisation.move.only-county-schools",
+                    school.name(), school.schoolKind().label());
+        }
+        Organisation county = require(countyId, "countyId");
+        if (county.level() != OrganisationLevel.COUNTY) {
+            throw BusinessRuleException.violation("R-02", "countyId", "organisation.move.target-not-county", county.name());
+        }
+        if (county.getId().equals(school.parentId())) {
+            throw BusinessRuleException.violation("R-02", "countyId", "organisation.move.same-county", school.name(),
+                    county.name());
+        }
+        if (!provinceOf(county).getId().equals(provinceOf(school).getId())) {
+            throw BusinessRuleException.violation("R-02", "countyId", "organisation.move.other-province", county.name());
+        }
+        school.moveToCounty(county);
+        return school;
+    }
+
+    private Organisation provinceOf(Organisation organisation) {
+        return lineage(organisation.getId()).get(0);
     }
 
     private void checkCodeAndName(String code, String name) {

@@ -55,6 +55,9 @@ public class ProviderEligibility {
 
     static Verdict judge(TrainingProvider provider, Stage stage, Long designingCountyId) {
         String name = provider.name();
+        if (!provider.enabled()) {
+            return no("provider.r06.withdrawn", name);
+        }
         boolean smallChildren = stage == Stage.PRIMARY || stage == Stage.KINDERGARTEN;
         return switch (provider.kind()) {
             case OTHER -> no("provider.r06.not-teacher-training", name);

@@ -33,6 +33,10 @@ public class TrainingProvider {
     @Column(name = "county_id")
     private Long countyId;
 
+    /** False once an administrator has withdrawn it from the register: no longer eligible, kept for its history. */
+    @Column(nullable = false)
+    private boolean enabled = true;
+
     protected TrainingProvider() {
         // for JPA
     }
@@ -62,5 +66,17 @@ public class TrainingProvider {
 
     public Long countyId() {
         return countyId;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    void withdraw() {
+        this.enabled = false;
+    }
+
+    void reinstate() {
+        this.enabled = true;
     }
 }

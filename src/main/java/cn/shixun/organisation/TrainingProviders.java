@@ -32,6 +32,22 @@ public class TrainingProviders {
         return find(id).orElseThrow(() -> BusinessRuleException.notFound("providerId", "provider.not-found", id));
     }
 
+    /** Withdraws a provider from the register: projects and hours that name it stay, new ones are refused. */
+    @Transactional
+    public TrainingProvider withdraw(Long id) {
+        TrainingProvider provider = require(id);
+        provider.withdraw();
+        return provider;
+    }
+
+    /** Puts a withdrawn provider back on the register. */
+    @Transactional
+    public TrainingProvider reinstate(Long id) {
+        TrainingProvider provider = require(id);
+        provider.reinstate();
+        return provider;
+    }
+
     /** Registers a provider; a county teacher-training school must name its county, no other kind may. */
     @Transactional
     public TrainingProvider register(String name, ProviderKind kind, boolean guopeiQualified, Long countyId) {

@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * Organisation-scoped access (docs/security.md): an account sees its own organisation,
  * everything below it in the tree, and the schools elsewhere whose registration authority (R-04)
  * lies in it; a teacher sees their current school, and among teachers only themselves. The
- * account is read afresh on every call, so scope follows a transfer (R-37) on the next request.
+ * account is read afresh on every call, so scope follows a transfer (R-37) on the next request. The
+ * platform administrator ({@link CurrentAccount#isPlatformAdmin}) sees every organisation.
  *
  * <p>The rule for refusals: a teacher, ledger entry or case outside the scope answers exactly
  * like one that does not exist (404, {@link #requireTeacher}); organisations are public
@@ -42,6 +43,9 @@ public class AccessScope implements TeacherScope {
         if (account.isTeacher()) {
             return account.organisationId() != null && account.organisationId().equals(organisationId);
         }
+        if (account.isPlatformAdmin()) {
+            return organisations.find(organisationId).isPresent();
+        }
         return organisations.answersFor(account.organisationId(), organisationId);
     }
 
@@ -69,7 +73,8 @@ public class AccessScope implements TeacherScope {
         return currentAccounts.current().map(account -> account.isTeacher()
                         ? new Visible(account.organisationId() == null ? Set.of() : Set.of(account.organisationId()),
                                 account.teacherId())
-                        : new Visible(organisations.schoolIdsCoveredBy(account.organisationId()), null))
+                        : new Visible(account.isPlatformAdmin() ? organisations.allSchoolIds()
+                                : organisations.schoolIdsCoveredBy(account.organisationId()), null))
                 .orElse(new Visible(Set.of(), null));
     }
 

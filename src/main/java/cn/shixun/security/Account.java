@@ -108,6 +108,10 @@ class Account {
         return enabled;
     }
 
+    Instant createdAt() {
+        return createdAt;
+    }
+
     void disable() {
         this.enabled = false;
     }
@@ -118,5 +122,19 @@ class Account {
 
     void chooseLanguage(String languageTag) {
         this.language = languageTag;
+    }
+
+    void enable() {
+        this.enabled = true;
+    }
+
+    void changePassword(String newPasswordHash) {
+        this.passwordHash = newPasswordHash;
+    }
+
+    /** A new role and organisation for a non-teacher account (checked by {@link Accounts#reassign}). */
+    void reassign(Role newRole, Long newOrganisationId) {
+        this.role = newRole;
+        this.organisationId = newOrganisationId;
     }
 }

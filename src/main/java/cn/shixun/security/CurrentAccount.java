@@ -8,7 +8,7 @@ package cn.shixun.security;
  * @param role           what they do
  * @param organisationId the organisation their access is scoped to; for a teacher, the school
  *                       the teacher record names right now (it follows a transfer); null only
- *                       if that record has gone
+ *                       if that record has gone, or for the platform administrator ({@link #isPlatformAdmin})
  * @param teacherId      the teacher record for a {@link Role#TEACHER}, else null
  */
 public record CurrentAccount(String username, String displayName, Role role, Long organisationId, Long teacherId) {
@@ -19,5 +19,13 @@ public record CurrentAccount(String username, String displayName, Role role, Lon
 
     public boolean isTeacher() {
         return role == Role.TEACHER;
+    }
+
+    /**
+     * A system administrator whose account names no organisation: the platform administrator, who acts in
+     * every province (docs/administration.md). Every other system administrator is scoped to a province.
+     */
+    public boolean isPlatformAdmin() {
+        return role == Role.SYSTEM_ADMIN && organisationId == null;
     }
 }

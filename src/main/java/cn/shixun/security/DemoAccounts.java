@@ -29,7 +29,7 @@ class DemoAccounts implements ApplicationRunner {
 
     /**
      * A teacher account names a staff number and takes the teacher's name; any other account
-     * names an organisation code and a person.
+     * names an organisation code (none: the platform administrator) and a person.
      */
     private record Demo(String username, Role role, String code, String displayName) {
     }
@@ -47,7 +47,9 @@ class DemoAccounts implements ApplicationRunner {
             // A second process owner: a publication needs another owner's approval (four eyes, ADR 0012).
             new Demo("process.owner2", Role.PROCESS_OWNER, "410000", "吴敏"),
             new Demo("manager", Role.MANAGER, "410100", "孙宏"),
-            new Demo("sysadmin", Role.SYSTEM_ADMIN, "410000", "系统管理员"));
+            // The provincial administrator of 河南省, and the platform's, who names no organisation and acts in every province.
+            new Demo("sysadmin", Role.SYSTEM_ADMIN, "410000", "系统管理员"),
+            new Demo("platform.admin", Role.SYSTEM_ADMIN, null, "平台管理员"));
 
     static final List<String> USERNAMES = DEMOS.stream().map(Demo::username).toList();
 
@@ -82,6 +84,10 @@ class DemoAccounts implements ApplicationRunner {
                 return false;
             }
             accounts.createTeacherAccount(demo.username(), PASSWORD, teacher.get().getId());
+            return true;
+        }
+        if (demo.code() == null) {
+            accounts.createAccount(demo.username(), PASSWORD, demo.displayName(), demo.role(), null);
             return true;
         }
         Optional<Organisation> organisation = organisations.findByCode(demo.code());

@@ -1,5 +1,9 @@
 package cn.shixun.security;
 
+import cn.shixun.organisation.OrganisationLevel;
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * What an account does in the system. Every account is scoped to one organisation (a teacher
  * to their school); the role says what it may do there. Spring Security authorities are
@@ -39,6 +43,23 @@ public enum Role {
     /** Roles that review applications and may work their tasks in Tasklist (ADR 0005). */
     public boolean reviews() {
         return this == SCHOOL_ADMIN || this == COUNTY_REVIEWER || this == CITY_REVIEWER || this == PROVINCE_REVIEWER;
+    }
+
+    /**
+     * The levels of organisation an account of this role may be scoped to (docs/administration.md): a school
+     * administrator at a school, a reviewer at its own level, process owners and system administrators at a
+     * province (a system administrator with none is the platform's), a manager at any region; teachers take
+     * their school from the teacher record.
+     */
+    public Set<OrganisationLevel> levels() {
+        return switch (this) {
+            case TEACHER -> EnumSet.noneOf(OrganisationLevel.class);
+            case SCHOOL_ADMIN -> EnumSet.of(OrganisationLevel.SCHOOL);
+            case COUNTY_REVIEWER -> EnumSet.of(OrganisationLevel.COUNTY);
+            case CITY_REVIEWER -> EnumSet.of(OrganisationLevel.CITY);
+            case PROVINCE_REVIEWER, PROCESS_OWNER, SYSTEM_ADMIN -> EnumSet.of(OrganisationLevel.PROVINCE);
+            case MANAGER -> EnumSet.of(OrganisationLevel.PROVINCE, OrganisationLevel.CITY, OrganisationLevel.COUNTY);
+        };
     }
 
     /** Roles with at least one Camunda webapp (ADR 0005); teachers and managers have none. */

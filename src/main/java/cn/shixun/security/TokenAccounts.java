@@ -61,7 +61,13 @@ class TokenAccounts {
         if (!shixunRoles.equals(Set.of(roleName(account.role())))) {
             throw refused(username, "token roles " + shixunRoles + " are not the account's role " + roleName(account.role()));
         }
-        if (!account.isTeacher()) {
+        if (account.isPlatformAdmin()) {
+            // The platform's administrator names no organisation; a token that names one is not theirs.
+            if (organisationCode != null) {
+                throw refused(username, "token " + ORGANISATION_CODE + " " + organisationCode
+                        + " names an organisation, the platform administrator has none");
+            }
+        } else if (!account.isTeacher()) {
             String accountCode = organisations.find(account.organisationId()).map(Organisation::code).orElse(null);
             if (accountCode == null || !accountCode.equals(organisationCode)) {
                 throw refused(username, "token " + ORGANISATION_CODE + " " + organisationCode

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.data.domain.Page;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -60,7 +61,9 @@ class AuditPage {
         model.addAttribute("form", filters);
         model.addAttribute("outcomes", AuditOutcome.values());
         model.addAttribute("knownActions", KNOWN_ACTIONS);
-        model.addAttribute("scopeName", organisations.find(reader.organisationId()).map(Organisation::name).orElse(""));
+        model.addAttribute("scopeName", organisations.find(reader.organisationId()).map(Organisation::name)
+                .orElseGet(() -> reader.isPlatformAdmin()
+                        ? messages.getMessage("header.platform", null, LocaleContextHolder.getLocale()) : ""));
         model.addAttribute("filterQuery", filters.queryString());
         try {
             Page<AuditEvent> found = trail.search(reader, filters.query(), filters.pageNumber(), filters.pageSize());

@@ -24,12 +24,12 @@ public class SignedIn {
     /** The signed-in person, or null on public pages. */
     public Person person() {
         return currentAccounts.current()
-                .map(account -> new Person(account.displayName(), account.role(),
-                        organisations.find(account.organisationId()).map(Organisation::name).orElse("")))
+                .map(account -> new Person(account.displayName(), account.role(), account.isPlatformAdmin() ? null
+                        : organisations.find(account.organisationId()).map(Organisation::name).orElse("")))
                 .orElse(null);
     }
 
-    /** The header's view of an account: name, role and the organisation it is scoped to. */
+    /** The header's view of an account: name, role and the organisation it is scoped to (null: the whole platform). */
     public record Person(String displayName, Role role, String organisationName) {
     }
 }

@@ -2,7 +2,6 @@ package cn.shixun.schoolclass.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.shixun.BrowserTestSupport;
 import cn.shixun.ledger.Ledger;
 import cn.shixun.organisation.Organisations;
 import cn.shixun.organisation.Stage;
@@ -16,8 +15,6 @@ import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,7 +26,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * workbench; the learners' hours end up credited, and the county reviewer sees them on a learner's
  * {@code /teachers/{id}/hours}.
  */
-class SchoolClassBrowserIT extends BrowserTestSupport {
+class SchoolClassBrowserIT extends SchoolClassBrowserSupport {
 
     private static final String COURSE = "跨学科主题学习设计";
 
@@ -79,13 +76,13 @@ class SchoolClassBrowserIT extends BrowserTestSupport {
         fullScreenshot("schoolclass-03-proposed");
 
         // The school's own review, then the county's, in the workbench.
-        approveInWorkbench(id, "课程设计合理，同意报县级审核");
+        approveInWorkbench(id, COURSE, "课程设计合理，同意报县级审核");
         signInAs("county.reviewer");
-        approveInWorkbench(id, null);
+        approveInWorkbench(id, COURSE, null);
 
         // The class plan: the school finds the step in its workbench and goes to the class's page.
         signInAs("school.admin");
-        openFromWorkbench(id);
+        openFromWorkbench(id, COURSE);
         assertThat(byTest("step-form").getText()).contains("创建班级");
         type("className", "跨学科主题学习研修一班");
         type("organiser", "教导处");
@@ -103,11 +100,11 @@ class SchoolClassBrowserIT extends BrowserTestSupport {
         byTest("plan-submit").click();
         assertThat(byTest("done").getText()).contains("创建班级", "开班审核");
         signInAs("county.reviewer");
-        approveInWorkbench(id, "同意开班");
+        approveInWorkbench(id, COURSE, "同意开班");
 
         // Enrolment: every teacher who can enrol, except 001 (the demo teacher whose hours other tests read).
         signInAs("school.admin");
-        openFromWorkbench(id);
+        openFromWorkbench(id, COURSE);
         List<WebElement> candidates = browser.findElements(By.cssSelector("[data-test='candidate']"));
         assertThat(candidates).hasSize(teachers.atSchool(schoolId).size());
         assertThat(browser.findElements(By.cssSelector("[data-test='candidate-pick']:disabled")))
@@ -125,14 +122,14 @@ class SchoolClassBrowserIT extends BrowserTestSupport {
         assertThat(byTest("done").getText()).contains("学员审核");
         assertThat(browser.findElements(By.cssSelector("[data-test='learner']"))).hasSize(enrolled);
         signInAs("county.reviewer");
-        approveInWorkbench(id, null);
+        approveInWorkbench(id, COURSE, null);
 
         // The study ends (its timer), and the school grades: the count warns above 10% excellent.
         String instance = classes.require(id).processInstanceId();
         management.executeJob(management.createJobQuery().processInstanceId(instance)
                 .activityId("IntermediateCatchEvent_StudyEnded").singleResult().getId());
         signInAs("school.admin");
-        openFromWorkbench(id);
+        openFromWorkbench(id, COURSE);
         int max = enrolled / 10;
         assertThat(byTest("excellent-count").getText()).isEqualTo("优秀 0 人 / 上限 " + max + " 人（R-14）");
         byTest("all-pass").click();
@@ -157,9 +154,9 @@ class SchoolClassBrowserIT extends BrowserTestSupport {
         byTest("grade-submit").click();
         assertThat(byTest("done").getText()).contains("学员打分", "学校学时评定审核");
 
-        approveInWorkbench(id, null);
+        approveInWorkbench(id, COURSE, null);
         signInAs("county.reviewer");
-        approveInWorkbench(id, "学时评定无误");
+        approveInWorkbench(id, COURSE, "学时评定无误");
         management.executeJob(management.createJobQuery().processInstanceId(instance).singleResult().getId());
 
         // Credited: the county reviewer reads the class and one learner's hours.
@@ -199,60 +196,5 @@ class SchoolClassBrowserIT extends BrowserTestSupport {
                         LocalDate.of(2008, 9, 1));
             }
         }
-    }
-
-    /** As the signed-in reviewer: the class's page, its link to the workbench, and 同意 there. */
-    private void approveInWorkbench(long id, String comment) {
-        open("/school-classes/" + id);
-        byTest("review-link").click();
-        waitUntil(() -> currentPath().startsWith("/tasks"));
-        assertThat(byTest("detail-summary").getText()).contains(COURSE);
-        if (comment != null) {
-            byTest("comment").sendKeys(comment);
-        }
-        byTest("outcome-APPROVE").click();
-        byTest("decide").click();
-        assertThat(byTest("done").getText()).contains("同意");
-    }
-
-    /** As the school: the class's step in the workbench, and from there its case page. */
-    private void openFromWorkbench(long id) {
-        open("/tasks?process=schoolBasedClass");
-        WebElement row = browser.findElements(By.cssSelector("[data-test='task-row']")).stream()
-                .filter(candidate -> candidate.getText().contains(COURSE)).findFirst().orElseThrow();
-        row.findElement(By.cssSelector("[data-test='task-link']")).click();
-        waitUntil(() -> byTest("detail-summary").getText().contains(COURSE));
-        assertThat(byTest("submission-hint").isDisplayed()).isTrue();
-        byTest("case-page").click();
-        waitUntil(() -> currentPath().equals("/school-classes/" + id));
-        byTest("step-form");
-    }
-
-    private void signInAs(String username) {
-        browser.manage().deleteAllCookies();
-        signIn(username, DEMO_PASSWORD);
-    }
-
-    private void type(String field, String value) {
-        WebElement input = byTest("field-" + field);
-        input.clear();
-        input.sendKeys(value);
-    }
-
-    /** Date inputs are typed in the browser's locale format; setting the value is what a picker does. */
-    private void date(String field, LocalDate value) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];", byTest("field-" + field),
-                value.toString());
-    }
-
-    /** The whole page, however long the tables make it. */
-    private void fullScreenshot(String name) {
-        Dimension window = browser.manage().window().getSize();
-        Number height = (Number) ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollHeight;");
-        browser.manage().window().setSize(new Dimension(window.getWidth(), Math.max(window.getHeight(),
-                height.intValue() + 150)));
-        screenshot(name);
-        browser.manage().window().setSize(window);
     }
 }
