@@ -60,10 +60,8 @@ class ClosedWeekWaits {
                         key -> new StepWaits());
                 step.name = rs.getString(3);
                 step.waits.add(wait);
-                if (!"SUBMITTED".equals(outcome)) {
-                    step.decided++;
-                    step.returned += "RETURNED".equals(outcome) ? 1 : 0;
-                }
+                step.decided += WaitSample.decisions(outcome);
+                step.returned += WaitSample.returns(outcome);
             }
             Long organisation = rs.getObject(4, Long.class);
             if (organisation != null) {

@@ -80,10 +80,6 @@ final class WaitHistogram {
         throw new IllegalStateException("rank " + rank + " beyond " + count);
     }
 
-    long count() {
-        return count;
-    }
-
     /** As stored: "bucket:count" pairs in bucket order, then the longest wait after a '|'. */
     String encode() {
         StringBuilder text = new StringBuilder();

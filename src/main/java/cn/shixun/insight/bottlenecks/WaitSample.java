@@ -20,12 +20,18 @@ final class WaitSample {
             waits = Arrays.copyOf(waits, count * 2);
         }
         waits[count++] = seconds;
-        if (!"SUBMITTED".equals(outcome)) {
-            decided++;
-            if ("RETURNED".equals(outcome)) {
-                returned++;
-            }
-        }
+        decided += decisions(outcome);
+        returned += returns(outcome);
+    }
+
+    /** 1 for a review's decision (approved, returned, rejected), 0 for a submission: the return rate's denominator. */
+    static int decisions(String outcome) {
+        return "SUBMITTED".equals(outcome) ? 0 : 1;
+    }
+
+    /** 1 for a return, the return rate's numerator. */
+    static int returns(String outcome) {
+        return "RETURNED".equals(outcome) ? 1 : 0;
     }
 
     /** A closed week's waits, with its returns among its decisions. */
